@@ -1,0 +1,129 @@
+/** Field error codes of DESIGN §4 (`errores[].codigo`). */
+export const CODIGOS_CAMPO = [
+  'REQUERIDO',
+  'FORMATO',
+  'LONGITUD',
+  'NO_COINCIDE',
+  'NO_PERMITIDO',
+  'NO_MODIFICABLE',
+  'CAMBIO_TOTAL',
+  'NO_DISPONIBLE',
+  'INCORRECTA',
+  'DEBIL',
+  'INCORRECTO',
+  'EXPIRADO',
+  'AGOTADO',
+] as const;
+export type CodigoCampo = (typeof CODIGOS_CAMPO)[number];
+
+/** Problem codes of DESIGN §4 (`codigo` of the problem+json body). */
+export type CodigoProblema =
+  | 'VALIDACION'
+  | 'JSON_INVALIDO'
+  | 'NO_AUTENTICADO'
+  | 'CREDENCIALES_INVALIDAS'
+  | 'CUENTA_INACTIVA'
+  | 'REAUTENTICACION_REQUERIDA'
+  | 'ORIGEN_NO_PERMITIDO'
+  | 'NO_ENCONTRADO'
+  | 'METODO_NO_PERMITIDO'
+  | 'VERSION_DESACTUALIZADA'
+  | 'PRECONDICION_REQUERIDA'
+  | 'CUERPO_DEMASIADO_GRANDE'
+  | 'TIPO_CONTENIDO'
+  | 'DEMASIADAS_SOLICITUDES'
+  | 'SERVICIO_CORREO_NO_DISPONIBLE'
+  | 'SERVICIO_NO_DISPONIBLE'
+  | 'ERROR_INTERNO';
+
+/** One entry of the `errores` array of a 422 problem. */
+export interface ErrorCampo {
+  campo: string;
+  codigo: CodigoCampo;
+  mensaje: string;
+}
+
+/** Spanish names of the fields, as the screen labels them (seed §5.5). */
+export const ETIQUETAS: Record<string, string> = {
+  idUsuario: 'ID.usuario',
+  documento: 'Doc. Identificación',
+  nombre: 'Nombre Usuario',
+  pais: 'País',
+  provincia: 'Provincia',
+  ciudad: 'Ciudad',
+  direccion: 'Dirección',
+  telefono1: 'Teléfono1',
+  telefono2: 'Teléfono2',
+  celular: 'Número de Celular',
+  'celular.operadora': 'Operadora del celular',
+  'celular.numero': 'Número de Celular',
+  fax: 'Fax',
+  mantenerCorreo: 'Desea mantener el mismo correo electrónico',
+  correo: 'Correo Electrónico',
+  confirmacionCorreo: 'Confirmación de correo electrónico',
+  codigoSeguridad: 'Código de seguridad',
+  correoSenae: 'SENAE Correo Electrónico',
+  cambioClave: 'Cambio de clave',
+  'cambioClave.contrasenaAnterior': 'Contraseña anterior',
+  'cambioClave.contrasena': 'Contraseña',
+  'cambioClave.confirmacion': 'Confirmación de Contraseña',
+  contrasenaAnterior: 'Contraseña anterior',
+  contrasena: 'Contraseña',
+  motivo: 'Motivo',
+  version: 'Versión',
+};
+
+const TEXTOS: Record<CodigoCampo, string> = {
+  REQUERIDO: 'es obligatorio.',
+  FORMATO: 'no tiene un formato válido.',
+  LONGITUD: 'no tiene una longitud válida.',
+  NO_COINCIDE: 'no coincide.',
+  NO_PERMITIDO: 'tiene un valor no permitido.',
+  NO_MODIFICABLE: 'no se puede modificar.',
+  CAMBIO_TOTAL:
+    'solo admite corregir nombres o apellidos mal escritos. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
+  NO_DISPONIBLE: 'ya está registrado por otro usuario.',
+  INCORRECTA: 'no es correcta.',
+  DEBIL: 'es demasiado fácil de adivinar.',
+  INCORRECTO: 'no es correcto.',
+  EXPIRADO: 'ha expirado; solicite un nuevo código de seguridad.',
+  AGOTADO: 'se anuló tras demasiados intentos; solicite un nuevo código de seguridad.',
+};
+
+/** More precise Spanish texts for some field and code pairs. */
+const TEXTOS_CAMPO: Record<string, string> = {
+  'nombre:FORMATO': 'solo admite letras, espacios, apóstrofos, guiones y puntos.',
+  'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
+  'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
+  'telefono1:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
+  'telefono2:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
+  'telefono1:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
+  'telefono2:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
+  'celular.numero:FORMATO': 'debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.',
+  'celular.numero:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
+  'fax:FORMATO': 'solo admite dígitos.',
+  'fax:LONGITUD': 'admite como máximo 14 dígitos.',
+  'provincia:NO_PERMITIDO': 'solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.',
+  'ciudad:NO_PERMITIDO': 'solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.',
+  'pais:NO_PERMITIDO': 'no es un país del catálogo.',
+  'correo:FORMATO': 'no es una dirección de correo electrónico válida.',
+  'correo:LONGITUD': 'admite como máximo 254 caracteres.',
+  'correo:NO_PERMITIDO': 'debe ser distinto del correo registrado actualmente.',
+  'confirmacionCorreo:NO_COINCIDE': 'debe ser igual al Correo Electrónico.',
+  'codigoSeguridad:FORMATO': 'tiene 8 caracteres (números y letras).',
+  'cambioClave.contrasena:LONGITUD': 'debe tener entre 12 y 128 caracteres.',
+  'cambioClave.contrasena:NO_PERMITIDO':
+    'no puede ser la contraseña actual ni contener su ID.usuario, su nombre o su correo.',
+  'cambioClave.confirmacion:NO_COINCIDE': 'debe ser igual a la Contraseña.',
+  'motivo:LONGITUD': 'debe tener entre 10 y 500 caracteres.',
+};
+
+/** The Spanish message of a field error: the field's label, then what is wrong. */
+export function mensajeCampo(campo: string, codigo: CodigoCampo): string {
+  const etiqueta = ETIQUETAS[campo] ?? campo;
+  return `${etiqueta}: ${TEXTOS_CAMPO[`${campo}:${codigo}`] ?? TEXTOS[codigo]}`;
+}
+
+export function errorCampo(campo: string, codigo: CodigoCampo): ErrorCampo {
+  return { campo, codigo, mensaje: mensajeCampo(campo, codigo) };
+}

@@ -1,0 +1,8 @@
+// The shared contract (DESIGN §2, §4): browser-safe, no Node imports. The BFF validates with it
+// and the element pre-validates with it.
+export * from './codigos.js';
+export * from './errores.js';
+export * from './nombre.js';
+export * from './texto.js';
+export * from './usuario.js';
+export * from './catalogos.js';

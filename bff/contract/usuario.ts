@@ -1,0 +1,229 @@
+import * as v from 'valibot';
+import { colapsarEspacios, normalizarCodigo, normalizarCorreo, ALFABETO_CODIGO, LONGITUD_CODIGO } from './texto.js';
+
+// Schemas carry codes (DESIGN §4), never UI text: each message below is a field error code.
+// `aErrores` (errores.ts) turns the issues into the `errores` array.
+
+export const OPERADORAS = ['CLARO', 'MOVISTAR', 'CNT', 'TUENTI', 'OTROS'] as const;
+export type Operadora = (typeof OPERADORAS)[number];
+export const TIPOS_DOCUMENTO = ['RUC', 'CEDULA', 'PASAPORTE'] as const;
+export const ECUADOR = 'EC';
+
+const MAX_DIGITOS = 14;
+
+/** A required string: missing, null or blank → REQUERIDO. */
+const requerido = v.pipe(
+  v.string('REQUERIDO'),
+  v.trim(),
+  v.nonEmpty('REQUERIDO'),
+);
+
+/** An optional string: missing, null or blank → null. */
+const opcional = v.pipe(
+  v.nullish(v.string('FORMATO')),
+  v.transform((texto) => (texto == null || texto.trim() === '' ? null : texto.trim())),
+);
+
+const digitos = v.pipe(v.string(), v.regex(/^\d+$/, 'FORMATO'), v.maxLength(MAX_DIGITOS, 'LONGITUD'));
+
+export const NombreSchema = v.pipe(
+  requerido,
+  v.transform(colapsarEspacios),
+  v.minLength(3, 'LONGITUD'),
+  v.maxLength(100, 'LONGITUD'),
+  v.regex(/^[\p{Script=Latin}' .-]+$/u, 'FORMATO'),
+);
+
+export const CorreoSchema = v.pipe(
+  requerido,
+  v.transform(normalizarCorreo),
+  v.maxLength(254, 'LONGITUD'),
+  v.email('FORMATO'),
+);
+
+export const CodigoSeguridadSchema = v.pipe(
+  requerido,
+  v.transform(normalizarCodigo),
+  v.regex(new RegExp(`^[${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}}$`), 'FORMATO'),
+);
+
+/** A new password: NFKC-normalised, 12–128 characters, nothing else trimmed or truncated. */
+export const ContrasenaNuevaSchema = v.pipe(
+  v.string('REQUERIDO'),
+  v.nonEmpty('REQUERIDO'),
+  v.transform((clave) => clave.normalize('NFKC')),
+  v.minLength(12, 'LONGITUD'),
+  v.maxLength(128, 'LONGITUD'),
+);
+
+/** A password typed to prove identity (login, check, re-authentication). */
+export const ContrasenaSchema = v.pipe(v.string('REQUERIDO'), v.nonEmpty('REQUERIDO'), v.maxLength(1024, 'LONGITUD'));
+
+const telefonoEcuador = /^0[2-7]\d{7}$/;
+const celularEcuador = /^09\d{8}$/;
+const telefonoExterior = /^\d{6,14}$/;
+
+function telefonoValido(numero: string | null, pais: string): boolean {
+  if (numero === null) return true;
+  return (pais === ECUADOR ? telefonoEcuador : telefonoExterior).test(numero);
+}
+
+export const CambioClaveSchema = v.pipe(
+  v.strictObject({
+    contrasenaAnterior: ContrasenaSchema,
+    contrasena: ContrasenaNuevaSchema,
+    confirmacion: v.pipe(v.string('REQUERIDO'), v.transform((clave) => clave.normalize('NFKC'))),
+  }),
+  v.forward(
+    v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
+    ['confirmacion'],
+  ),
+);
+
+/**
+ * The body of `PUT /api/usuario` (DESIGN §4). Format and cross-field rules only; the BFF adds
+ * what needs data: catalogs, the name-correction rule, the current email, the code, the password.
+ */
+export const UsuarioUpdateSchema = v.pipe(
+  v.strictObject({
+    nombre: NombreSchema,
+    pais: v.pipe(requerido, v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'FORMATO')),
+    provincia: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{2}$/, 'FORMATO')))),
+    ciudad: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{4}$/, 'FORMATO')))),
+    direccion: v.pipe(requerido, v.minLength(5, 'LONGITUD'), v.maxLength(200, 'LONGITUD')),
+    telefono1: v.pipe(requerido, digitos),
+    telefono2: v.pipe(opcional, v.nullable(digitos)),
+    celular: v.strictObject({
+      operadora: v.picklist(OPERADORAS, 'NO_PERMITIDO'),
+      numero: v.pipe(requerido, digitos),
+    }),
+    fax: v.pipe(opcional, v.nullable(digitos)),
+    mantenerCorreo: v.boolean('REQUERIDO'),
+    correo: v.optional(v.nullable(v.string('FORMATO'))),
+    confirmacionCorreo: v.optional(v.nullable(v.string('FORMATO'))),
+    codigoSeguridad: v.optional(v.nullable(v.string('FORMATO'))),
+    cambioClave: v.optional(v.nullable(CambioClaveSchema)),
+  }),
+  v.forward(
+    v.partialCheck([['pais'], ['provincia']], (u) => u.pais !== ECUADOR || u.provincia !== null, 'REQUERIDO'),
+    ['provincia'],
+  ),
+  v.forward(
+    v.partialCheck([['pais'], ['provincia']], (u) => u.pais === ECUADOR || u.provincia === null, 'NO_PERMITIDO'),
+    ['provincia'],
+  ),
+  v.forward(
+    v.partialCheck([['pais'], ['ciudad']], (u) => u.pais !== ECUADOR || u.ciudad !== null, 'REQUERIDO'),
+    ['ciudad'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['pais'], ['provincia'], ['ciudad']],
+      (u) => (u.pais === ECUADOR ? !u.ciudad || u.ciudad.startsWith(u.provincia ?? '-') : !u.ciudad),
+      'NO_PERMITIDO',
+    ),
+    ['ciudad'],
+  ),
+  v.forward(
+    v.partialCheck([['pais'], ['telefono1']], (u) => u.pais !== ECUADOR || telefonoValido(u.telefono1, ECUADOR), 'FORMATO'),
+    ['telefono1'],
+  ),
+  v.forward(
+    v.partialCheck([['pais'], ['telefono1']], (u) => u.pais === ECUADOR || telefonoValido(u.telefono1, u.pais), 'LONGITUD'),
+    ['telefono1'],
+  ),
+  v.forward(
+    v.partialCheck([['pais'], ['telefono2']], (u) => u.pais !== ECUADOR || telefonoValido(u.telefono2 ?? null, ECUADOR), 'FORMATO'),
+    ['telefono2'],
+  ),
+  v.forward(
+    v.partialCheck([['pais'], ['telefono2']], (u) => u.pais === ECUADOR || telefonoValido(u.telefono2 ?? null, u.pais), 'LONGITUD'),
+    ['telefono2'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['celular', 'operadora'], ['celular', 'numero']],
+      (u) => u.celular.operadora === 'OTROS' || celularEcuador.test(u.celular.numero),
+      'FORMATO',
+    ),
+    ['celular', 'numero'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['celular', 'operadora'], ['celular', 'numero']],
+      (u) => u.celular.operadora !== 'OTROS' || telefonoExterior.test(u.celular.numero),
+      'LONGITUD',
+    ),
+    ['celular', 'numero'],
+  ),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const u = dataset.value;
+    if (u.mantenerCorreo) return { ...u, correo: null, confirmacionCorreo: null, codigoSeguridad: null };
+    const correo = v.safeParse(CorreoSchema, u.correo);
+    const codigo = v.safeParse(CodigoSeguridadSchema, u.codigoSeguridad);
+    const confirmacion = normalizarCorreo(u.confirmacionCorreo ?? '');
+    let valido = true;
+    for (const [campo, resultado] of [['correo', correo], ['codigoSeguridad', codigo]] as const) {
+      if (!resultado.success) {
+        valido = false;
+        addIssue({ message: resultado.issues[0].message, path: [ruta(campo, u[campo])] });
+      }
+    }
+    if (confirmacion === '') {
+      valido = false;
+      addIssue({ message: 'REQUERIDO', path: [ruta('confirmacionCorreo', u.confirmacionCorreo)] });
+    } else if (correo.success && confirmacion !== correo.output) {
+      valido = false;
+      addIssue({ message: 'NO_COINCIDE', path: [ruta('confirmacionCorreo', u.confirmacionCorreo)] });
+    }
+    if (!valido || !correo.success || !codigo.success) return NEVER;
+    return { ...u, correo: correo.output, confirmacionCorreo: correo.output, codigoSeguridad: codigo.output };
+  }),
+);
+
+/** A path item for an issue raised by hand on a key of the update object. */
+function ruta(key: string, value: unknown) {
+  return { type: 'object' as const, origin: 'value' as const, input: {}, key, value };
+}
+
+export type UsuarioUpdateInput = v.InferInput<typeof UsuarioUpdateSchema>;
+export type UsuarioUpdate = v.InferOutput<typeof UsuarioUpdateSchema>;
+
+/** The user as `GET /api/usuario` returns it (DESIGN §4). */
+export const UsuarioSchema = v.object({
+  idUsuario: v.string(),
+  documento: v.object({ tipo: v.picklist(TIPOS_DOCUMENTO), numero: v.string() }),
+  nombre: v.string(),
+  pais: v.string(),
+  provincia: v.nullable(v.string()),
+  ciudad: v.nullable(v.string()),
+  direccion: v.string(),
+  telefono1: v.string(),
+  telefono2: v.nullable(v.string()),
+  celular: v.object({ operadora: v.picklist(OPERADORAS), numero: v.string() }),
+  fax: v.nullable(v.string()),
+  correo: v.string(),
+  correoSenae: v.string(),
+  version: v.number(),
+});
+export type Usuario = v.InferOutput<typeof UsuarioSchema>;
+
+export const SesionInputSchema = v.strictObject({
+  idUsuario: v.pipe(requerido, v.toLowerCase(), v.maxLength(64, 'LONGITUD')),
+  contrasena: ContrasenaSchema,
+});
+export const SesionSchema = v.object({ token: v.string(), expiraEn: v.string() });
+
+export const VerificacionClaveSchema = v.strictObject({ contrasenaAnterior: ContrasenaSchema });
+export const ReautenticacionSchema = v.strictObject({ contrasena: ContrasenaSchema });
+export const CorreoInputSchema = v.strictObject({ correo: CorreoSchema });
+export const DisponibilidadSchema = v.object({ disponible: v.boolean() });
+export const CodigoEnviadoSchema = v.object({ expiraEn: v.string(), reenviarDesde: v.string() });
+export const BajaInputSchema = v.strictObject({
+  motivo: v.pipe(requerido, v.minLength(10, 'LONGITUD'), v.maxLength(500, 'LONGITUD')),
+});
+export const BajaSchema = v.object({ id: v.string(), estado: v.literal('REGISTRADA'), creadaEn: v.string() });
+export const ActividadSchema = v.array(
+  v.object({ evento: v.string(), campos: v.array(v.string()), creadoEn: v.string(), ip: v.nullable(v.string()) }),
+);
+export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));
