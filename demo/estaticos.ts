@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+
+const TIPOS: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+/** A file of a demo host, read once at startup. */
+export interface Archivo {
+  cuerpo: string;
+  tipo: string;
+}
+
+/** Reads `ruta` (relative to `base`, a module URL) and picks its Content-Type from the extension. */
+export function leerArchivo(base: string, ruta: string): Archivo {
+  const extension = ruta.slice(ruta.lastIndexOf('.') + 1);
+  const tipo = TIPOS[extension];
+  if (!tipo) throw new Error(`tipo de archivo desconocido: ${ruta}`);
+  return { cuerpo: readFileSync(new URL(ruta, base), 'utf8'), tipo };
+}
+
+/** Replaces every `{{clave}}` of `plantilla` with its value (values are inserted as they are). */
+export function rellenar(plantilla: string, valores: Record<string, string>): string {
+  return plantilla.replace(/\{\{(\w+)\}\}/g, (todo, clave: string) => {
+    const valor = valores[clave];
+    if (valor === undefined) throw new Error(`falta el valor de {{${clave}}}`);
+    return valor;
+  });
+}
+
+/** Escapes text for an HTML text node or a quoted attribute. */
+export function escaparHtml(texto: string): string {
+  return texto
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Headers for a demo page or asset: the right type, revalidated on every visit. */
+export function cabeceras(archivo: Archivo): Record<string, string> {
+  return { 'Content-Type': archivo.tipo, 'Cache-Control': 'no-cache' };
+}

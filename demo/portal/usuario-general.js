@@ -1,0 +1,34 @@
+// The page that hosts <modificar-usuario-general> inside the portal (same site: the element
+// uses the session cookie). After a baja the session is over: the user reads the element's
+// message, then this page offers the way back to the login page.
+const elemento = document.querySelector('modificar-usuario-general');
+const finDeSesion = document.getElementById('fin-de-sesion');
+const cargando = document.getElementById('widget-cargando');
+
+elemento.addEventListener('baja-solicitada', () => {
+  finDeSesion.hidden = false;
+});
+
+document.getElementById('ir-al-inicio').addEventListener('click', async () => {
+  try {
+    // The baja revoked the session already; this also clears it if the BFF kept it.
+    await fetch('/api/sesiones/actual', { method: 'DELETE' });
+  } catch {
+    // Nothing left to close.
+  }
+  location.assign('/?motivo=baja');
+});
+
+elemento.addEventListener('sesion-expirada', () => {
+  location.assign('/?motivo=sesion-expirada');
+});
+
+// If the element's script never loads, say so instead of "Cargando…" forever.
+const limite = setTimeout(() => {
+  cargando.textContent = 'No se pudo cargar el formulario. Recargue la página o intente más tarde.';
+  cargando.classList.add('mensaje', 'mensaje--error');
+}, 10000);
+customElements.whenDefined('modificar-usuario-general').then(() => {
+  clearTimeout(limite);
+  cargando.hidden = true;
+});
