@@ -1,0 +1,103 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { estilosComunes } from './comunes.styles.js';
+import { ErrorRed, type ClienteApi } from './api.js';
+import { etiqueta, nombreEvento, textoProblema } from './mensajes.js';
+import { getLocale } from './localization.js';
+import type { Actividad } from './tipos.js';
+
+/**
+ * "Actividad reciente": a collapsible list of the user's audit events (latest first), loaded
+ * the first time it is opened and again after each change.
+ * @internal
+ */
+@localized()
+@customElement('mug-actividad-reciente')
+export class ActividadReciente extends LitElement {
+  static override styles = [
+    estilosComunes,
+    css`
+      details {
+        margin-top: 1.5rem;
+        border: 1px solid var(--_borde);
+        border-radius: var(--_radio);
+        padding: 0.5rem 0.75rem;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        padding: 0.25rem 0;
+      }
+      ol {
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 0;
+      }
+      li {
+        padding: 0.5rem 0;
+        border-top: 1px solid var(--_superficie);
+      }
+      .detalle {
+        color: var(--_tenue);
+        font-size: 0.9em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: ClienteApi;
+  @state() private eventos: Actividad[] | null = null;
+  @state() private error = '';
+  @state() private abierto = false;
+
+  /** Reloads the list if it was already shown (after a change). */
+  recargar() {
+    if (this.eventos !== null || this.abierto) void this.cargar();
+  }
+
+  private async cargar() {
+    this.error = '';
+    try {
+      const { datos } = await this.api.get<Actividad[]>('/api/usuario/actividad');
+      this.eventos = [...datos].sort((a, b) => Date.parse(b.creadoEn) - Date.parse(a.creadoEn));
+    } catch (e) {
+      this.error = textoProblema(e instanceof ErrorRed ? 'RED' : '');
+    }
+  }
+
+  private alternar(e: Event) {
+    this.abierto = (e.target as HTMLDetailsElement).open;
+    if (this.abierto && this.eventos === null) void this.cargar();
+  }
+
+  override render() {
+    const fecha = new Intl.DateTimeFormat(getLocale() === 'en' ? 'en' : 'es-EC', { dateStyle: 'long', timeStyle: 'short' });
+    return html`<details part="actividad" @toggle=${this.alternar}>
+      <summary>${msg('Actividad reciente')}</summary>
+      ${this.error
+        ? html`<p class="error">${this.error} <button type="button" @click=${() => this.cargar()}>${msg('Reintentar')}</button></p>`
+        : this.eventos === null
+          ? html`<p aria-busy="true">${msg('Cargando…')}</p>`
+          : this.eventos.length === 0
+            ? html`<p>${msg('No hay actividad registrada.')}</p>`
+            : html`<ol>
+                ${this.eventos.map(
+                  (a) => html`<li>
+                    <strong>${nombreEvento(a.evento)}</strong>
+                    <div class="detalle">
+                      <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
+                      ${a.ip ? html` · ${msg('IP')} ${a.ip}` : nothing}
+                    </div>
+                    ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => etiqueta(c)).join(', ')}</div>` : nothing}
+                  </li>`,
+                )}
+              </ol>`}
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mug-actividad-reciente': ActividadReciente;
+  }
+}

@@ -1,0 +1,136 @@
+import type { ErrorCampo } from './tipos.js';
+
+/** An RFC 9457 problem answered by the BFF (DESIGN.md §4). */
+export class ProblemaHttp extends Error {
+  constructor(
+    readonly status: number,
+    readonly codigo: string,
+    readonly detalle: string,
+    readonly errores: ErrorCampo[],
+    /** Seconds from `Retry-After`, when the server sent it. */
+    readonly reintentarEn: number | null,
+    /** The whole problem body, for extensions such as `intentosRestantes`. */
+    readonly cuerpo: Record<string, unknown> = {},
+  ) {
+    super(`${status} ${codigo}`);
+  }
+}
+
+/** The request never got an answer (offline, DNS, CORS refused, server down). */
+export class ErrorRed extends Error {}
+
+export interface Respuesta<T> {
+  datos: T;
+  estado: number;
+  etag: string | null;
+}
+
+export interface OpcionesCliente {
+  base(): string;
+  token(): string | undefined;
+  /** Asks the user for the password; resolves true when the proof was renewed. */
+  reautenticar(): Promise<boolean>;
+  /** Called before a 401 is thrown, so the element can show its login or tell the host. */
+  alNoAutenticado(): void;
+  /** Every authenticated answer renews the 30-minute idle window. */
+  alResponder(): void;
+}
+
+const REAUTENTICACION = 'REAUTENTICACION_REQUERIDA';
+
+/** Small fetch wrapper: JSON in and out, problem+json parsing, 403 re-authentication retry. */
+export class ClienteApi {
+  constructor(private readonly opciones: OpcionesCliente) {}
+
+  get<T>(ruta: string): Promise<Respuesta<T>> {
+    return this.solicitar<T>('GET', ruta);
+  }
+
+  post<T>(ruta: string, cuerpo: unknown, cabeceras: Record<string, string> = {}): Promise<Respuesta<T>> {
+    return this.solicitar<T>('POST', ruta, cuerpo, cabeceras);
+  }
+
+  put<T>(ruta: string, cuerpo: unknown, cabeceras: Record<string, string> = {}): Promise<Respuesta<T>> {
+    return this.solicitar<T>('PUT', ruta, cuerpo, cabeceras);
+  }
+
+  async solicitar<T>(
+    metodo: string,
+    ruta: string,
+    cuerpo?: unknown,
+    cabeceras: Record<string, string> = {},
+  ): Promise<Respuesta<T>> {
+    for (;;) {
+      try {
+        return await this.una<T>(metodo, ruta, cuerpo, cabeceras);
+      } catch (e) {
+        // A stale password proof: ask for the password in a dialog (the form keeps its
+        // values, it is never re-rendered from the server) and repeat the same call.
+        if (e instanceof ProblemaHttp && e.status === 403 && e.codigo === REAUTENTICACION) {
+          if (await this.opciones.reautenticar()) continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async una<T>(metodo: string, ruta: string, cuerpo: unknown, extra: Record<string, string>): Promise<Respuesta<T>> {
+    const cabeceras: Record<string, string> = { Accept: 'application/json', ...extra };
+    if (cuerpo !== undefined) cabeceras['Content-Type'] = 'application/json';
+    const token = this.opciones.token();
+    if (token) cabeceras['Authorization'] = `Bearer ${token}`;
+    let respuesta: Response;
+    try {
+      respuesta = await fetch(new URL(ruta, this.opciones.base()), {
+        method: metodo,
+        headers: cabeceras,
+        body: cuerpo === undefined ? undefined : JSON.stringify(cuerpo),
+        // Without a bearer token the session travels in the BFF's HttpOnly cookie.
+        credentials: token ? 'omit' : 'include',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ErrorRed('red');
+    }
+    if (respuesta.ok) {
+      this.opciones.alResponder();
+      const texto = respuesta.status === 204 ? '' : await respuesta.text();
+      return {
+        datos: (texto ? JSON.parse(texto) : undefined) as T,
+        estado: respuesta.status,
+        etag: respuesta.headers.get('ETag'),
+      };
+    }
+    const problema = await leerProblema(respuesta);
+    if (problema.status === 401 && ruta !== '/api/sesiones' && ruta !== '/api/sesiones/reautenticacion') {
+      this.opciones.alNoAutenticado();
+    }
+    throw problema;
+  }
+}
+
+async function leerProblema(respuesta: Response): Promise<ProblemaHttp> {
+  let cuerpo: Record<string, unknown> = {};
+  try {
+    const leido: unknown = await respuesta.json();
+    if (leido && typeof leido === 'object') cuerpo = leido as Record<string, unknown>;
+  } catch {
+    // A proxy's HTML error page: keep the status, no details.
+  }
+  const errores = Array.isArray(cuerpo['errores'])
+    ? (cuerpo['errores'] as unknown[]).filter(esErrorCampo)
+    : [];
+  const retry = Number(respuesta.headers.get('Retry-After'));
+  return new ProblemaHttp(
+    respuesta.status,
+    typeof cuerpo['codigo'] === 'string' ? cuerpo['codigo'] : `HTTP_${respuesta.status}`,
+    typeof cuerpo['detail'] === 'string' ? cuerpo['detail'] : '',
+    errores,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+    cuerpo,
+  );
+}
+
+function esErrorCampo(x: unknown): x is ErrorCampo {
+  return !!x && typeof x === 'object' && typeof (x as ErrorCampo).campo === 'string' && typeof (x as ErrorCampo).codigo === 'string';
+}

@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+/** Tokens, controls and buttons shared by the element and its dialogs. */
+export const estilosComunes = css`
+  :host {
+    --_primario: var(--mug-color-primario, #0b4f8a);
+    --_texto-primario: var(--mug-color-texto-primario, #ffffff);
+    --_texto: var(--mug-color-texto, #1b1f24);
+    --_tenue: var(--mug-color-texto-tenue, #4a5562);
+    --_fondo: var(--mug-color-fondo, #ffffff);
+    --_superficie: var(--mug-color-superficie, #f3f6f9);
+    --_borde: var(--mug-color-borde, #8a96a3);
+    --_error: var(--mug-color-error, #b3261e);
+    --_exito: var(--mug-color-exito, #1e6b34);
+    --_aviso: var(--mug-color-aviso, #7a4d00);
+    --_foco: var(--mug-color-foco, #f0a500);
+    --_radio: var(--mug-radio, 4px);
+    font: inherit;
+    color: var(--_texto);
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  input,
+  select,
+  textarea {
+    width: 100%;
+    min-height: 2.5rem;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--_borde);
+    border-radius: var(--_radio);
+    background: var(--_fondo);
+  }
+  input[readonly] {
+    background: var(--_superficie);
+    border-style: dashed;
+  }
+  input:disabled,
+  select:disabled,
+  textarea:disabled {
+    background: var(--_superficie);
+    color: var(--_tenue);
+    cursor: not-allowed;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  button {
+    min-height: 2.5rem;
+    padding: 0.4rem 1rem;
+    border: 1px solid var(--_primario);
+    border-radius: var(--_radio);
+    background: var(--_fondo);
+    color: var(--_primario);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  button.principal {
+    background: var(--_primario);
+    color: var(--_texto-primario);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
+  }
+  button.enlace {
+    border: none;
+    background: none;
+    padding: 0.2rem;
+    min-height: auto;
+    text-decoration: underline;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_foco);
+    outline-offset: 2px;
+  }
+  .error {
+    color: var(--_error);
+    margin: 0.25rem 0 0;
+    font-size: 0.9em;
+  }
+  .oculto {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .req {
+    color: var(--_error);
+  }
+`;

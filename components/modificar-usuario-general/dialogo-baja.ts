@@ -1,0 +1,116 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import * as v from 'valibot';
+import { BajaInputSchema } from '../../bff/contract/index.js';
+import { codigosDe } from './formulario.js';
+import { estilosDialogo } from './dialogo.styles.js';
+import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
+import { textoError, textoProblema } from './mensajes.js';
+
+export interface BajaRegistrada {
+  id: string;
+  estado: string;
+  creadaEn: string;
+}
+
+/**
+ * The "Solicitud de baja" dialog (seed §5.8): a required Motivo (10–500 characters) and a
+ * button that posts it. Resolves `abrir()` with the registered baja, or null when cancelled.
+ * @internal
+ */
+@localized()
+@customElement('mug-dialogo-baja')
+export class DialogoBaja extends LitElement {
+  static override styles = estilosDialogo;
+
+  @property({ attribute: false }) api!: ClienteApi;
+  @state() private motivo = '';
+  @state() private codigoError = '';
+  @state() private errorGeneral = '';
+  @state() private ocupado = false;
+  @query('dialog') private dialogo!: HTMLDialogElement;
+  @query('textarea') private campo!: HTMLTextAreaElement;
+  private resolver: ((r: BajaRegistrada | null) => void) | null = null;
+
+  abrir(): Promise<BajaRegistrada | null> {
+    this.motivo = '';
+    this.codigoError = '';
+    this.errorGeneral = '';
+    this.dialogo.showModal();
+    return new Promise((resolver) => (this.resolver = resolver));
+  }
+
+  private async enviar(e: SubmitEvent) {
+    e.preventDefault();
+    if (this.ocupado) return;
+    const r = v.safeParse(BajaInputSchema, { motivo: this.motivo });
+    if (!r.success) {
+      this.codigoError = codigosDe(r.issues)[0]?.codigo ?? 'FORMATO';
+      this.campo.focus();
+      return;
+    }
+    this.ocupado = true;
+    this.errorGeneral = '';
+    try {
+      const { datos } = await this.api.post<BajaRegistrada>('/api/usuario/baja', r.output);
+      this.terminar(datos);
+    } catch (err) {
+      if (err instanceof ProblemaHttp && err.errores[0]) {
+        this.codigoError = err.errores[0].codigo;
+        this.campo.focus();
+      } else if (!(err instanceof ProblemaHttp && err.status === 401)) {
+        this.errorGeneral = textoProblema(err instanceof ErrorRed ? 'RED' : err instanceof ProblemaHttp ? err.codigo : '');
+      }
+    } finally {
+      this.ocupado = false;
+    }
+  }
+
+  private terminar(resultado: BajaRegistrada | null) {
+    const resolver = this.resolver;
+    this.resolver = null;
+    if (this.dialogo.open) this.dialogo.close();
+    resolver?.(resultado);
+  }
+
+  override render() {
+    const largo = this.motivo.trim().length;
+    const invalido = !!this.codigoError;
+    return html`<dialog part="dialogo" aria-labelledby="titulo-baja" @close=${() => this.terminar(null)}>
+      <form @submit=${this.enviar} novalidate>
+        <h2 id="titulo-baja">${msg('Solicitud de baja')}</h2>
+        <p id="texto-baja">
+          ${msg('Su usuario quedará desactivado de inmediato y se cerrarán sus sesiones. Recibirá una confirmación en su correo registrado. No se borra ningún dato.')}
+        </p>
+        <label for="motivo">${msg('Motivo')} <span class="req" aria-hidden="true">*</span></label>
+        <textarea
+          id="motivo"
+          rows="4"
+          maxlength="500"
+          aria-required="true"
+          aria-invalid=${invalido ? 'true' : 'false'}
+          aria-describedby="contador-motivo ${invalido ? 'error-motivo' : ''}"
+          .value=${this.motivo}
+          @input=${(e: Event) => {
+            this.motivo = (e.target as HTMLTextAreaElement).value;
+            this.codigoError = '';
+          }}
+        ></textarea>
+        <p id="contador-motivo" class="tenue">${msg(str`${largo} de 500 caracteres (mínimo 10).`)}</p>
+        ${invalido ? html`<p id="error-motivo" class="error">${textoError('motivo', this.codigoError)}</p>` : null}
+        ${this.errorGeneral ? html`<p class="error" role="alert">${this.errorGeneral}</p>` : null}
+        <div class="acciones">
+          <button type="button" @click=${() => this.terminar(null)}>${msg('Cancelar')}</button>
+          <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Solicitud de baja')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mug-dialogo-baja': DialogoBaja;
+  }
+}

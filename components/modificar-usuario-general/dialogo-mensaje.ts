@@ -1,0 +1,85 @@
+import { LitElement, html } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { localized } from '@lit/localize';
+import { estilosDialogo } from './dialogo.styles.js';
+
+/** A button of a message dialog; `texto` is called in render, so it follows the locale. */
+export interface BotonMensaje {
+  valor: string;
+  texto: () => string;
+  principal?: boolean;
+}
+
+export interface Mensaje {
+  titulo: () => string;
+  texto: () => string;
+  botones: BotonMensaje[];
+}
+
+/**
+ * Informative, confirmation and success messages on a native modal `<dialog>` (focus trap and
+ * Escape come with it). Messages asked for while one is open wait their turn.
+ * @internal
+ */
+@localized()
+@customElement('mug-dialogo-mensaje')
+export class DialogoMensaje extends LitElement {
+  static override styles = estilosDialogo;
+
+  @state() private actual: Mensaje | null = null;
+  @query('dialog') private dialogo!: HTMLDialogElement;
+  private cola: Promise<unknown> = Promise.resolve();
+
+  /** Shows the message; resolves with the `valor` of the button used ('' for Escape). */
+  mostrar(mensaje: Mensaje): Promise<string> {
+    const turno = this.cola.then(() => this.abrir(mensaje));
+    this.cola = turno.catch(() => undefined);
+    return turno;
+  }
+
+  /** Whether a message is open right now. */
+  get abierto(): boolean {
+    return this.actual !== null;
+  }
+
+  private async abrir(mensaje: Mensaje): Promise<string> {
+    this.actual = mensaje;
+    await this.updateComplete;
+    const dialogo = this.dialogo;
+    dialogo.returnValue = '';
+    dialogo.showModal();
+    return new Promise((resolver) => {
+      dialogo.addEventListener(
+        'close',
+        () => {
+          this.actual = null;
+          resolver(dialogo.returnValue);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  override render() {
+    const m = this.actual;
+    return html`<dialog part="dialogo" aria-labelledby="titulo" aria-describedby="texto">
+      ${m
+        ? html`<form method="dialog">
+            <h2 id="titulo">${m.titulo()}</h2>
+            <p id="texto">${m.texto()}</p>
+            <div class="acciones">
+              ${m.botones.map(
+                (b) => html`<button value=${b.valor} class=${b.principal ? 'principal' : ''} ?autofocus=${!!b.principal}>${b.texto()}</button>`,
+              )}
+            </div>
+          </form>`
+        : null}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mug-dialogo-mensaje': DialogoMensaje;
+  }
+}

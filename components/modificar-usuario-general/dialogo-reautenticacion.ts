@@ -1,0 +1,98 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { estilosDialogo } from './dialogo.styles.js';
+import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
+import { textoProblema } from './mensajes.js';
+
+/**
+ * Asks for the password when the BFF answers 403 REAUTENTICACION_REQUERIDA; the form under it
+ * keeps everything typed, and the caller retries its request after `pedir()` resolves true.
+ * @internal
+ */
+@localized()
+@customElement('mug-dialogo-reautenticacion')
+export class DialogoReautenticacion extends LitElement {
+  static override styles = estilosDialogo;
+
+  @property({ attribute: false }) api!: ClienteApi;
+  @state() private error = '';
+  @state() private ocupado = false;
+  @query('dialog') private dialogo!: HTMLDialogElement;
+  @query('input') private campo!: HTMLInputElement;
+  private pendiente: Promise<boolean> | null = null;
+  private resolver: ((ok: boolean) => void) | null = null;
+
+  /** Opens the dialog (once, even if several calls need it); true when the proof was renewed. */
+  pedir(): Promise<boolean> {
+    this.pendiente ??= new Promise<boolean>((resolver) => {
+      this.resolver = resolver;
+      this.error = '';
+      this.campo.value = '';
+      this.dialogo.showModal();
+    }).finally(() => (this.pendiente = null));
+    return this.pendiente;
+  }
+
+  private async enviar(e: SubmitEvent) {
+    e.preventDefault();
+    const contrasena = this.campo.value;
+    if (!contrasena) {
+      this.error = msg('Escriba su contraseña.');
+      this.campo.focus();
+      return;
+    }
+    this.ocupado = true;
+    try {
+      await this.api.post('/api/sesiones/reautenticacion', { contrasena });
+      this.cerrar(true);
+    } catch (err) {
+      this.error =
+        err instanceof ErrorRed
+          ? textoProblema('RED')
+          : err instanceof ProblemaHttp && (err.status === 401 || err.status === 422)
+            ? msg('La contraseña no es correcta.')
+            : textoProblema(err instanceof ProblemaHttp ? err.codigo : '', err instanceof ProblemaHttp ? err.reintentarEn : null);
+      this.campo.focus();
+    } finally {
+      this.ocupado = false;
+    }
+  }
+
+  private cerrar(ok: boolean) {
+    const resolver = this.resolver;
+    this.resolver = null;
+    this.campo.value = '';
+    if (this.dialogo.open) this.dialogo.close();
+    resolver?.(ok);
+  }
+
+  override render() {
+    return html`<dialog part="dialogo" aria-labelledby="titulo-reaut" @close=${() => this.cerrar(false)}>
+      <form @submit=${this.enviar} novalidate>
+        <h2 id="titulo-reaut">${msg('Confirme su identidad')}</h2>
+        <p id="texto-reaut">${msg('Por seguridad, escriba su contraseña para continuar. Lo que ha escrito en el formulario se conserva.')}</p>
+        <label for="clave-reaut">${msg('Contraseña')}</label>
+        <input
+          id="clave-reaut"
+          type="password"
+          autocomplete="current-password"
+          aria-required="true"
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby="texto-reaut ${this.error ? 'error-reaut' : ''}"
+        />
+        ${this.error ? html`<p id="error-reaut" class="error">${this.error}</p>` : null}
+        <div class="acciones">
+          <button type="button" @click=${() => this.cerrar(false)}>${msg('Cancelar')}</button>
+          <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Continuar')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mug-dialogo-reautenticacion': DialogoReautenticacion;
+  }
+}

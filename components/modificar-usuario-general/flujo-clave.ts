@@ -1,0 +1,96 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ClienteApi } from './api.js';
+
+import type { ContextoClave, EvaluacionClave } from '../../bff/contract/clave.js';
+
+export type { ContextoClave, EvaluacionClave };
+type Evaluador = (clave: string, contexto: ContextoClave) => Promise<EvaluacionClave>;
+
+let carga: Promise<Evaluador | null> | null = null;
+
+/** zxcvbn-ts and its dictionaries are big: they come in a lazy chunk, on first use only. */
+function cargarEvaluador(): Promise<Evaluador | null> {
+  carga ??= import('../../bff/contract/clave.js').then(
+    (m) => m.evaluarClave as Evaluador,
+    () => null,
+  );
+  return carga;
+}
+
+/**
+ * "Cambio de clave": checks the old password on the server (only then are the new password
+ * fields enabled) and evaluates the new one for the live checklist and strength meter.
+ */
+export class FlujoClave implements ReactiveController {
+  verificada = false;
+  verificando = false;
+  evaluacion: EvaluacionClave | null = null;
+  /** The policy module could not be loaded: the strength item says so instead of guessing. */
+  sinEvaluador = false;
+  private turno = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly api: () => ClienteApi,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {}
+
+  /** Posts the old password; resolves with an error code for the field, or null when it is right. */
+  async verificar(contrasenaAnterior: string): Promise<string | null> {
+    if (!contrasenaAnterior) return 'REQUERIDO';
+    this.verificando = true;
+    this.host.requestUpdate();
+    try {
+      await this.api().post('/api/usuario/clave/verificacion', { contrasenaAnterior });
+      this.verificada = true;
+      void cargarEvaluador();
+      return null;
+    } finally {
+      this.verificando = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The old password changed after the check: the check no longer holds. */
+  anular() {
+    this.verificada = false;
+    this.evaluacion = null;
+    this.host.requestUpdate();
+  }
+
+  async evaluar(clave: string, contexto: ContextoClave) {
+    const turno = ++this.turno;
+    if (!clave) {
+      this.evaluacion = null;
+      this.host.requestUpdate();
+      return;
+    }
+    const evaluador = await cargarEvaluador();
+    if (turno !== this.turno) return;
+    if (!evaluador) {
+      this.sinEvaluador = true;
+      this.host.requestUpdate();
+      return;
+    }
+    try {
+      const resultado = await evaluador(clave, contexto);
+      if (turno !== this.turno) return;
+      this.evaluacion = resultado;
+    } catch {
+      this.sinEvaluador = true;
+    }
+    this.host.requestUpdate();
+  }
+}
+
+/** Local fallback of the "no personal data" rule when the policy module is absent. */
+export function sinDatosPersonalesLocal(clave: string, c: ContextoClave): boolean {
+  const minus = clave.toLowerCase();
+  const partes = [c.idUsuario, c.correo, c.correo.split('@')[0] ?? '', ...c.nombre.split(/\s+/)]
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length >= 3);
+  return !partes.some((p) => minus.includes(p));
+}

@@ -1,0 +1,155 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { normalizarCorreo } from '../../bff/contract/index.js';
+import { ProblemaHttp, type ClienteApi } from './api.js';
+import { duracionCodigo, msHasta, umbralCruzado } from './cuenta-regresiva.js';
+
+export interface AnfitrionCorreo extends ReactiveControllerHost {
+  /** The security code ran out: the host tells the user with an informative message. */
+  codigoExpirado(): void;
+}
+
+/**
+ * The new-email steps of seed §5.5.1: availability check (locks the fields), security code
+ * request, its 15-minute countdown and the resend cooldown.
+ */
+export class FlujoCorreo implements ReactiveController {
+  /** The address confirmed free by the server; null until "Comprobar disponibilidad" succeeds. */
+  verificado: string | null = null;
+  comprobando = false;
+  solicitando = false;
+  /** Local instant (ms) when the code expires; null when no valid code is pending. */
+  expira: number | null = null;
+  /** Local instant (ms) before which a new code cannot be asked for. */
+  reenviarDesde = 0;
+  /** Tries left on the current code, when the server said it. */
+  intentosRestantes: number | null = null;
+  /** The last threshold crossed (10, 5, 2, 1 minutes), for the polite live region. */
+  anuncio: number | null = null;
+  ahora = Date.now();
+  private reloj: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly host: AnfitrionCorreo,
+    private readonly api: () => ClienteApi,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    if (this.expira !== null || this.reenviarDesde > Date.now()) this.arrancar();
+  }
+
+  hostDisconnected() {
+    this.parar();
+  }
+
+  get restante(): number {
+    return this.expira === null ? 0 : Math.max(0, this.expira - this.ahora);
+  }
+
+  get esperaReenvio(): number {
+    return Math.max(0, this.reenviarDesde - this.ahora);
+  }
+
+  /** Resolves with an error code for the `correo` field, or null when the address is free. */
+  async comprobar(correo: string): Promise<string | null> {
+    this.comprobando = true;
+    this.host.requestUpdate();
+    try {
+      const { datos } = await this.api().post<{ disponible: boolean }>('/api/correo/disponibilidad', { correo });
+      if (!datos.disponible) return 'NO_DISPONIBLE';
+      this.verificado = normalizarCorreo(correo);
+      return null;
+    } finally {
+      this.comprobando = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** "Usar otro correo": unlocks the fields and voids the check and any code sent. */
+  usarOtro() {
+    this.verificado = null;
+    this.anularCodigo();
+  }
+
+  async solicitar(): Promise<void> {
+    if (!this.verificado || this.solicitando) return;
+    this.solicitando = true;
+    this.host.requestUpdate();
+    try {
+      const { datos } = await this.api().post<{ expiraEn: string; reenviarDesde: string }>('/api/correo/codigo', {
+        correo: this.verificado,
+      });
+      const ahora = Date.now();
+      this.ahora = ahora;
+      this.expira = ahora + duracionCodigo(datos.expiraEn, ahora);
+      this.reenviarDesde = ahora + msHasta(datos.reenviarDesde, ahora, 3_600_000, 60_000);
+      this.intentosRestantes = null;
+      this.anuncio = null;
+      this.arrancar();
+    } catch (e) {
+      if (e instanceof ProblemaHttp && e.status === 429 && e.reintentarEn) {
+        this.reenviarDesde = Date.now() + e.reintentarEn * 1000;
+        this.arrancar();
+      }
+      throw e;
+    } finally {
+      this.solicitando = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The server said the code is wrong, spent or expired. */
+  rechazado(codigo: string, problema: ProblemaHttp) {
+    if (codigo === 'EXPIRADO' || codigo === 'AGOTADO') {
+      this.anularCodigo();
+      return;
+    }
+    this.intentosRestantes = intentosDe(problema) ?? this.intentosRestantes;
+    this.host.requestUpdate();
+  }
+
+  anularCodigo() {
+    this.expira = null;
+    this.anuncio = null;
+    this.intentosRestantes = null;
+    this.host.requestUpdate();
+  }
+
+  private arrancar() {
+    if (this.reloj) return;
+    this.ahora = Date.now();
+    this.reloj = setInterval(() => this.tic(), 1000);
+  }
+
+  private parar() {
+    if (this.reloj) clearInterval(this.reloj);
+    this.reloj = null;
+  }
+
+  private tic() {
+    const antes = this.expira === null ? 0 : this.expira - this.ahora;
+    this.ahora = Date.now();
+    if (this.expira !== null) {
+      const restante = this.expira - this.ahora;
+      const umbral = umbralCruzado(antes, restante);
+      if (umbral !== null) this.anuncio = umbral;
+      if (restante <= 0) {
+        this.anularCodigo();
+        this.host.codigoExpirado();
+      }
+    }
+    if (this.expira === null && this.esperaReenvio === 0) this.parar();
+    this.host.requestUpdate();
+  }
+}
+
+/** Tries left, from a problem extension or the Spanish `mensaje` ("le quedan 3 intentos"). */
+function intentosDe(p: ProblemaHttp): number | null {
+  const directo = p.cuerpo['intentosRestantes'];
+  if (typeof directo === 'number') return directo;
+  const error = p.errores.find((e) => e.campo === 'codigoSeguridad') as { intentosRestantes?: unknown; mensaje?: string } | undefined;
+  if (typeof error?.intentosRestantes === 'number') return error.intentosRestantes;
+  const m = /(\d+)\s+intento/i.exec(error?.mensaje ?? p.detalle);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,95 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { estilosComunes } from './comunes.styles.js';
+import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
+import { textoProblema } from './mensajes.js';
+
+/** Fired inside the element when the built-in login got a session. @internal */
+export class SesionIniciadaEvent extends Event {
+  constructor(readonly token: string) {
+    super('sesion-iniciada', { bubbles: true, composed: false });
+  }
+}
+
+/**
+ * The element's own small login (ID.usuario, Contraseña), shown on 401 when the host gave no
+ * token. The token it gets is handed up and kept in memory only.
+ * @internal
+ */
+@localized()
+@customElement('mug-formulario-login')
+export class FormularioLogin extends LitElement {
+  static override styles = [
+    estilosComunes,
+    css`
+      form {
+        max-width: 24rem;
+        display: grid;
+        gap: 0.75rem;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.2rem;
+        color: var(--_primario);
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.3rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: ClienteApi;
+  @state() private error = '';
+  @state() private ocupado = false;
+
+  private async enviar(e: SubmitEvent) {
+    e.preventDefault();
+    if (this.ocupado) return;
+    const form = e.target as HTMLFormElement;
+    const idUsuario = (form.elements.namedItem('idUsuario') as HTMLInputElement).value.trim();
+    const contrasena = (form.elements.namedItem('contrasena') as HTMLInputElement).value;
+    if (!idUsuario || !contrasena) {
+      this.error = msg('Escriba su ID.usuario y su contraseña.');
+      (form.elements.namedItem(idUsuario ? 'contrasena' : 'idUsuario') as HTMLInputElement).focus();
+      return;
+    }
+    this.ocupado = true;
+    this.error = '';
+    try {
+      const { datos } = await this.api.post<{ token: string }>('/api/sesiones', { idUsuario, contrasena });
+      form.reset();
+      this.dispatchEvent(new SesionIniciadaEvent(datos.token));
+    } catch (err) {
+      this.error = err instanceof ErrorRed ? textoProblema('RED') : textoProblema(err instanceof ProblemaHttp ? err.codigo : '', err instanceof ProblemaHttp ? err.reintentarEn : null);
+    } finally {
+      this.ocupado = false;
+    }
+  }
+
+  override render() {
+    return html`<form part="login" @submit=${this.enviar} novalidate aria-labelledby="titulo-login">
+      <h2 id="titulo-login">${msg('Ingrese para modificar su información')}</h2>
+      <div>
+        <label for="login-id">${msg('ID.usuario')}</label>
+        <input id="login-id" name="idUsuario" autocomplete="username" aria-required="true" autocapitalize="none" spellcheck="false" />
+      </div>
+      <div>
+        <label for="login-clave">${msg('Contraseña')}</label>
+        <input id="login-clave" name="contrasena" type="password" autocomplete="current-password" aria-required="true" />
+      </div>
+      <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : null}</div>
+      <div>
+        <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Ingresar')}</button>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mug-formulario-login': FormularioLogin;
+  }
+}

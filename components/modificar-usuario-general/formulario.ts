@@ -1,0 +1,126 @@
+import * as v from 'valibot';
+import {
+  UsuarioUpdateSchema,
+  CorreoSchema,
+  CodigoSeguridadSchema,
+  esCambioTotalDeNombre,
+  normalizarCorreo,
+  type UsuarioUpdateInput,
+} from '../../bff/contract/index.js';
+import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
+
+/** What the form knows beyond the values: checks done on the server. */
+export interface Verificaciones {
+  claveVerificada: boolean;
+  correoVerificado: boolean;
+  codigoSolicitado: boolean;
+}
+
+/**
+ * Valibot issues → {campo, codigo}, as the BFF's `aErrores` does, without pulling its Spanish
+ * texts into the bundle (the element has its own, localized, in mensajes.ts).
+ */
+export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] {
+  return issues.map((issue) => {
+    const campo = v.getDotPath(issue) ?? '';
+    if (issue.type === 'strict_object' || issue.type === 'object') {
+      return { campo, codigo: issue.expected === 'never' ? 'NO_MODIFICABLE' : issue.input === undefined ? 'REQUERIDO' : 'FORMATO' };
+    }
+    return { campo, codigo: /^[A-Z_]+$/.test(issue.message) ? issue.message : 'FORMATO' };
+  });
+}
+
+export function valoresDe(u: Usuario): Valores {
+  return {
+    nombre: u.nombre,
+    'cambioClave.contrasenaAnterior': '',
+    'cambioClave.contrasena': '',
+    'cambioClave.confirmacion': '',
+    pais: u.pais,
+    provincia: u.provincia ?? '',
+    ciudad: u.ciudad ?? '',
+    direccion: u.direccion,
+    telefono1: u.telefono1,
+    telefono2: u.telefono2 ?? '',
+    'celular.operadora': u.celular.operadora,
+    'celular.numero': u.celular.numero,
+    fax: u.fax ?? '',
+    // The seed: "El sistema tiene seleccionado de forma predeterminada la opción No".
+    mantenerCorreo: 'no',
+    // Empty, so that "No" asks for the new address instead of repeating the old one.
+    correo: '',
+    confirmacionCorreo: '',
+    codigoSeguridad: '',
+  };
+}
+
+/** Whether the user asked for a password change (typed any of its fields). */
+export function quiereCambiarClave(x: Valores): boolean {
+  return !!(x['cambioClave.contrasenaAnterior'] || x['cambioClave.contrasena'] || x['cambioClave.confirmacion']);
+}
+
+/** The body of `PUT /api/usuario`. */
+export function cuerpoDe(x: Valores): UsuarioUpdateInput {
+  const mantener = x.mantenerCorreo === 'si';
+  return {
+    nombre: x.nombre,
+    pais: x.pais,
+    provincia: x.provincia || null,
+    ciudad: x.ciudad || null,
+    direccion: x.direccion,
+    telefono1: x.telefono1,
+    telefono2: x.telefono2 || null,
+    celular: { operadora: x['celular.operadora'] as UsuarioUpdateInput['celular']['operadora'], numero: x['celular.numero'] },
+    fax: x.fax || null,
+    mantenerCorreo: mantener,
+    ...(mantener
+      ? {}
+      : { correo: x.correo, confirmacionCorreo: x.confirmacionCorreo, codigoSeguridad: x.codigoSeguridad }),
+    ...(quiereCambiarClave(x)
+      ? {
+          cambioClave: {
+            contrasenaAnterior: x['cambioClave.contrasenaAnterior'],
+            contrasena: x['cambioClave.contrasena'],
+            confirmacion: x['cambioClave.confirmacion'],
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Every error the browser can tell, one per field, in screen order: the shared valibot schema,
+ * the name-correction rule, and the email/code rules (checked apart so that they show together
+ * with the others: the schema's email step only runs once the rest is valid).
+ */
+export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, string> {
+  const errores = new Map<string, string>();
+  const poner = (e: ErrorCampo) => {
+    if (!errores.has(e.campo)) errores.set(e.campo, e.codigo);
+  };
+  const resultado = v.safeParse(UsuarioUpdateSchema, cuerpoDe(x));
+  if (!resultado.success) codigosDe(resultado.issues).forEach(poner);
+  if (!errores.has('nombre') && esCambioTotalDeNombre(anterior.nombre, x.nombre)) poner({ campo: 'nombre', codigo: 'CAMBIO_TOTAL' });
+  if (quiereCambiarClave(x) && !ver.claveVerificada) {
+    poner({ campo: 'cambioClave.contrasenaAnterior', codigo: x['cambioClave.contrasenaAnterior'] ? 'NO_VERIFICADA' : 'REQUERIDO' });
+  }
+  if (x.mantenerCorreo !== 'si') {
+    const correo = v.safeParse(CorreoSchema, x.correo);
+    if (!correo.success) poner({ campo: 'correo', codigo: correo.issues[0].message });
+    else if (correo.output === normalizarCorreo(anterior.correo)) poner({ campo: 'correo', codigo: 'NO_PERMITIDO' });
+    else if (!ver.correoVerificado) poner({ campo: 'correo', codigo: 'NO_VERIFICADO' });
+    const confirmacion = normalizarCorreo(x.confirmacionCorreo);
+    if (!confirmacion) poner({ campo: 'confirmacionCorreo', codigo: 'REQUERIDO' });
+    else if (correo.success && confirmacion !== correo.output) poner({ campo: 'confirmacionCorreo', codigo: 'NO_COINCIDE' });
+    const codigo = v.safeParse(CodigoSeguridadSchema, x.codigoSeguridad);
+    if (!codigo.success) {
+      poner({ campo: 'codigoSeguridad', codigo: ver.codigoSolicitado || x.codigoSeguridad ? codigo.issues[0].message : 'NO_SOLICITADO' });
+    }
+  }
+  const ordenados = new Map<Campo, string>();
+  for (const campo of CAMPOS) {
+    const codigo = errores.get(campo);
+    if (codigo) ordenados.set(campo, codigo);
+  }
+  return ordenados;
+}

@@ -1,0 +1,203 @@
+import { css } from 'lit';
+import { estilosComunes } from './comunes.styles.js';
+
+export const estilos = [
+  estilosComunes,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      line-height: 1.4;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    h2 {
+      font-size: 1.35rem;
+      margin: 0 0 0.25rem;
+      color: var(--_primario);
+    }
+    .rejilla {
+      display: grid;
+      grid-template-columns: 1fr;
+      gap: 0.9rem 1.25rem;
+    }
+    /* Two columns once the element itself (not the viewport) is wide enough. */
+    @container (min-width: 42rem) {
+      .rejilla {
+        grid-template-columns: 1fr 1fr;
+      }
+      .ancho {
+        grid-column: 1 / -1;
+      }
+    }
+    .campo {
+      min-width: 0;
+    }
+    .campo > label,
+    .campo > legend,
+    .subtitulo {
+      display: block;
+      font-weight: 600;
+      margin-bottom: 0.3rem;
+    }
+    .ayuda,
+    .tenue {
+      color: var(--_tenue);
+      font-size: 0.9em;
+      margin: 0.25rem 0 0;
+    }
+    .con-accion,
+    .celular,
+    .acciones-campo {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .con-accion > input {
+      flex: 1 1 12rem;
+      width: auto;
+    }
+    .celular > select {
+      flex: 0 0 8.5rem;
+      width: auto;
+    }
+    .celular > input {
+      flex: 1 1 8rem;
+      width: auto;
+    }
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: none;
+      min-width: 0;
+    }
+    fieldset.seccion {
+      border-top: 1px solid var(--_borde);
+      padding-top: 0.75rem;
+    }
+    fieldset.seccion > legend {
+      font-weight: 700;
+      color: var(--_primario);
+      padding-right: 0.5rem;
+    }
+    .radios {
+      display: block;
+    }
+    .radio {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      margin-right: 1.25rem;
+      min-height: 2.25rem;
+    }
+    .radio input {
+      width: 1.15rem;
+      min-height: 1.15rem;
+      margin: 0;
+    }
+    .checklist {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 0.2rem;
+    }
+    .cumple {
+      color: var(--_exito);
+    }
+    .falta {
+      color: var(--_error);
+    }
+    .pendiente {
+      color: var(--_tenue);
+    }
+    .medidor {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin-top: 0.5rem;
+    }
+    meter {
+      flex: 0 1 12rem;
+    }
+    .exito {
+      color: var(--_exito);
+      font-weight: 600;
+    }
+    .aviso {
+      color: var(--_aviso);
+    }
+    .estado-codigo p {
+      margin: 0.2rem 0;
+    }
+    .resumen {
+      border: 2px solid var(--_error);
+      border-radius: var(--_radio);
+      padding: 0.6rem 0.9rem;
+      margin: 0.75rem 0;
+    }
+    .resumen ul {
+      margin: 0.25rem 0 0;
+      padding-left: 1.1rem;
+    }
+    .resumen .enlace {
+      color: var(--_error);
+      text-align: left;
+      font-weight: 400;
+    }
+    .botones {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 0.75rem;
+      margin-top: 1.5rem;
+    }
+    .aviso-banda {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75rem;
+      border-left: 4px solid var(--_aviso);
+      background: var(--_superficie);
+      padding: 0.6rem 0.9rem;
+      margin-bottom: 1rem;
+    }
+    .aviso-banda p {
+      margin: 0;
+    }
+    .error-banda {
+      border-left-color: var(--_error);
+    }
+    .hueso {
+      background: linear-gradient(90deg, var(--_superficie), #e2e7ec, var(--_superficie));
+      border-radius: var(--_radio);
+    }
+    .hueso.titulo {
+      height: 1.6rem;
+      width: 60%;
+      margin-bottom: 1rem;
+    }
+    .hueso.etiqueta {
+      height: 0.9rem;
+      width: 40%;
+      margin-bottom: 0.4rem;
+    }
+    .hueso.control {
+      height: 2.5rem;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .hueso {
+        background-size: 200% 100%;
+        animation: brillo 1.4s ease-in-out infinite;
+      }
+    }
+    @keyframes brillo {
+      to {
+        background-position: -200% 0;
+      }
+    }
+  `,
+];

@@ -1,0 +1,453 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { normalizarCorreo } from '../../bff/contract/index.js';
+import { ClienteApi, ErrorRed, ProblemaHttp } from './api.js';
+import { estilos } from './modificar-usuario-general.styles.js';
+import { getLocale, idiomaDe, setLocale } from './localization.js';
+import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
+import { FlujoClave, type ContextoClave } from './flujo-clave.js';
+import { FlujoCorreo } from './flujo-correo.js';
+import { Inactividad } from './inactividad.js';
+import { cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
+import { vistaFormulario, type Vista } from './vista-formulario.js';
+import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
+import { idDe } from './campos.js';
+import { textoProblema } from './mensajes.js';
+import type { Campo, ErrorCampo, Opcion, Usuario, Valores } from './tipos.js';
+import type { DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
+import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
+import type { DialogoBaja } from './dialogo-baja.js';
+import type { ActividadReciente } from './actividad-reciente.js';
+import type { SesionIniciadaEvent } from './formulario-login.js';
+import './dialogo-mensaje.js';
+import './dialogo-reautenticacion.js';
+import './dialogo-baja.js';
+import './formulario-login.js';
+
+const aceptar = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
+
+/**
+ * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
+ * name, password, location, phones and email (with availability check and emailed security code),
+ * or request the baja of the account.
+ *
+ * @summary Modificar información de registro para Usuario General.
+ *
+ * @fires usuario-modificado - The server accepted the update; `detail` is the user as stored.
+ * @fires baja-solicitada - The baja was registered; `detail` is `{id, estado, creadaEn}`.
+ * @fires sesion-expirada - A request answered 401 while the host supplied `token`.
+ *
+ * @csspart formulario - The `<form>`.
+ * @csspart titulo - The screen title.
+ * @csspart seccion - Each group of fields (password, email).
+ * @csspart campo - Each label + control + messages block.
+ * @csspart boton - Secondary buttons (Cambio de clave, Comprobar disponibilidad, …).
+ * @csspart boton-modificar - The Modificar button. @csspart boton-baja - The Solicitud de baja button.
+ * @csspart botones - The bottom button bar.
+ * @csspart resumen-errores - The error summary shown after a failed submit.
+ * @csspart cuenta-regresiva - The security-code countdown.
+ * @csspart medidor - The password strength `<meter>`.
+ * @csspart aviso - The idle-session and error banners.
+ * @csspart actividad - The "Actividad reciente" `<details>`.
+ * @csspart dialogo - Every `<dialog>`. @csspart login - The built-in login form.
+ *
+ * @cssproperty --mug-color-primario - Buttons, titles (default #0b4f8a).
+ * @cssproperty --mug-color-texto-primario - Text on primary buttons (default #fff).
+ * @cssproperty --mug-color-texto - Text. @cssproperty --mug-color-texto-tenue - Help text.
+ * @cssproperty --mug-color-fondo - Controls and dialogs. @cssproperty --mug-color-superficie - Read-only fields.
+ * @cssproperty --mug-color-borde - Control borders. @cssproperty --mug-color-error - Errors and asterisks.
+ * @cssproperty --mug-color-exito - Success text. @cssproperty --mug-color-aviso - Warnings.
+ * @cssproperty --mug-color-foco - Focus ring. @cssproperty --mug-radio - Corner radius (default 4px).
+ */
+@localized()
+@customElement('modificar-usuario-general')
+export class ModificarUsuarioGeneral extends LitElement implements Vista {
+  static override styles = estilos;
+
+  /** Origin of the BFF (default: the page's origin). */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** Bearer token from the host; without it the element uses the BFF's session cookie. */
+  @property({ attribute: false }) token: string | undefined = undefined;
+  /** `es` (default) or `en`; else `document.documentElement.lang`. */
+  @property({ reflect: true }) override lang = '';
+
+  @state() estado: 'cargando' | 'error' | 'login' | 'listo' | 'baja' = 'cargando';
+  @state() errorCarga = '';
+  @state() valores = {} as Valores;
+  @state() paises: Opcion[] = [];
+  @state() provincias: Opcion[] = [];
+  @state() ciudades: Opcion[] = [];
+  @state() operadoras: Opcion[] = [];
+  @state() cargandoCiudades = false;
+  @state() resumen: [Campo, string][] = [];
+  @state() enviando = false;
+  usuario!: Usuario;
+  private etag = '';
+  private iniciales = {} as Valores;
+  private tocados = new Set<Campo>();
+  private enviado = false;
+  private erroresServidor = new Map<Campo, string>();
+  private errores = new Map<Campo, string>();
+  /** Set by the built-in login; memory only, never storage. */
+  private tokenSesion: string | undefined;
+  private observador: MutationObserver | null = null;
+
+  readonly api = new ClienteApi({
+    base: () => this.apiBase || location.origin,
+    token: () => this.token ?? this.tokenSesion,
+    reautenticar: () => this.reautenticacion.pedir(),
+    alNoAutenticado: () => this.noAutenticado(),
+    alResponder: () => this.inactividad.reiniciar(),
+  });
+  readonly clave = new FlujoClave(this, () => this.api);
+  readonly correo = new FlujoCorreo(this, () => this.api);
+  readonly inactividad = new Inactividad(this);
+
+  @query('mug-dialogo-mensaje') private mensajes!: DialogoMensaje;
+  @query('mug-dialogo-reautenticacion') private reautenticacion!: DialogoReautenticacion;
+  @query('mug-dialogo-baja') private dialogoBaja!: DialogoBaja;
+  @query('mug-actividad-reciente') private actividad?: ActividadReciente;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.observador = new MutationObserver(() => this.aplicarIdioma());
+    this.observador.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.aplicarIdioma();
+    if (this.estado === 'cargando') void this.cargar();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.observador?.disconnect();
+  }
+
+  protected override willUpdate(cambios: PropertyValues<this>) {
+    if (cambios.has('lang')) this.aplicarIdioma();
+  }
+
+  private aplicarIdioma() {
+    const idioma = idiomaDe(this.lang || document.documentElement.lang);
+    if (idioma !== getLocale()) void setLocale(idioma);
+  }
+
+  /** GET the user (keeping its ETag) and the catalogs it needs. */
+  async cargar() {
+    this.estado = 'cargando';
+    try {
+      const [usuario, paises, provincias, operadoras] = await Promise.all([
+        this.api.get<Usuario>('/api/usuario'),
+        this.api.get<Opcion[]>('/api/catalogos/paises'),
+        this.api.get<Opcion[]>('/api/catalogos/provincias'),
+        this.api.get<Opcion[]>('/api/catalogos/operadoras'),
+      ]);
+      this.paises = paises.datos;
+      this.provincias = provincias.datos;
+      this.operadoras = operadoras.datos;
+      this.ponerUsuario(usuario.datos, usuario.etag);
+      if (this.usuario.pais === 'EC' && this.usuario.provincia) await this.cargarCiudades(this.usuario.provincia);
+      this.estado = 'listo';
+    } catch (e) {
+      if (e instanceof ProblemaHttp && e.status === 401) return;
+      this.errorCarga = e instanceof ErrorRed ? 'RED' : e instanceof ProblemaHttp ? e.codigo : '';
+      this.estado = 'error';
+    }
+  }
+
+  private ponerUsuario(usuario: Usuario, etag: string | null) {
+    this.usuario = usuario;
+    this.etag = etag ?? `"${usuario.version}"`;
+    this.valores = valoresDe(usuario);
+    this.iniciales = { ...this.valores };
+    this.tocados.clear();
+    this.erroresServidor.clear();
+    this.enviado = false;
+    this.resumen = [];
+    this.clave.anular();
+    this.correo.usarOtro();
+    this.validar();
+  }
+
+  private async cargarCiudades(provincia: string) {
+    this.cargandoCiudades = true;
+    try {
+      const { datos } = await this.api.get<Opcion[]>(`/api/catalogos/provincias/${encodeURIComponent(provincia)}/ciudades`);
+      if (this.valores.provincia === provincia) this.ciudades = datos;
+    } catch (e) {
+      this.ciudades = [];
+      this.fallo(e, () => void this.cargarCiudades(provincia));
+    } finally {
+      this.cargandoCiudades = false;
+    }
+  }
+
+  // ---- fields (see campos.ts) ----
+
+  cambiar(campo: Campo, valor: string) {
+    const v = { ...this.valores, [campo]: valor };
+    if (campo === 'pais' && valor !== 'EC') {
+      v.provincia = '';
+      v.ciudad = '';
+    }
+    if (campo === 'provincia') {
+      v.ciudad = '';
+      this.ciudades = [];
+      if (valor) void this.cargarCiudades(valor);
+    }
+    if (campo === 'cambioClave.contrasenaAnterior' && this.clave.verificada) {
+      this.clave.anular();
+      v['cambioClave.contrasena'] = v['cambioClave.confirmacion'] = '';
+    }
+    if (campo === 'cambioClave.contrasena') void this.clave.evaluar(valor, this.contextoClave());
+    if (campo === 'pais' || campo === 'provincia' || campo === 'ciudad' || campo === 'mantenerCorreo') this.tocados.add(campo);
+    this.erroresServidor.delete(campo);
+    this.valores = v;
+    this.validar();
+  }
+
+  salir(campo: Campo) {
+    this.tocados.add(campo);
+    this.requestUpdate();
+  }
+
+  errorVisible(campo: Campo): string | null {
+    const servidor = this.erroresServidor.get(campo);
+    if (servidor) return servidor;
+    const codigo = this.errores.get(campo);
+    if (!codigo) return null;
+    const sucio = this.valores[campo] !== this.iniciales[campo];
+    return this.enviado || (this.tocados.has(campo) && sucio) ? codigo : null;
+  }
+
+  private validar() {
+    this.errores = validarFormulario(this.valores, this.usuario, {
+      claveVerificada: this.clave.verificada,
+      correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
+      codigoSolicitado: this.correo.expira !== null,
+    });
+    if (this.enviado) this.resumen = this.listaErrores();
+    this.requestUpdate();
+  }
+
+  private listaErrores(): [Campo, string][] {
+    const todos = new Map(this.errores);
+    for (const [c, codigo] of this.erroresServidor) todos.set(c, codigo);
+    return [...todos].filter(([c]) => this.errorVisible(c) !== null);
+  }
+
+  enfocar(campo: Campo) {
+    const id = campo === 'mantenerCorreo' ? null : idDe(campo);
+    const control = id
+      ? this.renderRoot.querySelector<HTMLElement>(`#${id}`)
+      : this.renderRoot.querySelector<HTMLElement>('input[name="mantenerCorreo"]:checked');
+    control?.focus();
+  }
+
+  contextoClave(): ContextoClave {
+    return { idUsuario: this.usuario.idUsuario, nombre: this.valores.nombre, correo: this.usuario.correo };
+  }
+
+  // ---- server actions ----
+
+  async verificarClave() {
+    const anterior = this.valores['cambioClave.contrasenaAnterior'];
+    try {
+      const codigo = await this.clave.verificar(anterior);
+      if (codigo) this.erroresServidor.set('cambioClave.contrasenaAnterior', codigo);
+      this.validar();
+      await this.updateComplete;
+      this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
+    } catch (e) {
+      this.fallo(e, () => void this.verificarClave());
+    }
+  }
+
+  async comprobarCorreo() {
+    this.tocados.add('correo').add('confirmacionCorreo');
+    const correo = this.errores.get('correo');
+    const confirmacion = this.errores.get('confirmacionCorreo');
+    // Only format, equality and "not the current one" matter before asking the server.
+    if ((correo && correo !== 'NO_VERIFICADO') || confirmacion) {
+      this.requestUpdate();
+      this.enfocar(correo && correo !== 'NO_VERIFICADO' ? 'correo' : 'confirmacionCorreo');
+      return;
+    }
+    try {
+      const codigo = await this.correo.comprobar(this.valores.correo);
+      if (codigo) this.erroresServidor.set('correo', codigo);
+      this.validar();
+    } catch (e) {
+      this.fallo(e, () => void this.comprobarCorreo());
+    }
+  }
+
+  usarOtroCorreo() {
+    this.correo.usarOtro();
+    this.valores = { ...this.valores, codigoSeguridad: '' };
+    this.validar();
+    void this.updateComplete.then(() => this.enfocar('correo'));
+  }
+
+  async solicitarCodigo() {
+    try {
+      await this.correo.solicitar();
+      this.valores = { ...this.valores, codigoSeguridad: '' };
+      this.erroresServidor.delete('codigoSeguridad');
+      this.validar();
+      await this.informar(
+        () => msg('Código de seguridad enviado'),
+        () => msg('Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «ACTIVACIÓN DE CORREO ELECTRÓNICO». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.'),
+      );
+      this.enfocar('codigoSeguridad');
+    } catch (e) {
+      this.fallo(e, () => void this.solicitarCodigo());
+    }
+  }
+
+  codigoExpirado() {
+    this.valores = { ...this.valores, codigoSeguridad: '' };
+    this.validar();
+    void this.informar(
+      () => msg('Código expirado'),
+      () => msg('El código de seguridad expiró. Solicite un nuevo código de seguridad.'),
+    );
+  }
+
+  /** Modificar (seed §5.6–5.7): validate, confirm, PUT with If-Match, success message. */
+  async modificar(e: Event) {
+    e.preventDefault();
+    if (this.enviando) return;
+    this.enviado = true;
+    this.validar();
+    if (this.resumen.length) {
+      await this.updateComplete;
+      this.enfocar(this.resumen[0]![0]);
+      return;
+    }
+    const si = await this.mensajes.mostrar({
+      titulo: () => msg('Confirmación'),
+      texto: () => msg('¿Está seguro de modificar la información?'),
+      botones: [
+        { valor: 'no', texto: () => msg('No') },
+        { valor: 'si', texto: () => msg('Sí'), principal: true },
+      ],
+    });
+    if (si === 'si') await this.enviar();
+  }
+
+  private async enviar() {
+    this.enviando = true;
+    try {
+      const { datos, etag } = await this.api.put<Usuario>('/api/usuario', cuerpoDe(this.valores), { 'If-Match': this.etag });
+      this.ponerUsuario(datos, etag);
+      this.dispatchEvent(new UsuarioModificadoEvent(datos));
+      this.actividad?.recargar();
+      await this.informar(() => msg('Información actualizada'), () => msg('La información se actualizó con éxito.'));
+    } catch (e) {
+      if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) this.erroresDelServidor(e);
+      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') await this.versionDesactualizada();
+      else this.fallo(e, () => void this.enviar());
+    } finally {
+      this.enviando = false;
+    }
+  }
+
+  private async erroresDelServidor(p: ProblemaHttp) {
+    for (const err of p.errores as ErrorCampo[]) {
+      const campo = (err.campo === 'celular' ? 'celular.numero' : err.campo) as Campo;
+      this.erroresServidor.set(campo, err.codigo);
+      if (campo === 'codigoSeguridad') this.correo.rechazado(err.codigo, p);
+      if (campo === 'correo' && err.codigo === 'NO_DISPONIBLE') this.correo.usarOtro();
+    }
+    this.validar();
+    this.resumen = this.listaErrores();
+    await this.updateComplete;
+    if (this.resumen[0]) this.enfocar(this.resumen[0][0]);
+  }
+
+  private async versionDesactualizada() {
+    const r = await this.mensajes.mostrar({
+      titulo: () => msg('Datos desactualizados'),
+      texto: () => textoProblema('VERSION_DESACTUALIZADA'),
+      botones: [{ valor: 'cerrar', texto: () => msg('Cerrar') }, { valor: 'recargar', texto: () => msg('Recargar'), principal: true }],
+    });
+    if (r === 'recargar') await this.cargar();
+  }
+
+  async solicitarBaja() {
+    const baja = await this.dialogoBaja.abrir();
+    if (!baja) return;
+    this.estado = 'baja';
+    this.inactividad.detener();
+    await this.informar(
+      () => msg('Solicitud de baja registrada'),
+      () => msg('Su solicitud de baja fue registrada y su usuario quedó desactivado. Recibirá una confirmación en su correo registrado.'),
+    );
+    this.dispatchEvent(new BajaSolicitadaEvent(baja));
+  }
+
+  async seguirConectado() {
+    try {
+      await this.api.get('/api/usuario/actividad');
+    } catch (e) {
+      this.fallo(e, () => void this.seguirConectado());
+    }
+  }
+
+  private informar(titulo: () => string, texto: () => string): Promise<string> {
+    return this.mensajes.mostrar({ titulo, texto, botones: aceptar });
+  }
+
+  /** Network failures and problems without a field: a clear message, with Reintentar. */
+  private async fallo(e: unknown, reintentar: () => void) {
+    if (e instanceof ProblemaHttp && e.status === 401) return;
+    const red = e instanceof ErrorRed;
+    const r = await this.mensajes.mostrar({
+      titulo: () => (red ? msg('Sin conexión') : msg('No se pudo completar')),
+      texto: () => textoProblema(red ? 'RED' : e instanceof ProblemaHttp ? e.codigo : '', e instanceof ProblemaHttp ? e.reintentarEn : null),
+      botones: red ? [{ valor: 'cerrar', texto: () => msg('Cerrar') }, { valor: 'reintentar', texto: () => msg('Reintentar'), principal: true }] : aceptar,
+    });
+    if (r === 'reintentar') reintentar();
+  }
+
+  private noAutenticado() {
+    this.inactividad.detener();
+    if (this.token) {
+      this.dispatchEvent(new SesionExpiradaEvent());
+      return;
+    }
+    this.tokenSesion = undefined;
+    this.estado = 'login';
+  }
+
+  private async sesionIniciada(e: SesionIniciadaEvent) {
+    this.tokenSesion = e.token;
+    // Whatever was typed before the session ended is kept: reload only if nothing was loaded.
+    if (this.usuario) this.estado = 'listo';
+    else await this.cargar();
+  }
+
+  protected override render() {
+    return html`${this.inactividad.estado !== 'activa' && this.estado === 'listo'
+        ? avisoInactividad(this.inactividad.estado, () => void this.seguirConectado())
+        : nothing}
+      ${this.estado === 'cargando'
+        ? vistaEsqueleto()
+        : this.estado === 'error'
+          ? vistaErrorCarga(this.errorCarga, () => void this.cargar())
+          : this.estado === 'login'
+            ? html`<mug-formulario-login exportparts="login" .api=${this.api} @sesion-iniciada=${this.sesionIniciada}></mug-formulario-login>`
+            : this.estado === 'baja'
+              ? html`<p class="final" role="status">${msg('Su usuario fue dado de baja.')}</p>`
+              : vistaFormulario(this)}
+      <mug-dialogo-mensaje exportparts="dialogo"></mug-dialogo-mensaje>
+      <mug-dialogo-reautenticacion exportparts="dialogo" .api=${this.api}></mug-dialogo-reautenticacion>
+      <mug-dialogo-baja exportparts="dialogo" .api=${this.api}></mug-dialogo-baja>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'modificar-usuario-general': ModificarUsuarioGeneral;
+  }
+}

@@ -1,0 +1,95 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { campoTexto, type AnfitrionCampos } from './campos.js';
+import { sinDatosPersonalesLocal, type ContextoClave, type FlujoClave } from './flujo-clave.js';
+
+export interface AnfitrionClave extends AnfitrionCampos {
+  clave: FlujoClave;
+  contextoClave(): ContextoClave;
+  verificarClave(): void;
+}
+
+function nivel(puntaje: number): string {
+  return [msg('Muy débil'), msg('Débil'), msg('Regular'), msg('Fuerte'), msg('Muy fuerte')][puntaje] ?? '';
+}
+
+function item(ok: boolean | null, texto: string) {
+  const estado = ok === null ? msg('pendiente') : ok ? msg('cumple') : msg('no cumple');
+  return html`<li class=${ok === null ? 'pendiente' : ok ? 'cumple' : 'falta'}>
+    <span aria-hidden="true">${ok === null ? '…' : ok ? '✓' : '✗'}</span> ${texto}<span class="oculto">: ${estado}</span>
+  </li>`;
+}
+
+/** Contraseña anterior + Cambio de clave, then the new password, its checklist and meter. */
+export function seccionClave(h: AnfitrionClave) {
+  const c = h.clave;
+  const nueva = h.valores['cambioClave.contrasena'];
+  const confirmacion = h.valores['cambioClave.confirmacion'];
+  const ev = c.evaluacion;
+  const largo = nueva.normalize('NFKC').length;
+  const boton = html`<button
+    type="button"
+    part="boton"
+    ?disabled=${c.verificada || c.verificando}
+    aria-busy=${c.verificando ? 'true' : 'false'}
+    @click=${() => h.verificarClave()}
+  >
+    ${msg('Cambio de clave')}
+  </button>`;
+  return html`<fieldset class="seccion ancho" part="seccion">
+    <legend>${msg('Contraseña')}</legend>
+    <div class="rejilla">
+      ${campoTexto(h, 'cambioClave.contrasenaAnterior', {
+        etiqueta: msg('Contraseña anterior'),
+        tipo: 'password',
+        autocomplete: 'current-password',
+        accion: boton,
+        ancho: true,
+        ayuda: c.verificada
+          ? msg('Contraseña verificada: escriba la nueva contraseña.')
+          : msg('Solo si desea cambiar la contraseña: escriba la actual y pulse «Cambio de clave».'),
+      })}
+      ${campoTexto(h, 'cambioClave.contrasena', {
+        etiqueta: msg('Contraseña'),
+        tipo: 'password',
+        autocomplete: 'new-password',
+        deshabilitado: !c.verificada,
+        requerido: c.verificada,
+        maxlength: 128,
+        describe: c.verificada ? 'clave-requisitos' : undefined,
+      })}
+      ${campoTexto(h, 'cambioClave.confirmacion', {
+        etiqueta: msg('Confirmación de Contraseña'),
+        tipo: 'password',
+        autocomplete: 'new-password',
+        deshabilitado: !c.verificada,
+        requerido: c.verificada,
+        maxlength: 128,
+      })}
+      ${c.verificada
+        ? html`<div class="ancho requisitos" id="clave-requisitos">
+            <p class="subtitulo">${msg('Requisitos de la nueva contraseña')}</p>
+            <ul class="checklist">
+              ${item(nueva ? largo >= 12 && largo <= 128 : false, msg('Entre 12 y 128 caracteres'))}
+              ${item(!!confirmacion && confirmacion === nueva, msg('La confirmación es igual'))}
+              ${item(
+                nueva ? (ev ? ev.sinDatosPersonales : sinDatosPersonalesLocal(nueva, h.contextoClave())) : false,
+                msg('No contiene su ID.usuario, su nombre ni su correo'),
+              )}
+              ${item(
+                !nueva ? false : ev ? ev.puntaje >= 3 : null,
+                c.sinEvaluador ? msg('Difícil de adivinar (no se pudo evaluar aquí; el servidor lo comprobará)') : msg('Difícil de adivinar'),
+              )}
+            </ul>
+            ${ev && nueva
+              ? html`<label class="medidor"
+                  >${msg('Fortaleza')}
+                  <meter part="medidor" min="0" max="4" low="2" high="3" optimum="4" .value=${ev.puntaje}></meter>
+                  <span>${nivel(ev.puntaje)}</span></label
+                >`
+              : nothing}
+          </div>`
+        : nothing}
+    </div>
+  </fieldset>`;
+}

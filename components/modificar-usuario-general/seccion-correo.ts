@@ -1,0 +1,144 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { normalizarCodigo } from '../../bff/contract/index.js';
+import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
+import { formatoMinutos } from './cuenta-regresiva.js';
+import type { FlujoCorreo } from './flujo-correo.js';
+import { textoError } from './mensajes.js';
+import type { Usuario } from './tipos.js';
+
+export interface AnfitrionCorreoVista extends AnfitrionCampos {
+  correo: FlujoCorreo;
+  usuario: Usuario;
+  comprobarCorreo(): void;
+  solicitarCodigo(): void;
+  usarOtroCorreo(): void;
+}
+
+/** Codes arrive by email as "ABCD 2345" or lower-case; keep only what the server compares. */
+function pegarCodigo(h: AnfitrionCorreoVista, e: ClipboardEvent) {
+  const texto = e.clipboardData?.getData('text') ?? '';
+  e.preventDefault();
+  h.cambiar('codigoSeguridad', normalizarCodigo(texto).slice(0, 8));
+}
+
+function radio(h: AnfitrionCorreoVista, valor: 'si' | 'no', texto: string) {
+  return html`<label class="radio">
+    <input
+      type="radio"
+      name="mantenerCorreo"
+      value=${valor}
+      .checked=${h.valores.mantenerCorreo === valor}
+      @change=${() => h.cambiar('mantenerCorreo', valor)}
+    />
+    ${texto}
+  </label>`;
+}
+
+/** Seed §5.5.1: keep the email (Sí/No), the new address, its check, the security code. */
+export function seccionCorreo(h: AnfitrionCorreoVista) {
+  const f = h.correo;
+  const mantener = h.valores.mantenerCorreo === 'si';
+  const bloqueado = f.verificado !== null;
+  const errorMantener = h.errorVisible('mantenerCorreo');
+  const espera = f.esperaReenvio;
+  const comprobar = html`<button
+    type="button"
+    part="boton"
+    ?disabled=${mantener || bloqueado || f.comprobando}
+    aria-busy=${f.comprobando ? 'true' : 'false'}
+    @click=${() => h.comprobarCorreo()}
+  >
+    ${msg('Comprobar disponibilidad')}
+  </button>`;
+  const solicitar = html`<button
+    type="button"
+    part="boton"
+    ?disabled=${mantener || !bloqueado || f.solicitando || espera > 0}
+    aria-busy=${f.solicitando ? 'true' : 'false'}
+    @click=${() => h.solicitarCodigo()}
+  >
+    ${f.expira !== null ? msg('Solicitar un nuevo código') : msg('Solicitar código de seguridad')}
+  </button>`;
+  return html`<fieldset class="seccion ancho" part="seccion">
+    <legend>${msg('Correo electrónico')}</legend>
+    <div class="rejilla">
+      <fieldset class="campo ancho radios" role="radiogroup" aria-required="true" aria-describedby="correo-actual">
+        <legend>${asterisco(true)}${msg('Desea mantener el mismo correo electrónico')}</legend>
+        ${radio(h, 'si', msg('Sí'))} ${radio(h, 'no', msg('No'))}
+        <p id="correo-actual" class="ayuda">${msg(str`Correo registrado: ${h.usuario.correo}`)}</p>
+        ${errorMantener ? html`<p class="error">${textoError('mantenerCorreo', errorMantener)}</p>` : nothing}
+      </fieldset>
+      ${campoTexto(h, 'correo', {
+        etiqueta: msg('Correo Electrónico'),
+        tipo: 'email',
+        autocomplete: 'email',
+        inputmode: 'email',
+        maxlength: 254,
+        requerido: !mantener,
+        deshabilitado: mantener,
+        soloLectura: bloqueado,
+      })}
+      ${campoTexto(h, 'confirmacionCorreo', {
+        etiqueta: msg('Confirmación de correo electrónico'),
+        tipo: 'email',
+        autocomplete: 'off',
+        inputmode: 'email',
+        maxlength: 254,
+        requerido: !mantener,
+        deshabilitado: mantener,
+        soloLectura: bloqueado,
+      })}
+      <div class="ancho acciones-campo">
+        ${comprobar}
+        ${bloqueado && !mantener
+          ? html`<span class="exito" role="status">${msg('Correo disponible.')}</span>
+              <button type="button" class="enlace" @click=${() => h.usarOtroCorreo()}>${msg('Usar otro correo')}</button>`
+          : nothing}
+      </div>
+      ${campoTexto(h, 'codigoSeguridad', {
+        etiqueta: msg('Ingrese código de seguridad'),
+        requerido: !mantener,
+        deshabilitado: mantener || !bloqueado,
+        autocomplete: 'one-time-code',
+        maxlength: 12,
+        ancho: true,
+        accion: solicitar,
+        filtro: (valor) => valor.toUpperCase().replace(/\s+/g, ''),
+        alPegar: (e) => pegarCodigo(h, e),
+        ayuda: mantener
+          ? undefined
+          : bloqueado
+            ? msg('El código llega al nuevo correo; revise también la carpeta de correo no deseado.')
+            : msg('Primero compruebe la disponibilidad del correo.'),
+      })}
+      ${!mantener ? estadoCodigo(f, espera) : nothing}
+      <div class="oculto" aria-live="polite" id="anuncio-codigo">
+        ${f.anuncio !== null && f.expira !== null ? anuncioMinutos(f.anuncio) : ''}
+      </div>
+      ${campoLectura(idDe('correoSenae'), msg('SENAE Correo Electrónico'), h.usuario.correoSenae)}
+    </div>
+  </fieldset>`;
+}
+
+function anuncioMinutos(minutos: number): string {
+  return minutos === 1
+    ? msg('Queda 1 minuto para que venza el código de seguridad.')
+    : msg(str`Quedan ${minutos} minutos para que venza el código de seguridad.`);
+}
+
+function estadoCodigo(f: FlujoCorreo, espera: number) {
+  if (f.expira === null && espera === 0) return nothing;
+  return html`<div class="ancho estado-codigo" part="cuenta-regresiva">
+    ${f.expira !== null
+      ? html`<p>
+          ${msg('El código vence en')}
+          <strong role="timer">${formatoMinutos(f.restante)}</strong>
+        </p>`
+      : nothing}
+    ${espera > 0 ? html`<p class="ayuda">${msg(str`Podrá pedir otro código en ${formatoMinutos(espera)}.`)}</p>` : nothing}
+    ${f.intentosRestantes !== null
+      ? html`<p class="aviso">${msg(str`Intentos restantes con este código: ${f.intentosRestantes}.`)}</p>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,47 @@
+import type { Usuario as UsuarioContrato } from '../../bff/contract/index.js';
+
+/** The user of `GET /api/usuario` (DESIGN.md §4). */
+export type Usuario = UsuarioContrato;
+
+export interface Opcion {
+  codigo: string;
+  nombre: string;
+}
+
+export interface Actividad {
+  evento: string;
+  campos: string[] | null;
+  creadoEn: string;
+  ip: string | null;
+}
+
+/** One entry of `errores` as the server sends it; `codigo` may be one the element does not know. */
+export interface ErrorCampo {
+  campo: string;
+  codigo: string;
+  mensaje?: string;
+}
+
+/** Form fields, named by the same paths the server uses in `errores[].campo`. */
+export const CAMPOS = [
+  'nombre',
+  'cambioClave.contrasenaAnterior',
+  'cambioClave.contrasena',
+  'cambioClave.confirmacion',
+  'pais',
+  'provincia',
+  'ciudad',
+  'direccion',
+  'telefono1',
+  'telefono2',
+  'celular.operadora',
+  'celular.numero',
+  'fax',
+  'mantenerCorreo',
+  'correo',
+  'confirmacionCorreo',
+  'codigoSeguridad',
+] as const;
+export type Campo = (typeof CAMPOS)[number];
+
+export type Valores = Record<Campo, string>;

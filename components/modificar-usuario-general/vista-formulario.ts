@@ -1,0 +1,142 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { campoLectura, campoSelect, campoTexto, asterisco, idDe, soloDigitos } from './campos.js';
+import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
+import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
+import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
+import type { Campo, Opcion } from './tipos.js';
+import './actividad-reciente.js';
+import type { ClienteApi } from './api.js';
+
+export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
+  api: ClienteApi;
+  paises: Opcion[];
+  provincias: Opcion[];
+  ciudades: Opcion[];
+  operadoras: Opcion[];
+  cargandoCiudades: boolean;
+  /** The errors listed in the summary after a submit, in screen order. */
+  resumen: [Campo, string][];
+  enviando: boolean;
+  enfocar(campo: Campo): void;
+  modificar(e: Event): void;
+  solicitarBaja(): void;
+}
+
+function documento(tipo: string, numero: string): string {
+  const nombre = tipo === 'RUC' ? 'RUC' : tipo === 'CEDULA' ? msg('CÉDULA') : msg('PASAPORTE');
+  return `${nombre} (${numero})`;
+}
+
+function resumenErrores(h: Vista) {
+  // The region exists from the start so that screen readers announce what is added to it.
+  return html`<div role="alert" class="resumen-contenedor">
+    ${h.resumen.length
+      ? html`<div class="resumen" part="resumen-errores" tabindex="-1">
+          <p class="subtitulo">${h.resumen.length === 1 ? msg('Revise 1 campo:') : msg(str`Revise ${h.resumen.length} campos:`)}</p>
+          <ul>
+            ${h.resumen.map(
+              ([campo, codigo]) =>
+                html`<li><button type="button" class="enlace" @click=${() => h.enfocar(campo)}>${mensajeCompleto(campo, codigo)}</button></li>`,
+            )}
+          </ul>
+        </div>`
+      : nothing}
+  </div>`;
+}
+
+function celular(h: Vista) {
+  const error = h.errorVisible('celular.numero');
+  const errorOperadora = h.errorVisible('celular.operadora');
+  const id = idDe('celular.numero');
+  const ids = [`${id}-ayuda`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="campo" part="campo">
+    <label for=${id}>${asterisco(true)}${msg('Número de Celular')}</label>
+    <div class="celular">
+      <select
+        id=${idDe('celular.operadora')}
+        aria-label=${msg('Operadora del celular')}
+        aria-required="true"
+        aria-invalid=${errorOperadora ? 'true' : 'false'}
+        @change=${(e: Event) => h.cambiar('celular.operadora', (e.target as HTMLSelectElement).value)}
+        @blur=${() => h.salir('celular.operadora')}
+      >
+        ${h.operadoras.map((o) => html`<option value=${o.codigo} ?selected=${o.codigo === h.valores['celular.operadora']}>${o.nombre}</option>`)}
+      </select>
+      <input
+        id=${id}
+        inputmode="numeric"
+        autocomplete="tel-national"
+        maxlength="14"
+        .value=${h.valores['celular.numero']}
+        aria-required="true"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ids}
+        @input=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          input.value = soloDigitos(input.value);
+          h.cambiar('celular.numero', input.value);
+        }}
+        @blur=${() => h.salir('celular.numero')}
+      />
+    </div>
+    <p id="${id}-ayuda" class="ayuda">
+      ${h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('Formato 09XXXXXXXX.')}
+    </p>
+    ${error ? html`<p id="${id}-error" class="error">${textoError('celular.numero', error)}</p>` : nothing}
+    ${errorOperadora ? html`<p class="error">${textoError('celular.operadora', errorOperadora)}</p>` : nothing}
+  </div>`;
+}
+
+/** The whole screen of seed §5.5 in its order, plus the recent activity panel. */
+export function vistaFormulario(h: Vista) {
+  const u = h.usuario;
+  const ecuador = h.valores.pais === 'EC';
+  const ayudaTelefono = ecuador ? msg('Con código de área: 0XXXXXXXX.') : msg('Entre 6 y 14 dígitos.');
+  const telefono = (campo: Campo, requerido: boolean) =>
+    campoTexto(h, campo, {
+      etiqueta: etiqueta(campo),
+      requerido,
+      inputmode: 'numeric',
+      autocomplete: campo === 'telefono1' ? 'tel-national' : 'off',
+      maxlength: 14,
+      filtro: soloDigitos,
+      ayuda: campo === 'fax' ? undefined : ayudaTelefono,
+    });
+  return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} aria-labelledby="titulo">
+    <h2 id="titulo" part="titulo">${msg('Modificar información de registro para Usuario General')}</h2>
+    <p class="ayuda"><span class="req" aria-hidden="true">*</span> ${msg('Campo obligatorio')}</p>
+    ${resumenErrores(h)}
+    <div class="rejilla">
+      ${campoLectura('f-idUsuario', msg('ID.usuario'), u.idUsuario, msg('No se puede modificar. Para cambiarlo solicite la baja y registre un usuario nuevo.'))}
+      ${campoLectura('f-documento', msg('Doc. Identificación'), documento(u.documento.tipo, u.documento.numero))}
+      ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', maxlength: 100, ancho: true,
+        ayuda: msg('Solo puede corregir nombres o apellidos mal escritos.') })}
+      ${seccionClave(h)}
+      ${campoSelect(h, 'pais', h.paises, { etiqueta: msg('País'), requerido: true, ancho: true })}
+      ${campoSelect(h, 'provincia', ecuador ? h.provincias : [], {
+        etiqueta: msg('Provincia'),
+        requerido: ecuador,
+        deshabilitado: !ecuador,
+        ayuda: ecuador ? undefined : msg('Solo para Ecuador.'),
+      })}
+      ${campoSelect(h, 'ciudad', ecuador ? h.ciudades : [], {
+        etiqueta: msg('Ciudad'),
+        requerido: ecuador,
+        deshabilitado: !ecuador || !h.valores.provincia || h.cargandoCiudades,
+        vacio: h.cargandoCiudades ? msg('Cargando…') : undefined,
+        ayuda: ecuador ? (h.valores.provincia ? undefined : msg('Elija primero la provincia.')) : msg('Solo para Ecuador.'),
+      })}
+      ${campoTexto(h, 'direccion', { etiqueta: msg('Dirección'), requerido: true, autocomplete: 'street-address', maxlength: 200, ancho: true })}
+      ${telefono('telefono1', true)} ${telefono('telefono2', false)} ${celular(h)} ${telefono('fax', false)}
+      ${seccionCorreo(h)}
+    </div>
+    <div class="botones" part="botones">
+      <button type="button" part="boton boton-baja" @click=${() => h.solicitarBaja()}>${msg('Solicitud de baja')}</button>
+      <button class="principal" part="boton boton-modificar" ?disabled=${h.enviando} aria-busy=${h.enviando ? 'true' : 'false'}>
+        ${h.enviando ? msg('Modificando…') : msg('Modificar')}
+      </button>
+    </div>
+  </form>
+  <mug-actividad-reciente exportparts="actividad" .api=${h.api}></mug-actividad-reciente>`;
+}

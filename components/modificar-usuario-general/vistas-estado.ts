@@ -1,0 +1,31 @@
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { textoProblema } from './mensajes.js';
+
+/** Grey blocks in the shape of the form while `GET /api/usuario` is on its way. */
+export function vistaEsqueleto() {
+  return html`<div class="esqueleto" aria-busy="true" role="status">
+    <span class="oculto">${msg('Cargando su información…')}</span>
+    <div class="hueso titulo" aria-hidden="true"></div>
+    <div class="rejilla" aria-hidden="true">
+      ${Array.from({ length: 10 }, () => html`<div class="campo"><div class="hueso etiqueta"></div><div class="hueso control"></div></div>`)}
+    </div>
+  </div>`;
+}
+
+export function vistaErrorCarga(codigo: string, reintentar: () => void) {
+  return html`<div class="aviso-banda error-banda" role="alert" part="aviso">
+    <p>${textoProblema(codigo)}</p>
+    <button type="button" class="principal" @click=${reintentar}>${msg('Reintentar')}</button>
+  </div>`;
+}
+
+/** Two minutes before the 30-minute idle timeout; any authenticated request renews it. */
+export function avisoInactividad(estado: 'aviso' | 'expirada', seguir: () => void) {
+  return html`<div class="aviso-banda" role="alert" part="aviso">
+    ${estado === 'aviso'
+      ? html`<p>${msg('Su sesión se cerrará en 2 minutos por inactividad.')}</p>
+          <button type="button" class="principal" @click=${seguir}>${msg('Seguir conectado')}</button>`
+      : html`<p>${msg('Su sesión se cerró por inactividad. Lo que escribió se conserva: al continuar se le pedirá ingresar de nuevo.')}</p>`}
+  </div>`;
+}
