@@ -5,11 +5,23 @@ const elemento = document.querySelector('modificar-usuario-general');
 const finDeSesion = document.getElementById('fin-de-sesion');
 const cargando = document.getElementById('widget-cargando');
 
+let bajaSolicitada = false;
+
 elemento.addEventListener('baja-solicitada', () => {
-  finDeSesion.hidden = false;
+  bajaSolicitada = true;
+  // Filled only now (the region was already in the page, empty) so screen readers announce it.
+  const texto = document.createElement('p');
+  texto.textContent = 'Su solicitud de baja fue registrada y su sesión terminó.';
+  const boton = document.createElement('button');
+  boton.type = 'button';
+  boton.id = 'ir-al-inicio';
+  boton.className = 'boton boton--primario';
+  boton.textContent = 'Ir al inicio de sesión';
+  boton.addEventListener('click', irAlInicio);
+  finDeSesion.replaceChildren(texto, boton);
 });
 
-document.getElementById('ir-al-inicio').addEventListener('click', async () => {
+async function irAlInicio() {
   try {
     // The baja revoked the session already; this also clears it if the BFF kept it.
     await fetch('/api/sesiones/actual', { method: 'DELETE' });
@@ -17,9 +29,11 @@ document.getElementById('ir-al-inicio').addEventListener('click', async () => {
     // Nothing left to close.
   }
   location.assign('/?motivo=baja');
-});
+}
 
 elemento.addEventListener('sesion-expirada', () => {
+  // After a baja the session is gone on purpose: let the user read the message first.
+  if (bajaSolicitada) return;
   location.assign('/?motivo=sesion-expirada');
 });
 

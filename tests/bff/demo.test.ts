@@ -84,6 +84,9 @@ describe('portal demo: pages', () => {
       ['7', 'Modificar registro de usuario para Personas Naturales con Discapacidad', 'button'],
     ]);
     expect(html).toContain('href="/portal/3.2.3/usuario-general"');
+    // The "not part of this demo" notice of an option is announced next to the options.
+    expect(html).toContain('<div data-aviso="aviso-opciones">');
+    expect(html).toMatch(/<div id="aviso-opciones" class="[^"]*" role="status"><\/div>/);
   });
 
   it('serves the Usuario General page hosting the element from the same origin', async () => {
