@@ -1,0 +1,117 @@
+import { Resend, type ErrorResponse } from 'resend';
+import { CorreoNoDisponibleError, CorreoRechazadoError, type Mailer, type MensajeCorreo } from './tipos.js';
+
+export interface OpcionesResend {
+  apiKey: string;
+  /** The `from` of every message, e.g. `Ecuapass <no-responder@correo.aduana.gob.ec>`. */
+  remitente: string;
+  /** API origin; without it the SDK uses `RESEND_BASE_URL` or https://api.resend.com. */
+  baseUrl?: string | undefined;
+  /** Time budget of one `enviar`, all tries included, in ms (5000). */
+  plazoMs?: number;
+  /** Tries for a transient failure (2). */
+  intentos?: number;
+  /** Wait before try n+1, times n, in ms (250). */
+  esperaMs?: number;
+}
+
+/** Retry-After (seconds) when the provider gives none. */
+export const REINTENTAR_POR_DEFECTO_S = 30;
+
+// Resend's SDK never throws on API errors: it returns `{ data, error, headers }`, with
+// `error.statusCode === null` when the request did not get an answer (refused, aborted by timeout).
+export function crearMailerResend(opciones: OpcionesResend): Mailer {
+  const resend = new Resend(opciones.apiKey, opciones.baseUrl ? { baseUrl: opciones.baseUrl } : undefined);
+  const plazoMs = opciones.plazoMs ?? 5000;
+  const intentos = opciones.intentos ?? 2;
+  const esperaMs = opciones.esperaMs ?? 250;
+
+  return {
+    async enviar(m: MensajeCorreo): Promise<void> {
+      const limite = Date.now() + plazoMs;
+      let reintentarEnS = REINTENTAR_POR_DEFECTO_S;
+      let detalle = 'sin respuesta del proveedor';
+      for (let intento = 1; intento <= intentos; intento++) {
+        const restante = limite - Date.now();
+        if (restante <= 0) break;
+        const respuesta = await resend.emails
+          .send(
+            { from: opciones.remitente, to: m.para, subject: m.asunto, html: m.html, text: m.texto },
+            { idempotencyKey: m.claveIdempotencia, signal: AbortSignal.timeout(restante) },
+          )
+          .catch(() => ({ error: sinRespuesta, headers: null }));
+        if (!respuesta.error) return;
+
+        const estado = estadoDe(respuesta.error);
+        detalle = `${estado || 'sin respuesta'} ${respuesta.error.name}: ${respuesta.error.message}`;
+        if (!esTransitorio(estado, respuesta.error.name)) {
+          throw new CorreoRechazadoError(
+            estado,
+            respuesta.error.name,
+            esDestinatarioInvalido(respuesta.error),
+            respuesta.error.message,
+          );
+        }
+        const indicado = leerRetryAfter(respuesta.headers);
+        reintentarEnS = indicado ?? REINTENTAR_POR_DEFECTO_S;
+        // A quota or a long Retry-After will not clear within this request's budget.
+        if (esCuota(respuesta.error.name) || (indicado !== null && indicado > 2)) break;
+        const espera = Math.max(esperaMs * intento, (indicado ?? 0) * 1000);
+        if (intento === intentos || Date.now() + espera >= limite) break;
+        await new Promise((resolver) => setTimeout(resolver, espera));
+      }
+      throw new CorreoNoDisponibleError(reintentarEnS, detalle);
+    },
+  };
+}
+
+const sinRespuesta: ErrorResponse = {
+  name: 'application_error',
+  statusCode: null,
+  message: 'Unable to fetch data. The request could not be resolved.',
+};
+
+const ESTADO_POR_NOMBRE: Partial<Record<string, number>> = {
+  rate_limit_exceeded: 429,
+  daily_quota_exceeded: 429,
+  monthly_quota_exceeded: 429,
+  concurrent_idempotent_requests: 409,
+  internal_server_error: 500,
+  application_error: 500,
+  validation_error: 422,
+  missing_required_field: 422,
+  invalid_parameter: 422,
+  invalid_from_address: 403,
+  invalid_api_key: 403,
+  restricted_api_key: 401,
+  missing_api_key: 401,
+};
+
+/** The HTTP status of an SDK error; 0 when there was no answer at all. */
+function estadoDe(error: ErrorResponse): number {
+  if (typeof error.statusCode === 'number') return error.statusCode;
+  if (error.statusCode === null && error.message.startsWith('Unable to fetch data')) return 0;
+  return ESTADO_POR_NOMBRE[error.name] ?? 500;
+}
+
+function esTransitorio(estado: number, nombre: string): boolean {
+  return estado === 0 || estado === 408 || estado === 429 || estado >= 500 || nombre === 'concurrent_idempotent_requests';
+}
+
+function esCuota(nombre: string): boolean {
+  return nombre === 'daily_quota_exceeded' || nombre === 'monthly_quota_exceeded';
+}
+
+// Resend answers e.g. "Invalid `to` field. The email address needs to follow the `email@example.com` format."
+function esDestinatarioInvalido(error: ErrorResponse): boolean {
+  return (error.name === 'validation_error' || error.name === 'invalid_parameter') && /`to`|\bto\b/i.test(error.message);
+}
+
+/** Seconds from a Retry-After header (delta-seconds or HTTP-date), clamped to 1..3600; null when absent. */
+export function leerRetryAfter(headers: Record<string, string> | null): number | null {
+  const valor = headers?.['retry-after']?.trim();
+  if (!valor) return null;
+  const segundos = /^\d+$/.test(valor) ? Number(valor) : Math.ceil((Date.parse(valor) - Date.now()) / 1000);
+  if (!Number.isFinite(segundos)) return null;
+  return Math.min(3600, Math.max(1, segundos));
+}
