@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClienteApi } from './api.js';
+import { ProblemaHttp, type ClienteApi } from './api.js';
 
 import type { ContextoClave, EvaluacionClave } from '../../bff/contract/clave.js';
 
@@ -48,6 +48,10 @@ export class FlujoClave implements ReactiveController {
       this.verificada = true;
       void cargarEvaluador();
       return null;
+    } catch (e) {
+      // 422 INCORRECTA is an answer about the field, not a failure of the request.
+      if (e instanceof ProblemaHttp && e.status === 422) return e.errores[0]?.codigo ?? 'INCORRECTA';
+      throw e;
     } finally {
       this.verificando = false;
       this.host.requestUpdate();

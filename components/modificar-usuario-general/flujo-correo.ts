@@ -60,6 +60,9 @@ export class FlujoCorreo implements ReactiveController {
       if (!datos.disponible) return 'NO_DISPONIBLE';
       this.verificado = normalizarCorreo(correo);
       return null;
+    } catch (e) {
+      if (e instanceof ProblemaHttp && e.status === 422) return e.errores[0]?.codigo ?? 'FORMATO';
+      throw e;
     } finally {
       this.comprobando = false;
       this.host.requestUpdate();

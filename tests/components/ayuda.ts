@@ -1,0 +1,72 @@
+// Helpers for the element tests: mount the element against the fake BFF, type, leave a field,
+// find buttons by their visible text and the open dialog.
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import '../../components/modificar-usuario-general/modificar-usuario-general.js';
+import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
+
+export async function montar(opciones: { lang?: string; token?: string; esperar?: boolean } = {}) {
+  const el = await fixture<ModificarUsuarioGeneral>(
+    html`<modificar-usuario-general api-base="http://bff.test" lang=${opciones.lang ?? 'es'} .token=${opciones.token}></modificar-usuario-general>`,
+  );
+  if (opciones.esperar !== false) await listo(el);
+  return el;
+}
+
+export async function listo(el: ModificarUsuarioGeneral) {
+  await waitUntil(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'el formulario no se mostró', { timeout: 4000 });
+  await el.updateComplete;
+}
+
+export const $ = <T extends Element = HTMLInputElement>(el: ModificarUsuarioGeneral, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+
+export const campo = (el: ModificarUsuarioGeneral, id: string) => $<HTMLInputElement>(el, `#${id}`);
+
+export async function escribir(el: ModificarUsuarioGeneral, id: string, valor: string) {
+  const c = campo(el, id);
+  c.focus();
+  c.value = valor;
+  c.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+export async function elegir(el: ModificarUsuarioGeneral, id: string, valor: string) {
+  const s = $<HTMLSelectElement>(el, `#${id}`);
+  s.value = valor;
+  s.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+export async function salir(el: ModificarUsuarioGeneral, id: string) {
+  campo(el, id).dispatchEvent(new FocusEvent('blur'));
+  await el.updateComplete;
+}
+
+/** Every element under `raiz`, through open shadow roots. */
+export function todos(raiz: ParentNode, selector: string): Element[] {
+  const r: Element[] = [...raiz.querySelectorAll(selector)];
+  for (const e of raiz.querySelectorAll('*')) if (e.shadowRoot) r.push(...todos(e.shadowRoot, selector));
+  return r;
+}
+
+export function boton(raiz: ParentNode, texto: string): HTMLButtonElement {
+  const b = todos(raiz, 'button').find((x) => x.textContent!.trim() === texto) as HTMLButtonElement | undefined;
+  if (!b) throw new Error(`no hay botón «${texto}»`);
+  return b;
+}
+
+export function dialogoAbierto(el: ModificarUsuarioGeneral): HTMLDialogElement | null {
+  return (todos(el.shadowRoot!, 'dialog[open]')[0] as HTMLDialogElement | undefined) ?? null;
+}
+
+export async function esperarDialogo(el: ModificarUsuarioGeneral, texto?: string) {
+  await waitUntil(() => {
+    const d = dialogoAbierto(el);
+    return d && (!texto || d.textContent!.includes(texto));
+  }, `no se abrió el diálogo ${texto ?? ''}`, { timeout: 3000 });
+  return dialogoAbierto(el)!;
+}
+
+export async function esperar(cond: () => unknown, mensaje = 'la condición no se cumplió') {
+  await waitUntil(cond, mensaje, { timeout: 3000 });
+}

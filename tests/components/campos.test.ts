@@ -1,0 +1,139 @@
+import { expect } from '@open-wc/testing';
+import { BffFalso, CLAVE } from './bff-falso.js';
+import { $, boton, campo, elegir, escribir, esperar, montar, todos } from './ayuda.js';
+
+describe('campos de la pantalla (seed §5.5)', () => {
+  let bff: BffFalso;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => bff.desinstalar());
+
+  it('muestra cada campo y botón con su etiqueta del instructivo', async () => {
+    const el = await montar();
+    const textos = todos(el.shadowRoot!, 'label, legend, button').map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+    for (const etiqueta of [
+      'ID.usuario', 'Doc. Identificación', '* Nombre Usuario', 'Contraseña anterior', 'Cambio de clave', 'Contraseña',
+      'Confirmación de Contraseña', '* País', '* Provincia', '* Ciudad', '* Dirección', '* Teléfono1', 'Teléfono2',
+      '* Número de Celular', 'Fax', '* Desea mantener el mismo correo electrónico', '* Correo Electrónico',
+      '* Confirmación de correo electrónico', 'Comprobar disponibilidad', '* Ingrese código de seguridad',
+      'Solicitar código de seguridad', 'SENAE Correo Electrónico', 'Solicitud de baja', 'Modificar',
+    ]) {
+      expect(textos.some((t) => t === etiqueta || t === `${etiqueta} *`), etiqueta).to.be.true;
+    }
+  });
+
+  it('muestra los datos de solo lectura sin permitir editarlos', async () => {
+    const el = await montar();
+    expect(campo(el, 'f-idUsuario').value).to.equal('tmacay');
+    expect(campo(el, 'f-idUsuario').readOnly).to.be.true;
+    expect(campo(el, 'f-documento').value).to.equal('RUC (0912345675001)');
+    expect(campo(el, 'f-documento').readOnly).to.be.true;
+    expect(campo(el, 'f-correoSenae').value).to.equal('tmacay@correo.aduana.gob.ec');
+    expect(campo(el, 'f-correoSenae').readOnly).to.be.true;
+  });
+
+  it('marca los obligatorios con asterisco rojo y aria-required', async () => {
+    const el = await montar();
+    for (const id of ['f-nombre', 'f-pais', 'f-direccion', 'f-telefono1', 'f-celular-numero', 'f-correo', 'f-confirmacionCorreo']) {
+      expect(campo(el, id).getAttribute('aria-required'), id).to.equal('true');
+      const etiqueta = $(el, `label[for="${id}"] .req`);
+      expect(etiqueta, id).to.exist;
+      expect(getComputedStyle(etiqueta).color).to.equal('rgb(179, 38, 30)');
+    }
+    expect(campo(el, 'f-telefono2').getAttribute('aria-required')).to.equal('false');
+    expect(campo(el, 'f-fax').getAttribute('aria-required')).to.equal('false');
+  });
+
+  it('carga los valores del usuario y deja «No» marcado por defecto', async () => {
+    const el = await montar();
+    expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
+    expect($<HTMLSelectElement>(el, '#f-pais').value).to.equal('EC');
+    expect($<HTMLSelectElement>(el, '#f-provincia').value).to.equal('09');
+    expect($<HTMLSelectElement>(el, '#f-ciudad').value).to.equal('0901');
+    expect($<HTMLSelectElement>(el, '#f-celular-operadora').value).to.equal('MOVISTAR');
+    expect($(el, 'input[name="mantenerCorreo"][value="no"]').checked).to.be.true;
+  });
+
+  it('habilita Provincia y Ciudad solo para Ecuador y las vacía al cambiar de país', async () => {
+    const el = await montar();
+    expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.false;
+    await elegir(el, 'f-pais', 'US');
+    expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.true;
+    expect($<HTMLSelectElement>(el, '#f-ciudad').disabled).to.be.true;
+    expect(el.valores.provincia).to.equal('');
+    expect(el.valores.ciudad).to.equal('');
+    await elegir(el, 'f-pais', 'EC');
+    expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.false;
+    expect($<HTMLSelectElement>(el, '#f-provincia').getAttribute('aria-required')).to.equal('true');
+  });
+
+  it('carga las ciudades de la provincia elegida y reinicia la ciudad', async () => {
+    const el = await montar();
+    expect(bff.de('GET /api/catalogos/provincias/09/ciudades')).to.have.length(1);
+    await elegir(el, 'f-provincia', '17');
+    expect(el.valores.ciudad).to.equal('');
+    await esperar(() => $<HTMLSelectElement>(el, '#f-ciudad').options.length === 3);
+    const nombres = [...$<HTMLSelectElement>(el, '#f-ciudad').options].map((o) => o.textContent!.trim());
+    expect(nombres).to.deep.equal(['— Seleccione —', 'Quito', 'Mejía']);
+    expect(bff.de('GET /api/catalogos/provincias/17/ciudades')).to.have.length(1);
+    await elegir(el, 'f-ciudad', '1703');
+    expect(el.valores.ciudad).to.equal('1703');
+  });
+
+  it('habilita la nueva contraseña solo después de verificar la anterior en el servidor', async () => {
+    const el = await montar();
+    expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', 'equivocada');
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperar(() => campo(el, 'f-cambioClave-contrasenaAnterior').getAttribute('aria-invalid') === 'true');
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.contain('La contraseña no es correcta.');
+    expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
+
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    expect(bff.de('POST /api/usuario/clave/verificacion').map((l) => l.cuerpo)).to.deep.equal([
+      { contrasenaAnterior: 'equivocada' },
+      { contrasenaAnterior: CLAVE },
+    ]);
+    expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.false;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-cambioClave-contrasena');
+  });
+
+  it('muestra la lista de requisitos de la contraseña en vivo y el medidor de fortaleza', async () => {
+    const el = await montar();
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    await escribir(el, 'f-cambioClave-contrasena', 'tmacay123');
+    const estado = () => [...el.shadowRoot!.querySelectorAll('.checklist li')].map((li) => li.className);
+    await esperar(() => el.clave.evaluacion !== null, 'zxcvbn no evaluó');
+    await el.updateComplete;
+    expect(estado()).to.deep.equal(['falta', 'falta', 'falta', 'falta']);
+    await escribir(el, 'f-cambioClave-contrasena', 'marmota-azul-cruza-el-río');
+    await escribir(el, 'f-cambioClave-confirmacion', 'marmota-azul-cruza-el-río');
+    await esperar(() => el.clave.evaluacion?.puntaje === 4, 'zxcvbn no evaluó la clave fuerte');
+    await el.updateComplete;
+    expect(estado()).to.deep.equal(['cumple', 'cumple', 'cumple', 'cumple']);
+    expect($<HTMLMeterElement>(el, 'meter').value).to.equal(4);
+    expect(campo(el, 'f-cambioClave-contrasena').getAttribute('aria-describedby')).to.contain('clave-requisitos');
+  });
+
+  it('«Sí» en mantener el correo deshabilita los campos de correo y código', async () => {
+    const el = await montar();
+    expect(campo(el, 'f-correo').disabled).to.be.false;
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await el.updateComplete;
+    expect(campo(el, 'f-correo').disabled).to.be.true;
+    expect(campo(el, 'f-confirmacionCorreo').disabled).to.be.true;
+    expect(campo(el, 'f-codigoSeguridad').disabled).to.be.true;
+    expect(boton(el.shadowRoot!, 'Comprobar disponibilidad').disabled).to.be.true;
+    expect(campo(el, 'f-correo').getAttribute('aria-required')).to.equal('false');
+  });
+
+  it('solo acepta dígitos en teléfonos, celular y fax', async () => {
+    const el = await montar();
+    await escribir(el, 'f-telefono2', '04-234 abc5678');
+    expect(campo(el, 'f-telefono2').value).to.equal('042345678');
+    expect(el.valores.telefono2).to.equal('042345678');
+  });
+});

@@ -1,0 +1,26 @@
+// Element tests: the real <modificar-usuario-general> in Debian's Chromium, TypeScript served
+// through esbuild (.js specifiers of .ts files are resolved by @web/dev-server-esbuild).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default {
+  files: ['tests/components/**/*.test.ts'],
+  nodeResolve: true,
+  // The machine is shared: one browser, a few pages at a time.
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } })],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 180000,
+};
