@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { limitarCuerpo } from './middleware/cuerpo.js';
+import { verificarOrigen } from './middleware/origen.js';
+import { problema } from './problemas.js';
+import { rutasCatalogos } from './routes/catalogos.js';
+import { rutasOpenApi } from './routes/openapi.js';
+import { rutasSalud } from './routes/salud.js';
+import { rutasSesiones } from './routes/sesiones.js';
+import { rutasUsuario } from './routes/usuario.js';
+import { rutasWidget } from './routes/widget.js';
+import type { Dependencias, Entorno } from './tipos.js';
+
+export type { Dependencias } from './tipos.js';
+
+/** CSP and friends on every response; the widget bundle must stay loadable from other origins. */
+function cabecerasDeSeguridad(recursoCompartido: boolean) {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    crossOriginResourcePolicy: recursoCompartido ? 'cross-origin' : 'same-origin',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    xFrameOptions: 'SAMEORIGIN',
+    removePoweredBy: true,
+  });
+}
+
+/**
+ * The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment.
+ * Issue-3 routes (email code, password change, baja, activity) mount here next to these.
+ */
+export function createApp(deps: Dependencias) {
+  const app = new Hono<Entorno>();
+  const seguridadGeneral = cabecerasDeSeguridad(false);
+  const seguridadWidget = cabecerasDeSeguridad(true);
+
+  app.use(requestId());
+  app.use((c, next) => (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, next));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, metodos) => {
+        c.header('Allow', metodos.join(', '));
+        return problema(c, 405, 'METODO_NO_PERMITIDO', `El método ${c.req.method} no está permitido en esta ruta.`);
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origen) => (deps.config.origenesPermitidos.includes(origen) ? origen : null),
+      credentials: true,
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', verificarOrigen(deps.config.origenesPermitidos), limitarCuerpo);
+
+  const rutas = app
+    .route('/api/salud', rutasSalud(deps))
+    .route('/api/catalogos', rutasCatalogos())
+    .route('/api/sesiones', rutasSesiones(deps))
+    .route('/api/usuario', rutasUsuario(deps))
+    .route('/api/openapi.json', rutasOpenApi())
+    .route('/widget', rutasWidget());
+
+  app.notFound((c) => problema(c, 404, 'NO_ENCONTRADO', 'La ruta solicitada no existe.'));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      return problema(c, error.status, 'JSON_INVALIDO', 'La solicitud no es válida.');
+    }
+    console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}: error interno`, error);
+    return problema(
+      c,
+      500,
+      'ERROR_INTERNO',
+      `Ocurrió un error inesperado. Intente nuevamente; si persiste, comuníquese con soporte indicando el código ${c.get('requestId')}.`,
+    );
+  });
+  return rutas;
+}
+
+export type AppType = ReturnType<typeof createApp>;

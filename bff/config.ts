@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import * as v from 'valibot';
+
+/** The BFF's configuration (DESIGN §5), read once from the environment by bff/server.ts. */
+export interface Config {
+  puerto: number;
+  puertoTercero: number;
+  host: string;
+  databaseUrl: string;
+  databaseAuthToken: string | null;
+  /** Set → emails go through Resend; null → the dev outbox in libSQL (/dev/correos). */
+  resendApiKey: string | null;
+  resendBaseUrl: string | null;
+  correoRemitente: string;
+  /** Origins allowed by CORS and for cookie-authenticated writes (besides the BFF's own). */
+  origenesPermitidos: string[];
+  seedDemo: boolean;
+  /** Key of the keyed hash of security codes. */
+  secretoCodigos: string;
+}
+
+/** A configuration error: one line naming the variable and what it allows. */
+export class ErrorConfiguracion extends Error {
+  override name = 'ErrorConfiguracion';
+}
+
+type Entorno = Readonly<Record<string, string | undefined>>;
+
+const puerto = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,5}$/),
+  v.transform(Number),
+  v.maxValue(65535),
+);
+const booleano = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.picklist(['1', '0', 'true', 'false', 'si', 'sí', 'no', 'on', 'off']),
+  v.transform((valor) => ['1', 'true', 'si', 'sí', 'on'].includes(valor)),
+);
+const url = v.pipe(v.string(), v.url());
+const urlBaseDeDatos = v.pipe(v.string(), v.regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)\S+$/));
+const origen = v.pipe(
+  v.string(),
+  v.regex(/^https?:\/\/[^/\s?#]+$/),
+  v.check((texto) => URL.canParse(texto) && new URL(texto).origin === texto.toLowerCase()),
+);
+const origenes = v.pipe(
+  v.string(),
+  v.transform((texto) => texto.split(',').map((parte) => parte.trim()).filter(Boolean)),
+  v.minLength(1),
+  v.array(origen),
+);
+const remitente = v.pipe(v.string(), v.regex(/^([^<>]+<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/));
+const secreto = v.pipe(v.string(), v.minLength(32));
+const noVacio = v.pipe(v.string(), v.trim(), v.nonEmpty());
+
+/** Validates one variable; a bad value throws with the variable's name and what it allows. */
+function leer<S extends v.GenericSchema<string, unknown>>(
+  entorno: Entorno,
+  nombre: string,
+  schema: S,
+  permitido: string,
+): v.InferOutput<S> | undefined {
+  const texto = entorno[nombre];
+  if (texto === undefined || texto.trim() === '') return undefined;
+  const resultado = v.safeParse(schema, texto.trim());
+  if (resultado.success) return resultado.output;
+  const mostrado = /SECRETO|TOKEN|KEY/.test(nombre) ? '(oculto)' : JSON.stringify(texto);
+  throw new ErrorConfiguracion(`Configuración inválida: ${nombre} = ${mostrado}; se admite ${permitido}.`);
+}
+
+/**
+ * Reads and validates every variable of DESIGN §5. `avisos` lists what the operator should know
+ * (e.g. a per-start random SECRETO_CODIGOS). Throws `ErrorConfiguracion` on the first bad value.
+ */
+export function leerConfig(entorno: Entorno): { config: Config; avisos: string[] } {
+  const avisos: string[] = [];
+  const PUERTO = 'un número de puerto entre 0 y 65535';
+  const port = leer(entorno, 'PORT', puerto, PUERTO) ?? 8787;
+  const puertoTercero = leer(entorno, 'PORT_TERCERO', puerto, PUERTO) ?? 8788;
+  const host = leer(entorno, 'HOST', noVacio, 'un nombre de host o una dirección IP') ?? '127.0.0.1';
+  const databaseUrl =
+    leer(entorno, 'DATABASE_URL', urlBaseDeDatos, 'una URL file:, libsql://, https:// o wss://') ??
+    'file:./data/ecuapass.db';
+  const embebida = databaseUrl.startsWith('file:');
+  const origenPropio = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const porDefecto = [`http://localhost:${puertoTercero}`, `http://127.0.0.1:${puertoTercero}`, origenPropio];
+  let secretoCodigos = leer(entorno, 'SECRETO_CODIGOS', secreto, 'un secreto de al menos 32 caracteres');
+  if (secretoCodigos === undefined) {
+    if (!embebida) {
+      throw new ErrorConfiguracion(
+        'Configuración inválida: SECRETO_CODIGOS es obligatorio con una base de datos remota (varios procesos deben compartirlo); se admite un secreto de al menos 32 caracteres.',
+      );
+    }
+    secretoCodigos = randomBytes(32).toString('base64url');
+    avisos.push(
+      'SECRETO_CODIGOS no está definido: se usa un secreto aleatorio de este arranque; los códigos de seguridad enviados dejan de valer al reiniciar.',
+    );
+  }
+  const config: Config = {
+    puerto: port,
+    puertoTercero,
+    host,
+    databaseUrl,
+    databaseAuthToken: leer(entorno, 'DATABASE_AUTH_TOKEN', noVacio, 'un token no vacío') ?? null,
+    resendApiKey: leer(entorno, 'RESEND_API_KEY', noVacio, 'una clave de API de Resend') ?? null,
+    resendBaseUrl: leer(entorno, 'RESEND_BASE_URL', url, 'una URL absoluta (http:// o https://)') ?? null,
+    correoRemitente:
+      leer(entorno, 'CORREO_REMITENTE', remitente, 'una dirección de correo o "Nombre <correo@dominio>"') ??
+      'Ecuapass <onboarding@resend.dev>',
+    origenesPermitidos:
+      leer(
+        entorno,
+        'ORIGENES_PERMITIDOS',
+        origenes,
+        'una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta)',
+      ) ?? porDefecto,
+    seedDemo: leer(entorno, 'SEED_DEMO', booleano, '1, 0, true, false, si o no') ?? embebida,
+    secretoCodigos,
+  };
+  return { config, avisos };
+}

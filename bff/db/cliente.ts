@@ -1,0 +1,32 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+
+/** Milliseconds a statement waits for another connection's lock before SQLITE_BUSY. */
+export const ESPERA_BLOQUEO_MS = 5000;
+
+/**
+ * Opens the database. `file:` URLs get WAL (readers never wait for the writer) and a busy
+ * timeout on every pooled connection; `libsql://` and `https://` go to sqld / Turso unchanged.
+ */
+export async function abrirBaseDeDatos(url: string, authToken?: string): Promise<Client> {
+  const esArchivo = url.startsWith('file:');
+  if (esArchivo && !url.includes(':memory:')) await mkdir(dirname(rutaDeArchivo(url)), { recursive: true });
+  const db = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    ...(esArchivo ? { timeout: ESPERA_BLOQUEO_MS } : {}),
+  });
+  if (esArchivo) {
+    await db.execute('PRAGMA journal_mode = WAL');
+    await db.execute(`PRAGMA busy_timeout = ${ESPERA_BLOQUEO_MS}`);
+  }
+  return db;
+}
+
+/** `file:./data/x.db` → `./data/x.db`; `file:///tmp/x.db` → `/tmp/x.db`. */
+function rutaDeArchivo(url: string): string {
+  const sinConsulta = url.split('?')[0]!;
+  return sinConsulta.startsWith('file://') ? fileURLToPath(sinConsulta) : sinConsulta.slice('file:'.length);
+}

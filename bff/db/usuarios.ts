@@ -1,0 +1,123 @@
+import type { Row } from '@libsql/client';
+import type { Operadora, Usuario } from '../contract/index.js';
+import type { Ejecutor } from './ejecutor.js';
+
+export type EstadoUsuario = 'ACTIVO' | 'BAJA' | 'BLOQUEADO';
+
+/** A stored user: what `GET /api/usuario` shows plus what only the BFF sees. */
+export interface UsuarioGuardado extends Usuario {
+  estado: EstadoUsuario;
+  claveHash: string;
+}
+
+/** The SENAE mailbox every user has, derived from the ID (never editable). */
+export function correoSenae(idUsuario: string): string {
+  return `${idUsuario}@correo.aduana.gob.ec`;
+}
+
+function textoONulo(valor: unknown): string | null {
+  return valor === null || valor === undefined ? null : String(valor);
+}
+
+function aUsuario(fila: Row): UsuarioGuardado {
+  const idUsuario = String(fila.id_usuario);
+  return {
+    idUsuario,
+    documento: { tipo: String(fila.documento_tipo) as Usuario['documento']['tipo'], numero: String(fila.documento_numero) },
+    nombre: String(fila.nombre),
+    pais: String(fila.pais),
+    provincia: textoONulo(fila.provincia),
+    ciudad: textoONulo(fila.ciudad),
+    direccion: String(fila.direccion),
+    telefono1: String(fila.telefono1),
+    telefono2: textoONulo(fila.telefono2),
+    celular: { operadora: String(fila.celular_operadora) as Operadora, numero: String(fila.celular_numero) },
+    fax: textoONulo(fila.fax),
+    correo: String(fila.correo),
+    correoSenae: correoSenae(idUsuario),
+    version: Number(fila.version),
+    estado: String(fila.estado) as EstadoUsuario,
+    claveHash: String(fila.clave_hash),
+  };
+}
+
+/** Only the public fields of DESIGN §4 (no state, no hash). */
+export function usuarioPublico(usuario: UsuarioGuardado): Usuario {
+  const { estado: _estado, claveHash: _claveHash, ...publico } = usuario;
+  return publico;
+}
+
+export async function buscarUsuario(db: Ejecutor, idUsuario: string): Promise<UsuarioGuardado | null> {
+  const r = await db.execute({ sql: 'SELECT * FROM usuarios WHERE id_usuario = ?', args: [idUsuario] });
+  return r.rows[0] ? aUsuario(r.rows[0]) : null;
+}
+
+/** The editable data of an update, as stored (the email is decided by the caller). */
+export interface DatosEditables {
+  nombre: string;
+  pais: string;
+  provincia: string | null;
+  ciudad: string | null;
+  direccion: string;
+  telefono1: string;
+  telefono2: string | null;
+  celular: { operadora: Operadora; numero: string };
+  fax: string | null;
+  correo: string;
+}
+
+/** Field names (as the API names them) whose value differs between `antes` and `despues`. */
+export function camposCambiados(antes: Usuario, despues: DatosEditables): string[] {
+  const pares: [string, unknown, unknown][] = [
+    ['nombre', antes.nombre, despues.nombre],
+    ['pais', antes.pais, despues.pais],
+    ['provincia', antes.provincia, despues.provincia],
+    ['ciudad', antes.ciudad, despues.ciudad],
+    ['direccion', antes.direccion, despues.direccion],
+    ['telefono1', antes.telefono1, despues.telefono1],
+    ['telefono2', antes.telefono2, despues.telefono2],
+    ['celular.operadora', antes.celular.operadora, despues.celular.operadora],
+    ['celular.numero', antes.celular.numero, despues.celular.numero],
+    ['fax', antes.fax, despues.fax],
+    ['correo', antes.correo, despues.correo],
+  ];
+  return pares.filter(([, a, b]) => a !== b).map(([campo]) => campo);
+}
+
+/**
+ * Writes the editable data if the stored version is still `version`, bumping it. Returns the
+ * new version, or null when another change got there first (optimistic concurrency).
+ */
+export async function actualizarUsuario(
+  db: Ejecutor,
+  idUsuario: string,
+  version: number,
+  datos: DatosEditables,
+  ahora: Date,
+): Promise<number | null> {
+  const r = await db.execute({
+    sql: `UPDATE usuarios SET nombre = ?, pais = ?, provincia = ?, ciudad = ?, direccion = ?,
+            telefono1 = ?, telefono2 = ?, celular_operadora = ?, celular_numero = ?, fax = ?, correo = ?,
+            version = version + 1, actualizado_en = ?
+          WHERE id_usuario = ? AND version = ? AND estado <> 'BAJA'
+          RETURNING version`,
+    args: [
+      datos.nombre,
+      datos.pais,
+      datos.provincia,
+      datos.ciudad,
+      datos.direccion,
+      datos.telefono1,
+      datos.telefono2,
+      datos.celular.operadora,
+      datos.celular.numero,
+      datos.fax,
+      datos.correo,
+      ahora.toISOString(),
+      idUsuario,
+      version,
+    ],
+  });
+  const fila = r.rows[0];
+  return fila ? Number(fila.version) : null;
+}

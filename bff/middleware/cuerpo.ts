@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { problema } from '../problemas.js';
+import type { Entorno } from '../tipos.js';
+
+/** Largest request body accepted (DESIGN §4). */
+export const LIMITE_CUERPO = 16 * 1024;
+
+const CON_CUERPO = new Set(['POST', 'PUT', 'PATCH']);
+
+/** 413 CUERPO_DEMASIADO_GRANDE above 16 KiB, whatever the Content-Length says. */
+export const limitarCuerpo: MiddlewareHandler<Entorno> = bodyLimit({
+  maxSize: LIMITE_CUERPO,
+  onError: (c) =>
+    problema(c, 413, 'CUERPO_DEMASIADO_GRANDE', 'El contenido de la solicitud supera el máximo de 16 KiB.'),
+});
+
+/**
+ * POST/PUT/PATCH bodies must be JSON: another media type → 415 TIPO_CONTENIDO, unparsable JSON →
+ * 400 JSON_INVALIDO. The parsed value is left in `c.var.cuerpo`. A body-less DELETE passes.
+ */
+export const leerCuerpoJson: MiddlewareHandler<Entorno> = async (c, next) => {
+  if (!CON_CUERPO.has(c.req.method)) return next();
+  const tipo = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!/^application\/([\w.-]+\+)?json$/.test(tipo)) {
+    return problema(c, 415, 'TIPO_CONTENIDO', 'El contenido debe enviarse como JSON (Content-Type: application/json).');
+  }
+  let cuerpo: unknown;
+  try {
+    cuerpo = JSON.parse(await c.req.text());
+  } catch {
+    return problema(c, 400, 'JSON_INVALIDO', 'El contenido de la solicitud no es un JSON válido.');
+  }
+  c.set('cuerpo', cuerpo);
+  await next();
+};

@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { CodigoProblema, ErrorCampo } from './contract/index.js';
+
+/** Spanish titles of the HTTP statuses the BFF answers with. */
+const TITULOS: Partial<Record<number, string>> = {
+  400: 'Solicitud incorrecta',
+  401: 'No autenticado',
+  403: 'Prohibido',
+  404: 'No encontrado',
+  405: 'Método no permitido',
+  412: 'Precondición fallida',
+  413: 'Contenido demasiado grande',
+  415: 'Tipo de contenido no admitido',
+  422: 'Datos no válidos',
+  428: 'Precondición requerida',
+  429: 'Demasiadas solicitudes',
+  500: 'Error interno',
+  503: 'Servicio no disponible',
+};
+
+/** The body of an RFC 9457 problem (DESIGN §4). */
+export interface Problema {
+  type?: string;
+  status: number;
+  title: string;
+  detail: string;
+  codigo: CodigoProblema;
+  errores?: ErrorCampo[];
+}
+
+export function cuerpoProblema(
+  status: number,
+  codigo: CodigoProblema,
+  detail: string,
+  errores?: ErrorCampo[],
+): Problema {
+  return { status, title: TITULOS[status] ?? 'Error', detail, codigo, ...(errores ? { errores } : {}) };
+}
+
+/** Answers an `application/problem+json` error. */
+export function problema(
+  c: Context,
+  status: ContentfulStatusCode,
+  codigo: CodigoProblema,
+  detail: string,
+  errores?: ErrorCampo[],
+): Response {
+  return c.body(JSON.stringify(cuerpoProblema(status, codigo, detail, errores)), status, {
+    'Content-Type': 'application/problem+json; charset=UTF-8',
+  });
+}
+
+/** 422 VALIDACION with its `errores`. */
+export function problemaValidacion(c: Context, errores: ErrorCampo[]): Response {
+  return problema(c, 422, 'VALIDACION', 'Revise los campos indicados.', errores);
+}
+
+/** 429 DEMASIADAS_SOLICITUDES with `Retry-After` in seconds. */
+export function problemaLimite(c: Context, reintentarEnS: number): Response {
+  c.header('Retry-After', String(reintentarEnS));
+  const minutos = Math.ceil(reintentarEnS / 60);
+  return problema(
+    c,
+    429,
+    'DEMASIADAS_SOLICITUDES',
+    `Demasiados intentos. Vuelva a intentarlo en ${minutos === 1 ? '1 minuto' : `${minutos} minutos`}.`,
+  );
+}

@@ -1,0 +1,183 @@
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { Hono } from 'hono';
+import type * as v from 'valibot';
+import {
+  ActividadSchema,
+  BajaInputSchema,
+  BajaSchema,
+  CatalogoSchema,
+  CodigoEnviadoSchema,
+  CorreoInputSchema,
+  DisponibilidadSchema,
+  ReautenticacionSchema,
+  SesionInputSchema,
+  SesionSchema,
+  UsuarioSchema,
+  UsuarioUpdateSchema,
+  VerificacionClaveSchema,
+} from '../contract/index.js';
+import type { Entorno } from '../tipos.js';
+
+/** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a contract schema, as clients send or receive it. */
+function esquema(schema: v.GenericSchema, modo: 'input' | 'output') {
+  return toJsonSchema(schema, { target: 'draft-2020-12', typeMode: modo, errorMode: 'ignore' });
+}
+
+const PROBLEMA = {
+  type: 'object',
+  required: ['status', 'title', 'detail', 'codigo'],
+  properties: {
+    type: { type: 'string' },
+    status: { type: 'integer' },
+    title: { type: 'string' },
+    detail: { type: 'string', description: 'En español' },
+    codigo: { type: 'string' },
+    errores: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['campo', 'codigo', 'mensaje'],
+        properties: { campo: { type: 'string' }, codigo: { type: 'string' }, mensaje: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const ref = (nombre: string) => ({ $ref: `#/components/schemas/${nombre}` });
+const json = (nombre: string) => ({ content: { 'application/json': { schema: ref(nombre) } } });
+const problemas = (...estados: number[]) =>
+  Object.fromEntries(
+    estados.map((estado) => [
+      String(estado),
+      { description: 'Problema (RFC 9457)', content: { 'application/problem+json': { schema: ref('Problema') } } },
+    ]),
+  );
+const exito = (estado: number, descripcion: string, nombre?: string) => ({
+  [String(estado)]: { description: descripcion, ...(nombre ? json(nombre) : {}) },
+});
+const cuerpo = (nombre: string) => ({ required: true, ...json(nombre) });
+const seguro = [{ cookie: [] }, { bearer: [] }];
+
+/** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from bff/contract. */
+export function documentoOpenApi() {
+  const catalogo = (descripcion: string) => ({
+    get: { summary: descripcion, responses: { ...exito(200, 'Lista de opciones', 'Catalogo') } },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'BFF de <modificar-usuario-general>',
+      version: '0.1.0',
+      description: 'Modificar información de registro para Usuario General (SENAE-ISEE-3-2-010).',
+    },
+    paths: {
+      '/api/salud': { get: { summary: 'Estado del servicio', responses: { ...exito(200, 'En servicio'), ...problemas(503) } } },
+      '/api/catalogos/paises': catalogo('Países (ISO 3166-1 alfa-2)'),
+      '/api/catalogos/provincias': catalogo('Provincias del Ecuador (INEC)'),
+      '/api/catalogos/provincias/{codigo}/ciudades': {
+        get: {
+          summary: 'Cantones de una provincia (INEC)',
+          parameters: [{ name: 'codigo', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{2}$' } }],
+          responses: { ...exito(200, 'Lista de opciones', 'Catalogo'), ...problemas(404) },
+        },
+      },
+      '/api/catalogos/operadoras': catalogo('Operadoras de telefonía móvil'),
+      '/api/sesiones': {
+        post: {
+          summary: 'Iniciar sesión',
+          requestBody: cuerpo('SesionInput'),
+          responses: { ...exito(201, 'Sesión creada; también en la cookie mug_sesion', 'Sesion'), ...problemas(401, 403, 422, 429) },
+        },
+      },
+      '/api/sesiones/actual': {
+        delete: { summary: 'Cerrar la sesión', security: seguro, responses: { ...exito(204, 'Sesión cerrada') } },
+      },
+      '/api/sesiones/reautenticacion': {
+        post: {
+          summary: 'Renovar la prueba de contraseña',
+          security: seguro,
+          requestBody: cuerpo('Reautenticacion'),
+          responses: { ...exito(204, 'Renovada'), ...problemas(401, 422, 429) },
+        },
+      },
+      '/api/usuario': {
+        get: {
+          summary: 'Datos del usuario (ETag = versión)',
+          security: seguro,
+          responses: { ...exito(200, 'El usuario', 'Usuario'), ...problemas(401) },
+        },
+        put: {
+          summary: 'Modificar los datos (If-Match obligatorio)',
+          security: seguro,
+          parameters: [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: cuerpo('UsuarioUpdate'),
+          responses: { ...exito(200, 'El usuario modificado', 'Usuario'), ...problemas(401, 403, 412, 422, 428) },
+        },
+      },
+      '/api/usuario/clave/verificacion': {
+        post: {
+          summary: 'Comprobar la contraseña anterior («Cambio de clave»)',
+          security: seguro,
+          requestBody: cuerpo('VerificacionClave'),
+          responses: { ...exito(204, 'Correcta'), ...problemas(401, 422, 429) },
+        },
+      },
+      '/api/correo/disponibilidad': {
+        post: {
+          summary: 'Comprobar disponibilidad del correo',
+          security: seguro,
+          requestBody: cuerpo('CorreoInput'),
+          responses: { ...exito(200, 'Disponibilidad', 'Disponibilidad'), ...problemas(401, 422, 429) },
+        },
+      },
+      '/api/correo/codigo': {
+        post: {
+          summary: 'Solicitar código de seguridad',
+          security: seguro,
+          requestBody: cuerpo('CorreoInput'),
+          responses: { ...exito(202, 'Código enviado', 'CodigoEnviado'), ...problemas(401, 403, 422, 429, 503) },
+        },
+      },
+      '/api/usuario/baja': {
+        post: {
+          summary: 'Solicitud de baja',
+          security: seguro,
+          requestBody: cuerpo('BajaInput'),
+          responses: { ...exito(202, 'Baja registrada', 'Baja'), ...problemas(401, 403, 422) },
+        },
+      },
+      '/api/usuario/actividad': {
+        get: { summary: 'Actividad reciente (50)', security: seguro, responses: { ...exito(200, 'Eventos', 'Actividad'), ...problemas(401) } },
+      },
+      '/api/openapi.json': { get: { summary: 'Este documento', responses: { ...exito(200, 'OpenAPI 3.1') } } },
+    },
+    components: {
+      securitySchemes: {
+        cookie: { type: 'apiKey', in: 'cookie', name: 'mug_sesion' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+      schemas: {
+        Problema: PROBLEMA,
+        Catalogo: esquema(CatalogoSchema, 'output'),
+        SesionInput: esquema(SesionInputSchema, 'input'),
+        Sesion: esquema(SesionSchema, 'output'),
+        Reautenticacion: esquema(ReautenticacionSchema, 'input'),
+        Usuario: esquema(UsuarioSchema, 'output'),
+        UsuarioUpdate: esquema(UsuarioUpdateSchema, 'input'),
+        VerificacionClave: esquema(VerificacionClaveSchema, 'input'),
+        CorreoInput: esquema(CorreoInputSchema, 'input'),
+        Disponibilidad: esquema(DisponibilidadSchema, 'output'),
+        CodigoEnviado: esquema(CodigoEnviadoSchema, 'output'),
+        BajaInput: esquema(BajaInputSchema, 'input'),
+        Baja: esquema(BajaSchema, 'output'),
+        Actividad: esquema(ActividadSchema, 'output'),
+      },
+    },
+  };
+}
+
+/** GET /api/openapi.json */
+export function rutasOpenApi() {
+  const documento = documentoOpenApi();
+  return new Hono<Entorno>().get('/', (c) => c.json(documento));
+}

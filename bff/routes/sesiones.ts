@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { SesionInputSchema, validar } from '../contract/index.js';
+import { buscarUsuario } from '../db/usuarios.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { borrarCookieSesion, ponerCookieSesion, tokenDe } from '../middleware/sesion.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
+import { registrarEvento } from '../services/auditoria.js';
+import { verificarContrasena } from '../services/contrasenas.js';
+import { consultar, consumir, LIMITES, reiniciar } from '../services/limites.js';
+import { crearSesion, resolverSesion, revocarSesion } from '../services/sesiones.js';
+import type { Dependencias, Entorno } from '../tipos.js';
+
+const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
+
+/** POST /api/sesiones (login) and DELETE /api/sesiones/actual (logout). */
+export function rutasSesiones(deps: Dependencias) {
+  const { db, reloj } = deps;
+  return new Hono<Entorno>()
+    .post('/', leerCuerpoJson, async (c) => {
+      const entrada = validar(SesionInputSchema, c.get('cuerpo'));
+      if (!entrada.ok) return problemaValidacion(c, entrada.errores);
+      const { idUsuario, contrasena } = entrada.valor;
+      const ahora = reloj();
+      const quien = origenDeSolicitud(c);
+      const clave = `sesion:${idUsuario}`;
+
+      const limite = await consultar(db, { clave, maximo: LIMITES.inicioSesion.maximo, ahora });
+      if (!limite.permitido) {
+        await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien });
+        return problemaLimite(c, limite.reintentarEnS);
+      }
+
+      // Unknown users are checked against a dummy hash: same work, same answer, same time.
+      const usuario = await buscarUsuario(db, idUsuario);
+      const correcta = await verificarContrasena(usuario?.claveHash ?? null, contrasena);
+
+      if (!usuario || !correcta) {
+        await consumir(db, { clave, ...LIMITES.inicioSesion, ahora });
+        if (usuario) {
+          await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION_FALLIDO', creadoEn: ahora, ...quien });
+        }
+        if (usuario?.estado === 'BLOQUEADO') return cuentaInactiva(c, 'BLOQUEADO');
+        return problema(c, 401, 'CREDENCIALES_INVALIDAS', CREDENCIALES_INVALIDAS);
+      }
+      if (usuario.estado === 'BAJA') return cuentaInactiva(c, 'BAJA');
+
+      await reiniciar(db, clave);
+      const sesion = await crearSesion(db, { idUsuario, ahora, ip: quien.ip, agente: quien.agente });
+      await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien });
+      ponerCookieSesion(c, sesion.token);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);
+    })
+    .delete('/actual', async (c) => {
+      const credencial = tokenDe(c);
+      const ahora = reloj();
+      const sesion = credencial ? await resolverSesion(db, credencial.token, ahora) : null;
+      if (sesion) {
+        await revocarSesion(db, sesion.id, ahora);
+        await registrarEvento(db, { idUsuario: sesion.idUsuario, evento: 'CIERRE_SESION', creadoEn: ahora, ...origenDeSolicitud(c) });
+      }
+      borrarCookieSesion(c);
+      return c.body(null, 204);
+    });
+}
+
+function cuentaInactiva(c: Parameters<typeof problema>[0], estado: 'BAJA' | 'BLOQUEADO'): Response {
+  const detalle =
+    estado === 'BAJA'
+      ? 'Esta cuenta fue dada de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.'
+      : 'Esta cuenta está bloqueada por seguridad. Inicie sesión con su contraseña correcta y cámbiela para desbloquearla.';
+  return problema(c, 403, 'CUENTA_INACTIVA', detalle);
+}

@@ -1,0 +1,60 @@
+import type { Ejecutor } from '../db/ejecutor.js';
+
+/** Audit events; issue 3 adds CORREO_MODIFICADO, CLAVE_MODIFICADA, BAJA_SOLICITADA, … */
+export type Evento =
+  | 'INICIO_SESION'
+  | 'INICIO_SESION_FALLIDO'
+  | 'CIERRE_SESION'
+  | 'DATOS_MODIFICADOS'
+  | 'LIMITE_EXCEDIDO'
+  | (string & {});
+
+export interface RegistroAuditoria {
+  idUsuario: string;
+  evento: Evento;
+  /** Names of the fields involved, never their values. */
+  campos?: readonly string[];
+  ip?: string | null;
+  agente?: string | null;
+  idSolicitud?: string | null;
+  creadoEn: Date;
+}
+
+/** Writes one audit row (who, what, which fields, when, from where). Never pass secrets. */
+export async function registrarEvento(db: Ejecutor, registro: RegistroAuditoria): Promise<void> {
+  await db.execute({
+    sql: `INSERT INTO auditoria (id_usuario, evento, campos, ip, agente, id_solicitud, creado_en)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      registro.idUsuario,
+      registro.evento,
+      JSON.stringify(registro.campos ?? []),
+      registro.ip ?? null,
+      registro.agente?.slice(0, 300) ?? null,
+      registro.idSolicitud ?? null,
+      registro.creadoEn.toISOString(),
+    ],
+  });
+}
+
+export interface Actividad {
+  evento: string;
+  campos: string[];
+  creadoEn: string;
+  ip: string | null;
+}
+
+/** The user's latest events, newest first (`GET /api/usuario/actividad`). */
+export async function listarActividad(db: Ejecutor, idUsuario: string, limite = 50): Promise<Actividad[]> {
+  const r = await db.execute({
+    sql: `SELECT evento, campos, creado_en, ip FROM auditoria
+          WHERE id_usuario = ? ORDER BY creado_en DESC, id DESC LIMIT ?`,
+    args: [idUsuario, limite],
+  });
+  return r.rows.map((fila) => ({
+    evento: String(fila.evento),
+    campos: JSON.parse(String(fila.campos)) as string[],
+    creadoEn: String(fila.creado_en),
+    ip: fila.ip === null ? null : String(fila.ip),
+  }));
+}

@@ -1,0 +1,60 @@
+import type { Ejecutor } from '../db/ejecutor.js';
+
+/** A fixed-window limit: at most `maximo` hits per `ventanaMs` for `clave`. */
+export interface Limite {
+  clave: string;
+  maximo: number;
+  ventanaMs: number;
+  ahora: Date;
+}
+
+export interface ResultadoLimite {
+  permitido: boolean;
+  /** Seconds until the window closes (0 when there is none). */
+  reintentarEnS: number;
+}
+
+function segundosHasta(expiraMs: number, ahora: Date): number {
+  return Math.max(1, Math.ceil((expiraMs - ahora.getTime()) / 1000));
+}
+
+/**
+ * Counts one hit and says whether it is within the limit. One UPSERT, so concurrent requests
+ * (even from several processes sharing the database) never lose a hit.
+ */
+export async function consumir(db: Ejecutor, { clave, maximo, ventanaMs, ahora }: Limite): Promise<ResultadoLimite> {
+  const ms = ahora.getTime();
+  const r = await db.execute({
+    sql: `INSERT INTO limites (clave, conteo, expira_ms) VALUES (:clave, 1, :ms + :ventana)
+          ON CONFLICT (clave) DO UPDATE SET
+            conteo = CASE WHEN expira_ms <= :ms THEN 1 ELSE conteo + 1 END,
+            expira_ms = CASE WHEN expira_ms <= :ms THEN :ms + :ventana ELSE expira_ms END
+          RETURNING conteo, expira_ms`,
+    args: { clave, ms, ventana: ventanaMs },
+  });
+  const fila = r.rows[0]!;
+  const permitido = Number(fila.conteo) <= maximo;
+  return { permitido, reintentarEnS: permitido ? 0 : segundosHasta(Number(fila.expira_ms), ahora) };
+}
+
+/** Whether `clave` already reached `maximo` in its open window, without counting a hit. */
+export async function consultar(db: Ejecutor, { clave, maximo, ahora }: Omit<Limite, 'ventanaMs'>): Promise<ResultadoLimite> {
+  const r = await db.execute({
+    sql: 'SELECT conteo, expira_ms FROM limites WHERE clave = ? AND expira_ms > ?',
+    args: [clave, ahora.getTime()],
+  });
+  const fila = r.rows[0];
+  if (!fila || Number(fila.conteo) < maximo) return { permitido: true, reintentarEnS: 0 };
+  return { permitido: false, reintentarEnS: segundosHasta(Number(fila.expira_ms), ahora) };
+}
+
+/** Forgets the hits of `clave` (e.g. the failed logins of an ID after a successful login). */
+export async function reiniciar(db: Ejecutor, clave: string): Promise<void> {
+  await db.execute({ sql: 'DELETE FROM limites WHERE clave = ?', args: [clave] });
+}
+
+/** The limits of DESIGN §4 (issue 3 adds its own next to these). */
+export const LIMITES = {
+  /** Failed logins per ID: 5 per 15 minutes. */
+  inicioSesion: { maximo: 5, ventanaMs: 15 * 60_000 },
+} as const;
