@@ -156,6 +156,9 @@ describe('third-party host', () => {
     expect(html).toContain(`<modificar-usuario-general api-base="${origen}"></modificar-usuario-general>`);
     expect(html).not.toMatch(/token=/);
     expect(html).toContain(`<a href="${origen}/dev/correos">Correos enviados (demostración)</a>`);
+    for (const usuario of ['tmacay', 'mzambrano', 'jsmith', 'ocupado', 'Clave-Demo-2026']) {
+      expect(html).toContain(`<code>${usuario}</code>`);
+    }
     expect(html).not.toMatch(/\sstyle=|<style|<script(?![^>]*\ssrc=)/);
   });
 
