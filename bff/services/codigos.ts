@@ -1,0 +1,234 @@
+/**
+ * Security codes that prove ownership of a new email address (DESIGN §2, §4; table
+ * `codigos_seguridad`, migration 002).
+ *
+ * - 8 characters of `ALFABETO_CODIGO` (~40 bits) from `crypto.randomInt` (CSPRNG, unbiased).
+ * - Stored only as HMAC-SHA256(secreto, `idUsuario|correo|codigo`) in hex: a code is bound to its
+ *   user and address, and a database leak does not reveal it.
+ * - Valid 15 minutes (`ahora < expiraEn`), single use, 5 tries; a new code voids the previous ones.
+ * - Limits read from the table itself (so they hold across BFF processes): 1 code per 60 s and 5 per
+ *   hour per user, checked and inserted in one statement.
+ *
+ * Transactions: `verificarCodigo` counts the try and, when the code matches, consumes it, each as
+ * one atomic statement. Call it on the plain client (autocommit), NOT inside the transaction that
+ * changes the address: a try must stay counted even when the request then fails, or a rolled-back
+ * wrong guess would be free. Do every other check of the request first (validation, version,
+ * availability), then `verificarCodigo`, then the user-update transaction. If that transaction
+ * loses a race afterwards (412), the code is spent and the user requests a new one.
+ * `anularCodigo` (send failed) deletes the row, so a code that never left does not count for the
+ * limits; `anularCodigosDe` (the user chose another address, or the change is done) only marks them.
+ */
+import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Ejecutor } from '../db/ejecutor.js';
+import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
+
+export const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
+export const ESPERA_REENVIO_MS = 60 * 1000;
+export const VENTANA_HORA_MS = 60 * 60 * 1000;
+export const MAXIMO_CODIGOS_POR_HORA = 5;
+export const MAXIMO_INTENTOS = 5;
+
+export type ResultadoVerificacion = 'VALIDO' | 'INCORRECTO' | 'EXPIRADO' | 'AGOTADO';
+
+export interface CodigoEmitido {
+  /** The plain code: goes into the email and nowhere else. */
+  codigo: string;
+  id: string;
+  expiraEn: string;
+  /** When the user may ask for another one (60 s, or later when the hourly limit is reached). */
+  reenviarDesde: string;
+}
+
+/** Too many codes requested: answer 429 with `Retry-After: reintentarEnS`. */
+export class LimiteCodigoError extends Error {
+  override readonly name = 'LimiteCodigoError';
+  constructor(readonly reintentarEnS: number) {
+    super(`Demasiadas solicitudes de código de seguridad; reintente en ${reintentarEnS} s.`);
+  }
+}
+
+export function generarCodigo(): string {
+  let codigo = '';
+  for (let i = 0; i < LONGITUD_CODIGO; i++) codigo += ALFABETO_CODIGO[randomInt(ALFABETO_CODIGO.length)];
+  return codigo;
+}
+
+function hashCodigo(secreto: string, idUsuario: string, correo: string, codigo: string): string {
+  if (!secreto) throw new Error('Falta el secreto de los códigos de seguridad (SECRETO_CODIGOS).');
+  return createHmac('sha256', secreto)
+    .update(`${idUsuario}|${normalizarCorreo(correo)}|${normalizarCodigo(codigo)}`)
+    .digest('hex');
+}
+
+function mas(ahora: Date, ms: number): string {
+  return new Date(ahora.getTime() + ms).toISOString();
+}
+
+/** Creates a code for `correo`, voiding the user's previous ones. Throws `LimiteCodigoError`. */
+export async function emitirCodigo(
+  db: Ejecutor,
+  d: { idUsuario: string; correo: string; ahora: Date; secreto: string },
+): Promise<CodigoEmitido> {
+  const codigo = generarCodigo();
+  const id = randomUUID();
+  const expiraEn = mas(d.ahora, VIGENCIA_CODIGO_MS);
+  const insercion = await db.execute({
+    sql: `INSERT INTO codigos_seguridad (id, id_usuario, correo, hash_codigo, creado_en, expira_en, intentos)
+          SELECT ?, ?, ?, ?, ?, ?, 0
+          WHERE NOT EXISTS (SELECT 1 FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?)
+            AND (SELECT count(*) FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?) < ?`,
+    args: [
+      id,
+      d.idUsuario,
+      normalizarCorreo(d.correo),
+      hashCodigo(d.secreto, d.idUsuario, d.correo, codigo),
+      d.ahora.toISOString(),
+      expiraEn,
+      d.idUsuario,
+      mas(d.ahora, -ESPERA_REENVIO_MS),
+      d.idUsuario,
+      mas(d.ahora, -VENTANA_HORA_MS),
+      MAXIMO_CODIGOS_POR_HORA,
+    ],
+  });
+  if (insercion.rowsAffected !== 1) {
+    const proximo = await proximaEmision(db, d.idUsuario, d.ahora);
+    throw new LimiteCodigoError(Math.max(1, Math.ceil((proximo.getTime() - d.ahora.getTime()) / 1000)));
+  }
+  await db.execute({
+    sql: `UPDATE codigos_seguridad SET anulado_en = ?
+          WHERE id_usuario = ? AND id <> ? AND anulado_en IS NULL AND usado_en IS NULL`,
+    args: [d.ahora.toISOString(), d.idUsuario, id],
+  });
+  const reenviarDesde = (await proximaEmision(db, d.idUsuario, d.ahora)).toISOString();
+  return { codigo, id, expiraEn, reenviarDesde };
+}
+
+/** When the user may get another code: 60 s after the last one, and under 5 in the last hour. */
+export async function proximaEmision(db: Ejecutor, idUsuario: string, ahora: Date): Promise<Date> {
+  const { rows } = await db.execute({
+    sql: `SELECT creado_en FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?
+          ORDER BY creado_en DESC LIMIT ?`,
+    args: [idUsuario, mas(ahora, -VENTANA_HORA_MS), MAXIMO_CODIGOS_POR_HORA],
+  });
+  let proximo = ahora.getTime();
+  const ultimo = rows[0];
+  if (ultimo) proximo = Math.max(proximo, Date.parse(String(ultimo.creado_en)) + ESPERA_REENVIO_MS);
+  const quinto = rows[MAXIMO_CODIGOS_POR_HORA - 1];
+  if (quinto) proximo = Math.max(proximo, Date.parse(String(quinto.creado_en)) + VENTANA_HORA_MS);
+  return new Date(proximo);
+}
+
+/** The provider did not take the message: the code never left, so it is deleted and does not count. */
+export async function anularCodigo(db: Ejecutor, id: string): Promise<void> {
+  await db.execute({ sql: 'DELETE FROM codigos_seguridad WHERE id = ? AND usado_en IS NULL', args: [id] });
+}
+
+/** Voids every pending code of the user ("Usar otro correo", or after the address changed). */
+export async function anularCodigosDe(db: Ejecutor, idUsuario: string, ahora: Date): Promise<void> {
+  await db.execute({
+    sql: `UPDATE codigos_seguridad SET anulado_en = ?
+          WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL`,
+    args: [ahora.toISOString(), idUsuario],
+  });
+}
+
+interface FilaCodigo {
+  id: string;
+  correo: string;
+  expiraEn: string;
+  intentos: number;
+  usadoEn: string | null;
+  anuladoEn: string | null;
+}
+
+async function leerCodigo(db: Ejecutor, where: string, args: string[]): Promise<FilaCodigo | null> {
+  const { rows } = await db.execute({
+    sql: `SELECT id, correo, expira_en, intentos, usado_en, anulado_en FROM codigos_seguridad WHERE ${where}
+          ORDER BY creado_en DESC, rowid DESC LIMIT 1`,
+    args,
+  });
+  const fila = rows[0];
+  if (!fila) return null;
+  return {
+    id: String(fila.id),
+    correo: String(fila.correo),
+    expiraEn: String(fila.expira_en),
+    intentos: Number(fila.intentos),
+    usadoEn: fila.usado_en === null ? null : String(fila.usado_en),
+    anuladoEn: fila.anulado_en === null ? null : String(fila.anulado_en),
+  };
+}
+
+/** The outcome for a code that can no longer be tried. */
+function estadoFinal(fila: FilaCodigo | null, momento: string): ResultadoVerificacion | null {
+  if (!fila || fila.usadoEn !== null || fila.anuladoEn !== null) return 'INCORRECTO';
+  if (fila.expiraEn <= momento) return 'EXPIRADO';
+  if (fila.intentos >= MAXIMO_INTENTOS) return 'AGOTADO';
+  return null;
+}
+
+function iguales(hexA: string, hexB: string): boolean {
+  const a = Buffer.from(hexA, 'hex');
+  const b = Buffer.from(hexB, 'hex');
+  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
+}
+
+/**
+ * Checks a typed code against the user's current one and, when it matches, consumes it (exactly one
+ * caller wins). The try is counted before comparing; the 5th wrong try voids the code (`AGOTADO`).
+ * Run on the plain client, not inside the update transaction (see the module comment).
+ */
+export async function verificarCodigo(
+  db: Ejecutor,
+  d: { idUsuario: string; correo: string; codigo: string; ahora: Date; secreto: string },
+): Promise<ResultadoVerificacion> {
+  const esperado = hashCodigo(d.secreto, d.idUsuario, d.correo, d.codigo);
+  const momento = d.ahora.toISOString();
+  const actual = await leerCodigo(db, 'id_usuario = ? AND anulado_en IS NULL', [d.idUsuario]);
+  const final = estadoFinal(actual, momento);
+  if (final || !actual) return final ?? 'INCORRECTO';
+
+  const intento = await db.execute({
+    sql: `UPDATE codigos_seguridad SET intentos = intentos + 1
+          WHERE id = ? AND intentos < ? AND usado_en IS NULL AND anulado_en IS NULL AND expira_en > ?
+          RETURNING intentos, hash_codigo`,
+    args: [actual.id, MAXIMO_INTENTOS, momento],
+  });
+  const fila = intento.rows[0];
+  if (!fila) return estadoFinal(await leerCodigo(db, 'id = ?', [actual.id]), momento) ?? 'INCORRECTO';
+
+  if (!iguales(String(fila.hash_codigo), esperado)) {
+    return Number(fila.intentos) >= MAXIMO_INTENTOS ? 'AGOTADO' : 'INCORRECTO';
+  }
+  const consumo = await db.execute({
+    sql: 'UPDATE codigos_seguridad SET usado_en = ? WHERE id = ? AND usado_en IS NULL AND anulado_en IS NULL',
+    args: [momento, actual.id],
+  });
+  return consumo.rowsAffected === 1 ? 'VALIDO' : 'INCORRECTO';
+}
+
+export interface CodigoPendiente {
+  id: string;
+  /** The address the code was sent to. */
+  correo: string;
+  expiraEn: string;
+  intentosRestantes: number;
+}
+
+/** The user's code that can still be typed (not used, voided, expired or exhausted), or null. */
+export async function codigoPendiente(db: Ejecutor, idUsuario: string, ahora: Date): Promise<CodigoPendiente | null> {
+  const actual = await leerCodigo(db, 'id_usuario = ? AND anulado_en IS NULL', [idUsuario]);
+  if (!actual || estadoFinal(actual, ahora.toISOString())) return null;
+  return {
+    id: actual.id,
+    correo: actual.correo,
+    expiraEn: actual.expiraEn,
+    intentosRestantes: MAXIMO_INTENTOS - actual.intentos,
+  };
+}
+
+/** Tries left on the user's current code (0 when there is none), for error messages. */
+export async function intentosRestantes(db: Ejecutor, idUsuario: string, ahora: Date): Promise<number> {
+  return (await codigoPendiente(db, idUsuario, ahora))?.intentosRestantes ?? 0;
+}

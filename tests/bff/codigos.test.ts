@@ -1,0 +1,230 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALFABETO_CODIGO } from '../../bff/contract/texto.js';
+import {
+  anularCodigo,
+  anularCodigosDe,
+  codigoPendiente,
+  emitirCodigo,
+  generarCodigo,
+  intentosRestantes,
+  LimiteCodigoError,
+  verificarCodigo,
+} from '../../bff/services/codigos.js';
+
+const SECRETO = 'secreto-de-prueba-de-32-caracteres!!';
+const T0 = new Date('2026-03-01T10:00:00.000Z');
+const en = (ms: number) => new Date(T0.getTime() + ms);
+const S = 1000;
+const MIN = 60 * S;
+
+let dir: string;
+let db: Client;
+const otrosClientes: Client[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mug-codigos-'));
+  db = createClient({ url: `file:${join(dir, 'prueba.db')}` });
+  const sql = await readFile(new URL('../../bff/db/migraciones/002_correo.sql', import.meta.url), 'utf8');
+  const tx = await db.transaction('write');
+  await tx.executeMultiple(sql);
+  await tx.commit();
+});
+
+afterEach(async () => {
+  for (const cliente of otrosClientes.splice(0)) cliente.close();
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Clients on the same file, as several BFF processes would have. */
+function clientes(n: number): Client[] {
+  const nuevos = Array.from({ length: n }, () => createClient({ url: `file:${join(dir, 'prueba.db')}` }));
+  otrosClientes.push(...nuevos);
+  return nuevos;
+}
+
+const emitir = (ahora = T0, idUsuario = 'tmacay', correo = 'nuevo@example.com') =>
+  emitirCodigo(db, { idUsuario, correo, ahora, secreto: SECRETO });
+
+const verificar = (codigo: string, ahora = T0, idUsuario = 'tmacay', correo = 'nuevo@example.com', cliente: Client = db) =>
+  verificarCodigo(cliente, { idUsuario, correo, codigo, ahora, secreto: SECRETO });
+
+/** A code of the alphabet that is not `codigo`. */
+function otro(codigo: string): string {
+  return codigo.startsWith('2222') ? '33333333' : '22222222';
+}
+
+describe('emitirCodigo', () => {
+  it('gives 8 characters of the alphabet, 15 minutes of validity and a resend time 60 s later', async () => {
+    const emitido = await emitir();
+    expect(emitido.codigo).toMatch(new RegExp(`^[${ALFABETO_CODIGO}]{8}$`));
+    expect(emitido.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(emitido.expiraEn).toBe('2026-03-01T10:15:00.000Z');
+    expect(emitido.reenviarDesde).toBe('2026-03-01T10:01:00.000Z');
+  });
+
+  it('stores only HMAC-SHA256(secret, user|address|code), bound to the user and address', async () => {
+    const emitido = await emitir(T0, 'tmacay', 'Nuevo@Example.com');
+    const { rows } = await db.execute('SELECT id_usuario, correo, hash_codigo FROM codigos_seguridad');
+    const esperado = createHmac('sha256', SECRETO).update(`tmacay|nuevo@example.com|${emitido.codigo}`).digest('hex');
+    expect(rows.map((f) => ({ ...f }))).toEqual([{ id_usuario: 'tmacay', correo: 'nuevo@example.com', hash_codigo: esperado }]);
+  });
+
+  it('draws every symbol about equally often (CSPRNG without modulo bias)', () => {
+    const cuenta = new Map<string, number>();
+    for (let i = 0; i < 4000; i++) for (const c of generarCodigo()) cuenta.set(c, (cuenta.get(c) ?? 0) + 1);
+    expect([...cuenta.keys()].sort().join('')).toBe([...ALFABETO_CODIGO].sort().join(''));
+    for (const veces of cuenta.values()) {
+      expect(veces).toBeGreaterThan(850); // expected 1000 each; ±150 is about 4.9 standard deviations
+      expect(veces).toBeLessThan(1150);
+    }
+  });
+
+  it('refuses a second code within 60 s, with the seconds to wait', async () => {
+    await emitir(T0);
+    const error = await emitir(en(30 * S)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LimiteCodigoError);
+    expect((error as LimiteCodigoError).reintentarEnS).toBe(30);
+    await expect(emitir(en(60 * S))).resolves.toMatchObject({ reenviarDesde: '2026-03-01T10:02:00.000Z' });
+  });
+
+  it('allows 5 codes an hour per user and tells when the next one is possible', async () => {
+    const momentos = [0, 1, 2, 3, 4].map((i) => en(i * 61 * S));
+    let ultimo;
+    for (const momento of momentos) ultimo = await emitir(momento);
+    expect(ultimo?.reenviarDesde).toBe('2026-03-01T11:00:00.000Z');
+    const error = await emitir(en(10 * MIN)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LimiteCodigoError);
+    expect((error as LimiteCodigoError).reintentarEnS).toBe(50 * 60);
+    await expect(emitir(en(10 * MIN), 'mzambrano')).resolves.toBeTruthy(); // another user is not affected
+    await expect(emitir(en(60 * MIN))).resolves.toBeTruthy();
+  });
+
+  it('voids the previous code when a new one is issued', async () => {
+    const primero = await emitir(T0);
+    const segundo = await emitir(en(61 * S));
+    expect(await verificar(primero.codigo, en(62 * S))).toBe('INCORRECTO');
+    expect(await verificar(segundo.codigo, en(63 * S))).toBe('VALIDO');
+  });
+
+  it('a code voided because the send failed does not count for the limits', async () => {
+    for (let i = 0; i < 6; i++) {
+      const emitido = await emitir(en(i * S));
+      await anularCodigo(db, emitido.id);
+      expect(await verificar(emitido.codigo, en(i * S))).toBe('INCORRECTO');
+    }
+    await expect(emitir(en(7 * S))).resolves.toBeTruthy();
+  });
+});
+
+describe('verificarCodigo', () => {
+  it('accepts the right code once, typed in any case and with spaces or dashes', async () => {
+    const { codigo } = await emitir();
+    const tecleado = `${codigo.slice(0, 4).toLowerCase()}-${codigo.slice(4).toLowerCase()} `;
+    expect(await verificar(tecleado, en(MIN), 'tmacay', ' NUEVO@example.com')).toBe('VALIDO');
+    expect(await verificar(codigo, en(MIN))).toBe('INCORRECTO');
+    expect(await codigoPendiente(db, 'tmacay', en(MIN))).toBeNull();
+  });
+
+  it('accepts at 14:59 and refuses at 15:00.001 as expired', async () => {
+    const { codigo } = await emitir();
+    expect(await verificar(otro(codigo), en(14 * MIN + 59 * S))).toBe('INCORRECTO');
+    expect(await verificar(codigo, en(15 * MIN + 1))).toBe('EXPIRADO');
+    expect(await verificar(codigo, en(14 * MIN + 59 * S))).toBe('VALIDO');
+  });
+
+  it('does not count tries on an expired code', async () => {
+    const { codigo } = await emitir();
+    for (let i = 0; i < 6; i++) expect(await verificar(otro(codigo), en(16 * MIN))).toBe('EXPIRADO');
+    const { rows } = await db.execute('SELECT intentos FROM codigos_seguridad');
+    expect(rows[0]?.intentos).toBe(0);
+  });
+
+  it('counts wrong tries, tells the tries left and voids the code at the 5th', async () => {
+    const { codigo } = await emitir();
+    expect(await intentosRestantes(db, 'tmacay', T0)).toBe(5);
+    for (let i = 1; i <= 4; i++) {
+      expect(await verificar(otro(codigo))).toBe('INCORRECTO');
+      expect(await intentosRestantes(db, 'tmacay', T0)).toBe(5 - i);
+    }
+    expect(await codigoPendiente(db, 'tmacay', T0)).toMatchObject({ correo: 'nuevo@example.com', intentosRestantes: 1 });
+    expect(await verificar(otro(codigo))).toBe('AGOTADO');
+    expect(await verificar(codigo)).toBe('AGOTADO');
+    expect(await intentosRestantes(db, 'tmacay', T0)).toBe(0);
+  });
+
+  it('accepts the right code at the 5th try', async () => {
+    const { codigo } = await emitir();
+    for (let i = 0; i < 4; i++) await verificar(otro(codigo));
+    expect(await verificar(codigo)).toBe('VALIDO');
+  });
+
+  it('never matches a code of another user or sent to another address', async () => {
+    const deTito = await emitir(T0, 'tmacay', 'nuevo@example.com');
+    await emitir(T0, 'mzambrano', 'maria.nueva@example.com');
+    expect(await verificar(deTito.codigo, T0, 'mzambrano', 'maria.nueva@example.com')).toBe('INCORRECTO');
+    expect(await verificar(deTito.codigo, T0, 'mzambrano', 'nuevo@example.com')).toBe('INCORRECTO');
+    expect(await verificar(deTito.codigo, T0, 'tmacay', 'otro@example.com')).toBe('INCORRECTO');
+    expect(await verificar(deTito.codigo, T0, 'tmacay', 'nuevo@example.com')).toBe('VALIDO');
+  });
+
+  it('says INCORRECTO when the user has no code, or it was voided', async () => {
+    expect(await verificar('ABCDEFGH')).toBe('INCORRECTO');
+    const { codigo } = await emitir();
+    await anularCodigosDe(db, 'tmacay', T0);
+    expect(await verificar(codigo)).toBe('INCORRECTO');
+    expect(await intentosRestantes(db, 'tmacay', T0)).toBe(0);
+  });
+
+  it('8 parallel verifications of the right code from several connections: exactly one VALIDO', async () => {
+    const { codigo } = await emitir();
+    const conexiones = clientes(4);
+    const resultados = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => verificar(codigo, T0, 'tmacay', 'nuevo@example.com', conexiones[i % 4])),
+    );
+    expect(resultados.filter((r) => r === 'VALIDO')).toHaveLength(1);
+    const { rows } = await db.execute('SELECT count(*) AS usados FROM codigos_seguridad WHERE usado_en IS NOT NULL');
+    expect(rows[0]?.usados).toBe(1);
+  });
+
+  it('50 parallel wrong codes: at most 5 are evaluated, the rest AGOTADO', async () => {
+    const { codigo } = await emitir();
+    const conexiones = clientes(5);
+    const resultados = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => verificar(otro(codigo), T0, 'tmacay', 'nuevo@example.com', conexiones[i % 5])),
+    );
+    expect(resultados.filter((r) => r === 'INCORRECTO')).toHaveLength(4);
+    expect(resultados.filter((r) => r === 'AGOTADO')).toHaveLength(46);
+    const { rows } = await db.execute('SELECT intentos FROM codigos_seguridad');
+    expect(rows[0]?.intentos).toBe(5);
+    expect(await verificar(codigo)).toBe('AGOTADO');
+  });
+
+  it('leaves no plain code in any text column of any table', async () => {
+    const codigos: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const emitido = await emitir(en(i * 61 * S), i % 2 ? 'tmacay' : 'jsmith');
+      codigos.push(emitido.codigo);
+      await verificar(emitido.codigo, en(i * 61 * S), i % 2 ? 'tmacay' : 'jsmith');
+    }
+    const tablas = await db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    expect(tablas.rows.length).toBeGreaterThanOrEqual(3);
+    let celdas = 0;
+    for (const { name } of tablas.rows) {
+      const filas = await db.execute(`SELECT * FROM "${String(name)}"`);
+      for (const fila of filas.rows) {
+        for (const valor of Object.values(fila)) {
+          if (typeof valor !== 'string') continue;
+          celdas++;
+          for (const codigo of codigos) expect(valor.toUpperCase()).not.toContain(codigo);
+        }
+      }
+    }
+    expect(celdas).toBeGreaterThan(20);
+  });
+});
