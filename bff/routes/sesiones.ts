@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
-import { SesionInputSchema, validar } from '../contract/index.js';
+import { SesionInputSchema } from '../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { borrarCookieSesion, ponerCookieSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
+import { problema, problemaLimite } from '../problemas.js';
 import { registrarEvento } from '../services/auditoria.js';
 import { verificarContrasena } from '../services/contrasenas.js';
 import { consultar, consumir, LIMITES, reiniciar } from '../services/limites.js';
 import { crearSesion, resolverSesion, revocarSesion } from '../services/sesiones.js';
 import type { Dependencias, Entorno } from '../tipos.js';
+import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
 
@@ -18,8 +19,8 @@ export function rutasSesiones(deps: Dependencias) {
   const { db, reloj } = deps;
   return new Hono<Entorno>()
     .post('/', leerCuerpoJson, async (c) => {
-      const entrada = validar(SesionInputSchema, c.get('cuerpo'));
-      if (!entrada.ok) return problemaValidacion(c, entrada.errores);
+      const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
+      if (!entrada.ok) return problemaDeValidacion(c, entrada);
       const { idUsuario, contrasena } = entrada.valor;
       const ahora = reloj();
       const quien = origenDeSolicitud(c);

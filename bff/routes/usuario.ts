@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
 import {
   errorCampo,
   esCambioTotalDeNombre,
+  NombreSchema,
   UsuarioUpdateSchema,
-  validar,
   validarCatalogos,
   type ErrorCampo,
   type UsuarioUpdate,
@@ -16,6 +17,7 @@ import { problema, problemaValidacion } from '../problemas.js';
 import { registrarEvento } from '../services/auditoria.js';
 import { cargarCatalogos } from '../services/catalogos.js';
 import type { Dependencias, Entorno } from '../tipos.js';
+import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 
 function etagDe(version: number): string {
   return `"${version}"`;
@@ -62,12 +64,25 @@ function cambiosAunNoDisponibles(valor: UsuarioUpdate): ErrorCampo[] {
 
 /** Rules that need data: catalogs and the name-correction rule (DESIGN §2). */
 function reglasConDatos(actual: UsuarioGuardado, valor: UsuarioUpdate): ErrorCampo[] {
-  const errores = validarCatalogos(
-    { pais: valor.pais, provincia: valor.provincia ?? null, ciudad: valor.ciudad ?? null },
-    cargarCatalogos().reglas,
-  );
-  if (esCambioTotalDeNombre(actual.nombre, valor.nombre)) errores.unshift(errorCampo('nombre', 'CAMBIO_TOTAL'));
-  return errores;
+  return [
+    ...reglaDelNombre(actual, valor),
+    ...validarCatalogos(
+      { pais: valor.pais, provincia: valor.provincia ?? null, ciudad: valor.ciudad ?? null },
+      cargarCatalogos().reglas,
+    ),
+  ];
+}
+
+/** The keys an update may carry (DESIGN §4); any other is NO_MODIFICABLE. */
+const CLAVES_ACTUALIZACION = Object.keys(UsuarioUpdateSchema.pipe[0].entries);
+
+/**
+ * A format error elsewhere must not hide a complete name change: when the name itself is well
+ * formed, its rule is checked too and reported with the other errors.
+ */
+function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] {
+  const nombre = v.safeParse(NombreSchema, (cuerpo as Record<string, unknown> | null)?.nombre);
+  return nombre.success && esCambioTotalDeNombre(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
 /** GET and PUT /api/usuario: the signed-in user's registration data. */
@@ -96,8 +111,9 @@ export function rutasUsuario(deps: Dependencias) {
       if (!actual) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
       if (version !== actual.version) return versionDesactualizada(c);
 
-      const entrada = validar(UsuarioUpdateSchema, c.get('cuerpo'));
-      if (!entrada.ok) return problemaValidacion(c, entrada.errores);
+      const cuerpo = c.get('cuerpo');
+      const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
+      if (!entrada.ok) return problemaDeValidacion(c, entrada, reglaDelNombre(actual, cuerpo));
       const valor = entrada.valor;
       const errores = [...reglasConDatos(actual, valor), ...cambiosAunNoDisponibles(valor)];
       if (errores.length > 0) return problemaValidacion(c, errores);

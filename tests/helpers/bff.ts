@@ -1,0 +1,133 @@
+// Builds the real BFF on a fresh temp libSQL file (migrated, seeded) with an adjustable clock.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@libsql/client';
+import { createApp } from '../../bff/app.js';
+import { leerConfig, type Config } from '../../bff/config.js';
+import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
+import { migrar } from '../../bff/db/migrar.js';
+import { CLAVE_DEMO, sembrarDemo } from '../../bff/db/semilla.js';
+
+export { CLAVE_DEMO };
+
+/** A clock tests move by hand. Starts at 2026-03-02T15:00:00Z unless told otherwise. */
+export class Reloj {
+  private ms: number;
+  constructor(inicio = '2026-03-02T15:00:00.000Z') {
+    this.ms = Date.parse(inicio);
+  }
+  readonly ahora = (): Date => new Date(this.ms);
+  avanzar(ms: number): void {
+    this.ms += ms;
+  }
+  fijar(iso: string): void {
+    this.ms = Date.parse(iso);
+  }
+}
+
+export const MINUTO = 60_000;
+export const ORIGEN_BFF = 'http://127.0.0.1:8787';
+export const ORIGEN_TERCERO = 'http://localhost:8788';
+
+export interface EntornoDePrueba {
+  app: ReturnType<typeof createApp>;
+  db: Client;
+  reloj: Reloj;
+  config: Config;
+  carpeta: string;
+  url: string;
+  /** Closes the database and deletes the temp folder. */
+  cerrar(): Promise<void>;
+}
+
+export interface OpcionesEntorno {
+  /** Seed the demo users (default true). */
+  sembrar?: boolean;
+  /** Extra environment variables for `leerConfig`. */
+  entorno?: Record<string, string>;
+  mailer?: unknown;
+  reloj?: Reloj;
+}
+
+/** A temp folder with a new libSQL file URL in it. */
+export async function baseTemporal(): Promise<{ carpeta: string; url: string }> {
+  const carpeta = await mkdtemp(join(tmpdir(), 'mug-bff-'));
+  return { carpeta, url: `file:${join(carpeta, 'prueba.db')}` };
+}
+
+export async function crearEntorno(opciones: OpcionesEntorno = {}): Promise<EntornoDePrueba> {
+  const { carpeta, url } = await baseTemporal();
+  const { config } = leerConfig({ DATABASE_URL: url, SECRETO_CODIGOS: 's'.repeat(32), ...opciones.entorno });
+  const db = await abrirBaseDeDatos(url);
+  await migrar(db);
+  const reloj = opciones.reloj ?? new Reloj();
+  if (opciones.sembrar ?? true) await sembrarDemo(db, reloj.ahora());
+  const app = createApp({ db, mailer: opciones.mailer ?? null, reloj: reloj.ahora, config });
+  return {
+    app,
+    db,
+    reloj,
+    config,
+    carpeta,
+    url,
+    async cerrar() {
+      db.close();
+      await rm(carpeta, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Pedido {
+  metodo?: string;
+  cuerpo?: unknown;
+  token?: string;
+  cookie?: string;
+  cabeceras?: Record<string, string>;
+}
+
+/** Sends a request to the app: JSON body, Bearer token or cookie, extra headers. */
+export function pedir(app: EntornoDePrueba['app'], ruta: string, pedido: Pedido = {}): Promise<Response> {
+  const cabeceras: Record<string, string> = { ...pedido.cabeceras };
+  if (pedido.cuerpo !== undefined) cabeceras['Content-Type'] ??= 'application/json';
+  if (pedido.token) cabeceras.Authorization = `Bearer ${pedido.token}`;
+  if (pedido.cookie) cabeceras.Cookie = `mug_sesion=${pedido.cookie}`;
+  return Promise.resolve(
+    app.request(`${ORIGEN_BFF}${ruta}`, {
+      method: pedido.metodo ?? (pedido.cuerpo === undefined ? 'GET' : 'POST'),
+      headers: cabeceras,
+      ...(pedido.cuerpo === undefined
+        ? {}
+        : { body: typeof pedido.cuerpo === 'string' ? pedido.cuerpo : JSON.stringify(pedido.cuerpo) }),
+    }),
+  );
+}
+
+/** Logs a demo user in and returns the session token. */
+export async function iniciarSesion(
+  app: EntornoDePrueba['app'],
+  idUsuario = 'tmacay',
+  contrasena = CLAVE_DEMO,
+): Promise<string> {
+  const respuesta = await pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena } });
+  if (respuesta.status !== 201) throw new Error(`login de ${idUsuario}: ${respuesta.status} ${await respuesta.text()}`);
+  const { token } = (await respuesta.json()) as { token: string };
+  return token;
+}
+
+/** The update body that leaves tmacay's data as seeded (keeps the email). */
+export function actualizacionTmacay(cambios: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    nombre: 'TITO MACAY',
+    pais: 'EC',
+    provincia: '09',
+    ciudad: '0901',
+    direccion: 'Av. 9 de Octubre 424 y Córdova, edificio Gran Pasaje, oficina 5',
+    telefono1: '042345678',
+    telefono2: null,
+    celular: { operadora: 'CLARO', numero: '0991234567' },
+    fax: null,
+    mantenerCorreo: true,
+    ...cambios,
+  };
+}
