@@ -1,0 +1,139 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { evaluarClave, type ContextoClave } from '../../bff/contract/clave.js';
+import { errorPoliticaClave, hashClave, verificarClave } from '../../bff/services/clave.js';
+
+const TITO: ContextoClave = { idUsuario: 'tmacay', nombre: 'TITO MACAY', correo: 'tito.macay@example.com' };
+const MARIA: ContextoClave = { idUsuario: 'mzambrano', nombre: 'MARÍA JOSÉ ZAMBRANO', correo: 'maria.zambrano@example.com' };
+const ANA: ContextoClave = { idUsuario: 'importa01', nombre: 'ANA DE LA PAZ', correo: 'comercio.andino@example.com' };
+
+const FRASE = 'correcto caballo batería grapa';
+/** `n` characters of a good passphrase. */
+const frase = (n: number) => `${FRASE} `.repeat(5).slice(0, n);
+/** Fullwidth forms (U+FF01…U+FF5E), which NFKC folds back to ASCII. */
+const anchos = (texto: string) => texto.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+describe('evaluarClave (browser-safe policy)', () => {
+  it.each([
+    ['', false],
+    ['Qz7#pL9!mX2', false], // 11
+    ['Qz7#pL9!mX2@', true], // 12
+    [frase(128), true],
+    [frase(129), false],
+  ])('length of %j: longitudOk = %s', async (clave, esperado) => {
+    expect((await evaluarClave(clave, TITO)).longitudOk).toBe(esperado);
+  });
+
+  it.each([
+    'password1234',
+    '123456789012',
+    'qwertyuiop123',
+    'aaaaaaaaaaaa',
+    'contraseña123',
+    'Contraseña2024!',
+    'primavera2025',
+    'guayaquil12345',
+    'teamo12345678',
+    'ecuapass2026',
+    'aduana123456',
+  ])('refuses the guessable %j (score below 3)', async (clave) => {
+    const evaluacion = await evaluarClave(clave, TITO);
+    expect(evaluacion.puntaje).toBeLessThan(3);
+    expect(evaluacion.aceptable).toBe(false);
+  });
+
+  it.each([FRASE, 'mi perro come tortugas azules', 'Tr0mb0n-Naranja-Quinua-47', 'vG4$kp9!Lq2#Wz'])(
+    'accepts the good password %j',
+    async (clave) => {
+      expect(await evaluarClave(clave, TITO)).toEqual({
+        puntaje: expect.toSatisfy((p: number) => p >= 3),
+        longitudOk: true,
+        sinDatosPersonales: true,
+        aceptable: true,
+      });
+    },
+  );
+
+  it.each([
+    [TITO, 'Vuelo-TMACAY-Quinua-47', 'the ID.usuario, in any case'],
+    [TITO, 'Naranja-macay-Quinua-47', 'a word of the name'],
+    [TITO, 'Trombon-Tito-Quinua-47', 'a short name word of 4 letters'],
+    [MARIA, 'Trombon-jose-Quinua-47', 'a name word, ignoring its accent'],
+    [MARIA, 'Trombon-ZAMBRAÑO-Quinua', 'a name word with an added accent'],
+    [ANA, 'Viajes-comercio.andino-47', 'the local part of the email'],
+    [ANA, 'Viajes-paz-Quinua-Trombon', 'a name word of 3 letters'],
+    [TITO, 'Vuelo-ｔｍａｃａｙ-Quinua-47', 'the ID in fullwidth letters (NFKC)'],
+  ])('flags personal data: %#, %j contains %s', async (contexto, clave) => {
+    const evaluacion = await evaluarClave(clave, contexto);
+    expect(evaluacion.sinDatosPersonales).toBe(false);
+    expect(evaluacion.aceptable).toBe(false);
+  });
+
+  it('ignores name words shorter than 3 letters', async () => {
+    expect((await evaluarClave('Trombon de la Quinua 47', ANA)).sinDatosPersonales).toBe(true);
+  });
+
+  it('NFKC: fullwidth and ligature forms are judged as their plain equivalents', async () => {
+    expect(await evaluarClave(anchos('Tr0mb0n-Naranja-Quinua-47'), TITO)).toEqual(
+      await evaluarClave('Tr0mb0n-Naranja-Quinua-47', TITO),
+    );
+    expect(await evaluarClave(anchos('password1234'), TITO)).toEqual(await evaluarClave('password1234', TITO));
+    // U+FB01 "ﬁ" is one UTF-16 unit and two letters after NFKC: 6 of them are 12 characters.
+    expect((await evaluarClave('\uFB01'.repeat(6), TITO)).longitudOk).toBe(true);
+  });
+
+  it('scores a 128-character password quickly (zxcvbn blocks the event loop while it runs)', async () => {
+    await evaluarClave('calentar', TITO);
+    const inicio = performance.now();
+    await evaluarClave(Array.from({ length: 128 }, (_, i) => String.fromCharCode(33 + ((i * 37) % 90))).join(''), TITO);
+    expect(performance.now() - inicio).toBeLessThan(400); // about 40 ms here; 1.2 s with the default options
+  });
+
+  it('has no Node imports: it bundles for the browser', async () => {
+    const resultado = await build({
+      entryPoints: [fileURLToPath(new URL('../../bff/contract/clave.ts', import.meta.url))],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      splitting: true,
+      outdir: 'sin-uso',
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(resultado.errors).toEqual([]);
+    // The dictionaries go into separate chunks, loaded on first use.
+    expect(resultado.outputFiles.length).toBeGreaterThan(1);
+  });
+});
+
+describe('errorPoliticaClave (server authority)', () => {
+  it('checks length first, then personal data and the current password, then strength', async () => {
+    const actual = await hashClave('Tr0mb0n-Naranja-Quinua-47');
+    expect(await errorPoliticaClave('corta', TITO, actual)).toBe('LONGITUD');
+    expect(await errorPoliticaClave(frase(129), TITO, actual)).toBe('LONGITUD');
+    expect(await errorPoliticaClave(frase(128), TITO, actual)).toBeNull();
+    expect(await errorPoliticaClave('macay-macay-macay', TITO, actual)).toBe('NO_PERMITIDO');
+    expect(await errorPoliticaClave('Tr0mb0n-Naranja-Quinua-47', TITO, actual)).toBe('NO_PERMITIDO');
+    expect(await errorPoliticaClave(anchos('Tr0mb0n-Naranja-Quinua-47'), TITO, actual)).toBe('NO_PERMITIDO');
+    expect(await errorPoliticaClave('password1234', TITO, actual)).toBe('DEBIL');
+    expect(await errorPoliticaClave('contraseña123', TITO, actual)).toBe('DEBIL');
+    expect(await errorPoliticaClave('mi perro come tortugas azules', TITO, actual)).toBeNull();
+  });
+
+  it('without a current hash only the policy applies', async () => {
+    expect(await errorPoliticaClave('Tr0mb0n-Naranja-Quinua-47', TITO, null)).toBeNull();
+  });
+});
+
+describe('hashClave / verificarClave', () => {
+  it('argon2id m=19456 t=2 p=1 PHC strings, salted, NFKC-normalised', async () => {
+    const hash = await hashClave('Clave-Demo-2026');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(await hashClave('Clave-Demo-2026')).not.toBe(hash);
+    expect(await verificarClave(hash, 'Clave-Demo-2026')).toBe(true);
+    expect(await verificarClave(hash, anchos('Clave-Demo-2026'))).toBe(true);
+    expect(await verificarClave(hash, 'clave-demo-2026')).toBe(false);
+    expect(await verificarClave('no-es-un-hash', 'Clave-Demo-2026')).toBe(false);
+  });
+});
