@@ -14,7 +14,7 @@ import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
 import { textoProblema } from './mensajes.js';
-import type { Campo, ErrorCampo, Opcion, Usuario, Valores } from './tipos.js';
+import { CAMPOS, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
 import type { DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
@@ -25,6 +25,7 @@ import './dialogo-reautenticacion.js';
 import './dialogo-baja.js';
 import './formulario-login.js';
 
+const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO']);
 const aceptar = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
 
 /**
@@ -215,6 +216,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (servidor) return servidor;
     const codigo = this.errores.get(campo);
     if (!codigo) return null;
+    // "Check the address first"-like reminders only matter when the user tries to submit.
+    if (PASOS_PENDIENTES.has(codigo)) return this.enviado ? codigo : null;
     const sucio = this.valores[campo] !== this.iniciales[campo];
     return this.enviado || (this.tocados.has(campo) && sucio) ? codigo : null;
   }
@@ -232,7 +235,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private listaErrores(): [Campo, string][] {
     const todos = new Map(this.errores);
     for (const [c, codigo] of this.erroresServidor) todos.set(c, codigo);
-    return [...todos].filter(([c]) => this.errorVisible(c) !== null);
+    return [...todos]
+      .filter(([c]) => this.errorVisible(c) !== null)
+      .sort(([a], [b]) => CAMPOS.indexOf(a) - CAMPOS.indexOf(b));
   }
 
   enfocar(campo: Campo) {
@@ -337,19 +342,22 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   private async enviar() {
     this.enviando = true;
+    let datos: Usuario;
     try {
-      const { datos, etag } = await this.api.put<Usuario>('/api/usuario', cuerpoDe(this.valores), { 'If-Match': this.etag });
-      this.ponerUsuario(datos, etag);
-      this.dispatchEvent(new UsuarioModificadoEvent(datos));
-      this.actividad?.recargar();
-      await this.informar(() => msg('Información actualizada'), () => msg('La información se actualizó con éxito.'));
+      const r = await this.api.put<Usuario>('/api/usuario', cuerpoDe(this.valores), { 'If-Match': this.etag });
+      datos = r.datos;
+      this.ponerUsuario(datos, r.etag);
     } catch (e) {
-      if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) this.erroresDelServidor(e);
-      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') await this.versionDesactualizada();
-      else this.fallo(e, () => void this.enviar());
-    } finally {
       this.enviando = false;
+      if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) await this.erroresDelServidor(e);
+      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') await this.versionDesactualizada();
+      else await this.fallo(e, () => void this.enviar());
+      return;
     }
+    this.enviando = false;
+    this.dispatchEvent(new UsuarioModificadoEvent(datos));
+    this.actividad?.recargar();
+    await this.informar(() => msg('Información actualizada'), () => msg('La información se actualizó con éxito.'));
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {

@@ -1,0 +1,195 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import { BffFalso, CODIGO, problema } from './bff-falso.js';
+import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar } from './ayuda.js';
+import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
+
+const NUEVO = 'Nuevo.Correo@Example.com';
+
+async function comprobar(el: ModificarUsuarioGeneral, correo = NUEVO) {
+  await escribir(el, 'f-correo', correo);
+  await escribir(el, 'f-confirmacionCorreo', correo);
+  boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+}
+
+/** Lets the fake fetch, Lit's updates and the dialog queue settle under fake timers. */
+async function asentar(el: ModificarUsuarioGeneral, reloj: sinon.SinonFakeTimers) {
+  for (let i = 0; i < 5; i++) {
+    await reloj.tickAsync(0);
+    await el.updateComplete;
+  }
+}
+
+describe('correo nuevo y código de seguridad', () => {
+  let bff: BffFalso;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => bff.desinstalar());
+
+  it('«Comprobar disponibilidad» bloquea ambos campos cuando el correo está libre', async () => {
+    const el = await montar();
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    expect(bff.de('POST /api/correo/disponibilidad')[0]!.cuerpo).to.deep.equal({ correo: NUEVO });
+    expect(campo(el, 'f-confirmacionCorreo').readOnly).to.be.true;
+    expect(boton(el.shadowRoot!, 'Comprobar disponibilidad').disabled).to.be.true;
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.false;
+    expect(campo(el, 'f-codigoSeguridad').disabled).to.be.false;
+  });
+
+  it('no consulta al servidor si los correos no coinciden o es el actual', async () => {
+    const el = await montar();
+    await escribir(el, 'f-correo', 'a@example.com');
+    await escribir(el, 'f-confirmacionCorreo', 'b@example.com');
+    boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+    await el.updateComplete;
+    expect($(el, '#f-confirmacionCorreo-error').textContent).to.equal('Debe ser igual al Correo Electrónico.');
+    await comprobar(el, 'TITO.MACAY@example.com');
+    await el.updateComplete;
+    expect($(el, '#f-correo-error').textContent).to.equal('Debe ser distinto del correo registrado actualmente.');
+    expect(bff.de('POST /api/correo/disponibilidad')).to.have.length(0);
+  });
+
+  it('avisa cuando el correo ya lo usa otro usuario', async () => {
+    const el = await montar();
+    await comprobar(el, 'ocupado@example.com');
+    await esperar(() => $(el, '#f-correo-error'));
+    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+  });
+
+  it('«Usar otro correo» desbloquea los campos y anula la comprobación y el código', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperarDialogo(el, 'ACTIVACIÓN DE CORREO ELECTRÓNICO');
+    boton(el.shadowRoot!, 'Aceptar').click();
+    await esperar(() => el.correo.expira !== null && !dialogoAbierto(el));
+    boton(el.shadowRoot!, 'Usar otro correo').click();
+    await el.updateComplete;
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+    expect(el.correo.verificado).to.be.null;
+    expect(el.correo.expira).to.be.null;
+    expect(campo(el, 'f-codigoSeguridad').disabled).to.be.true;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-correo');
+  });
+
+  it('el código acepta un pegado con espacios y minúsculas y tiene autocomplete one-time-code', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => !campo(el, 'f-codigoSeguridad').disabled);
+    const c = campo(el, 'f-codigoSeguridad');
+    expect(c.getAttribute('autocomplete')).to.equal('one-time-code');
+    const datos = new DataTransfer();
+    datos.setData('text', ' abcd 2345 \n');
+    c.dispatchEvent(new ClipboardEvent('paste', { clipboardData: datos, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(c.value).to.equal('ABCD2345');
+    await escribir(el, 'f-codigoSeguridad', 'ab cd');
+    expect(c.value).to.equal('ABCD');
+  });
+
+  it('flujo completo: código enviado, cuenta regresiva y PUT con el correo y el código', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperarDialogo(el, 'Vence en 15 minutos');
+    expect(bff.de('POST /api/correo/codigo')[0]!.cuerpo).to.deep.equal({ correo: 'nuevo.correo@example.com' });
+    boton(el.shadowRoot!, 'Aceptar').click();
+    await esperar(() => !dialogoAbierto(el));
+    expect($(el, '[role="timer"]').textContent).to.match(/^1[45]:\d\d$/);
+    await esperar(() => el.shadowRoot!.activeElement?.id === 'f-codigoSeguridad', 'el foco no pasó al código');
+    await escribir(el, 'f-codigoSeguridad', CODIGO.toLowerCase());
+    const evento = oneEvent(el, 'usuario-modificado');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro');
+    boton(el.shadowRoot!, 'Sí').click();
+    expect((await evento).detail.correo).to.equal('nuevo.correo@example.com');
+    const cuerpo = bff.de('PUT /api/usuario')[0]!.cuerpo;
+    expect([cuerpo.mantenerCorreo, cuerpo.correo, cuerpo.confirmacionCorreo, cuerpo.codigoSeguridad]).to.deep.equal([false, NUEVO, NUEVO, CODIGO]);
+  });
+
+  it('muestra los intentos restantes cuando el servidor rechaza el código', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperarDialogo(el, 'Vence en 15 minutos');
+    boton(el.shadowRoot!, 'Aceptar').click();
+    await escribir(el, 'f-codigoSeguridad', 'ZZZZ2222');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperar(() => $(el, '#f-codigoSeguridad-error'));
+    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('El código de seguridad no es correcto.');
+    expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
+  });
+
+  describe('con reloj simulado', () => {
+    let reloj: sinon.SinonFakeTimers;
+    afterEach(() => reloj?.restore());
+
+    it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async () => {
+      const el = await montar();
+      await comprobar(el);
+      await esperar(() => campo(el, 'f-correo').readOnly);
+      reloj = sinon.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], shouldClearNativeTimers: true });
+      boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+      await asentar(el, reloj);
+      boton(el.shadowRoot!, 'Aceptar').click();
+      await asentar(el, reloj);
+      const timer = () => $(el, '[role="timer"]').textContent;
+      const vivo = () => $(el, '#anuncio-codigo').textContent!.trim();
+      expect(timer()).to.equal('15:00');
+      expect(vivo()).to.equal('');
+      const anuncios: string[] = [];
+      let anterior = '';
+      for (let s = 0; s < 15 * 60 - 1; s++) {
+        await reloj.tickAsync(1000);
+        await el.updateComplete;
+        if (vivo() !== anterior) anuncios.push((anterior = vivo()));
+      }
+      expect(timer()).to.equal('00:01');
+      expect(anuncios).to.deep.equal([
+        'Quedan 10 minutos para que venza el código de seguridad.',
+        'Quedan 5 minutos para que venza el código de seguridad.',
+        'Quedan 2 minutos para que venza el código de seguridad.',
+        'Queda 1 minuto para que venza el código de seguridad.',
+      ]);
+      expect($(el, '#anuncio-codigo').getAttribute('aria-live')).to.equal('polite');
+      await reloj.tickAsync(1000);
+      await asentar(el, reloj);
+      const d = dialogoAbierto(el)!;
+      expect(d.textContent).to.contain('El código de seguridad expiró. Solicite un nuevo código de seguridad.');
+      expect($(el, '[role="timer"]')).to.be.null;
+      expect(el.correo.expira).to.be.null;
+    });
+
+    it('respeta la espera para reenviar y el Retry-After de un 429', async () => {
+      const el = await montar();
+      await comprobar(el);
+      await esperar(() => campo(el, 'f-correo').readOnly);
+      reloj = sinon.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], shouldClearNativeTimers: true });
+      boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+      await asentar(el, reloj);
+      boton(el.shadowRoot!, 'Aceptar').click();
+      await asentar(el, reloj);
+      const reenviar = () => boton(el.shadowRoot!, 'Solicitar un nuevo código');
+      expect(reenviar().disabled).to.be.true;
+      expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Podrá pedir otro código en 01:00.');
+      await reloj.tickAsync(60_000);
+      await el.updateComplete;
+      expect(reenviar().disabled).to.be.false;
+      bff.una('POST /api/correo/codigo', () => problema(429, 'DEMASIADAS_SOLICITUDES', {}, { 'Retry-After': '120' }));
+      reenviar().click();
+      await asentar(el, reloj);
+      expect(dialogoAbierto(el)!.textContent).to.contain('Demasiados intentos. Espere 2 min');
+      boton(el.shadowRoot!, 'Aceptar').click();
+      await asentar(el, reloj);
+      expect(reenviar().disabled).to.be.true;
+      expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Podrá pedir otro código en 02:00.');
+    });
+  });
+});

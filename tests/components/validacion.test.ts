@@ -1,0 +1,141 @@
+import { expect } from '@open-wc/testing';
+import { BffFalso, problema } from './bff-falso.js';
+import { $, boton, campo, elegir, escribir, esperar, esperarDialogo, montar, salir } from './ayuda.js';
+
+describe('validación en el navegador y errores del servidor', () => {
+  let bff: BffFalso;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => bff.desinstalar());
+
+  const mantenerCorreo = async (el: Awaited<ReturnType<typeof montar>>) => {
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await el.updateComplete;
+  };
+
+  it('no muestra el error mientras se escribe, sí al salir de un campo modificado', async () => {
+    const el = await montar();
+    await escribir(el, 'f-direccion', 'Av');
+    expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('false');
+    expect($(el, '#f-direccion-error')).to.be.null;
+    await salir(el, 'f-direccion');
+    expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Debe tener entre 5 y 200 caracteres.');
+    expect(campo(el, 'f-direccion').getAttribute('aria-describedby')).to.contain('f-direccion-error');
+    await escribir(el, 'f-direccion', 'Av. Quito 123');
+    expect($(el, '#f-direccion-error')).to.be.null;
+  });
+
+  it('no marca un campo que solo se recorrió sin cambiarlo', async () => {
+    const el = await montar();
+    await salir(el, 'f-correo');
+    expect(campo(el, 'f-correo').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('valida el teléfono de Ecuador con código de área y el de otros países por longitud', async () => {
+    const el = await montar();
+    await escribir(el, 'f-telefono1', '12345678');
+    await salir(el, 'f-telefono1');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    await elegir(el, 'f-pais', 'US');
+    expect($(el, '#f-telefono1-error')).to.be.null;
+    await escribir(el, 'f-telefono1', '12345');
+    expect($(el, '#f-telefono1-error').textContent).to.equal('Debe tener entre 6 y 14 dígitos.');
+  });
+
+  it('exige el formato 09XXXXXXXX salvo para la operadora OTROS', async () => {
+    const el = await montar();
+    await escribir(el, 'f-celular-numero', '0812345678');
+    await salir(el, 'f-celular-numero');
+    expect($(el, '#f-celular-numero-error').textContent).to.contain('09XXXXXXXX');
+    await elegir(el, 'f-celular-operadora', 'OTROS');
+    expect($(el, '#f-celular-numero-error')).to.be.null;
+  });
+
+  it('rechaza un cambio total del nombre y remite a la baja', async () => {
+    const el = await montar();
+    await escribir(el, 'f-nombre', 'PEDRO PEREZ GOMEZ');
+    await salir(el, 'f-nombre');
+    expect($(el, '#f-nombre-error').textContent).to.contain('Solicitud de baja');
+    await escribir(el, 'f-nombre', 'TITO MACAI');
+    expect($(el, '#f-nombre-error')).to.be.null;
+    await escribir(el, 'f-nombre', 'MACAY TITO');
+    expect($(el, '#f-nombre-error')).to.be.null;
+  });
+
+  it('al pulsar Modificar muestra el resumen de errores, marca los campos y enfoca el primero', async () => {
+    const el = await montar();
+    await escribir(el, 'f-direccion', '');
+    await escribir(el, 'f-telefono1', '1');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperar(() => $(el, '[part="resumen-errores"]'));
+    const resumen = $(el, '[part="resumen-errores"]');
+    expect(resumen.closest('[role="alert"]')).to.exist;
+    const items = [...resumen.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    expect(items[0]).to.equal('Dirección: Este campo es obligatorio.');
+    expect(items.some((t) => t.startsWith('Teléfono1:'))).to.be.true;
+    expect(items.some((t) => t.startsWith('Correo Electrónico: Escriba el nuevo correo'))).to.be.true;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-direccion');
+    expect(campo(el, 'f-correo').getAttribute('aria-invalid')).to.equal('true');
+    expect(bff.de('PUT /api/usuario')).to.have.length(0);
+    // A link of the summary takes the focus to its field.
+    (resumen.querySelectorAll('li button')[1] as HTMLButtonElement).click();
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-telefono1');
+  });
+
+  it('pide verificar la contraseña anterior si se escribió sin pulsar Cambio de clave', async () => {
+    const el = await montar();
+    await mantenerCorreo(el);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', 'algo');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperar(() => $(el, '#f-cambioClave-contrasenaAnterior-error'));
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.contain('Cambio de clave');
+  });
+
+  it('coloca los errores del servidor en sus campos, también los anidados', async () => {
+    const el = await montar();
+    await mantenerCorreo(el);
+    bff.una('PUT /api/usuario', () =>
+      problema(422, 'VALIDACION', {
+        errores: [
+          { campo: 'telefono1', codigo: 'FORMATO', mensaje: 'x' },
+          { campo: 'celular.numero', codigo: 'FORMATO', mensaje: 'x' },
+          { campo: 'nombre', codigo: 'CAMBIO_TOTAL', mensaje: 'x' },
+        ],
+      }),
+    );
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro de modificar la información?');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperar(() => campo(el, 'f-telefono1').getAttribute('aria-invalid') === 'true');
+    expect(campo(el, 'f-celular-numero').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#f-nombre-error').textContent).to.contain('Solicitud de baja');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-nombre');
+    expect($(el, '[part="resumen-errores"]').textContent).to.contain('Teléfono1:');
+    // Changing the field clears the server's verdict.
+    await escribir(el, 'f-telefono1', '042345679');
+    expect(campo(el, 'f-telefono1').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('mapea el error del servidor sobre la nueva contraseña', async () => {
+    const el = await montar();
+    await mantenerCorreo(el);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', 'Clave-Demo-2026');
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    await escribir(el, 'f-cambioClave-contrasena', 'contraseña-larga-1');
+    await escribir(el, 'f-cambioClave-confirmacion', 'contraseña-larga-1');
+    bff.una('PUT /api/usuario', () =>
+      problema(422, 'VALIDACION', { errores: [{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'x' }] }),
+    );
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperar(() => $(el, '#f-cambioClave-contrasena-error'));
+    expect($(el, '#f-cambioClave-contrasena-error').textContent).to.equal('La contraseña es demasiado fácil de adivinar.');
+    expect(bff.de('PUT /api/usuario')[0]!.cuerpo.cambioClave).to.deep.equal({
+      contrasenaAnterior: 'Clave-Demo-2026',
+      contrasena: 'contraseña-larga-1',
+      confirmacion: 'contraseña-larga-1',
+    });
+  });
+});
