@@ -16,7 +16,13 @@
  * availability), then `verificarCodigo`, then the user-update transaction. If that transaction
  * loses a race afterwards (412), the code is spent and the user requests a new one.
  * `anularCodigo` (send failed) deletes the row, so a code that never left does not count for the
- * limits; `anularCodigosDe` (the user chose another address, or the change is done) only marks them.
+ * limits. Call it for `CorreoNoDisponibleError` (provider down) only: after a `CorreoRechazadoError`
+ * (e.g. an invalid recipient) keep the code counted, or refused sends would bypass the limits.
+ * `anularCodigosDe` (the user chose another address, or the change is done) only marks them.
+ *
+ * Route sketch for POST /api/correo/codigo: `emitirCodigo` (LimiteCodigoError → 429 + Retry-After)
+ * → `mailer.enviar({..., claveIdempotencia: 'codigo:' + id})` → CorreoNoDisponibleError:
+ * `anularCodigo(db, id)` and 503 + Retry-After; success: 202 `{expiraEn, reenviarDesde}`.
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Ejecutor } from '../db/ejecutor.js';

@@ -105,6 +105,19 @@ describe('emitirCodigo', () => {
     await expect(emitir(en(60 * MIN))).resolves.toBeTruthy();
   });
 
+  it('of 6 parallel requests from several connections exactly one gets a code', async () => {
+    const conexiones = clientes(3);
+    const resultados = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        emitirCodigo(conexiones[i % 3]!, { idUsuario: 'tmacay', correo: 'nuevo@example.com', ahora: T0, secreto: SECRETO }),
+      ),
+    );
+    expect(resultados.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of resultados) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LimiteCodigoError);
+    const { rows } = await db.execute('SELECT count(*) AS n FROM codigos_seguridad');
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it('voids the previous code when a new one is issued', async () => {
     const primero = await emitir(T0);
     const segundo = await emitir(en(61 * S));
