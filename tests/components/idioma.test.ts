@@ -1,0 +1,69 @@
+import { expect } from '@open-wc/testing';
+import { BffFalso, problema } from './bff-falso.js';
+import { $, boton, campo, esperar, montar, salir, escribir } from './ayuda.js';
+import { getLocale } from '../../components/modificar-usuario-general/localization.js';
+
+describe('idioma (es por defecto, en) y actividad reciente', () => {
+  let bff: BffFalso;
+  const langDocumento = document.documentElement.lang;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => {
+    bff.desinstalar();
+    document.documentElement.lang = langDocumento;
+  });
+
+  it('cambiar lang a en vuelve a pintar en inglés, también los errores; y de vuelta a es', async () => {
+    const el = await montar();
+    expect($(el, 'label[for="f-direccion"]').textContent).to.contain('Dirección');
+    await escribir(el, 'f-direccion', 'x');
+    await salir(el, 'f-direccion');
+    el.lang = 'en';
+    await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Address'), 'no cambió a inglés');
+    expect(getLocale()).to.equal('en');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Must be 5 to 200 characters long.');
+    expect(boton(el.shadowRoot!, 'Modify')).to.exist;
+    expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
+    el.lang = 'es';
+    await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Dirección'));
+  });
+
+  it('sin lang propio sigue el lang del documento', async () => {
+    document.documentElement.lang = 'en-US';
+    const el = await montar({ lang: '' });
+    await esperar(() => $(el, 'label[for="f-telefono1"]').textContent!.includes('Phone 1'));
+    document.documentElement.lang = 'es';
+    await esperar(() => $(el, 'label[for="f-telefono1"]').textContent!.includes('Teléfono1'));
+  });
+
+  it('«Actividad reciente» se despliega y lista los eventos, el más reciente primero, con fechas locales', async () => {
+    const el = await montar();
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    const details = panel.shadowRoot!.querySelector('details')!;
+    expect(details.open).to.be.false;
+    expect(bff.de('GET /api/usuario/actividad')).to.have.length(0);
+    details.querySelector('summary')!.click();
+    await esperar(() => panel.shadowRoot!.querySelectorAll('li').length === 2);
+    const items = [...panel.shadowRoot!.querySelectorAll('li')];
+    expect(items[0]!.querySelector('strong')!.textContent).to.equal('Inicio de sesión');
+    expect(items[1]!.querySelector('strong')!.textContent).to.equal('Modificación de datos');
+    expect(items[1]!.textContent).to.contain('Teléfono1');
+    expect(items[1]!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-20T15:04:00.000Z');
+    expect(items[1]!.querySelector('time')!.textContent).to.contain('noviembre');
+    el.lang = 'en';
+    await esperar(() => panel.shadowRoot!.querySelector('li strong')!.textContent === 'Login');
+    expect(panel.shadowRoot!.querySelectorAll('li time')[1]!.textContent).to.contain('November');
+    el.lang = 'es';
+    await esperar(() => getLocale() === 'es');
+  });
+
+  it('si la actividad no carga, lo dice y permite reintentar', async () => {
+    const el = await montar();
+    bff.una('GET /api/usuario/actividad', () => problema(500, 'ERROR_INTERNO'));
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    panel.shadowRoot!.querySelector('summary')!.click();
+    await esperar(() => panel.shadowRoot!.querySelector('.error'));
+    boton(panel.shadowRoot!, 'Reintentar').click();
+    await esperar(() => panel.shadowRoot!.querySelectorAll('li').length === 2);
+    expect(campo(el, 'f-nombre')).to.exist;
+  });
+});

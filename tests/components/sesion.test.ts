@@ -1,0 +1,161 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import { BffFalso, CLAVE } from './bff-falso.js';
+import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
+import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
+
+describe('sesión: re-autenticación, login propio, token del anfitrión, inactividad y red', () => {
+  let bff: BffFalso;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => bff.desinstalar());
+
+  it('ante 403 REAUTENTICACION_REQUERIDA pide la contraseña, conserva lo escrito y repite la llamada', async () => {
+    const el = await montar();
+    await escribir(el, 'f-direccion', 'Calle nueva 45');
+    await escribir(el, 'f-correo', 'otro@example.com');
+    await escribir(el, 'f-confirmacionCorreo', 'otro@example.com');
+    boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    bff.reautenticacionRequerida = true;
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    const d = await esperarDialogo(el, 'Confirme su identidad');
+    const clave = d.querySelector('input')!;
+    expect(clave.type).to.equal('password');
+    clave.value = 'mala';
+    boton(d, 'Continuar').click();
+    await esperar(() => d.querySelector('#error-reaut'));
+    expect(d.querySelector('#error-reaut')!.textContent).to.equal('La contraseña no es correcta.');
+    clave.value = CLAVE;
+    boton(d, 'Continuar').click();
+    await esperarDialogo(el, 'Vence en 15 minutos');
+    expect(bff.de('POST /api/sesiones/reautenticacion').map((l) => l.cuerpo)).to.deep.equal([{ contrasena: 'mala' }, { contrasena: CLAVE }]);
+    expect(bff.de('POST /api/correo/codigo')).to.have.length(2);
+    expect(el.valores.direccion).to.equal('Calle nueva 45');
+    expect(campo(el, 'f-direccion').value).to.equal('Calle nueva 45');
+  });
+
+  it('si se cancela la re-autenticación no repite la llamada', async () => {
+    const el = await montar();
+    bff.reautenticacionRequerida = true;
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const baja = await esperarDialogo(el, 'Motivo');
+    const motivo = baja.querySelector('textarea')!;
+    motivo.value = 'Cierre de la empresa importadora';
+    motivo.dispatchEvent(new Event('input'));
+    boton(baja, 'Solicitud de baja').click();
+    await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length === 2, 'no se apiló el diálogo de re-autenticación');
+    const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
+    boton(reaut, 'Cancelar').click();
+    await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length <= 1);
+    expect(bff.de('POST /api/usuario/baja')).to.have.length(1);
+  });
+
+  it('ante 401 sin token muestra su propio login y luego usa el token como Bearer', async () => {
+    bff.autenticado = false;
+    const el = await montar({ esperar: false });
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
+    const id = login.querySelector<HTMLInputElement>('#login-id')!;
+    const clave = login.querySelector<HTMLInputElement>('#login-clave')!;
+    expect(login.querySelector('label[for="login-id"]')!.textContent).to.equal('ID.usuario');
+    expect(login.querySelector('label[for="login-clave"]')!.textContent).to.equal('Contraseña');
+    id.value = 'tmacay';
+    clave.value = 'mala';
+    boton(login, 'Ingresar').click();
+    await esperar(() => login.textContent!.includes('ID.usuario o contraseña incorrectos.'));
+    clave.value = CLAVE;
+    boton(login, 'Ingresar').click();
+    await listo(el);
+    expect(bff.de('POST /api/sesiones').at(-1)!.cuerpo).to.deep.equal({ idUsuario: 'tmacay', contrasena: CLAVE });
+    const ultima = bff.de('GET /api/usuario').at(-1)!;
+    expect(ultima.cabeceras.get('Authorization')).to.equal(`Bearer ${bff.tokenEmitido}`);
+    expect(ultima.credenciales).to.equal('omit');
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+  });
+
+  it('si la sesión vence a mitad de la edición, tras el login conserva lo escrito', async () => {
+    const el = await montar();
+    await escribir(el, 'f-direccion', 'Dirección escrita antes');
+    bff.autenticado = false;
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
+    login.querySelector<HTMLInputElement>('#login-id')!.value = 'tmacay';
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    boton(login, 'Ingresar').click();
+    await listo(el);
+    expect(campo(el, 'f-direccion').value).to.equal('Dirección escrita antes');
+  });
+
+  it('con token del anfitrión lo envía como Bearer y ante 401 emite sesion-expirada sin mostrar login', async () => {
+    bff.tokenEmitido = 'token-anfitrion';
+    const el = await montar({ token: 'token-anfitrion' });
+    expect(bff.de('GET /api/usuario')[0]!.cabeceras.get('Authorization')).to.equal('Bearer token-anfitrion');
+    bff.tokenEmitido = 'otro';
+    const evento = oneEvent(el, 'sesion-expirada');
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    const e = await evento;
+    expect(e.bubbles && e.composed).to.be.true;
+    expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
+  });
+
+  it('sin token usa la cookie de sesión (credentials: include)', async () => {
+    await montar();
+    expect(bff.de('GET /api/usuario')[0]!.credenciales).to.equal('include');
+    expect(bff.de('GET /api/usuario')[0]!.cabeceras.has('Authorization')).to.be.false;
+  });
+
+  it('sin red muestra un mensaje claro y «Reintentar» vuelve a cargar', async () => {
+    bff.sinRed = true;
+    const el = await montar({ esperar: false });
+    await esperar(() => $(el, '[part="aviso"]'));
+    expect($(el, '[part="aviso"]').textContent).to.contain('No se pudo conectar con el servidor.');
+    expect($(el, '[part="aviso"]').getAttribute('role')).to.equal('alert');
+    bff.sinRed = false;
+    boton(el.shadowRoot!, 'Reintentar').click();
+    await listo(el);
+  });
+
+  it('una acción sin red ofrece reintentarla', async () => {
+    const el = await montar();
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    bff.sinRed = true;
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    const d = await esperarDialogo(el, 'No se pudo conectar con el servidor.');
+    bff.sinRed = false;
+    boton(d, 'Reintentar').click();
+    await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+  });
+
+  describe('inactividad', () => {
+    let reloj: sinon.SinonFakeTimers;
+    afterEach(() => reloj?.restore());
+
+    it('avisa dos minutos antes de los 30 de inactividad y «Seguir conectado» renueva la sesión', async () => {
+      reloj = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldClearNativeTimers: true });
+      const el = await montar({ esperar: false });
+      for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
+      await el.updateComplete;
+      expect($(el, 'form[part="formulario"]')).to.exist;
+      await reloj.tickAsync(AVISO_MS - 1000);
+      await el.updateComplete;
+      expect($(el, '[part="aviso"]')).to.be.null;
+      await reloj.tickAsync(1000);
+      await el.updateComplete;
+      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
+      boton(el.shadowRoot!, 'Seguir conectado').click();
+      for (let i = 0; i < 5; i++) await reloj.tickAsync(0);
+      await el.updateComplete;
+      expect(bff.de('GET /api/usuario/actividad')).to.have.length(1);
+      expect($(el, '[part="aviso"]')).to.be.null;
+      await reloj.tickAsync(AVISO_MS - 1000);
+      await el.updateComplete;
+      expect($(el, '[part="aviso"]')).to.be.null;
+      expect(dialogoAbierto(el)).to.be.null;
+    });
+  });
+});
