@@ -1,4 +1,4 @@
-import type { Row } from '@libsql/client';
+import type { InStatement, Row } from '@libsql/client';
 import type { Operadora, Usuario } from '../contract/index.js';
 import type { Ejecutor } from './ejecutor.js';
 
@@ -85,22 +85,15 @@ export function camposCambiados(antes: Usuario, despues: DatosEditables): string
 }
 
 /**
- * Writes the editable data if the stored version is still `version`, bumping it. Returns the
- * new version, or null when another change got there first (optimistic concurrency).
+ * The UPDATE of the editable data, applied only while the stored version is still `version`
+ * (optimistic concurrency), bumping it. Meant for a `db.batch(…, 'write')`.
  */
-export async function actualizarUsuario(
-  db: Ejecutor,
-  idUsuario: string,
-  version: number,
-  datos: DatosEditables,
-  ahora: Date,
-): Promise<number | null> {
-  const r = await db.execute({
+export function sentenciaActualizacion(idUsuario: string, version: number, datos: DatosEditables, ahora: Date): InStatement {
+  return {
     sql: `UPDATE usuarios SET nombre = ?, pais = ?, provincia = ?, ciudad = ?, direccion = ?,
             telefono1 = ?, telefono2 = ?, celular_operadora = ?, celular_numero = ?, fax = ?, correo = ?,
             version = version + 1, actualizado_en = ?
-          WHERE id_usuario = ? AND version = ? AND estado <> 'BAJA'
-          RETURNING version`,
+          WHERE id_usuario = ? AND version = ? AND estado <> 'BAJA'`,
     args: [
       datos.nombre,
       datos.pais,
@@ -117,7 +110,14 @@ export async function actualizarUsuario(
       idUsuario,
       version,
     ],
-  });
-  const fila = r.rows[0];
-  return fila ? Number(fila.version) : null;
+  };
+}
+
+/** The SELECT of one user, for a `db.batch`; read its result with `usuarioDeFila`. */
+export function sentenciaLectura(idUsuario: string): InStatement {
+  return { sql: 'SELECT * FROM usuarios WHERE id_usuario = ?', args: [idUsuario] };
+}
+
+export function usuarioDeFila(fila: Row | undefined): UsuarioGuardado | null {
+  return fila ? aUsuario(fila) : null;
 }

@@ -9,12 +9,12 @@ import {
   type ErrorCampo,
   type UsuarioUpdate,
 } from '../contract/index.js';
-import { actualizarUsuario, buscarUsuario, camposCambiados, usuarioPublico, type DatosEditables, type UsuarioGuardado } from '../db/usuarios.js';
+import { buscarUsuario, sentenciaActualizacion, sentenciaLectura, usuarioDeFila, camposCambiados, usuarioPublico, type DatosEditables, type UsuarioGuardado } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaValidacion } from '../problemas.js';
-import { registrarEvento } from '../services/auditoria.js';
+import { sentenciaEvento } from '../services/auditoria.js';
 import { cargarCatalogos } from '../services/catalogos.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
@@ -136,22 +136,19 @@ export function rutasUsuario(deps: Dependencias) {
         return c.json(usuarioPublico(actual));
       }
 
+      // One batch, run by the driver without yielding: an interactive transaction awaited across
+      // requests would make concurrent writers in this process wait on each other's lock.
       const ahora = reloj();
-      let guardado: UsuarioGuardado | null;
-      const tx = await db.transaction('write');
-      try {
-        const nueva = await actualizarUsuario(tx, idUsuario, version, datos, ahora);
-        if (nueva === null) {
-          await tx.rollback();
-          return versionDesactualizada(c);
-        }
-        await registrarEvento(tx, { idUsuario, evento: 'DATOS_MODIFICADOS', campos, creadoEn: ahora, ...origenDeSolicitud(c) });
-        guardado = await buscarUsuario(tx, idUsuario);
-        await tx.commit();
-      } finally {
-        tx.close();
-      }
-      if (!guardado) throw new Error(`El usuario ${idUsuario} desapareció al actualizarlo`);
+      const [cambio, , lectura] = await db.batch(
+        [
+          sentenciaActualizacion(idUsuario, version, datos, ahora),
+          sentenciaEvento({ idUsuario, evento: 'DATOS_MODIFICADOS', campos, creadoEn: ahora, ...origenDeSolicitud(c) }, true),
+          sentenciaLectura(idUsuario),
+        ],
+        'write',
+      );
+      const guardado = usuarioDeFila(lectura?.rows[0]);
+      if (cambio?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

@@ -1,3 +1,4 @@
+import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 /** Audit events; issue 3 adds CORREO_MODIFICADO, CLAVE_MODIFICADA, BAJA_SOLICITADA, … */
@@ -20,11 +21,14 @@ export interface RegistroAuditoria {
   creadoEn: Date;
 }
 
-/** Writes one audit row (who, what, which fields, when, from where). Never pass secrets. */
-export async function registrarEvento(db: Ejecutor, registro: RegistroAuditoria): Promise<void> {
-  await db.execute({
+/**
+ * The INSERT of one audit row, for a `db.batch`. With `soloSiCambio` the row is written only if
+ * the previous statement of the batch changed exactly one row (`changes() = 1`).
+ */
+export function sentenciaEvento(registro: RegistroAuditoria, soloSiCambio = false): InStatement {
+  return {
     sql: `INSERT INTO auditoria (id_usuario, evento, campos, ip, agente, id_solicitud, creado_en)
-          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          SELECT ?, ?, ?, ?, ?, ?, ?${soloSiCambio ? ' WHERE changes() = 1' : ''}`,
     args: [
       registro.idUsuario,
       registro.evento,
@@ -34,7 +38,12 @@ export async function registrarEvento(db: Ejecutor, registro: RegistroAuditoria)
       registro.idSolicitud ?? null,
       registro.creadoEn.toISOString(),
     ],
-  });
+  };
+}
+
+/** Writes one audit row (who, what, which fields, when, from where). Never pass secrets. */
+export async function registrarEvento(db: Ejecutor, registro: RegistroAuditoria): Promise<void> {
+  await db.execute(sentenciaEvento(registro));
 }
 
 export interface Actividad {
