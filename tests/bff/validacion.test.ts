@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { actualizacionTmacay, crearEntorno, iniciarSesion, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+
+// Every rule of DESIGN §2 through PUT /api/usuario. A refused value leaves the data unchanged, so
+// one environment serves every bad case; good values each bump the version.
+
+let e: EntornoDePrueba;
+let token: string;
+beforeAll(async () => {
+  e = await crearEntorno();
+  token = await iniciarSesion(e.app);
+});
+afterAll(() => e.cerrar());
+
+async function versionActual(): Promise<string> {
+  return (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')!;
+}
+
+async function put(cambios: Record<string, unknown>) {
+  return pedir(e.app, '/api/usuario', {
+    metodo: 'PUT',
+    cuerpo: actualizacionTmacay(cambios),
+    token,
+    cabeceras: { 'If-Match': await versionActual() },
+  });
+}
+
+const EC = { pais: 'EC', provincia: '09', ciudad: '0901' };
+const EXTERIOR = { pais: 'US', provincia: null, ciudad: null, telefono1: '12125550100', celular: { operadora: 'OTROS', numero: '12125550199' } };
+
+type Caso = [descripcion: string, cambios: Record<string, unknown>, campo: string, codigo: string, mensaje: string, ...derivados: string[]];
+
+const CIUDAD_NO_PERMITIDA = {
+  campo: 'ciudad',
+  codigo: 'NO_PERMITIDO',
+  mensaje: 'Ciudad: solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.',
+};
+const PROVINCIA_NO_PERMITIDA = {
+  campo: 'provincia',
+  codigo: 'NO_PERMITIDO',
+  mensaje: 'Provincia: solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.',
+};
+/** Errors the contract's cross-field rules add on dependent fields. */
+const DERIVADOS: Record<string, object> = { ciudad: CIUDAD_NO_PERMITIDA, provincia: PROVINCIA_NO_PERMITIDA };
+
+const MALOS: Caso[] = [
+  ['nombre missing', { nombre: undefined }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
+  ['nombre blank', { nombre: '   ' }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
+  ['nombre too short', { nombre: 'TI' }, 'nombre', 'LONGITUD', 'Nombre Usuario: debe tener entre 3 y 100 caracteres.'],
+  ['nombre too long', { nombre: `TITO ${'A'.repeat(100)}` }, 'nombre', 'LONGITUD', 'Nombre Usuario: debe tener entre 3 y 100 caracteres.'],
+  ['nombre with digits', { nombre: 'TITO MACAY 2' }, 'nombre', 'FORMATO', 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.'],
+  ['nombre with symbols', { nombre: 'TITO <MACAY>' }, 'nombre', 'FORMATO', 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.'],
+  ['nombre not a string', { nombre: 42 }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
+  ['pais missing', { pais: '' }, 'pais', 'REQUERIDO', 'País: es obligatorio.'],
+  ['pais malformed', { pais: 'ECU' }, 'pais', 'FORMATO', 'País: no tiene un formato válido.', 'provincia', 'ciudad'],
+  ['pais not in the catalog', { pais: 'XX', provincia: null, ciudad: null }, 'pais', 'NO_PERMITIDO', 'País: no es un país del catálogo.'],
+  ['provincia missing for EC', { provincia: null }, 'provincia', 'REQUERIDO', 'Provincia: es obligatorio.', 'ciudad'],
+  ['provincia given abroad', { ...EXTERIOR, provincia: '09' }, 'provincia', 'NO_PERMITIDO', 'Provincia: solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.'],
+  ['provincia not in the catalog', { provincia: '25', ciudad: '2501' }, 'provincia', 'NO_PERMITIDO', 'Provincia: solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.'],
+  ['provincia malformed', { provincia: '9' }, 'provincia', 'FORMATO', 'Provincia: no tiene un formato válido.', 'ciudad'],
+  ['ciudad missing for EC', { ciudad: '' }, 'ciudad', 'REQUERIDO', 'Ciudad: es obligatorio.'],
+  ['ciudad of another province', { ciudad: '1701' }, 'ciudad', 'NO_PERMITIDO', 'Ciudad: solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.'],
+  ['ciudad not in the catalog', { ciudad: '0999' }, 'ciudad', 'NO_PERMITIDO', 'Ciudad: solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.'],
+  ['ciudad given abroad', { ...EXTERIOR, ciudad: '0901' }, 'ciudad', 'NO_PERMITIDO', 'Ciudad: solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.'],
+  ['direccion missing', { direccion: null }, 'direccion', 'REQUERIDO', 'Dirección: es obligatorio.'],
+  ['direccion too short', { direccion: 'Av 1' }, 'direccion', 'LONGITUD', 'Dirección: debe tener entre 5 y 200 caracteres.'],
+  ['direccion too long', { direccion: 'A'.repeat(201) }, 'direccion', 'LONGITUD', 'Dirección: debe tener entre 5 y 200 caracteres.'],
+  ['telefono1 missing', { telefono1: '' }, 'telefono1', 'REQUERIDO', 'Teléfono1: es obligatorio.'],
+  ['telefono1 with letters', { telefono1: '04234567a' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono1 EC without area code', { telefono1: '2345678' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono1 EC area code 08', { telefono1: '082345678' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono1 EC mobile number', { telefono1: '0991234567' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono1 abroad too short', { ...EXTERIOR, telefono1: '12345' }, 'telefono1', 'LONGITUD', 'Teléfono1: debe tener entre 6 y 14 dígitos.'],
+  ['telefono1 over 14 digits', { ...EXTERIOR, telefono1: '123456789012345' }, 'telefono1', 'LONGITUD', 'Teléfono1: debe tener entre 6 y 14 dígitos.'],
+  ['telefono2 EC malformed', { telefono2: '12345678' }, 'telefono2', 'FORMATO', 'Teléfono2: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono2 with a dash', { telefono2: '04-2345678' }, 'telefono2', 'FORMATO', 'Teléfono2: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['celular operator unknown', { celular: { operadora: 'DIGICEL', numero: '0991234567' } }, 'celular.operadora', 'NO_PERMITIDO', 'Operadora del celular: tiene un valor no permitido.'],
+  ['celular number missing', { celular: { operadora: 'CLARO', numero: '' } }, 'celular.numero', 'REQUERIDO', 'Número de Celular: es obligatorio.'],
+  ['celular not 09 + 8 digits', { celular: { operadora: 'MOVISTAR', numero: '0891234567' } }, 'celular.numero', 'FORMATO', 'Número de Celular: debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.'],
+  ['celular 9 digits', { celular: { operadora: 'CNT', numero: '099123456' } }, 'celular.numero', 'FORMATO', 'Número de Celular: debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.'],
+  ['celular OTROS too short', { celular: { operadora: 'OTROS', numero: '12345' } }, 'celular.numero', 'LONGITUD', 'Número de Celular: debe tener entre 6 y 14 dígitos.'],
+  ['celular with spaces', { celular: { operadora: 'TUENTI', numero: '099 123 4567' } }, 'celular.numero', 'FORMATO', 'Número de Celular: debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.'],
+  ['celular extra key', { celular: { operadora: 'CLARO', numero: '0991234567', pais: 'EC' } }, 'celular.pais', 'NO_MODIFICABLE', 'celular.pais: no se puede modificar.'],
+  ['fax with letters', { fax: '04FAX' }, 'fax', 'FORMATO', 'Fax: solo admite dígitos.'],
+  ['fax over 14 digits', { fax: '123456789012345' }, 'fax', 'LONGITUD', 'Fax: admite como máximo 14 dígitos.'],
+  ['mantenerCorreo missing', { mantenerCorreo: undefined }, 'mantenerCorreo', 'REQUERIDO', 'Desea mantener el mismo correo electrónico: es obligatorio.'],
+  ['mantenerCorreo not a boolean', { mantenerCorreo: 'si' }, 'mantenerCorreo', 'REQUERIDO', 'Desea mantener el mismo correo electrónico: es obligatorio.'],
+  ['correo malformed', { mantenerCorreo: false, correo: 'no-es-correo', confirmacionCorreo: 'no-es-correo', codigoSeguridad: 'ABCD2345' }, 'correo', 'FORMATO', 'Correo Electrónico: no es una dirección de correo electrónico válida.'],
+  ['confirmacion different', { mantenerCorreo: false, correo: 'a@example.com', confirmacionCorreo: 'b@example.com', codigoSeguridad: 'ABCD2345' }, 'confirmacionCorreo', 'NO_COINCIDE', 'Confirmación de correo electrónico: debe ser igual al Correo Electrónico.'],
+  ['codigo malformed', { mantenerCorreo: false, correo: 'a@example.com', confirmacionCorreo: 'a@example.com', codigoSeguridad: 'ABC' }, 'codigoSeguridad', 'FORMATO', 'Código de seguridad: tiene 8 caracteres (números y letras).'],
+];
+
+describe('every field rule refuses bad values, naming the field, and changes nothing', () => {
+  test.each(MALOS)('%s', async (_descripcion, cambios, campo, codigo, mensaje, ...derivados) => {
+    const versionAntes = await versionActual();
+    const cuerpo = actualizacionTmacay(cambios);
+    for (const [clave, valor] of Object.entries(cambios)) if (valor === undefined) delete cuerpo[clave];
+    const r = await pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': await versionActual() } });
+    expect(r.status).toBe(422);
+    const problema = (await r.json()) as { codigo: string; errores: unknown[] };
+    expect(problema.codigo).toBe('VALIDACION');
+    expect(problema.errores).toEqual([{ campo, codigo, mensaje }, ...derivados.map((d) => DERIVADOS[d])]);
+    expect(await versionActual()).toBe(versionAntes);
+  });
+
+  test('several bad fields are all reported at once', async () => {
+    const r = await put({ direccion: 'x', telefono1: 'abc', fax: 'f' });
+    expect(((await r.json()) as { errores: { campo: string }[] }).errores.map((error) => error.campo)).toEqual([
+      'direccion',
+      'telefono1',
+      'fax',
+    ]);
+  });
+});
+
+type Bueno = [descripcion: string, cambios: Record<string, unknown>, guardado: Record<string, unknown>];
+
+const BUENOS: Bueno[] = [
+  ['a name with accents, ü and a dot', { nombre: 'Tító Macäy.' }, { nombre: 'Tító Macäy.' }],
+  ['a name with ñ, an apostrophe and a dash', { nombre: "T'ito Macay-Ñ" }, { nombre: "T'ito Macay-Ñ" }],
+  ['Pichincha / Quito', { provincia: '17', ciudad: '1701' }, { provincia: '17', ciudad: '1701' }],
+  ['Santo Domingo / La Concordia', { provincia: '23', ciudad: '2302' }, { provincia: '23', ciudad: '2302' }],
+  ['an EC phone of each area code 02–07', { telefono1: '072345678', telefono2: '052345678' }, { telefono1: '072345678', telefono2: '052345678' }],
+  ['each operator with 09 + 8 digits', { celular: { operadora: 'TUENTI', numero: '0951234567' } }, { celular: { operadora: 'TUENTI', numero: '0951234567' } }],
+  ['OTROS with a foreign number', { celular: { operadora: 'OTROS', numero: '51987654321' } }, { celular: { operadora: 'OTROS', numero: '51987654321' } }],
+  ['a fax of 14 digits', { fax: '12345678901234' }, { fax: '12345678901234' }],
+  ['abroad: 6-digit phone, no province or city', { ...EXTERIOR, telefono1: '123456' }, { pais: 'US', provincia: null, ciudad: null, telefono1: '123456' }],
+  ['back to Guayaquil', { ...EC }, { ...EC }],
+];
+
+describe('good values are stored', () => {
+  test.each(BUENOS)('%s', async (_descripcion, cambios, guardado) => {
+    const r = await put(cambios);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject(guardado);
+  });
+});
+
+describe('the name may only be corrected (DESIGN §2)', () => {
+  const CORRECCIONES = ['TITO MACAI', 'TITO MACAYY', 'MACAY TITO', 'tito macay', 'TIOT MACAY', 'TITO MACAY A'];
+  test.each(CORRECCIONES)('a correction passes: "%s"', async (nombre) => {
+    const r = await put({ nombre });
+    expect(r.status).toBe(200);
+    await put({ nombre: 'TITO MACAY' });
+  });
+
+  test.each(['PEDRO PEREZ', 'MARIA ZAMBRANO', 'JUAN CARLOS MACAY'])(
+    'a different person\'s name is refused with CAMBIO_TOTAL pointing to the baja: "%s"',
+    async (nombre) => {
+      const r = await put({ nombre });
+      expect(r.status).toBe(422);
+      expect(await r.json()).toEqual({
+        status: 422,
+        title: 'Datos no válidos',
+        detail: 'Revise los campos indicados.',
+        codigo: 'VALIDACION',
+        errores: [
+          {
+            campo: 'nombre',
+            codigo: 'CAMBIO_TOTAL',
+            mensaje:
+              'Nombre Usuario: solo admite corregir nombres o apellidos mal escritos. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
+          },
+        ],
+      });
+    },
+  );
+
+  test('a complete change is reported together with other field errors', async () => {
+    const r = await put({ nombre: 'PEDRO PEREZ', telefono1: '1' });
+    expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores.map((x) => [x.campo, x.codigo])).toEqual([
+      ['nombre', 'CAMBIO_TOTAL'],
+      ['telefono1', 'FORMATO'],
+    ]);
+  });
+});
