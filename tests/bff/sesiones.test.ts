@@ -1,0 +1,210 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { listarActividad } from '../../bff/services/auditoria.js';
+import { hashToken } from '../../bff/services/sesiones.js';
+import { CLAVE_DEMO, crearEntorno, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+
+let e: EntornoDePrueba;
+beforeEach(async () => {
+  e = await crearEntorno();
+});
+afterEach(() => e.cerrar());
+
+const login = (idUsuario: string, contrasena: string, cabeceras: Record<string, string> = {}) =>
+  pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario, contrasena }, cabeceras });
+
+const CREDENCIALES_INVALIDAS = {
+  status: 401,
+  title: 'No autenticado',
+  detail: 'El ID.usuario o la contraseña no son correctos.',
+  codigo: 'CREDENCIALES_INVALIDAS',
+};
+
+describe('POST /api/sesiones', () => {
+  test('logs in: 201 {token, expiraEn}, HttpOnly SameSite=Lax cookie with the same token, stored only hashed', async () => {
+    const r = await login('tmacay', CLAVE_DEMO);
+    expect(r.status).toBe(201);
+    const cuerpo = (await r.json()) as { token: string; expiraEn: string };
+    expect(cuerpo).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiraEn: '2026-03-02T15:30:00.000Z' });
+    expect(r.headers.get('Set-Cookie')).toBe(`mug_sesion=${cuerpo.token}; Max-Age=28800; Path=/; HttpOnly; SameSite=Lax`);
+    const filas = await e.db.execute('SELECT token_hash, id_usuario, reautenticado_en FROM sesiones');
+    expect(filas.rows.map((f) => ({ ...f }))).toEqual([
+      { token_hash: hashToken(cuerpo.token), id_usuario: 'tmacay', reautenticado_en: '2026-03-02T15:00:00.000Z' },
+    ]);
+    expect(JSON.stringify(filas.rows)).not.toContain(cuerpo.token);
+    expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'INICIO_SESION', campos: [] });
+  });
+
+  test('the ID is case-insensitive', async () => {
+    expect((await login('TMacay', CLAVE_DEMO)).status).toBe(201);
+  });
+
+  test('the cookie is Secure over https', async () => {
+    const r = await e.app.request('https://bff.example/api/sesiones', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+    });
+    expect(r.status).toBe(201);
+    expect(r.headers.get('Set-Cookie')).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+  });
+
+  test('the token works as cookie and as Bearer', async () => {
+    const token = await iniciarSesion(e.app);
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(200);
+    expect((await pedir(e.app, '/api/usuario', { cookie: token })).status).toBe(200);
+    expect((await pedir(e.app, '/api/usuario', { token: 'x'.repeat(43) })).status).toBe(401);
+  });
+
+  test('a wrong password and an unknown user get the same 401', async () => {
+    const malaClave = await login('tmacay', 'Clave-Demo-2025');
+    const desconocido = await login('nadie', CLAVE_DEMO);
+    expect([malaClave.status, desconocido.status]).toEqual([401, 401]);
+    expect(await malaClave.json()).toEqual(CREDENCIALES_INVALIDAS);
+    expect(await desconocido.json()).toEqual(CREDENCIALES_INVALIDAS);
+    expect(malaClave.headers.get('Set-Cookie')).toBeNull();
+    expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'INICIO_SESION_FALLIDO' });
+  });
+
+  test('an unknown user costs an argon2 verification too (no timing shortcut)', async () => {
+    const medir = async (id: string) => {
+      const inicio = performance.now();
+      await login(id, 'una-clave-cualquiera');
+      return performance.now() - inicio;
+    };
+    await medir('tmacay');
+    const conocido = Math.min(await medir('tmacay'), await medir('tmacay'), await medir('tmacay'));
+    const desconocido = Math.min(await medir('nadie1'), await medir('nadie2'), await medir('nadie3'));
+    expect(desconocido).toBeGreaterThan(conocido * 0.4);
+  });
+
+  test('missing fields answer 422 naming them', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: '' } });
+    expect(r.status).toBe(422);
+    expect(await r.json()).toEqual({
+      status: 422,
+      title: 'Datos no válidos',
+      detail: 'Revise los campos indicados.',
+      codigo: 'VALIDACION',
+      errores: [
+        { campo: 'idUsuario', codigo: 'REQUERIDO', mensaje: 'ID.usuario: es obligatorio.' },
+        { campo: 'contrasena', codigo: 'REQUERIDO', mensaje: 'Contraseña: es obligatorio.' },
+      ],
+    });
+  });
+
+  test('an account in BAJA answers 403 CUENTA_INACTIVA with the right password, 401 with a wrong one', async () => {
+    await e.db.execute("UPDATE usuarios SET estado = 'BAJA' WHERE id_usuario = 'mzambrano'");
+    const r = await login('mzambrano', CLAVE_DEMO);
+    expect(r.status).toBe(403);
+    expect(await r.json()).toEqual({
+      status: 403,
+      title: 'Prohibido',
+      detail: 'Esta cuenta fue dada de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.',
+      codigo: 'CUENTA_INACTIVA',
+    });
+    expect((await login('mzambrano', 'otra')).status).toBe(401);
+  });
+
+  test('a BLOQUEADO account answers 403 with a wrong password and logs in with the right one', async () => {
+    await e.db.execute("UPDATE usuarios SET estado = 'BLOQUEADO' WHERE id_usuario = 'jsmith'");
+    const mala = await login('jsmith', 'otra-clave');
+    expect(mala.status).toBe(403);
+    expect(await mala.json()).toEqual({
+      status: 403,
+      title: 'Prohibido',
+      detail: 'Esta cuenta está bloqueada por seguridad. Inicie sesión con su contraseña correcta y cámbiela para desbloquearla.',
+      codigo: 'CUENTA_INACTIVA',
+    });
+    expect((await login('jsmith', CLAVE_DEMO)).status).toBe(201);
+  });
+
+  test('5 failed logins per ID in 15 minutes → 429 with Retry-After, even with the right password; counted in the database', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await login('tmacay', `mala-${i}`)).status).toBe(401);
+      e.reloj.avanzar(MINUTO);
+    }
+    const r = await login('tmacay', CLAVE_DEMO);
+    expect(r.status).toBe(429);
+    expect(r.headers.get('Retry-After')).toBe('600');
+    expect(await r.json()).toEqual({
+      status: 429,
+      title: 'Demasiadas solicitudes',
+      detail: 'Demasiados intentos. Vuelva a intentarlo en 10 minutos.',
+      codigo: 'DEMASIADAS_SOLICITUDES',
+    });
+    expect((await e.db.execute("SELECT conteo FROM limites WHERE clave = 'sesion:tmacay'")).rows[0]?.conteo).toBe(5);
+    expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'LIMITE_EXCEDIDO', campos: ['sesion'] });
+    // Other IDs are not affected; the limit holds across app instances sharing the database.
+    expect((await login('mzambrano', CLAVE_DEMO)).status).toBe(201);
+    e.reloj.avanzar(10 * MINUTO);
+    expect((await login('tmacay', CLAVE_DEMO)).status).toBe(201);
+  });
+
+  test('a successful login resets the failure count', async () => {
+    for (let i = 0; i < 4; i++) await login('tmacay', 'mala');
+    expect((await login('tmacay', CLAVE_DEMO)).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await login('tmacay', 'mala')).status).toBe(401);
+    expect((await login('tmacay', CLAVE_DEMO)).status).toBe(201);
+  });
+});
+
+describe('session lifetime', () => {
+  test('30 minutes idle end the session; any use renews it', async () => {
+    const token = await iniciarSesion(e.app);
+    e.reloj.avanzar(29 * MINUTO);
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(200);
+    e.reloj.avanzar(29 * MINUTO);
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(200);
+    e.reloj.avanzar(30 * MINUTO);
+    const r = await pedir(e.app, '/api/usuario', { token });
+    expect(r.status).toBe(401);
+    expect(((await r.json()) as { codigo: string }).codigo).toBe('NO_AUTENTICADO');
+  });
+
+  test('8 hours after login the session ends even if used', async () => {
+    const token = await iniciarSesion(e.app);
+    for (let i = 0; i < 16; i++) {
+      e.reloj.avanzar(29 * MINUTO);
+      expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(200);
+    }
+    e.reloj.avanzar(16 * MINUTO); // 8 h 00 min after login
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(401);
+  });
+
+  test('an expired cookie is cleared on 401', async () => {
+    const token = await iniciarSesion(e.app);
+    e.reloj.avanzar(31 * MINUTO);
+    const r = await pedir(e.app, '/api/usuario', { cookie: token });
+    expect(r.status).toBe(401);
+    expect(r.headers.get('Set-Cookie')).toMatch(/^mug_sesion=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax/);
+  });
+
+  test('a session of a user put in BAJA stops working', async () => {
+    const token = await iniciarSesion(e.app);
+    await e.db.execute("UPDATE usuarios SET estado = 'BAJA' WHERE id_usuario = 'tmacay'");
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(401);
+  });
+});
+
+describe('DELETE /api/sesiones/actual', () => {
+  test('ends the session and clears the cookie: 204, then the token is refused', async () => {
+    const token = await iniciarSesion(e.app);
+    const r = await pedir(e.app, '/api/sesiones/actual', { metodo: 'DELETE', cookie: token, cabeceras: { Origin: ORIGEN_BFF } });
+    expect(r.status).toBe(204);
+    expect(await r.text()).toBe('');
+    expect(r.headers.get('Set-Cookie')).toMatch(/^mug_sesion=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax/);
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(401);
+    expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'CIERRE_SESION' });
+  });
+
+  test('only that session ends: another session of the same user keeps working', async () => {
+    const una = await iniciarSesion(e.app);
+    const otra = await iniciarSesion(e.app);
+    expect((await pedir(e.app, '/api/sesiones/actual', { metodo: 'DELETE', token: una })).status).toBe(204);
+    expect((await pedir(e.app, '/api/usuario', { token: otra })).status).toBe(200);
+  });
+
+  test('without a session still answers 204', async () => {
+    expect((await pedir(e.app, '/api/sesiones/actual', { metodo: 'DELETE' })).status).toBe(204);
+  });
+});
