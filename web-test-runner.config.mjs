@@ -16,8 +16,8 @@ const flags = [
 export default {
   files: ['tests/components/**/*.test.ts'],
   nodeResolve: true,
-  // The machine is shared: one browser, a few pages at a time.
-  concurrency: 2,
+  // The machine is shared, and pages in background tabs get throttled: one page at a time.
+  concurrency: 1,
   concurrentBrowsers: 1,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } })],

@@ -10,11 +10,12 @@ import { FlujoClave, type ContextoClave } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
+import { EstadoFormulario } from './estado-formulario.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
 import { textoProblema } from './mensajes.js';
-import { CAMPOS, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
+import { type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
 import type { DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
@@ -25,7 +26,6 @@ import './dialogo-reautenticacion.js';
 import './dialogo-baja.js';
 import './formulario-login.js';
 
-const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO']);
 const aceptar = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
 
 /**
@@ -75,7 +75,6 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   @state() estado: 'cargando' | 'error' | 'login' | 'listo' | 'baja' = 'cargando';
   @state() errorCarga = '';
-  @state() valores = {} as Valores;
   @state() paises: Opcion[] = [];
   @state() provincias: Opcion[] = [];
   @state() ciudades: Opcion[] = [];
@@ -85,11 +84,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   @state() enviando = false;
   usuario!: Usuario;
   private etag = '';
-  private iniciales = {} as Valores;
-  private tocados = new Set<Campo>();
-  private enviado = false;
-  private erroresServidor = new Map<Campo, string>();
-  private errores = new Map<Campo, string>();
+  private readonly form = new EstadoFormulario(this);
   /** Set by the built-in login; memory only, never storage. */
   private tokenSesion: string | undefined;
   private observador: MutationObserver | null = null;
@@ -158,11 +153,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private ponerUsuario(usuario: Usuario, etag: string | null) {
     this.usuario = usuario;
     this.etag = etag ?? `"${usuario.version}"`;
-    this.valores = valoresDe(usuario);
-    this.iniciales = { ...this.valores };
-    this.tocados.clear();
-    this.erroresServidor.clear();
-    this.enviado = false;
+    this.form.reiniciar(valoresDe(usuario));
     this.resumen = [];
     this.clave.anular();
     this.correo.usarOtro();
@@ -184,8 +175,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   // ---- fields (see campos.ts) ----
 
+  get valores(): Valores {
+    return this.form.valores;
+  }
+
   cambiar(campo: Campo, valor: string) {
-    const v = { ...this.valores, [campo]: valor };
+    const v: Partial<Valores> = { [campo]: valor };
     if (campo === 'pais' && valor !== 'EC') {
       v.provincia = '';
       v.ciudad = '';
@@ -200,44 +195,28 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       v['cambioClave.contrasena'] = v['cambioClave.confirmacion'] = '';
     }
     if (campo === 'cambioClave.contrasena') void this.clave.evaluar(valor, this.contextoClave());
-    if (campo === 'pais' || campo === 'provincia' || campo === 'ciudad' || campo === 'mantenerCorreo') this.tocados.add(campo);
-    this.erroresServidor.delete(campo);
-    this.valores = v;
+    // Choices have no "typing" phase: they count as touched at once.
+    if (campo === 'pais' || campo === 'provincia' || campo === 'ciudad' || campo === 'mantenerCorreo') this.form.tocar(campo);
+    this.form.poner(v);
     this.validar();
   }
 
   salir(campo: Campo) {
-    this.tocados.add(campo);
-    this.requestUpdate();
+    this.form.tocar(campo);
   }
 
   errorVisible(campo: Campo): string | null {
-    const servidor = this.erroresServidor.get(campo);
-    if (servidor) return servidor;
-    const codigo = this.errores.get(campo);
-    if (!codigo) return null;
-    // "Check the address first"-like reminders only matter when the user tries to submit.
-    if (PASOS_PENDIENTES.has(codigo)) return this.enviado ? codigo : null;
-    const sucio = this.valores[campo] !== this.iniciales[campo];
-    return this.enviado || (this.tocados.has(campo) && sucio) ? codigo : null;
+    return this.form.visible(campo);
   }
 
   private validar() {
-    this.errores = validarFormulario(this.valores, this.usuario, {
+    this.form.errores = validarFormulario(this.valores, this.usuario, {
       claveVerificada: this.clave.verificada,
       correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
       codigoSolicitado: this.correo.expira !== null,
     });
-    if (this.enviado) this.resumen = this.listaErrores();
+    if (this.form.enviado) this.resumen = this.form.lista();
     this.requestUpdate();
-  }
-
-  private listaErrores(): [Campo, string][] {
-    const todos = new Map(this.errores);
-    for (const [c, codigo] of this.erroresServidor) todos.set(c, codigo);
-    return [...todos]
-      .filter(([c]) => this.errorVisible(c) !== null)
-      .sort(([a], [b]) => CAMPOS.indexOf(a) - CAMPOS.indexOf(b));
   }
 
   enfocar(campo: Campo) {
@@ -258,7 +237,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
       const codigo = await this.clave.verificar(anterior);
-      if (codigo) this.erroresServidor.set('cambioClave.contrasenaAnterior', codigo);
+      if (codigo) this.form.errorDelServidor('cambioClave.contrasenaAnterior', codigo);
       this.validar();
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
@@ -268,9 +247,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   async comprobarCorreo() {
-    this.tocados.add('correo').add('confirmacionCorreo');
-    const correo = this.errores.get('correo');
-    const confirmacion = this.errores.get('confirmacionCorreo');
+    this.form.tocar('correo', 'confirmacionCorreo');
+    const correo = this.form.errores.get('correo');
+    const confirmacion = this.form.errores.get('confirmacionCorreo');
     // Only format, equality and "not the current one" matter before asking the server.
     if ((correo && correo !== 'NO_VERIFICADO') || confirmacion) {
       this.requestUpdate();
@@ -279,7 +258,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
     try {
       const codigo = await this.correo.comprobar(this.valores.correo);
-      if (codigo) this.erroresServidor.set('correo', codigo);
+      if (codigo) this.form.errorDelServidor('correo', codigo);
       this.validar();
     } catch (e) {
       this.fallo(e, () => void this.comprobarCorreo());
@@ -288,7 +267,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   usarOtroCorreo() {
     this.correo.usarOtro();
-    this.valores = { ...this.valores, codigoSeguridad: '' };
+    this.form.poner({ codigoSeguridad: '' });
     this.validar();
     void this.updateComplete.then(() => this.enfocar('correo'));
   }
@@ -296,8 +275,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   async solicitarCodigo() {
     try {
       await this.correo.solicitar();
-      this.valores = { ...this.valores, codigoSeguridad: '' };
-      this.erroresServidor.delete('codigoSeguridad');
+      this.form.poner({ codigoSeguridad: '' });
       this.validar();
       await this.informar(
         () => msg('Código de seguridad enviado'),
@@ -310,7 +288,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   codigoExpirado() {
-    this.valores = { ...this.valores, codigoSeguridad: '' };
+    this.form.poner({ codigoSeguridad: '' });
     this.validar();
     void this.informar(
       () => msg('Código expirado'),
@@ -322,7 +300,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   async modificar(e: Event) {
     e.preventDefault();
     if (this.enviando) return;
-    this.enviado = true;
+    this.form.enviado = true;
     this.validar();
     if (this.resumen.length) {
       await this.updateComplete;
@@ -363,12 +341,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private async erroresDelServidor(p: ProblemaHttp) {
     for (const err of p.errores as ErrorCampo[]) {
       const campo = (err.campo === 'celular' ? 'celular.numero' : err.campo) as Campo;
-      this.erroresServidor.set(campo, err.codigo);
+      this.form.errorDelServidor(campo, err.codigo);
       if (campo === 'codigoSeguridad') this.correo.rechazado(err.codigo, p);
       if (campo === 'correo' && err.codigo === 'NO_DISPONIBLE') this.correo.usarOtro();
     }
     this.validar();
-    this.resumen = this.listaErrores();
+    this.resumen = this.form.lista();
     await this.updateComplete;
     if (this.resumen[0]) this.enfocar(this.resumen[0][0]);
   }

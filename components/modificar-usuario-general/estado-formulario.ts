@@ -1,0 +1,66 @@
+import type { ReactiveControllerHost } from 'lit';
+import { CAMPOS, type Campo, type Valores } from './tipos.js';
+
+// Reminders of a pending step ("check the address first"): they matter only on submit.
+const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO']);
+
+/**
+ * Values and interaction state of the form, and when an error is worth showing (Lion's
+ * InteractionStateMixin): after leaving a touched and changed field, after a submit, or when
+ * the server said so (until the field changes).
+ */
+export class EstadoFormulario {
+  valores = {} as Valores;
+  private iniciales = {} as Valores;
+  private tocados = new Set<Campo>();
+  private servidor = new Map<Campo, string>();
+  /** Every error the browser can tell right now, in screen order (see formulario.ts). */
+  errores = new Map<Campo, string>();
+  enviado = false;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  reiniciar(valores: Valores) {
+    this.valores = valores;
+    this.iniciales = { ...valores };
+    this.tocados.clear();
+    this.servidor.clear();
+    this.enviado = false;
+  }
+
+  poner(cambios: Partial<Valores>) {
+    for (const campo of Object.keys(cambios) as Campo[]) this.servidor.delete(campo);
+    this.valores = { ...this.valores, ...cambios };
+    this.host.requestUpdate();
+  }
+
+  tocar(...campos: Campo[]) {
+    campos.forEach((c) => this.tocados.add(c));
+    this.host.requestUpdate();
+  }
+
+  errorDelServidor(campo: Campo, codigo: string) {
+    this.servidor.set(campo, codigo);
+    this.host.requestUpdate();
+  }
+
+  visible(campo: Campo): string | null {
+    const servidor = this.servidor.get(campo);
+    if (servidor) return servidor;
+    const codigo = this.errores.get(campo);
+    if (!codigo) return null;
+    if (PASOS_PENDIENTES.has(codigo)) return this.enviado ? codigo : null;
+    const sucio = this.valores[campo] !== this.iniciales[campo];
+    return this.enviado || (this.tocados.has(campo) && sucio) ? codigo : null;
+  }
+
+  /** The errors shown now, in screen order: what the summary lists. */
+  lista(): [Campo, string][] {
+    const r: [Campo, string][] = [];
+    for (const campo of CAMPOS) {
+      const codigo = this.visible(campo);
+      if (codigo) r.push([campo, codigo]);
+    }
+    return r;
+  }
+}
