@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { crearEntorno, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+
+let e: EntornoDePrueba;
+beforeAll(async () => {
+  e = await crearEntorno({ sembrar: false });
+});
+afterAll(() => e.cerrar());
+
+type Opcion = { codigo: string; nombre: string };
+
+async function lista(ruta: string): Promise<Opcion[]> {
+  const r = await pedir(e.app, ruta);
+  expect(r.status).toBe(200);
+  return (await r.json()) as Opcion[];
+}
+
+describe('catalogs', () => {
+  test('countries: all 249 ISO codes, Spanish names, Ecuador among them', async () => {
+    const paises = await lista('/api/catalogos/paises');
+    expect(paises).toHaveLength(249);
+    expect(paises).toContainEqual({ codigo: 'EC', nombre: 'Ecuador' });
+    expect(paises).toContainEqual({ codigo: 'US', nombre: 'Estados Unidos' });
+    expect(new Set(paises.map((p) => p.codigo)).size).toBe(249);
+  });
+
+  test("provinces: INEC's 24, codes 01…24", async () => {
+    const provincias = await lista('/api/catalogos/provincias');
+    expect(provincias).toHaveLength(24);
+    expect(provincias.map((p) => p.codigo)).toEqual(Array.from({ length: 24 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(provincias).toContainEqual({ codigo: '09', nombre: 'Guayas' });
+    expect(provincias).toContainEqual({ codigo: '17', nombre: 'Pichincha' });
+  });
+
+  test("cantons: INEC's 221 in all, with Guayaquil, Quito and La Concordia", async () => {
+    const provincias = await lista('/api/catalogos/provincias');
+    let total = 0;
+    for (const provincia of provincias) {
+      const cantones = await lista(`/api/catalogos/provincias/${provincia.codigo}/ciudades`);
+      expect(cantones.every((c) => c.codigo.startsWith(provincia.codigo) && c.codigo.length === 4)).toBe(true);
+      total += cantones.length;
+    }
+    expect(total).toBe(221);
+    expect(await lista('/api/catalogos/provincias/09/ciudades')).toContainEqual({ codigo: '0901', nombre: 'Guayaquil' });
+    expect(await lista('/api/catalogos/provincias/17/ciudades')).toContainEqual({ codigo: '1701', nombre: 'Quito' });
+    expect(await lista('/api/catalogos/provincias/23/ciudades')).toContainEqual({ codigo: '2302', nombre: 'La Concordia' });
+  });
+
+  test('operators: Claro, Movistar, CNT, Tuenti, OTROS', async () => {
+    expect(await lista('/api/catalogos/operadoras')).toEqual([
+      { codigo: 'CLARO', nombre: 'Claro' },
+      { codigo: 'MOVISTAR', nombre: 'Movistar' },
+      { codigo: 'CNT', nombre: 'CNT' },
+      { codigo: 'TUENTI', nombre: 'Tuenti' },
+      { codigo: 'OTROS', nombre: 'OTROS' },
+    ]);
+  });
+
+  test.each(['/api/catalogos/paises', '/api/catalogos/provincias', '/api/catalogos/provincias/09/ciudades', '/api/catalogos/operadoras'])(
+    '%s: strong ETag, a day of public caching, 304 on If-None-Match',
+    async (ruta) => {
+      const r = await pedir(e.app, ruta);
+      const etag = r.headers.get('ETag');
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+      expect(r.headers.get('Cache-Control')).toBe('public, max-age=86400');
+      expect(r.headers.get('Content-Type')).toBe('application/json; charset=UTF-8');
+      const otra = await pedir(e.app, ruta, { cabeceras: { 'If-None-Match': etag! } });
+      expect(otra.status).toBe(304);
+      expect(otra.headers.get('ETag')).toBe(etag);
+      expect(await otra.text()).toBe('');
+      expect((await pedir(e.app, ruta, { cabeceras: { 'If-None-Match': '"otra"' } })).status).toBe(200);
+    },
+  );
+
+  test('different lists have different ETags', async () => {
+    const a = (await pedir(e.app, '/api/catalogos/provincias/09/ciudades')).headers.get('ETag');
+    const b = (await pedir(e.app, '/api/catalogos/provincias/17/ciudades')).headers.get('ETag');
+    expect(a).not.toBe(b);
+  });
+
+  test.each(['25', '00', '9', 'XX'])('an unknown province (%s) → 404 problem', async (codigo) => {
+    const r = await pedir(e.app, `/api/catalogos/provincias/${codigo}/ciudades`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('Content-Type')).toBe('application/problem+json; charset=UTF-8');
+    expect(await r.json()).toEqual({
+      status: 404,
+      title: 'No encontrado',
+      detail: `No existe la provincia con código "${codigo}".`,
+      codigo: 'NO_ENCONTRADO',
+    });
+  });
+});
