@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { ErrorConfiguracion, leerConfig } from '../../bff/config.js';
+
+const SECRETO = 'k'.repeat(32);
+
+describe('configuration (DESIGN §5)', () => {
+  test('defaults: embedded file, demo seed on, third-party and own origins allowed, random code secret with a warning', () => {
+    const { config, avisos } = leerConfig({});
+    expect(config).toEqual({
+      puerto: 8787,
+      puertoTercero: 8788,
+      host: '127.0.0.1',
+      databaseUrl: 'file:./data/ecuapass.db',
+      databaseAuthToken: null,
+      resendApiKey: null,
+      resendBaseUrl: null,
+      correoRemitente: 'Ecuapass <onboarding@resend.dev>',
+      origenesPermitidos: ['http://localhost:8788', 'http://127.0.0.1:8788', 'http://127.0.0.1:8787'],
+      seedDemo: true,
+      secretoCodigos: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
+    expect(avisos).toEqual([
+      'SECRETO_CODIGOS no está definido: se usa un secreto aleatorio de este arranque; los códigos de seguridad enviados dejan de valer al reiniciar.',
+    ]);
+    expect(leerConfig({}).config.secretoCodigos).not.toBe(config.secretoCodigos);
+  });
+
+  test('every variable is read', () => {
+    const { config, avisos } = leerConfig({
+      PORT: '9000',
+      PORT_TERCERO: '9001',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'libsql://ecuapass.turso.io',
+      DATABASE_AUTH_TOKEN: 'tok',
+      RESEND_API_KEY: 're_123',
+      RESEND_BASE_URL: 'http://127.0.0.1:9999',
+      CORREO_REMITENTE: 'Ecuapass <no-responder@aduana.gob.ec>',
+      ORIGENES_PERMITIDOS: 'https://portal.aduana.gob.ec, https://agente.example.com:8443',
+      SEED_DEMO: 'si',
+      SECRETO_CODIGOS: SECRETO,
+    });
+    expect(config).toEqual({
+      puerto: 9000,
+      puertoTercero: 9001,
+      host: '0.0.0.0',
+      databaseUrl: 'libsql://ecuapass.turso.io',
+      databaseAuthToken: 'tok',
+      resendApiKey: 're_123',
+      resendBaseUrl: 'http://127.0.0.1:9999',
+      correoRemitente: 'Ecuapass <no-responder@aduana.gob.ec>',
+      origenesPermitidos: ['https://portal.aduana.gob.ec', 'https://agente.example.com:8443'],
+      seedDemo: true,
+      secretoCodigos: SECRETO,
+    });
+    expect(avisos).toEqual([]);
+  });
+
+  test('a remote database turns the demo seed off by default', () => {
+    expect(leerConfig({ DATABASE_URL: 'https://db.example.com', SECRETO_CODIGOS: SECRETO }).config.seedDemo).toBe(false);
+    expect(leerConfig({ SEED_DEMO: 'no' }).config.seedDemo).toBe(false);
+  });
+
+  test.each([
+    ['PORT', 'abc', 'Configuración inválida: PORT = "abc"; se admite un número de puerto entre 0 y 65535.'],
+    ['PORT', '70000', 'Configuración inválida: PORT = "70000"; se admite un número de puerto entre 0 y 65535.'],
+    ['PORT_TERCERO', '-1', 'Configuración inválida: PORT_TERCERO = "-1"; se admite un número de puerto entre 0 y 65535.'],
+    ['DATABASE_URL', 'postgres://x', 'Configuración inválida: DATABASE_URL = "postgres://x"; se admite una URL file:, libsql://, https:// o wss://.'],
+    ['RESEND_BASE_URL', 'no-es-url', 'Configuración inválida: RESEND_BASE_URL = "no-es-url"; se admite una URL absoluta (http:// o https://).'],
+    ['CORREO_REMITENTE', 'Ecuapass', 'Configuración inválida: CORREO_REMITENTE = "Ecuapass"; se admite una dirección de correo o "Nombre <correo@dominio>".'],
+    [
+      'ORIGENES_PERMITIDOS',
+      'http://localhost:8788/ruta',
+      'Configuración inválida: ORIGENES_PERMITIDOS = "http://localhost:8788/ruta"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta).',
+    ],
+    [
+      'ORIGENES_PERMITIDOS',
+      'localhost:8788',
+      'Configuración inválida: ORIGENES_PERMITIDOS = "localhost:8788"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta).',
+    ],
+    ['SEED_DEMO', 'quizas', 'Configuración inválida: SEED_DEMO = "quizas"; se admite 1, 0, true, false, si o no.'],
+    ['SECRETO_CODIGOS', 'corto', 'Configuración inválida: SECRETO_CODIGOS = (oculto); se admite un secreto de al menos 32 caracteres.'],
+  ])('%s=%s stops the start with one clear line', (variable, valor, mensaje) => {
+    expect(() => leerConfig({ [variable]: valor })).toThrow(new ErrorConfiguracion(mensaje));
+  });
+
+  test('a remote database requires SECRETO_CODIGOS (every process must share it)', () => {
+    expect(() => leerConfig({ DATABASE_URL: 'libsql://ecuapass.turso.io' })).toThrow(
+      new ErrorConfiguracion(
+        'Configuración inválida: SECRETO_CODIGOS es obligatorio con una base de datos remota (varios procesos deben compartirlo); se admite un secreto de al menos 32 caracteres.',
+      ),
+    );
+  });
+
+  test('blank values count as unset', () => {
+    expect(leerConfig({ PORT: '  ', SEED_DEMO: '' }).config).toMatchObject({ puerto: 8787, seedDemo: true });
+  });
+});
