@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { Hono } from 'hono';
+import { crearEntorno, iniciarSesion, ORIGEN_BFF, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+
+let e: EntornoDePrueba;
+let token: string;
+beforeAll(async () => {
+  e = await crearEntorno();
+  token = await iniciarSesion(e.app);
+});
+afterAll(() => e.cerrar());
+
+const PROBLEM_JSON = 'application/problem+json; charset=UTF-8';
+
+describe('the error contract: problem+json for every error', () => {
+  test('unknown route → 404 NO_ENCONTRADO', async () => {
+    const r = await pedir(e.app, '/api/no-existe');
+    expect(r.status).toBe(404);
+    expect(r.headers.get('Content-Type')).toBe(PROBLEM_JSON);
+    expect(await r.json()).toEqual({ status: 404, title: 'No encontrado', detail: 'La ruta solicitada no existe.', codigo: 'NO_ENCONTRADO' });
+  });
+
+  test('a path outside /api → 404 problem too', async () => {
+    const r = await pedir(e.app, '/no/existe.html');
+    expect(r.status).toBe(404);
+    expect(r.headers.get('Content-Type')).toBe(PROBLEM_JSON);
+  });
+
+  test('known route, wrong method → 405 METODO_NO_PERMITIDO with Allow', async () => {
+    const r = await pedir(e.app, '/api/catalogos/paises', { metodo: 'DELETE', token });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('Allow')).toBe('GET, HEAD');
+    expect(await r.json()).toEqual({
+      status: 405,
+      title: 'Método no permitido',
+      detail: 'El método DELETE no está permitido en esta ruta.',
+      codigo: 'METODO_NO_PERMITIDO',
+    });
+    const put = await pedir(e.app, '/api/sesiones', { metodo: 'PUT', cuerpo: {} });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('Allow')).toBe('POST');
+  });
+
+  test('malformed JSON → 400 JSON_INVALIDO', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: '{"idUsuario": "tmacay",' });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('Content-Type')).toBe(PROBLEM_JSON);
+    expect(await r.json()).toEqual({
+      status: 400,
+      title: 'Solicitud incorrecta',
+      detail: 'El contenido de la solicitud no es un JSON válido.',
+      codigo: 'JSON_INVALIDO',
+    });
+  });
+
+  test.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', ''])(
+    'a POST/PUT body of type "%s" → 415 TIPO_CONTENIDO',
+    async (tipo) => {
+      const r = await e.app.request(`${ORIGEN_BFF}/api/sesiones`, {
+        method: 'POST',
+        headers: tipo ? { 'Content-Type': tipo } : {},
+        body: 'idUsuario=tmacay',
+      });
+      expect(r.status).toBe(415);
+      expect(await r.json()).toEqual({
+        status: 415,
+        title: 'Tipo de contenido no admitido',
+        detail: 'El contenido debe enviarse como JSON (Content-Type: application/json).',
+        codigo: 'TIPO_CONTENIDO',
+      });
+      const put = await pedir(e.app, '/api/usuario', { metodo: 'PUT', token, cuerpo: 'x', cabeceras: { 'Content-Type': 'text/plain', 'If-Match': '"1"' } });
+      expect(put.status).toBe(415);
+    },
+  );
+
+  test('JSON with a charset parameter is accepted', async () => {
+    const r = await pedir(e.app, '/api/sesiones', {
+      cuerpo: { idUsuario: 'tmacay', contrasena: 'x' },
+      cabeceras: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+    expect(r.status).toBe(401);
+  });
+
+  test('a body over 16 KiB → 413 CUERPO_DEMASIADO_GRANDE, by Content-Length or by streaming', async () => {
+    const grande = JSON.stringify({ idUsuario: 'tmacay', contrasena: 'x'.repeat(17 * 1024) });
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: grande });
+    expect(r.status).toBe(413);
+    expect(await r.json()).toEqual({
+      status: 413,
+      title: 'Contenido demasiado grande',
+      detail: 'El contenido de la solicitud supera el máximo de 16 KiB.',
+      codigo: 'CUERPO_DEMASIADO_GRANDE',
+    });
+    const flujo = new ReadableStream<Uint8Array>({
+      start(control) {
+        control.enqueue(new TextEncoder().encode(grande));
+        control.close();
+      },
+    });
+    const sinLongitud = await e.app.request(`${ORIGEN_BFF}/api/sesiones`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      body: flujo,
+      duplex: 'half',
+    } as RequestInit);
+    expect(sinLongitud.status).toBe(413);
+  });
+
+  test('a body just under 16 KiB is processed', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'x'.repeat(900) } });
+    expect(r.status).toBe(401);
+  });
+
+  test('an unexpected failure → 500 ERROR_INTERNO naming the request id, no stack trace, logged server-side', async () => {
+    const roto = await crearEntorno();
+    const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const tk = await iniciarSesion(roto.app);
+      await roto.db.execute('DROP TABLE auditoria'); // the next audited write fails
+      const r = await pedir(roto.app, '/api/usuario', {
+        metodo: 'PUT',
+        token: tk,
+        cuerpo: { nombre: 'TITO MACAY', pais: 'EC', provincia: '09', ciudad: '0901', direccion: 'Otra dirección 1', telefono1: '042345678', celular: { operadora: 'CLARO', numero: '0991234567' }, mantenerCorreo: true },
+        cabeceras: { 'If-Match': '"1"', 'X-Request-Id': 'prueba-500' },
+      });
+      expect(r.status).toBe(500);
+      expect(r.headers.get('X-Request-Id')).toBe('prueba-500');
+      const texto = await r.text();
+      expect(JSON.parse(texto)).toEqual({
+        status: 500,
+        title: 'Error interno',
+        detail: 'Ocurrió un error inesperado. Intente nuevamente; si persiste, comuníquese con soporte indicando el código prueba-500.',
+        codigo: 'ERROR_INTERNO',
+      });
+      expect(texto).not.toMatch(/auditoria|SQLITE|at .*\.ts/);
+      expect(registro).toHaveBeenCalledWith('[prueba-500] PUT /api/usuario: error interno', expect.any(Error));
+      // …and the failed batch changed nothing.
+      expect((await roto.db.execute("SELECT version FROM usuarios WHERE id_usuario = 'tmacay'")).rows[0]?.version).toBe(1);
+    } finally {
+      registro.mockRestore();
+      await roto.cerrar();
+    }
+  });
+});
+
+describe('HTTP hygiene', () => {
+  test('security headers on every response, errors included', async () => {
+    for (const r of [await pedir(e.app, '/api/salud'), await pedir(e.app, '/api/no-existe'), await pedir(e.app, '/api/usuario')]) {
+      expect(r.headers.get('Content-Security-Policy')).toBe(
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'; object-src 'none'",
+      );
+      expect(r.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(r.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+      expect(r.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+      expect(r.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
+      expect(r.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  test('the widget bundle is loadable cross-origin: CORP cross-origin', async () => {
+    const r = await pedir(e.app, '/widget/no-existe.js');
+    expect(r.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+  });
+
+  test('API answers are not cached (no-store) except catalogs', async () => {
+    expect((await pedir(e.app, '/api/usuario', { token })).headers.get('Cache-Control')).toBe('no-store');
+    expect((await pedir(e.app, '/api/catalogos/operadoras')).headers.get('Cache-Control')).toBe('public, max-age=86400');
+  });
+
+  test('GET /api/salud → 200 {estado:"ok"}', async () => {
+    const r = await pedir(e.app, '/api/salud');
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ estado: 'ok' });
+  });
+
+  test('GET /api/salud → 503 when the database fails', async () => {
+    const otro = await crearEntorno({ sembrar: false });
+    const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      otro.db.close();
+      const r = await pedir(otro.app, '/api/salud');
+      expect(r.status).toBe(503);
+      expect(await r.json()).toEqual({
+        status: 503,
+        title: 'Servicio no disponible',
+        detail: 'La base de datos no está disponible en este momento.',
+        codigo: 'SERVICIO_NO_DISPONIBLE',
+      });
+    } finally {
+      registro.mockRestore();
+      await otro.cerrar();
+    }
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  test('an OpenAPI 3.1 document listing the endpoints of DESIGN §4, schemas from the contract', async () => {
+    const r = await pedir(e.app, '/api/openapi.json');
+    expect(r.status).toBe(200);
+    const doc = (await r.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const operaciones = Object.entries(doc.paths).flatMap(([ruta, metodos]) => Object.keys(metodos).map((m) => `${m.toUpperCase()} ${ruta}`));
+    expect(operaciones.sort()).toEqual(
+      [
+        'GET /api/salud',
+        'GET /api/catalogos/paises',
+        'GET /api/catalogos/provincias',
+        'GET /api/catalogos/provincias/{codigo}/ciudades',
+        'GET /api/catalogos/operadoras',
+        'POST /api/sesiones',
+        'DELETE /api/sesiones/actual',
+        'POST /api/sesiones/reautenticacion',
+        'GET /api/usuario',
+        'PUT /api/usuario',
+        'POST /api/usuario/clave/verificacion',
+        'POST /api/correo/disponibilidad',
+        'POST /api/correo/codigo',
+        'POST /api/usuario/baja',
+        'GET /api/usuario/actividad',
+        'GET /api/openapi.json',
+      ].sort(),
+    );
+    const update = doc.components.schemas.UsuarioUpdate!;
+    expect(Object.keys(update.properties ?? {})).toEqual(
+      expect.arrayContaining(['nombre', 'pais', 'provincia', 'ciudad', 'direccion', 'telefono1', 'celular', 'fax', 'mantenerCorreo', 'cambioClave']),
+    );
+    expect(doc.components.schemas.Usuario!.required).toEqual(expect.arrayContaining(['idUsuario', 'documento', 'correoSenae', 'version']));
+    expect(doc.components.schemas.SesionInput!.required).toEqual(['idUsuario', 'contrasena']);
+  });
+});
+
+describe('the widget folder', () => {
+  test('serves files with their content type, ETag and 5-minute caching; nothing outside the folder', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { rutasWidget } = await import('../../bff/routes/widget.js');
+    const carpeta = await mkdtemp(join(tmpdir(), 'mug-widget-'));
+    try {
+      await writeFile(join(carpeta, 'modificar-usuario-general.js'), 'export const x = 1;\n');
+      await writeFile(join(carpeta, 'secreto.txt'), 'no');
+      const app = new Hono().route('/widget', rutasWidget(carpeta));
+      const r = await app.request('/widget/modificar-usuario-general.js');
+      expect(r.status).toBe(200);
+      expect(r.headers.get('Content-Type')).toBe('text/javascript; charset=UTF-8');
+      expect(r.headers.get('Cache-Control')).toBe('public, max-age=300');
+      expect(r.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(await r.text()).toBe('export const x = 1;\n');
+      const etag = r.headers.get('ETag')!;
+      expect((await app.request('/widget/modificar-usuario-general.js', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+      expect((await app.request('/widget/secreto.txt')).status).toBe(404);
+      expect((await app.request('/widget/..%2f..%2fetc%2fpasswd.js')).status).toBe(404);
+      expect((await app.request('/widget/%E0%A4%A.js')).status).toBe(404);
+      expect((await app.request('/widget/otro.js')).status).toBe(404);
+    } finally {
+      await rm(carpeta, { recursive: true, force: true });
+    }
+  });
+});
