@@ -14,9 +14,9 @@ import { EstadoFormulario } from './estado-formulario.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
-import { textoProblema } from './mensajes.js';
+import { avisarBaja, avisarCodigoEnviado, avisarCodigoExpirado, avisarExito, avisarFallo, confirmarModificacion, preguntarRecargar } from './avisos.js';
 import { type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
-import type { DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
+import type { DialogoMensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
 import type { ActividadReciente } from './actividad-reciente.js';
@@ -25,8 +25,6 @@ import './dialogo-mensaje.js';
 import './dialogo-reautenticacion.js';
 import './dialogo-baja.js';
 import './formulario-login.js';
-
-const aceptar = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
 
 /**
  * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
@@ -277,10 +275,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       await this.correo.solicitar();
       this.form.poner({ codigoSeguridad: '' });
       this.validar();
-      await this.informar(
-        () => msg('Código de seguridad enviado'),
-        () => msg('Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «ACTIVACIÓN DE CORREO ELECTRÓNICO». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.'),
-      );
+      await avisarCodigoEnviado(this.mensajes);
       this.enfocar('codigoSeguridad');
     } catch (e) {
       this.fallo(e, () => void this.solicitarCodigo());
@@ -290,10 +285,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   codigoExpirado() {
     this.form.poner({ codigoSeguridad: '' });
     this.validar();
-    void this.informar(
-      () => msg('Código expirado'),
-      () => msg('El código de seguridad expiró. Solicite un nuevo código de seguridad.'),
-    );
+    void avisarCodigoExpirado(this.mensajes);
   }
 
   /** Modificar (seed §5.6–5.7): validate, confirm, PUT with If-Match, success message. */
@@ -307,15 +299,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enfocar(this.resumen[0]![0]);
       return;
     }
-    const si = await this.mensajes.mostrar({
-      titulo: () => msg('Confirmación'),
-      texto: () => msg('¿Está seguro de modificar la información?'),
-      botones: [
-        { valor: 'no', texto: () => msg('No') },
-        { valor: 'si', texto: () => msg('Sí'), principal: true },
-      ],
-    });
-    if (si === 'si') await this.enviar();
+    if (await confirmarModificacion(this.mensajes)) await this.enviar();
   }
 
   private async enviar() {
@@ -328,14 +312,16 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     } catch (e) {
       this.enviando = false;
       if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) await this.erroresDelServidor(e);
-      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') await this.versionDesactualizada();
+      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') {
+        if (await preguntarRecargar(this.mensajes)) await this.cargar();
+      }
       else await this.fallo(e, () => void this.enviar());
       return;
     }
     this.enviando = false;
     this.dispatchEvent(new UsuarioModificadoEvent(datos));
     this.actividad?.recargar();
-    await this.informar(() => msg('Información actualizada'), () => msg('La información se actualizó con éxito.'));
+    await avisarExito(this.mensajes);
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
@@ -351,24 +337,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (this.resumen[0]) this.enfocar(this.resumen[0][0]);
   }
 
-  private async versionDesactualizada() {
-    const r = await this.mensajes.mostrar({
-      titulo: () => msg('Datos desactualizados'),
-      texto: () => textoProblema('VERSION_DESACTUALIZADA'),
-      botones: [{ valor: 'cerrar', texto: () => msg('Cerrar') }, { valor: 'recargar', texto: () => msg('Recargar'), principal: true }],
-    });
-    if (r === 'recargar') await this.cargar();
-  }
-
   async solicitarBaja() {
     const baja = await this.dialogoBaja.abrir();
     if (!baja) return;
     this.estado = 'baja';
     this.inactividad.detener();
-    await this.informar(
-      () => msg('Solicitud de baja registrada'),
-      () => msg('Su solicitud de baja fue registrada y su usuario quedó desactivado. Recibirá una confirmación en su correo registrado.'),
-    );
+    await avisarBaja(this.mensajes);
     this.dispatchEvent(new BajaSolicitadaEvent(baja));
   }
 
@@ -380,20 +354,10 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
   }
 
-  private informar(titulo: () => string, texto: () => string): Promise<string> {
-    return this.mensajes.mostrar({ titulo, texto, botones: aceptar });
-  }
-
   /** Network failures and problems without a field: a clear message, with Reintentar. */
   private async fallo(e: unknown, reintentar: () => void) {
     if (e instanceof ProblemaHttp && e.status === 401) return;
-    const red = e instanceof ErrorRed;
-    const r = await this.mensajes.mostrar({
-      titulo: () => (red ? msg('Sin conexión') : msg('No se pudo completar')),
-      texto: () => textoProblema(red ? 'RED' : e instanceof ProblemaHttp ? e.codigo : '', e instanceof ProblemaHttp ? e.reintentarEn : null),
-      botones: red ? [{ valor: 'cerrar', texto: () => msg('Cerrar') }, { valor: 'reintentar', texto: () => msg('Reintentar'), principal: true }] : aceptar,
-    });
-    if (r === 'reintentar') reintentar();
+    if (await avisarFallo(this.mensajes, e)) reintentar();
   }
 
   private noAutenticado() {
