@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listarActividad } from '../../bff/services/auditoria.js';
+import { actualizacionTmacay, CLAVE_DEMO, crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
+
+const ejecutar = promisify(execFile);
+
+let e: EntornoDePrueba;
+let servidor: ServerType;
+let base: string;
+beforeAll(async () => {
+  e = await crearEntorno();
+  await new Promise<void>((listo) => {
+    servidor = serve({ fetch: e.app.fetch, hostname: '127.0.0.1', port: 0 }, () => listo());
+  });
+  base = `http://127.0.0.1:${(servidor.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((listo) => servidor.close(listo));
+  await e.cerrar();
+});
+
+describe('the BFF on a real listening socket', () => {
+  test('log in with the cookie, read, update with If-Match, log out', async () => {
+    const login = await fetch(`${base}/api/sesiones`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: base },
+      body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+    });
+    expect(login.status).toBe(201);
+    const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^mug_sesion=[A-Za-z0-9_-]{43}$/);
+
+    const lectura = await fetch(`${base}/api/usuario`, { headers: { Cookie: cookie } });
+    expect(lectura.status).toBe(200);
+    expect(lectura.headers.get('ETag')).toBe('"1"');
+
+    const cambio = await fetch(`${base}/api/usuario`, {
+      method: 'PUT',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', 'If-Match': '"1"', Origin: base },
+      body: JSON.stringify(actualizacionTmacay({ telefono2: '042999888' })),
+    });
+    expect(cambio.status).toBe(200);
+    expect(cambio.headers.get('ETag')).toBe('"2"');
+    expect(await cambio.json()).toMatchObject({ telefono2: '042999888', version: 2 });
+
+    // The audit log records the client's address from the socket.
+    expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'DATOS_MODIFICADOS', campos: ['telefono2'], ip: '127.0.0.1' });
+
+    const salida = await fetch(`${base}/api/sesiones/actual`, { method: 'DELETE', headers: { Cookie: cookie, Origin: base } });
+    expect(salida.status).toBe(204);
+    expect((await fetch(`${base}/api/usuario`, { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  test('a 16 KiB+ body streamed without Content-Length is cut off with 413', async () => {
+    const r = await fetch(`${base}/api/sesiones`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream({
+        start(control) {
+          control.enqueue(new TextEncoder().encode(`{"idUsuario":"tmacay","contrasena":"${'x'.repeat(20_000)}"}`));
+          control.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { codigo: string }).codigo).toBe('CUERPO_DEMASIADO_GRANDE');
+  });
+});
+
+describe('bff/server.ts', () => {
+  test('a bad variable stops the start with one clear line and exit code 1', async () => {
+    const servidorTs = fileURLToPath(new URL('../../bff/server.ts', import.meta.url));
+    const fallo = await ejecutar(process.execPath, ['--import', 'tsx', servidorTs], {
+      env: { ...process.env, PORT: 'ochenta' },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(fallo).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'Configuración inválida: PORT = "ochenta"; se admite un número de puerto entre 0 y 65535.\n',
+    });
+  });
+});
