@@ -17,6 +17,9 @@ export const estilos = [
       margin: 0 0 0.25rem;
       color: var(--_primario);
     }
+    .intro {
+      margin-bottom: 1rem;
+    }
     .rejilla {
       display: grid;
       grid-template-columns: 1fr;
@@ -55,9 +58,11 @@ export const estilos = [
       gap: 0.5rem;
       align-items: center;
     }
+    /* Inputs have an intrinsic minimum width that would push their button off a 360 px screen. */
     .con-accion > input {
       flex: 1 1 12rem;
       width: auto;
+      min-width: 0;
     }
     .celular > select {
       flex: 0 0 8.5rem;
@@ -66,6 +71,7 @@ export const estilos = [
     .celular > input {
       flex: 1 1 8rem;
       width: auto;
+      min-width: 0;
     }
     fieldset {
       margin: 0;
@@ -85,7 +91,7 @@ export const estilos = [
     .radios {
       display: block;
     }
-    .radio {
+    .campo > label.radio {
       display: inline-flex;
       align-items: center;
       gap: 0.35rem;

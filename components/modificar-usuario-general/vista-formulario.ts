@@ -105,7 +105,7 @@ export function vistaFormulario(h: Vista) {
     });
   return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} aria-labelledby="titulo">
     <h2 id="titulo" part="titulo">${msg('Modificar información de registro para Usuario General')}</h2>
-    <p class="ayuda"><span class="req" aria-hidden="true">*</span> ${msg('Campo obligatorio')}</p>
+    <p class="ayuda intro"><span class="req" aria-hidden="true">*</span> ${msg('Campo obligatorio')}</p>
     ${resumenErrores(h)}
     <div class="rejilla">
       ${campoLectura('f-idUsuario', msg('ID.usuario'), u.idUsuario, msg('No se puede modificar. Para cambiarlo solicite la baja y registre un usuario nuevo.'))}

@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { BffFalso } from './bff-falso.js';
+import { $, campo, dialogoAbierto, esperar, esperarDialogo, montar } from './ayuda.js';
+import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
+
+const enfocado = (el: ModificarUsuarioGeneral) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+async function tabHasta(el: ModificarUsuarioGeneral, cond: (e: HTMLElement) => boolean, maximo = 60) {
+  for (let i = 0; i < maximo; i++) {
+    await sendKeys({ press: 'Tab' });
+    const e = enfocado(el);
+    if (e && cond(e)) return e;
+  }
+  throw new Error('no se llegó con Tab');
+}
+
+describe('solo con el teclado', () => {
+  let bff: BffFalso;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => bff.desinstalar());
+
+  it('se recorre con Tab, el foco es visible, y se modifica con Enter y el diálogo', async () => {
+    const el = await montar();
+    campo(el, 'f-nombre').focus();
+    const outline = getComputedStyle(campo(el, 'f-nombre')).outlineStyle;
+    await sendKeys({ press: 'Tab' });
+    expect(outline).to.not.equal('none');
+    // Sí with the keyboard: the radio group takes arrow keys.
+    const no = await tabHasta(el, (e) => e.getAttribute('name') === 'mantenerCorreo');
+    expect((no as HTMLInputElement).value).to.equal('no');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.valores.mantenerCorreo).to.equal('si');
+    const modificar = await tabHasta(el, (e) => e.getAttribute('part')?.includes('boton-modificar') ?? false);
+    expect(getComputedStyle(modificar).outlineStyle).to.equal('solid');
+    await sendKeys({ press: 'Enter' });
+    const d = await esperarDialogo(el, '¿Está seguro');
+    // The primary button (Sí) has the focus inside the modal.
+    await sendKeys({ press: 'Enter' });
+    await esperarDialogo(el, 'con éxito');
+    expect(d).to.exist;
+    expect(bff.de('PUT /api/usuario')).to.have.length(1);
+    await sendKeys({ press: 'Escape' });
+    await esperar(() => !dialogoAbierto(el));
+  });
+
+  it('Escape cierra el diálogo de baja sin enviar', async () => {
+    const el = await montar();
+    const baja = await tabHasta(el, (e) => e.getAttribute('part')?.includes('boton-baja') ?? false);
+    expect(baja.textContent!.trim()).to.equal('Solicitud de baja');
+    await sendKeys({ press: 'Enter' });
+    await esperarDialogo(el, 'Motivo');
+    await sendKeys({ type: 'Motivo escrito con el teclado' });
+    await sendKeys({ press: 'Escape' });
+    await esperar(() => !dialogoAbierto(el));
+    expect(bff.de('POST /api/usuario/baja')).to.have.length(0);
+    expect($(el, 'form[part="formulario"]')).to.exist;
+  });
+});
