@@ -9,7 +9,16 @@ import {
   type ErrorCampo,
   type UsuarioUpdate,
 } from '../contract/index.js';
-import { buscarUsuario, sentenciaActualizacion, sentenciaLectura, usuarioDeFila, camposCambiados, usuarioPublico, type DatosEditables, type UsuarioGuardado } from '../db/usuarios.js';
+import {
+  buscarUsuario,
+  camposCambiados,
+  sentenciaActualizacion,
+  sentenciaLectura,
+  usuarioDeFila,
+  usuarioPublico,
+  type DatosEditables,
+  type UsuarioGuardado,
+} from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
