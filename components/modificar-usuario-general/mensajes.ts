@@ -110,19 +110,21 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
   }
 }
 
-/** Names of the audit events of "Actividad reciente". */
+/** Names of the audit events of "Actividad reciente" (bff/services/auditoria.ts). */
 export function nombreEvento(evento: string): string {
   switch (evento) {
     case 'INICIO_SESION': return msg('Inicio de sesión');
-    case 'MODIFICACION':
-    case 'USUARIO_MODIFICADO': return msg('Modificación de datos');
-    case 'CAMBIO_CLAVE':
-    case 'CLAVE_CAMBIADA': return msg('Cambio de contraseña');
-    case 'CAMBIO_CORREO':
-    case 'CORREO_CAMBIADO': return msg('Cambio de correo electrónico');
+    case 'INICIO_SESION_FALLIDO': return msg('Intento de inicio de sesión fallido');
+    case 'CIERRE_SESION': return msg('Cierre de sesión');
+    case 'DATOS_MODIFICADOS': return msg('Modificación de datos');
+    case 'LIMITE_EXCEDIDO': return msg('Demasiados intentos');
+    case 'CLAVE_MODIFICADA': return msg('Cambio de contraseña');
+    case 'CORREO_MODIFICADO': return msg('Cambio de correo electrónico');
     case 'CORREO_RESTAURADO': return msg('Correo electrónico restaurado');
-    case 'BAJA':
+    case 'CODIGO_SOLICITADO': return msg('Código de seguridad solicitado');
+    case 'REAUTENTICACION': return msg('Confirmación de identidad');
     case 'BAJA_SOLICITADA': return msg('Solicitud de baja');
-    default: return evento;
+    // An event added later on the server: its code, made readable, rather than nothing.
+    default: return evento.charAt(0) + evento.slice(1).toLowerCase().replace(/_/g, ' ');
   }
 }

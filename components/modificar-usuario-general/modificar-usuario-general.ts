@@ -69,7 +69,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** Bearer token from the host; without it the element uses the BFF's session cookie. */
   @property({ attribute: false }) token: string | undefined = undefined;
   /** `es` (default) or `en`; else `document.documentElement.lang`. */
-  @property({ reflect: true }) override lang = '';
+  @property() override lang = '';
 
   @state() estado: 'cargando' | 'error' | 'login' | 'listo' | 'baja' = 'cargando';
   @state() errorCarga = '';

@@ -156,7 +156,7 @@ export class BffFalso {
         return json(200, this.usuario, { ETag: `"${this.usuario.version}"` });
       case 'GET /api/usuario/actividad':
         return json(200, [
-          { evento: 'USUARIO_MODIFICADO', campos: ['telefono1'], creadoEn: '2026-11-20T15:04:00.000Z', ip: '127.0.0.1' },
+          { evento: 'DATOS_MODIFICADOS', campos: ['telefono1'], creadoEn: '2026-11-20T15:04:00.000Z', ip: '127.0.0.1' },
           { evento: 'INICIO_SESION', campos: [], creadoEn: '2026-11-28T10:00:00.000Z', ip: '127.0.0.1' },
         ]);
       case 'POST /api/usuario/clave/verificacion':
