@@ -7,6 +7,7 @@ export const CODIGO = 'ABCD2345';
 
 export interface Llamada {
   metodo: string;
+  origen: string;
   ruta: string;
   cuerpo: any;
   cabeceras: Headers;
@@ -117,6 +118,7 @@ export class BffFalso {
     const url = new URL(String(entrada));
     const ll: Llamada = {
       metodo: (init.method ?? 'GET').toUpperCase(),
+      origen: url.origin,
       ruta: url.pathname,
       cuerpo: init.body ? JSON.parse(String(init.body)) : undefined,
       cabeceras: new Headers(init.headers),

@@ -106,6 +106,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
   it('sin token usa la cookie de sesión (credentials: include)', async () => {
     await montar();
     expect(bff.de('GET /api/usuario')[0]!.credenciales).to.equal('include');
+    expect(bff.de('GET /api/usuario')[0]!.origen).to.equal('http://bff.test');
     expect(bff.de('GET /api/usuario')[0]!.cabeceras.has('Authorization')).to.be.false;
   });
 

@@ -1,0 +1,45 @@
+import { expect } from '@open-wc/testing';
+import { BffFalso } from './bff-falso.js';
+import { $, montar, todos } from './ayuda.js';
+
+describe('disposición y personalización', () => {
+  let bff: BffFalso;
+  beforeEach(() => (bff = new BffFalso().instalar()));
+  afterEach(() => bff.desinstalar());
+
+  const columnas = (el: HTMLElement) => getComputedStyle($(el as never, '.rejilla')).gridTemplateColumns.split(' ').length;
+
+  it('una columna a 360 px y dos a 1280 px', async () => {
+    const el = await montar();
+    el.style.display = 'block';
+    el.style.width = '360px';
+    await el.updateComplete;
+    expect(columnas(el)).to.equal(1);
+    const movil = $(el, 'form').scrollWidth;
+    expect(movil).to.be.at.most(360);
+    el.style.width = '1280px';
+    expect(columnas(el)).to.equal(2);
+  });
+
+  it('expone las partes principales y acepta propiedades CSS del anfitrión', async () => {
+    const el = await montar();
+    for (const parte of ['formulario', 'titulo', 'seccion', 'campo', 'boton', 'boton-modificar', 'boton-baja', 'botones']) {
+      expect(todos(el.shadowRoot!, `[part~="${parte}"]`).length, parte).to.be.greaterThan(0);
+    }
+    expect(el.shadowRoot!.querySelector('mug-actividad-reciente')!.getAttribute('exportparts')).to.equal('actividad');
+    el.style.setProperty('--mug-color-primario', 'rgb(1, 2, 3)');
+    expect(getComputedStyle($(el, '[part~="boton-modificar"]')).backgroundColor).to.equal('rgb(1, 2, 3)');
+    el.style.fontFamily = 'serif';
+    expect(getComputedStyle($(el, '#f-nombre')).fontFamily).to.equal('serif');
+  });
+
+  it('usa el origen de la página si no hay api-base', async () => {
+    const el = document.createElement('modificar-usuario-general');
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bff.llamadas[0]!.ruta).to.equal('/api/usuario');
+    expect(bff.llamadas.map((l) => l.origen)).to.include(location.origin);
+    expect(bff.llamadas.every((l) => l.origen === location.origin)).to.be.true;
+    el.remove();
+  });
+});
