@@ -11,6 +11,7 @@ import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
 import { EstadoFormulario } from './estado-formulario.js';
+import { textoProblema } from './mensajes.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
@@ -71,7 +72,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** `es` (default) or `en`; else `document.documentElement.lang`. */
   @property() override lang = '';
 
-  @state() estado: 'cargando' | 'error' | 'login' | 'listo' | 'baja' = 'cargando';
+  @state() estado: 'cargando' | 'error' | 'login' | 'sin-sesion' | 'listo' | 'baja' = 'cargando';
   @state() errorCarga = '';
   @state() paises: Opcion[] = [];
   @state() provincias: Opcion[] = [];
@@ -118,6 +119,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   protected override willUpdate(cambios: PropertyValues<this>) {
     if (cambios.has('lang')) this.aplicarIdioma();
+    // The host answered sesion-expirada with a new token: carry on.
+    if (cambios.has('token') && this.token && this.estado === 'sin-sesion') void this.cargar();
   }
 
   private aplicarIdioma() {
@@ -363,6 +366,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private noAutenticado() {
     this.inactividad.detener();
     if (this.token) {
+      // Whatever was typed stays; only a first load has nothing to show until a new token.
+      if (!this.usuario) this.estado = 'sin-sesion';
       this.dispatchEvent(new SesionExpiradaEvent());
       return;
     }
@@ -387,7 +392,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
           ? vistaErrorCarga(this.errorCarga, () => void this.cargar())
           : this.estado === 'login'
             ? html`<mug-formulario-login exportparts="login" .api=${this.api} @sesion-iniciada=${this.sesionIniciada}></mug-formulario-login>`
-            : this.estado === 'baja'
+            : this.estado === 'sin-sesion'
+              ? html`<p class="final" role="status">${textoProblema('NO_AUTENTICADO')}</p>`
+              : this.estado === 'baja'
               ? html`<p class="final" role="status">${msg('Su usuario fue dado de baja.')}</p>`
               : vistaFormulario(this)}
       <mug-dialogo-mensaje exportparts="dialogo"></mug-dialogo-mensaje>

@@ -103,6 +103,23 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
   });
 
+  it('con un token del anfitrión ya vencido al cargar, emite sesion-expirada y carga con el token nuevo', async () => {
+    bff.tokenEmitido = 'nuevo';
+    const el = document.createElement('modificar-usuario-general');
+    el.setAttribute('api-base', 'http://bff.test');
+    el.token = 'viejo';
+    const evento = oneEvent(el, 'sesion-expirada');
+    document.body.append(el);
+    await evento;
+    await el.updateComplete;
+    expect($(el, '[role="status"]').textContent).to.contain('Su sesión terminó.');
+    expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
+    el.token = 'nuevo';
+    await listo(el);
+    expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer nuevo');
+    el.remove();
+  });
+
   it('sin token usa la cookie de sesión (credentials: include)', async () => {
     await montar();
     expect(bff.de('GET /api/usuario')[0]!.credenciales).to.equal('include');
