@@ -1,0 +1,125 @@
+// Seed §5.1–5.7 in the portal demo: log in, walk the menu to 3.2.3, option 3, change Teléfono1 and
+// see it stored; a bad value is shown next to its field and nothing is sent.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  abrirNavegador,
+  abrirPagina,
+  arrancarServidor,
+  boton,
+  campo,
+  iniciarSesionPortal,
+  irAlFormularioDesdeElMenu,
+  mantenerCorreo,
+  modificarYConfirmar,
+  usuarioPorCookie,
+  type PaginaVigilada,
+  type ServidorE2e,
+} from '../helpers/e2e.js';
+
+let servidor: ServidorE2e;
+let navegador: Browser;
+let abierta: PaginaVigilada | undefined;
+
+beforeAll(async () => {
+  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
+});
+
+afterEach(async () => {
+  await abierta?.contexto.close();
+  abierta = undefined;
+});
+
+afterAll(async () => {
+  await navegador?.close();
+  await servidor?.cerrar();
+});
+
+describe('portal de demostración', () => {
+  test('a. inicia sesión, llega por el menú a 3.2.3 › opción 3 y cambia Teléfono1; queda guardado', async () => {
+    abierta = await abrirPagina(navegador);
+    const { pagina, vigilante } = abierta;
+    await iniciarSesionPortal(pagina, servidor, 'tmacay');
+    await irAlFormularioDesdeElMenu(pagina, servidor);
+
+    const telefono = campo(pagina, 'Teléfono1');
+    await expect.poll(() => telefono.inputValue()).toBe('042345678');
+    await telefono.fill('045551234');
+    await mantenerCorreo(pagina, true);
+    await modificarYConfirmar(pagina);
+
+    // After a reload the form reads the stored value again.
+    await pagina.reload();
+    await expect.poll(() => campo(pagina, 'Teléfono1').inputValue()).toBe('045551234');
+    const usuario = await usuarioPorCookie(pagina, servidor);
+    expect(usuario.telefono1).toBe('045551234');
+    expect(usuario.correo).toBe('tito.macay@example.com');
+    vigilante.verificar();
+  });
+
+  test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
+    abierta = await abrirPagina(navegador);
+    const { pagina, vigilante } = abierta;
+    const envios = contarPuts(pagina);
+    await iniciarSesionPortal(pagina, servidor, 'mzambrano');
+    await irAlFormularioDesdeElMenu(pagina, servidor);
+    await mantenerCorreo(pagina, true);
+
+    const telefono = campo(pagina, 'Teléfono1');
+    // Letters are filtered as typed: "12ab" leaves "12", too short for an Ecuadorian number.
+    await telefono.fill('');
+    await telefono.pressSequentially('12ab');
+    await expect.poll(() => telefono.inputValue()).toBe('12');
+    await telefono.press('Tab');
+    await boton(pagina, 'Modificar').click();
+    await comprobarErrorDeTelefono(pagina);
+    expect(envios).toEqual([]);
+
+    // The stored value did not change.
+    const usuario = await usuarioPorCookie(pagina, servidor);
+    expect(usuario.telefono1).not.toBe('12');
+    vigilante.verificar();
+  });
+
+  test('d2. pulsar Modificar con el foco aún en el campo inválido también valida (el botón no se mueve bajo el puntero)', async () => {
+    abierta = await abrirPagina(navegador);
+    const { pagina, vigilante } = abierta;
+    const envios = contarPuts(pagina);
+    await iniciarSesionPortal(pagina, servidor, 'mzambrano');
+    await irAlFormularioDesdeElMenu(pagina, servidor);
+    await mantenerCorreo(pagina, true);
+
+    const telefono = campo(pagina, 'Teléfono1');
+    await telefono.fill('12');
+    // The click's mousedown blurs the field; its error must not push the button away before mouseup.
+    await boton(pagina, 'Modificar').click();
+    await comprobarErrorDeTelefono(pagina);
+    expect(envios).toEqual([]);
+    vigilante.verificar();
+  });
+});
+
+/** Records every PUT /api/usuario the page sends. */
+function contarPuts(pagina: Page): string[] {
+  const envios: string[] = [];
+  pagina.on('request', (r) => {
+    if (r.method() === 'PUT' && new URL(r.url()).pathname === '/api/usuario') envios.push(r.url());
+  });
+  return envios;
+}
+
+/** After Modificar: Teléfono1 marked invalid, its message next to it, focused, named in the summary, no dialog. */
+async function comprobarErrorDeTelefono(pagina: Page): Promise<void> {
+  const telefono = campo(pagina, 'Teléfono1');
+  const resumen = pagina.getByRole('alert').filter({ hasText: 'Revise' });
+  await resumen.waitFor();
+  expect(await resumen.textContent()).toContain('Teléfono1');
+  expect(await telefono.getAttribute('aria-invalid')).toBe('true');
+  const error = pagina.locator('#f-telefono1-error');
+  expect(await error.isVisible()).toBe(true);
+  expect(await error.textContent()).toContain('0XXXXXXXX');
+  expect(await telefono.getAttribute('aria-describedby')).toContain('f-telefono1-error');
+  // The first field with an error gets the focus.
+  expect(await telefono.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  expect(await pagina.getByRole('dialog').count()).toBe(0);
+}
