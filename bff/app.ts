@@ -7,13 +7,18 @@ import { secureHeaders } from 'hono/secure-headers';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
 import { problema } from './problemas.js';
+import { crearMailer, type MailerElegido } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
+import { rutasCorreo } from './routes/correo.js';
+import { rutasBandejaDev } from './routes/dev-correos.js';
+import { rutasPaginaReversion } from './routes/revertir.js';
 import { rutasOpenApi } from './routes/openapi.js';
 import { rutasSalud } from './routes/salud.js';
 import { rutasSesiones } from './routes/sesiones.js';
 import { rutasUsuario } from './routes/usuario.js';
 import { rutasWidget } from './routes/widget.js';
-import type { Dependencias, Entorno } from './tipos.js';
+import { CABECERA_TOKEN } from './services/cambios-sensibles.js';
+import type { Dependencias, Entorno, Servicios } from './tipos.js';
 
 export type { Dependencias } from './tipos.js';
 
@@ -35,11 +40,20 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
   });
 }
 
-/**
- * The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment.
- * Issue-3 routes (email code, password change, baja, activity) mount here next to these.
- */
-export function createApp(deps: Dependencias) {
+/** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
+function elegirMailer(deps: Dependencias): MailerElegido {
+  const dado = deps.mailer as Partial<MailerElegido> | null | undefined;
+  if (dado && typeof dado.enviar === 'function') {
+    const enviar = dado.enviar.bind(dado);
+    return { tipo: dado.tipo === 'resend' ? 'resend' : 'bandeja', enviar };
+  }
+  return crearMailer(deps.config, deps.db, deps.reloj);
+}
+
+/** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */
+export function createApp(dependencias: Dependencias) {
+  const deps: Servicios = { ...dependencias, mailer: elegirMailer(dependencias) };
+  const bandeja = rutasBandejaDev(deps);
   const app = new Hono<Entorno>();
   const seguridadGeneral = cabecerasDeSeguridad(false);
   const seguridadWidget = cabecerasDeSeguridad(true);
@@ -66,7 +80,7 @@ export function createApp(deps: Dependencias) {
       credentials: true,
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match'],
-      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', CABECERA_TOKEN],
       maxAge: 600,
     }),
   );
@@ -77,6 +91,10 @@ export function createApp(deps: Dependencias) {
     .route('/api/catalogos', rutasCatalogos())
     .route('/api/sesiones', rutasSesiones(deps))
     .route('/api/usuario', rutasUsuario(deps))
+    .route('/api/correo', rutasCorreo(deps))
+    .route('/api/dev/correos', bandeja.api)
+    .route('/dev/correos', bandeja.pagina)
+    .route('/correo', rutasPaginaReversion(deps))
     .route('/api/openapi.json', rutasOpenApi())
     .route('/widget', rutasWidget());
 

@@ -7,6 +7,7 @@ import { ErrorConfiguracion, leerConfig, type Config } from './config.js';
 import { abrirBaseDeDatos } from './db/cliente.js';
 import { migrar } from './db/migrar.js';
 import { sembrarDemo } from './db/semilla.js';
+import { crearMailer } from './mail/index.js';
 
 function leerConfigOSalir(): Config {
   try {
@@ -35,8 +36,15 @@ if (config.seedDemo) {
   if (sembrados.length > 0) console.log(`Usuarios de demostración creados: ${sembrados.join(', ')}`);
 }
 
-// TODO(issue 3): the Resend mailer or the dev outbox (bff/mail/) goes here.
-const app = createApp({ db, mailer: null, reloj: () => new Date(), config });
+// Resend when RESEND_API_KEY is set (honouring RESEND_BASE_URL), else the dev outbox at /dev/correos.
+const reloj = () => new Date();
+const mailer = crearMailer(config, db, reloj);
+console.log(
+  mailer.tipo === 'resend'
+    ? `Correo: Resend${config.resendBaseUrl ? ` (${config.resendBaseUrl})` : ''}.`
+    : 'Correo: bandeja de desarrollo (sin RESEND_API_KEY); los mensajes se ven en /dev/correos.',
+);
+const app = createApp({ db, mailer, reloj, config });
 app.route('/', portalDemo());
 
 const bffOrigen = origenHttp(config.host, config.puerto);

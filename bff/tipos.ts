@@ -1,15 +1,26 @@
 import type { Client } from '@libsql/client';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config } from './config.js';
+import type { UsuarioGuardado } from './db/usuarios.js';
+import type { MailerElegido } from './mail/index.js';
 
 /** What the app is built from (STYLE: the factory takes its dependencies). */
 export interface Dependencias {
   db: Client;
-  /** The issue-3 `Mailer` (bff/mail/mailer.ts); null until it is wired. */
-  mailer: unknown;
+  /**
+   * The mailer (bff/mail: Resend or the dev outbox). Null or absent → `createApp` builds the one
+   * the configuration names (`crearMailer`). Typed loosely because the shared test helper passes
+   * whatever a test gives it; `createApp` checks its shape.
+   */
+  mailer?: unknown;
   /** The clock; tests pass a fixed or adjustable one. */
   reloj: () => Date;
   config: Config;
+}
+
+/** The dependencies once `createApp` has settled the mailer: what the routes receive. */
+export interface Servicios extends Omit<Dependencias, 'mailer'> {
+  mailer: MailerElegido;
 }
 
 /** The authenticated session a request carries (set by `requerirSesion`). */
@@ -27,5 +38,7 @@ export type Entorno = {
     sesion: SesionDeSolicitud;
     /** The parsed JSON body of POST/PUT/PATCH requests under /api. */
     cuerpo: unknown;
+    /** The signed-in user, loaded by `requerirCuentaActiva`. */
+    usuario: UsuarioGuardado;
   };
 };

@@ -86,13 +86,26 @@ export function camposCambiados(antes: Usuario, despues: DatosEditables): string
 
 /**
  * The UPDATE of the editable data, applied only while the stored version is still `version`
- * (optimistic concurrency), bumping it. Meant for a `db.batch(…, 'write')`.
+ * (optimistic concurrency), bumping it. With `claveHash` the password changes too and a BLOQUEADO
+ * account becomes ACTIVO again. Meant for a `db.batch(…, 'write')`; an address another active user
+ * holds fails there on the unique index `usuarios_correo_activo`.
  */
-export function sentenciaActualizacion(idUsuario: string, version: number, datos: DatosEditables, ahora: Date): InStatement {
+export function sentenciaActualizacion(
+  idUsuario: string,
+  version: number,
+  datos: DatosEditables,
+  ahora: Date,
+  claveHash: string | null = null,
+): InStatement {
+  const momento = ahora.toISOString();
+  const clave =
+    claveHash === null
+      ? ''
+      : `clave_hash = ?, clave_cambiada_en = ?, estado = CASE WHEN estado = 'BLOQUEADO' THEN 'ACTIVO' ELSE estado END,`;
   return {
     sql: `UPDATE usuarios SET nombre = ?, pais = ?, provincia = ?, ciudad = ?, direccion = ?,
             telefono1 = ?, telefono2 = ?, celular_operadora = ?, celular_numero = ?, fax = ?, correo = ?,
-            version = version + 1, actualizado_en = ?
+            ${clave} version = version + 1, actualizado_en = ?
           WHERE id_usuario = ? AND version = ? AND estado <> 'BAJA'`,
     args: [
       datos.nombre,
@@ -106,11 +119,27 @@ export function sentenciaActualizacion(idUsuario: string, version: number, datos
       datos.celular.numero,
       datos.fax,
       datos.correo,
-      ahora.toISOString(),
+      ...(claveHash === null ? [] : [claveHash, momento]),
+      momento,
       idUsuario,
       version,
     ],
   };
+}
+
+/** True when another ACTIVO or BLOQUEADO user holds `correo` (case-insensitive); BAJA users free it. */
+export async function correoOcupado(db: Ejecutor, correo: string, idUsuario: string): Promise<boolean> {
+  const r = await db.execute({
+    sql: `SELECT 1 FROM usuarios WHERE lower(correo) = lower(?) AND estado <> 'BAJA' AND id_usuario <> ? LIMIT 1`,
+    args: [correo, idUsuario],
+  });
+  return r.rows.length > 0;
+}
+
+/** True for SQLite's UNIQUE constraint failure (e.g. two users taking one address at once). */
+export function esViolacionUnica(error: unknown): boolean {
+  const texto = `${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  return /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed/i.test(texto);
 }
 
 /** The SELECT of one user, for a `db.batch`; read its result with `usuarioDeFila`. */

@@ -2,22 +2,28 @@ import { Hono } from 'hono';
 import { SesionInputSchema } from '../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
-import { borrarCookieSesion, ponerCookieSesion, tokenDe } from '../middleware/sesion.js';
+import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
 import { registrarEvento } from '../services/auditoria.js';
 import { verificarContrasena } from '../services/contrasenas.js';
 import { consultar, consumir, LIMITES, reiniciar } from '../services/limites.js';
 import { crearSesion, resolverSesion, revocarSesion } from '../services/sesiones.js';
-import type { Dependencias, Entorno } from '../tipos.js';
+import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { rutaReautenticacion } from './clave.js';
 
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
 
-/** POST /api/sesiones (login) and DELETE /api/sesiones/actual (logout). */
-export function rutasSesiones(deps: Dependencias) {
+/**
+ * POST /api/sesiones (login), DELETE /api/sesiones/actual (logout) and POST
+ * /api/sesiones/reautenticacion (a fresh password proof for sensitive actions).
+ */
+export function rutasSesiones(deps: Servicios) {
   const { db, reloj } = deps;
   return new Hono<Entorno>()
+    .use('/reautenticacion', requerirSesion(deps))
+    .route('/reautenticacion', rutaReautenticacion(deps))
     .post('/', leerCuerpoJson, async (c) => {
       const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);
@@ -32,7 +38,7 @@ export function rutasSesiones(deps: Dependencias) {
         return problemaLimite(c, limite.reintentarEnS);
       }
 
-      // Unknown users are checked against a dummy hash: same work, same answer, same time.
+      // Unknown users are checked against a dummy hash: same work, same answer.
       const usuario = await buscarUsuario(db, idUsuario);
       const correcta = await verificarContrasena(usuario?.claveHash ?? null, contrasena);
 
@@ -69,7 +75,7 @@ export function rutasSesiones(deps: Dependencias) {
 function cuentaInactiva(c: Parameters<typeof problema>[0], estado: 'BAJA' | 'BLOQUEADO'): Response {
   const detalle =
     estado === 'BAJA'
-      ? 'Esta cuenta fue dada de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.'
-      : 'Esta cuenta está bloqueada por seguridad. Inicie sesión con su contraseña correcta y cámbiela para desbloquearla.';
+      ? 'Este usuario fue dado de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.'
+      : 'Este usuario está bloqueado por seguridad. Inicie sesión con su contraseña correcta y cámbiela para desbloquearlo.';
   return problema(c, 403, 'CUENTA_INACTIVA', detalle);
 }

@@ -1,3 +1,4 @@
+import type { InStatement } from '@libsql/client';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import {
@@ -12,6 +13,7 @@ import {
 import {
   buscarUsuario,
   camposCambiados,
+  esViolacionUnica,
   sentenciaActualizacion,
   sentenciaLectura,
   usuarioDeFila,
@@ -20,13 +22,20 @@ import {
   type UsuarioGuardado,
 } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
+import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
 import { requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { problema, problemaValidacion } from '../problemas.js';
+import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
+import { avisarCambioCorreo, renovarTrasCambioClave, revisarCambiosSensibles, revisarCodigo } from '../services/cambios-sensibles.js';
 import { cargarCatalogos } from '../services/catalogos.js';
-import type { Dependencias, Entorno } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { hashClave } from '../services/clave.js';
+import type { Entorno, Servicios } from '../tipos.js';
+import { problemaDeValidacion, unirErrores, validarCuerpo } from '../validacion.js';
+import { rutasActividad } from './actividad.js';
+import { rutasBaja } from './baja.js';
+import { rutasVerificacionClave } from './clave.js';
 
 function etagDe(version: number): string {
   return `"${version}"`;
@@ -47,28 +56,6 @@ function versionDesactualizada(c: Context): Response {
     'VERSION_DESACTUALIZADA',
     'Sus datos fueron modificados desde que los abrió (quizá en otra ventana). Vuelva a cargarlos y repita los cambios.',
   );
-}
-
-/**
- * Changes that issue 3 (email change with a security code, password change) will handle. Until it
- * is wired they are refused here, in this one place, with a clear message.
- */
-function cambiosAunNoDisponibles(valor: UsuarioUpdate): ErrorCampo[] {
-  const errores: ErrorCampo[] = [];
-  if (!valor.mantenerCorreo) {
-    errores.push({
-      ...errorCampo('mantenerCorreo', 'NO_PERMITIDO'),
-      mensaje:
-        'Desea mantener el mismo correo electrónico: el cambio de correo electrónico aún no está disponible; elija «Sí» para guardar los demás datos.',
-    });
-  }
-  if (valor.cambioClave) {
-    errores.push({
-      ...errorCampo('cambioClave', 'NO_PERMITIDO'),
-      mensaje: 'Cambio de clave: el cambio de contraseña aún no está disponible; deje los campos de contraseña vacíos.',
-    });
-  }
-  return errores;
 }
 
 /** Rules that need data: catalogs and the name-correction rule (DESIGN §2). */
@@ -94,19 +81,28 @@ function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] 
   return nombre.success && esCambioTotalDeNombre(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
-/** GET and PUT /api/usuario: the signed-in user's registration data. */
-export function rutasUsuario(deps: Dependencias) {
+/**
+ * /api/usuario: GET and PUT the signed-in user's registration data, and under it the password
+ * check, the baja and the activity list (all behind the session middleware).
+ */
+export function rutasUsuario(deps: Servicios) {
   const { db, reloj } = deps;
   return new Hono<Entorno>()
     .use(requerirSesion(deps))
+    .route('/clave', rutasVerificacionClave(deps))
+    .route('/baja', rutasBaja(deps))
+    .route('/actividad', rutasActividad(deps))
     .get('/', async (c) => {
       const usuario = await buscarUsuario(db, c.get('sesion').idUsuario);
       if (!usuario) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
       c.header('ETag', etagDe(usuario.version));
       return c.json(usuarioPublico(usuario));
     })
+    // Order (docs/decisiones.md): session → If-Match → validation → blocked account → re-authentication
+    // (password change) → catalogs, name, new address, old password, policy → code → one write batch.
     .put('/', leerCuerpoJson, async (c) => {
-      const { idUsuario } = c.get('sesion');
+      const sesion = c.get('sesion');
+      const { idUsuario } = sesion;
       const version = versionDeIfMatch(c);
       if (version === undefined) {
         return problema(
@@ -124,9 +120,6 @@ export function rutasUsuario(deps: Dependencias) {
       const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
       if (!entrada.ok) return problemaDeValidacion(c, entrada, reglaDelNombre(actual, cuerpo));
       const valor = entrada.valor;
-      const errores = [...reglasConDatos(actual, valor), ...cambiosAunNoDisponibles(valor)];
-      if (errores.length > 0) return problemaValidacion(c, errores);
-
       const datos: DatosEditables = {
         nombre: valor.nombre,
         pais: valor.pais,
@@ -137,27 +130,60 @@ export function rutasUsuario(deps: Dependencias) {
         telefono2: valor.telefono2 ?? null,
         celular: valor.celular,
         fax: valor.fax ?? null,
-        correo: actual.correo,
+        correo: valor.mantenerCorreo ? actual.correo : valor.correo!,
       };
       const campos = camposCambiados(actual, datos);
-      if (campos.length === 0) {
+      if (actual.estado === 'BLOQUEADO' && (!valor.cambioClave || campos.length > 0)) return problemaCuentaBloqueada(c);
+      if (valor.cambioClave && !reautenticacionVigente(sesion, reloj())) return problemaReautenticacion(c);
+
+      const revision = await revisarCambiosSensibles(deps, c, actual, valor);
+      if ('limiteS' in revision) return problemaLimite(c, revision.limiteS);
+      const errores = unirErrores(reglasConDatos(actual, valor), revision.errores);
+      if (errores.length > 0) return problemaValidacion(c, errores);
+      if (campos.length === 0 && !valor.cambioClave) {
         c.header('ETag', etagDe(actual.version));
         return c.json(usuarioPublico(actual));
       }
+      const cambiaCorreo = campos.includes('correo');
+      if (cambiaCorreo) {
+        const errorCodigo = await revisarCodigo(deps, actual, datos.correo, valor.codigoSeguridad!);
+        if (errorCodigo) return problemaValidacion(c, [errorCodigo]);
+      }
+      const claveHash = valor.cambioClave ? await hashClave(valor.cambioClave.contrasena) : null;
 
       // One batch, run by the driver without yielding: an interactive transaction awaited across
-      // requests would make concurrent writers in this process wait on each other's lock.
+      // requests would make concurrent writers in this process wait on each other's lock. Each
+      // audit row is written only if the statement before it changed a row.
       const ahora = reloj();
-      const [cambio, , lectura] = await db.batch(
-        [
-          sentenciaActualizacion(idUsuario, version, datos, ahora),
-          sentenciaEvento({ idUsuario, evento: 'DATOS_MODIFICADOS', campos, creadoEn: ahora, ...origenDeSolicitud(c) }, true),
-          sentenciaLectura(idUsuario),
-        ],
-        'write',
-      );
-      const guardado = usuarioDeFila(lectura?.rows[0]);
-      if (cambio?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
+      const quien = origenDeSolicitud(c);
+      const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, claveHash)];
+      if (campos.length > 0) {
+        const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
+        sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, true));
+      }
+      if (claveHash) {
+        sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, true));
+      }
+      if (cambiaCorreo) {
+        sentencias.push({
+          sql: 'UPDATE codigos_seguridad SET anulado_en = ? WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL',
+          args: [ahora.toISOString(), idUsuario],
+        });
+      }
+      sentencias.push(sentenciaLectura(idUsuario));
+      let resultados;
+      try {
+        resultados = await db.batch(sentencias, 'write');
+      } catch (error) {
+        // Another user took the address between the availability check and this commit.
+        if (cambiaCorreo && esViolacionUnica(error)) return problemaValidacion(c, [errorCampo('correo', 'NO_DISPONIBLE')]);
+        throw error;
+      }
+      const guardado = usuarioDeFila(resultados.at(-1)?.rows[0]);
+      if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
+
+      if (cambiaCorreo) await avisarCambioCorreo(deps, c, actual, guardado);
+      if (claveHash) await renovarTrasCambioClave(deps, c, guardado);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

@@ -57,4 +57,8 @@ export async function reiniciar(db: Ejecutor, clave: string): Promise<void> {
 export const LIMITES = {
   /** Failed logins per ID: 5 per 15 minutes. */
   inicioSesion: { maximo: 5, ventanaMs: 15 * 60_000 },
+  /** Wrong passwords on the "Cambio de clave" check and the re-authentication, per user: 5 per 15 minutes. */
+  pruebaContrasena: { maximo: 5, ventanaMs: 15 * 60_000 },
+  /** Availability checks per user: 20 per hour. */
+  disponibilidad: { maximo: 20, ventanaMs: 60 * 60_000 },
 } as const;

@@ -17,7 +17,7 @@ export interface EnlaceConsumido {
   correoNuevo: string;
 }
 
-function hashToken(token: string): string {
+export function hashTokenReversion(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -31,9 +31,19 @@ export async function crearEnlaceReversion(
   await db.execute({
     sql: `INSERT INTO enlaces_reversion (hash_token, id_usuario, correo_anterior, correo_nuevo, creado_en, expira_en)
           VALUES (?, ?, ?, ?, ?, ?)`,
-    args: [hashToken(token), d.idUsuario, d.correoAnterior, d.correoNuevo, d.ahora.toISOString(), expiraEn],
+    args: [hashTokenReversion(token), d.idUsuario, d.correoAnterior, d.correoNuevo, d.ahora.toISOString(), expiraEn],
   });
   return token;
+}
+
+/** True while the link can still be used (unused, within 7 days); changes nothing (a GET may call it). */
+export async function enlaceVigente(db: Ejecutor, token: string, ahora: Date): Promise<boolean> {
+  if (!FORMATO_TOKEN.test(token)) return false;
+  const { rows } = await db.execute({
+    sql: 'SELECT 1 FROM enlaces_reversion WHERE hash_token = ? AND usado_en IS NULL AND expira_en > ?',
+    args: [hashTokenReversion(token), ahora.toISOString()],
+  });
+  return rows.length > 0;
 }
 
 /** The link's data the first time it is used within 7 days; null when expired, used or unknown. */
@@ -44,7 +54,7 @@ export async function consumirEnlaceReversion(db: Ejecutor, token: string, ahora
     sql: `UPDATE enlaces_reversion SET usado_en = ?
           WHERE hash_token = ? AND usado_en IS NULL AND expira_en > ?
           RETURNING id_usuario, correo_anterior, correo_nuevo`,
-    args: [momento, hashToken(token), momento],
+    args: [momento, hashTokenReversion(token), momento],
   });
   const fila = rows[0];
   if (!fila) return null;

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { BajaInputSchema } from '../contract/index.js';
+import { mensajeBaja } from '../mail/index.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { requerirCuentaActiva } from '../middleware/cuenta.js';
+import { requerirReautenticacion } from '../middleware/reautenticacion.js';
+import { borrarCookieSesion } from '../middleware/sesion.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import { problema } from '../problemas.js';
+import { sentenciaEvento } from '../services/auditoria.js';
+import { enviarAviso } from '../services/avisos.js';
+import type { Entorno, Servicios } from '../tipos.js';
+import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+
+/**
+ * POST /api/usuario/baja {motivo} (seed §5.8), mounted under the session middleware: one write
+ * batch records the request, puts the account in BAJA (the row and its email stay; the unique
+ * index ignores BAJA users), revokes every session, voids pending codes and audits
+ * BAJA_SOLICITADA. Then the confirmation goes to the registered address; its failure does not
+ * undo the baja.
+ */
+export function rutasBaja(deps: Servicios) {
+  const { db, reloj, mailer } = deps;
+  return new Hono<Entorno>().post('/', requerirCuentaActiva(deps), requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
+    const usuario = c.get('usuario');
+    const entrada = validarCuerpo(c.get('cuerpo'), BajaInputSchema, ['motivo']);
+    if (!entrada.ok) return problemaDeValidacion(c, entrada);
+    const { motivo } = entrada.valor;
+    const ahora = reloj();
+    const momento = ahora.toISOString();
+    const id = randomUUID();
+    const quien = origenDeSolicitud(c);
+    const [, cambio] = await db.batch(
+      [
+        {
+          sql: `INSERT INTO solicitudes_baja (id, id_usuario, motivo, estado, creada_en)
+                SELECT ?, ?, ?, 'REGISTRADA', ? WHERE EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')`,
+          args: [id, usuario.idUsuario, motivo, momento, usuario.idUsuario],
+        },
+        {
+          sql: `UPDATE usuarios SET estado = 'BAJA', version = version + 1, actualizado_en = ?
+                WHERE id_usuario = ? AND estado = 'ACTIVO' AND changes() = 1`,
+          args: [momento, usuario.idUsuario],
+        },
+        sentenciaEvento({ idUsuario: usuario.idUsuario, evento: 'BAJA_SOLICITADA', campos: ['motivo'], creadoEn: ahora, ...quien }, true),
+        {
+          sql: 'UPDATE sesiones SET revocada_en = ? WHERE id_usuario = ? AND revocada_en IS NULL',
+          args: [momento, usuario.idUsuario],
+        },
+        {
+          sql: 'UPDATE codigos_seguridad SET anulado_en = ? WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL',
+          args: [momento, usuario.idUsuario],
+        },
+      ],
+      'write',
+    );
+    if (cambio?.rowsAffected !== 1) {
+      return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
+    }
+    borrarCookieSesion(c);
+    await enviarAviso(db, mailer, {
+      idUsuario: usuario.idUsuario,
+      tipo: 'BAJA_SOLICITADA',
+      para: usuario.correo,
+      contenido: mensajeBaja({ nombre: usuario.nombre, idSolicitud: id, motivo }),
+      claveIdempotencia: `baja:${id}`,
+      ahora,
+      idSolicitud: quien.idSolicitud,
+    });
+    return c.json({ id, estado: 'REGISTRADA' as const, creadaEn: momento }, 202);
+  });
+}

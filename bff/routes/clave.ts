@@ -1,0 +1,40 @@
+import { Hono, type Context } from 'hono';
+import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../contract/index.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { problemaLimite, problemaValidacion } from '../problemas.js';
+import { probarContrasena } from '../services/prueba-contrasena.js';
+import { marcarReautenticacion } from '../services/sesiones.js';
+import type { Entorno, Servicios } from '../tipos.js';
+import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+
+/**
+ * A password proof for the signed-in session: right → 204 and the session's re-authentication
+ * time is now; wrong → 422 on `campo` INCORRECTA; 5 wrong per user per 15 minutes → 429.
+ * Shared by POST /api/usuario/clave/verificacion and POST /api/sesiones/reautenticacion.
+ */
+async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contrasena: string): Promise<Response> {
+  const { idUsuario, sesionId } = c.get('sesion');
+  const resultado = await probarContrasena(deps, c, idUsuario, contrasena);
+  if (resultado.tipo === 'LIMITE') return problemaLimite(c, resultado.reintentarEnS);
+  if (resultado.tipo === 'INCORRECTA') return problemaValidacion(c, [errorCampo(campo, 'INCORRECTA')]);
+  await marcarReautenticacion(deps.db, sesionId, deps.reloj());
+  return c.body(null, 204);
+}
+
+/** POST /api/usuario/clave/verificacion {contrasenaAnterior} ("Cambio de clave"), under the session middleware. */
+export function rutasVerificacionClave(deps: Servicios) {
+  return new Hono<Entorno>().post('/verificacion', leerCuerpoJson, async (c) => {
+    const entrada = validarCuerpo(c.get('cuerpo'), VerificacionClaveSchema, ['contrasenaAnterior']);
+    if (!entrada.ok) return problemaDeValidacion(c, entrada);
+    return probar(deps, c, 'contrasenaAnterior', entrada.valor.contrasenaAnterior);
+  });
+}
+
+/** POST /api/sesiones/reautenticacion {contrasena}; the caller adds the session middleware. */
+export function rutaReautenticacion(deps: Servicios) {
+  return new Hono<Entorno>().post('/', leerCuerpoJson, async (c) => {
+    const entrada = validarCuerpo(c.get('cuerpo'), ReautenticacionSchema, ['contrasena']);
+    if (!entrada.ok) return problemaDeValidacion(c, entrada);
+    return probar(deps, c, 'contrasena', entrada.valor.contrasena);
+  });
+}

@@ -1,0 +1,125 @@
+import { Hono, type Context } from 'hono';
+import { CorreoInputSchema, errorCampo } from '../contract/index.js';
+import { correoOcupado } from '../db/usuarios.js';
+import { CorreoNoDisponibleError, CorreoRechazadoError, mensajeCodigo } from '../mail/index.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { requerirCuentaActiva } from '../middleware/cuenta.js';
+import { requerirReautenticacion } from '../middleware/reautenticacion.js';
+import { requerirSesion } from '../middleware/sesion.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
+import { registrarEvento } from '../services/auditoria.js';
+import { objecionCorreo } from '../services/cambios-sensibles.js';
+import { anularCodigo, anularCodigosDe, emitirCodigo, LimiteCodigoError } from '../services/codigos.js';
+import { consumir, LIMITES } from '../services/limites.js';
+import { revertirCambioCorreo } from '../services/revertir.js';
+import type { Entorno, Servicios } from '../tipos.js';
+import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+
+/** 503 SERVICIO_CORREO_NO_DISPONIBLE with Retry-After. */
+export function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response {
+  c.header('Retry-After', String(reintentarEnS));
+  return problema(
+    c,
+    503,
+    'SERVICIO_CORREO_NO_DISPONIBLE',
+    `El servicio de correo no está disponible en este momento; no se envió ningún código. Intente nuevamente en ${reintentarEnS} segundos.`,
+  );
+}
+
+/**
+ * /api/correo: availability check, security code (request and "Usar otro correo"), and the
+ * "No reconozco este cambio" revert (token-authenticated, no session).
+ */
+export function rutasCorreo(deps: Servicios) {
+  const { db, reloj, mailer, config } = deps;
+  const sesion = requerirSesion(deps);
+  const cuenta = requerirCuentaActiva(deps);
+  return new Hono<Entorno>()
+    .post('/disponibilidad', sesion, cuenta, leerCuerpoJson, async (c) => {
+      const usuario = c.get('usuario');
+      const ahora = reloj();
+      const limite = await consumir(db, { clave: `disponibilidad:${usuario.idUsuario}`, ...LIMITES.disponibilidad, ahora });
+      if (!limite.permitido) {
+        await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['disponibilidad'], creadoEn: ahora, ...origenDeSolicitud(c) });
+        return problemaLimite(c, limite.reintentarEnS);
+      }
+      const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
+      if (!entrada.ok) return problemaDeValidacion(c, entrada);
+      const correo = entrada.valor.correo;
+      if (correo === usuario.correo.toLowerCase()) return problemaValidacion(c, [errorCampo('correo', 'NO_PERMITIDO')]);
+      return c.json({ disponible: !(await correoOcupado(db, correo, usuario.idUsuario)) });
+    })
+    .post('/codigo', sesion, cuenta, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
+      const usuario = c.get('usuario');
+      const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
+      if (!entrada.ok) return problemaDeValidacion(c, entrada);
+      const correo = entrada.valor.correo;
+      const objecion = await objecionCorreo(db, usuario, correo);
+      if (objecion) return problemaValidacion(c, [objecion]);
+
+      const ahora = reloj();
+      const quien = origenDeSolicitud(c);
+      let emitido;
+      try {
+        emitido = await emitirCodigo(db, { idUsuario: usuario.idUsuario, correo, ahora, secreto: config.secretoCodigos });
+      } catch (error) {
+        if (!(error instanceof LimiteCodigoError)) throw error;
+        await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['codigoSeguridad'], creadoEn: ahora, ...quien });
+        c.header('Retry-After', String(error.reintentarEnS));
+        const espera = error.reintentarEnS;
+        return problema(
+          c,
+          429,
+          'DEMASIADAS_SOLICITUDES',
+          `Ya se envió un código de seguridad hace poco. Podrá solicitar otro en ${espera < 120 ? `${espera} segundos` : `${Math.ceil(espera / 60)} minutos`}.`,
+        );
+      }
+      try {
+        await mailer.enviar({
+          para: correo,
+          ...mensajeCodigo({ nombre: usuario.nombre, correo, codigo: emitido.codigo }),
+          claveIdempotencia: `codigo:${emitido.id}`,
+        });
+      } catch (error) {
+        if (error instanceof CorreoNoDisponibleError) {
+          await anularCodigo(db, emitido.id); // it never left: the cooldown is not charged
+          console.error(`[${quien.idSolicitud}] código no enviado: ${error.message}`);
+          return problemaCorreoNoDisponible(c, error.reintentarEnS);
+        }
+        if (error instanceof CorreoRechazadoError) {
+          console.error(`[${quien.idSolicitud}] código rechazado por el proveedor: ${error.message}`);
+          if (error.destinatarioInvalido) {
+            return problemaValidacion(c, [{ ...errorCampo('correo', 'FORMATO'), mensaje: 'Correo Electrónico: el servicio de correo no acepta esta dirección; revísela.' }]);
+          }
+          return problemaCorreoNoDisponible(c, 30);
+        }
+        throw error;
+      }
+      await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'CODIGO_SOLICITADO', campos: ['correo'], creadoEn: ahora, ...quien });
+      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde: emitido.reenviarDesde }, 202);
+    })
+    .delete('/codigo', sesion, async (c) => {
+      await anularCodigosDe(db, c.get('sesion').idUsuario, reloj());
+      return c.body(null, 204);
+    })
+    .post('/revertir', leerCuerpoJson, async (c) => {
+      const cuerpo = c.get('cuerpo') as { token?: unknown } | null;
+      const token = typeof cuerpo?.token === 'string' ? cuerpo.token : '';
+      const resultado = await revertirCambioCorreo(db, token, reloj(), origenDeSolicitud(c));
+      if (resultado === 'REVERTIDO') return c.body(null, 204);
+      if (resultado === 'CONFLICTO') {
+        return problema(c, 409, 'CONFLICTO', MENSAJES_REVERSION.CONFLICTO);
+      }
+      return problema(c, 410, 'ENLACE_NO_VALIDO', MENSAJES_REVERSION.NO_VALIDO);
+    });
+}
+
+export const MENSAJES_REVERSION = {
+  REVERTIDO:
+    'Se restauró su correo electrónico anterior, se cerraron todas las sesiones y su usuario quedó bloqueado. Inicie sesión con su contraseña y cámbiela para desbloquearlo.',
+  NO_VALIDO:
+    'El enlace «No reconozco este cambio» no es válido: ya se usó, venció (dura 7 días) o está incompleto. Si no reconoce un cambio en su usuario, comuníquese con Soporte al Cliente del SENAE.',
+  CONFLICTO:
+    'No se pudo restaurar el correo anterior porque ahora lo tiene registrado otro usuario. Comuníquese con Soporte al Cliente del SENAE.',
+} as const;

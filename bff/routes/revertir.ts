@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono';
+import { limitarCuerpo } from '../middleware/cuerpo.js';
+import { verificarOrigen } from '../middleware/origen.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import { ESTILOS, escaparHtml, paginaHtml } from '../paginas/html.js';
+import { enlaceVigente } from '../services/reversion.js';
+import { revertirCambioCorreo } from '../services/revertir.js';
+import type { Entorno, Servicios } from '../tipos.js';
+import { MENSAJES_REVERSION } from './correo.js';
+
+const TITULO = 'No reconozco este cambio';
+
+function responder(c: Context, estado: 200 | 409 | 410, clase: string, mensaje: string): Response {
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer'); // the token is in the URL
+  return c.html(paginaHtml(TITULO, `<h1>${TITULO}</h1>\n<p class="${clase}" role="status">${escaparHtml(mensaje)}</p>`), estado);
+}
+
+/**
+ * /correo: the page the "No reconozco este cambio" link opens. The GET only shows a confirmation
+ * button (mail scanners follow links, so a GET never changes anything); the button POSTs a plain
+ * form to /correo/revertir, which does the revert (same service as POST /api/correo/revertir).
+ */
+export function rutasPaginaReversion(deps: Servicios) {
+  const { db, reloj, config } = deps;
+  return new Hono<Entorno>()
+    .get('/estilos.css', (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.body(ESTILOS, 200, { 'Content-Type': 'text/css; charset=UTF-8' });
+    })
+    .get('/revertir/:token', async (c) => {
+      const token = c.req.param('token');
+      if (!(await enlaceVigente(db, token, reloj()))) return responder(c, 410, 'error', MENSAJES_REVERSION.NO_VALIDO);
+      c.header('Cache-Control', 'no-store');
+      c.header('Referrer-Policy', 'no-referrer');
+      return c.html(
+        paginaHtml(
+          TITULO,
+          `<h1>${TITULO}</h1>
+<p>Recibimos un aviso de que el correo electrónico de su usuario de Ecuapass se cambió. Si usted no hizo ese cambio, confírmelo con el botón:</p>
+<ul>
+<li>se restaurará su correo electrónico anterior;</li>
+<li>se cerrarán todas las sesiones abiertas;</li>
+<li>su usuario quedará bloqueado hasta que inicie sesión y cambie su contraseña.</li>
+</ul>
+<p class="aviso">Si usted sí hizo el cambio, cierre esta página: no se modificará nada.</p>
+<form method="post" action="/correo/revertir">
+<input type="hidden" name="token" value="${escaparHtml(token)}">
+<button type="submit">Confirmar: no reconozco este cambio</button>
+</form>`,
+        ),
+      );
+    })
+    .post('/revertir', verificarOrigen(config.origenesPermitidos), limitarCuerpo, async (c) => {
+      const formulario = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const token = typeof formulario.token === 'string' ? formulario.token : '';
+      const resultado = await revertirCambioCorreo(db, token, reloj(), origenDeSolicitud(c));
+      if (resultado === 'REVERTIDO') return responder(c, 200, 'exito', MENSAJES_REVERSION.REVERTIDO);
+      if (resultado === 'CONFLICTO') return responder(c, 409, 'error', MENSAJES_REVERSION.CONFLICTO);
+      return responder(c, 410, 'error', MENSAJES_REVERSION.NO_VALIDO);
+    });
+}

@@ -1,0 +1,124 @@
+// The email and password parts of PUT /api/usuario (DESIGN §2): checks that need data, and what
+// happens after the change is saved. bff/routes/usuario.ts orchestrates them.
+import type { Context } from 'hono';
+import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../contract/index.js';
+import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
+import { mensajeAvisoCambioCorreo, mensajeClaveCambiada } from '../mail/index.js';
+import { ponerCookieSesion } from '../middleware/sesion.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import type { Entorno, Servicios } from '../tipos.js';
+import { enviarAviso } from './avisos.js';
+import { errorPoliticaClave } from './clave.js';
+import { intentosRestantes, verificarCodigo } from './codigos.js';
+import { probarContrasena } from './prueba-contrasena.js';
+import { crearEnlaceReversion } from './reversion.js';
+import { crearSesion, revocarSesionesDeUsuario } from './sesiones.js';
+
+/** Response header carrying the renewed session token after a password change (Bearer clients). */
+export const CABECERA_TOKEN = 'X-Token-Sesion';
+
+/**
+ * Why `correo` cannot be the user's new address: the current one (NO_PERMITIDO, "debe ser distinto
+ * del actual") or one another ACTIVO or BLOQUEADO user holds (NO_DISPONIBLE); null when it can.
+ */
+export async function objecionCorreo(db: Servicios['db'], usuario: UsuarioGuardado, correo: string): Promise<ErrorCampo | null> {
+  if (correo === usuario.correo.toLowerCase()) return errorCampo('correo', 'NO_PERMITIDO');
+  if (await correoOcupado(db, correo, usuario.idUsuario)) return errorCampo('correo', 'NO_DISPONIBLE');
+  return null;
+}
+
+export type RevisionSensible = { errores: ErrorCampo[] } | { limiteS: number };
+
+/**
+ * Field errors of the new address (different from the current one, available) and of the password
+ * change (`contrasenaAnterior` right, counted with the 5/15 min limit; the policy). The code is not
+ * looked at here: it is checked last, once nothing else can fail.
+ */
+export async function revisarCambiosSensibles(
+  deps: Servicios,
+  c: Context<Entorno>,
+  actual: UsuarioGuardado,
+  valor: UsuarioUpdate,
+): Promise<RevisionSensible> {
+  const errores: ErrorCampo[] = [];
+  const correoNuevo = valor.mantenerCorreo ? actual.correo : valor.correo!;
+  if (!valor.mantenerCorreo) {
+    const objecion = await objecionCorreo(deps.db, actual, correoNuevo);
+    if (objecion) errores.push(objecion);
+  }
+  if (valor.cambioClave) {
+    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior);
+    if (prueba.tipo === 'LIMITE') return { limiteS: prueba.reintentarEnS };
+    if (prueba.tipo === 'INCORRECTA') errores.push(errorCampo('cambioClave.contrasenaAnterior', 'INCORRECTA'));
+    const politica = await errorPoliticaClave(
+      valor.cambioClave.contrasena,
+      { idUsuario: actual.idUsuario, nombre: valor.nombre, correo: correoNuevo },
+      actual.claveHash,
+    );
+    if (politica) errores.push(errorCampo('cambioClave.contrasena', politica));
+  }
+  return { errores };
+}
+
+/** The typed code for the new address: null when valid (and now consumed), else its field error. */
+export async function revisarCodigo(deps: Servicios, actual: UsuarioGuardado, correo: string, codigo: string): Promise<ErrorCampo | null> {
+  const ahora = deps.reloj();
+  const d = { idUsuario: actual.idUsuario, correo, codigo, ahora, secreto: deps.config.secretoCodigos };
+  const resultado = await verificarCodigo(deps.db, d);
+  if (resultado === 'VALIDO') return null;
+  const error = errorCampo('codigoSeguridad', resultado);
+  if (resultado !== 'INCORRECTO') return error;
+  const quedan = await intentosRestantes(deps.db, actual.idUsuario, ahora);
+  const resto =
+    quedan === 0
+      ? ' Solicite un nuevo código de seguridad.'
+      : ` Le ${quedan === 1 ? 'queda 1 intento' : `quedan ${quedan} intentos`}.`;
+  return { ...error, mensaje: `${error.mensaje}${resto}` };
+}
+
+/**
+ * After an email change is saved: a one-time "No reconozco este cambio" link (absolute, on this
+ * BFF's origin) in a notice to the OLD address. A failed notice is recorded, never undone.
+ */
+export async function avisarCambioCorreo(deps: Servicios, c: Context<Entorno>, antes: UsuarioGuardado, despues: UsuarioGuardado): Promise<void> {
+  const ahora = deps.reloj();
+  const token = await crearEnlaceReversion(deps.db, {
+    idUsuario: antes.idUsuario,
+    correoAnterior: antes.correo,
+    correoNuevo: despues.correo,
+    ahora,
+  });
+  const enlace = `${new URL(c.req.url).origin}/correo/revertir/${token}`;
+  await enviarAviso(deps.db, deps.mailer, {
+    idUsuario: antes.idUsuario,
+    tipo: 'CORREO_MODIFICADO',
+    para: antes.correo,
+    contenido: mensajeAvisoCambioCorreo({ nombre: despues.nombre, correoNuevo: despues.correo, enlace }),
+    claveIdempotencia: `aviso-correo:${antes.idUsuario}:${despues.version}`,
+    ahora,
+    idSolicitud: origenDeSolicitud(c).idSolicitud,
+  });
+}
+
+/**
+ * After a password change is saved: every session of the user ends, this one is replaced by a new
+ * one (new token in the cookie when it came by cookie, and in `X-Token-Sesion` always), and the
+ * registered address gets a notice.
+ */
+export async function renovarTrasCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado): Promise<void> {
+  const ahora = deps.reloj();
+  const quien = origenDeSolicitud(c);
+  await revocarSesionesDeUsuario(deps.db, despues.idUsuario, ahora);
+  const sesion = await crearSesion(deps.db, { idUsuario: despues.idUsuario, ahora, ip: quien.ip, agente: quien.agente });
+  if (c.get('sesion').porCookie) ponerCookieSesion(c, sesion.token);
+  c.header(CABECERA_TOKEN, sesion.token);
+  await enviarAviso(deps.db, deps.mailer, {
+    idUsuario: despues.idUsuario,
+    tipo: 'CLAVE_MODIFICADA',
+    para: despues.correo,
+    contenido: mensajeClaveCambiada({ nombre: despues.nombre }),
+    claveIdempotencia: `aviso-clave:${despues.idUsuario}:${despues.version}`,
+    ahora,
+    idSolicitud: quien.idSolicitud,
+  });
+}

@@ -1,0 +1,297 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createApp } from '../../bff/app.js';
+import { buscarUsuario } from '../../bff/db/usuarios.js';
+import { crearEntorno, iniciarSesion, MINUTO, pedir, actualizacionTmacay, type EntornoDePrueba } from '../helpers/bff.js';
+
+interface Correo {
+  id: string;
+  para: string;
+  asunto: string;
+  texto: string;
+  html: string;
+  creadoEn: string;
+}
+
+let e: EntornoDePrueba;
+let token: string;
+beforeEach(async () => {
+  e = await crearEntorno();
+  token = await iniciarSesion(e.app);
+});
+afterEach(() => e.cerrar());
+
+const NUEVO = 'tito.nuevo@example.com';
+
+function post(ruta: string, cuerpo: unknown, tk = token) {
+  return pedir(e.app, ruta, { cuerpo, token: tk });
+}
+
+async function correos(): Promise<Correo[]> {
+  const r = await pedir(e.app, '/api/dev/correos');
+  expect(r.status).toBe(200);
+  return (await r.json()) as Correo[];
+}
+
+/** Requests a code for `correo` and reads it from the dev outbox. */
+async function pedirCodigo(correo = NUEVO, tk = token): Promise<string> {
+  const r = await post('/api/correo/codigo', { correo }, tk);
+  expect(r.status, await r.clone().text()).toBe(202);
+  const [ultimo] = await correos();
+  const codigo = ultimo!.texto.match(/^ {4}([A-Z0-9]{8})$/m)?.[1];
+  expect(codigo).toBeDefined();
+  return codigo!;
+}
+
+function cambioCorreo(codigo: string, correo = NUEVO) {
+  return actualizacionTmacay({ mantenerCorreo: false, correo, confirmacionCorreo: correo.toUpperCase(), codigoSeguridad: codigo });
+}
+
+function put(cuerpo: unknown, version = 1, tk = token) {
+  return pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token: tk, cabeceras: { 'If-Match': `"${version}"` } });
+}
+
+describe('POST /api/correo/disponibilidad', () => {
+  test('free, taken (case-insensitive) and freed by a BAJA user', async () => {
+    expect(await (await post('/api/correo/disponibilidad', { correo: NUEVO })).json()).toEqual({ disponible: true });
+    expect(await (await post('/api/correo/disponibilidad', { correo: 'OCUPADO@Example.com' })).json()).toEqual({ disponible: false });
+    await e.db.execute("UPDATE usuarios SET estado = 'BLOQUEADO' WHERE id_usuario = 'ocupado'");
+    expect(await (await post('/api/correo/disponibilidad', { correo: 'ocupado@example.com' })).json()).toEqual({ disponible: false });
+    await e.db.execute("UPDATE usuarios SET estado = 'BAJA' WHERE id_usuario = 'ocupado'");
+    expect(await (await post('/api/correo/disponibilidad', { correo: 'ocupado@example.com' })).json()).toEqual({ disponible: true });
+  });
+
+  test('the current address → 422 correo NO_PERMITIDO; a bad format → 422 FORMATO', async () => {
+    const propio = await post('/api/correo/disponibilidad', { correo: 'Tito.Macay@example.com' });
+    expect(propio.status).toBe(422);
+    expect(((await propio.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'correo', codigo: 'NO_PERMITIDO', mensaje: 'Correo Electrónico: debe ser distinto del correo registrado actualmente.' },
+    ]);
+    const malo = await post('/api/correo/disponibilidad', { correo: 'no-es-correo' });
+    expect(malo.status).toBe(422);
+    expect(((await malo.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'correo', codigo: 'FORMATO', mensaje: 'Correo Electrónico: no es una dirección de correo electrónico válida.' },
+    ]);
+  });
+
+  test('needs a session', async () => {
+    expect((await pedir(e.app, '/api/correo/disponibilidad', { cuerpo: { correo: NUEVO } })).status).toBe(401);
+  });
+
+  test('20 per user per hour, then 429 with Retry-After; audited', async () => {
+    for (let i = 0; i < 20; i++) expect((await post('/api/correo/disponibilidad', { correo: `a${i}@example.com` })).status).toBe(200);
+    const r = await post('/api/correo/disponibilidad', { correo: 'b@example.com' });
+    expect(r.status).toBe(429);
+    expect(r.headers.get('Retry-After')).toBe('3600');
+    expect(((await r.json()) as { codigo: string }).codigo).toBe('DEMASIADAS_SOLICITUDES');
+    const otro = await iniciarSesion(e.app, 'mzambrano');
+    expect((await post('/api/correo/disponibilidad', { correo: 'b@example.com' }, otro)).status).toBe(200);
+    e.reloj.avanzar(60 * MINUTO);
+    const nuevo = await iniciarSesion(e.app);
+    expect((await post('/api/correo/disponibilidad', { correo: 'b@example.com' }, nuevo)).status).toBe(200);
+    const eventos = await e.db.execute("SELECT campos FROM auditoria WHERE evento = 'LIMITE_EXCEDIDO' AND id_usuario = 'tmacay'");
+    expect(eventos.rows.map((f) => f.campos)).toEqual(['["disponibilidad"]']);
+  });
+});
+
+describe('POST /api/correo/codigo', () => {
+  test('202 {expiraEn, reenviarDesde}; the code mail lands in the outbox, newest first', async () => {
+    const r = await post('/api/correo/codigo', { correo: 'Tito.Nuevo@Example.com' });
+    expect(r.status).toBe(202);
+    expect(await r.json()).toEqual({ expiraEn: '2026-03-02T15:15:00.000Z', reenviarDesde: '2026-03-02T15:01:00.000Z' });
+    const lista = await correos();
+    expect(lista).toHaveLength(1);
+    expect(lista[0]).toMatchObject({ para: NUEVO, asunto: 'ACTIVACIÓN DE CORREO ELECTRÓNICO', creadoEn: '2026-03-02T15:00:00.000Z' });
+    expect(lista[0]!.texto).toContain('15 minutos');
+    expect(lista[0]!.texto).toContain('spam');
+    e.reloj.avanzar(MINUTO);
+    await post('/api/correo/codigo', { correo: 'otro.mas@example.com' });
+    expect((await correos()).map((c) => c.para)).toEqual(['otro.mas@example.com', NUEVO]);
+  });
+
+  test('refuses the current address, a taken one and a bad one with 422, sending nothing', async () => {
+    const casos = [
+      ['tito.macay@example.com', 'NO_PERMITIDO'],
+      ['ocupado@example.com', 'NO_DISPONIBLE'],
+      ['x@', 'FORMATO'],
+    ] as const;
+    for (const [correo, codigo] of casos) {
+      const r = await post('/api/correo/codigo', { correo });
+      expect(r.status).toBe(422);
+      expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores[0]).toMatchObject({ campo: 'correo', codigo });
+    }
+    expect(await correos()).toEqual([]);
+  });
+
+  test('1 per 60 s and 5 per hour → 429 DEMASIADAS_SOLICITUDES with Retry-After', async () => {
+    await pedirCodigo();
+    e.reloj.avanzar(30_000);
+    const pronto = await post('/api/correo/codigo', { correo: NUEVO });
+    expect(pronto.status).toBe(429);
+    expect(pronto.headers.get('Retry-After')).toBe('30');
+    expect(await pronto.json()).toMatchObject({ codigo: 'DEMASIADAS_SOLICITUDES', detail: expect.stringContaining('30 segundos') });
+    for (let i = 0; i < 4; i++) {
+      e.reloj.avanzar(MINUTO);
+      expect((await post('/api/correo/codigo', { correo: NUEVO })).status).toBe(202);
+    }
+    e.reloj.avanzar(MINUTO); // 15:04:30 + 1 min; the first code was at 15:00:00
+    const hora = await post('/api/correo/codigo', { correo: NUEVO });
+    expect(hora.status).toBe(429);
+    expect(Number(hora.headers.get('Retry-After'))).toBe(60 * 60 - (5 * 60 + 30));
+  });
+
+  test('needs a password proof from the last 15 minutes: 15:00 ok, 15:01 → 403, renewed → ok', async () => {
+    e.reloj.avanzar(15 * MINUTO);
+    expect((await post('/api/correo/codigo', { correo: NUEVO })).status).toBe(202);
+    e.reloj.avanzar(MINUTO);
+    const r = await post('/api/correo/codigo', { correo: NUEVO });
+    expect(r.status).toBe(403);
+    expect(await r.json()).toMatchObject({ codigo: 'REAUTENTICACION_REQUERIDA' });
+    const mala = await post('/api/sesiones/reautenticacion', { contrasena: 'otra' });
+    expect(mala.status).toBe(422);
+    expect(((await mala.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'contrasena', codigo: 'INCORRECTA', mensaje: 'Contraseña: no es correcta.' },
+    ]);
+    expect((await post('/api/sesiones/reautenticacion', { contrasena: 'Clave-Demo-2026' })).status).toBe(204);
+    expect((await post('/api/correo/codigo', { correo: NUEVO })).status).toBe(202);
+  });
+
+  test('DELETE /api/correo/codigo ("Usar otro correo") voids the pending code', async () => {
+    const codigo = await pedirCodigo();
+    expect((await pedir(e.app, '/api/correo/codigo', { metodo: 'DELETE', token })).status).toBe(204);
+    const r = await put(cambioCorreo(codigo));
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown[] }).errores[0]).toMatchObject({ campo: 'codigoSeguridad', codigo: 'INCORRECTO' });
+  });
+});
+
+describe('PUT /api/usuario changing the email', () => {
+  test('end to end: code, PUT, audit, notice with a revert link to the OLD address', async () => {
+    const codigo = await pedirCodigo();
+    const r = await put(cambioCorreo(codigo.toLowerCase()));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('ETag')).toBe('"2"');
+    expect(await r.json()).toMatchObject({ correo: NUEVO, version: 2 });
+    const [aviso] = await correos();
+    expect(aviso).toMatchObject({ para: 'tito.macay@example.com', asunto: 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass' });
+    expect(aviso!.texto).toMatch(/No reconozco este cambio: http:\/\/127\.0\.0\.1:8787\/correo\/revertir\/[A-Za-z0-9_-]{43}\n/);
+    const actividad = (await (await pedir(e.app, '/api/usuario/actividad', { token })).json()) as { evento: string; campos: string[] }[];
+    expect(actividad[0]).toMatchObject({ evento: 'CORREO_MODIFICADO', campos: ['correo'] });
+    // The code is single use.
+    const otra = await put(cambioCorreo(codigo, 'tercero@example.com'), 2);
+    expect(otra.status).toBe(422);
+  });
+
+  test('the order of checks: a taken address is refused before the code is tried', async () => {
+    const codigo = await pedirCodigo();
+    const r = await put(cambioCorreo(codigo, 'ocupado@example.com'));
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'correo', codigo: 'NO_DISPONIBLE', mensaje: 'Correo Electrónico: ya está registrado por otro usuario.' },
+    ]);
+    const intentos = await e.db.execute('SELECT intentos FROM codigos_seguridad');
+    expect(intentos.rows[0]?.intentos).toBe(0);
+    expect((await put(cambioCorreo(codigo))).status).toBe(200);
+  });
+
+  test('a wrong code names the tries left; the 5th wrong one voids it (AGOTADO)', async () => {
+    const codigo = await pedirCodigo();
+    const malo = codigo === 'ABCD2345' ? 'ABCD2346' : 'ABCD2345';
+    const r = await put(cambioCorreo(malo));
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.' },
+    ]);
+    for (let i = 0; i < 3; i++) await put(cambioCorreo(malo));
+    const quinto = await put(cambioCorreo(malo));
+    expect(((await quinto.json()) as { errores: { codigo: string }[] }).errores[0]!.codigo).toBe('AGOTADO');
+    const correcto = await put(cambioCorreo(codigo));
+    expect(((await correcto.json()) as { errores: { codigo: string }[] }).errores[0]!.codigo).toBe('AGOTADO');
+    expect((await buscarUsuario(e.db, 'tmacay'))!.correo).toBe('tito.macay@example.com');
+  });
+
+  test('fixed clock: the code works at 14:59 after it was sent, and is EXPIRADO at 15:00.001', async () => {
+    const codigo = await pedirCodigo();
+    e.reloj.avanzar(15 * MINUTO + 1);
+    const tarde = await put(cambioCorreo(codigo));
+    expect(tarde.status).toBe(422);
+    expect(((await tarde.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'codigoSeguridad', codigo: 'EXPIRADO', mensaje: 'Código de seguridad: ha expirado; solicite un nuevo código de seguridad.' },
+    ]);
+    e.reloj.avanzar(MINUTO);
+    await post('/api/sesiones/reautenticacion', { contrasena: 'Clave-Demo-2026' });
+    const otro = await pedirCodigo();
+    e.reloj.avanzar(14 * MINUTO + 59_000);
+    expect((await put(cambioCorreo(otro))).status).toBe(200);
+  });
+
+  test('8 parallel PUTs with the right code: exactly one 200', async () => {
+    const codigo = await pedirCodigo();
+    const respuestas = await Promise.all(Array.from({ length: 8 }, () => put(cambioCorreo(codigo))));
+    const estados = respuestas.map((r) => r.status).sort();
+    expect(estados.filter((s) => s === 200)).toHaveLength(1);
+    expect(estados.every((s) => s === 200 || s === 412 || s === 422)).toBe(true);
+    expect((await buscarUsuario(e.db, 'tmacay'))!.version).toBe(2);
+    const eventos = await e.db.execute("SELECT count(*) AS n FROM auditoria WHERE evento = 'CORREO_MODIFICADO'");
+    expect(eventos.rows[0]?.n).toBe(1);
+  });
+
+  test('50 parallel wrong codes: at most 5 are evaluated', async () => {
+    const codigo = await pedirCodigo();
+    const malo = codigo === 'ABCD2345' ? 'ABCD2346' : 'ABCD2345';
+    const respuestas = await Promise.all(Array.from({ length: 50 }, () => put(cambioCorreo(malo))));
+    expect(respuestas.every((r) => r.status === 422)).toBe(true);
+    const fila = (await e.db.execute('SELECT intentos FROM codigos_seguridad')).rows[0];
+    expect(fila?.intentos).toBe(5);
+    const cuerpos = (await Promise.all(respuestas.map((r) => r.json()))) as { errores: { codigo: string }[] }[];
+    expect(cuerpos.filter((c) => c.errores[0]!.codigo === 'INCORRECTO').length).toBeLessThanOrEqual(4);
+    expect((await put(cambioCorreo(codigo))).status).toBe(422);
+  });
+
+  test('a UNIQUE violation at commit answers 422 NO_DISPONIBLE, never 500, and changes nothing', async () => {
+    const codigo = await pedirCodigo();
+    // Another user takes the address between the availability check and the commit: the db given
+    // to this app runs that write just before the PUT's batch.
+    const db = new Proxy(e.db, {
+      get(objetivo, propiedad, receptor): unknown {
+        const valor = Reflect.get(objetivo, propiedad, receptor) as unknown;
+        if (propiedad !== 'batch') return typeof valor === 'function' ? (valor as () => unknown).bind(objetivo) : valor;
+        return async (...args: Parameters<typeof e.db.batch>) => {
+          await objetivo.execute({ sql: "UPDATE usuarios SET correo = ? WHERE id_usuario = 'mzambrano'", args: [NUEVO.toUpperCase()] });
+          return objetivo.batch(...args);
+        };
+      },
+    });
+    const app = createApp({ db, mailer: null, reloj: e.reloj.ahora, config: e.config });
+    const r = await pedir(app, '/api/usuario', { metodo: 'PUT', cuerpo: cambioCorreo(codigo), token, cabeceras: { 'If-Match': '"1"' } });
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+      { campo: 'correo', codigo: 'NO_DISPONIBLE', mensaje: 'Correo Electrónico: ya está registrado por otro usuario.' },
+    ]);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', version: 1 });
+    expect((await e.db.execute("SELECT count(*) AS n FROM auditoria WHERE evento = 'CORREO_MODIFICADO'")).rows[0]?.n).toBe(0);
+  });
+
+  test('no plaintext code in the database (outside the outbox) nor in the logs', async () => {
+    const registros: string[] = [];
+    const espias = (['log', 'info', 'warn', 'error', 'debug'] as const).map((nivel) =>
+      vi.spyOn(console, nivel).mockImplementation((...args: unknown[]) => void registros.push(args.map(String).join(' '))),
+    );
+    try {
+      const codigo = await pedirCodigo();
+      expect((await put(cambioCorreo(codigo))).status).toBe(200);
+      const [aviso] = await correos();
+      const enlace = aviso!.texto.match(/\/correo\/revertir\/([A-Za-z0-9_-]{43})/)![1]!;
+      const tablas = await e.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'correos_bandeja'");
+      for (const fila of tablas.rows) {
+        const contenido = JSON.stringify((await e.db.execute(`SELECT * FROM "${String(fila.name)}"`)).rows);
+        expect(contenido, String(fila.name)).not.toContain(codigo);
+        expect(contenido, String(fila.name)).not.toContain(enlace);
+        expect(contenido, String(fila.name)).not.toContain(token);
+        expect(contenido, String(fila.name)).not.toContain('Clave-Demo-2026');
+      }
+      expect(registros.join('\n')).not.toContain(codigo);
+    } finally {
+      for (const espia of espias) espia.mockRestore();
+    }
+  });
+});
