@@ -13,6 +13,7 @@ export function paginaHtml(titulo: string, cuerpo: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
 <title>${escaparHtml(titulo)}</title>
 <link rel="stylesheet" href="${RUTA_ESTILOS}">
 </head>

@@ -8,11 +8,11 @@ import { revertirCambioCorreo } from '../services/revertir.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { MENSAJES_REVERSION } from './correo.js';
 
+// The token is in the URL: the pages say `<meta name="referrer" content="no-referrer">` (bff/paginas/html.ts).
 const TITULO = 'No reconozco este cambio';
 
 function responder(c: Context, estado: 200 | 409 | 410, clase: string, mensaje: string): Response {
   c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer'); // the token is in the URL
   return c.html(paginaHtml(TITULO, `<h1>${TITULO}</h1>\n<p class="${clase}" role="status">${escaparHtml(mensaje)}</p>`), estado);
 }
 
@@ -32,7 +32,6 @@ export function rutasPaginaReversion(deps: Servicios) {
       const token = c.req.param('token');
       if (!(await enlaceVigente(db, token, reloj()))) return responder(c, 410, 'error', MENSAJES_REVERSION.NO_VALIDO);
       c.header('Cache-Control', 'no-store');
-      c.header('Referrer-Policy', 'no-referrer');
       return c.html(
         paginaHtml(
           TITULO,

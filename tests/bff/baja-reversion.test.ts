@@ -1,0 +1,237 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { buscarUsuario } from '../../bff/db/usuarios.js';
+import { actualizacionTmacay, CLAVE_DEMO, crearEntorno, iniciarSesion, MINUTO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+
+interface Correo {
+  para: string;
+  asunto: string;
+  texto: string;
+}
+
+let e: EntornoDePrueba;
+let token: string;
+beforeEach(async () => {
+  e = await crearEntorno();
+  token = await iniciarSesion(e.app);
+});
+afterEach(() => e.cerrar());
+
+const MOTIVO = 'Cierre de la empresa importadora';
+const NUEVO = 'tito.nuevo@example.com';
+
+async function correos(): Promise<Correo[]> {
+  return (await (await pedir(e.app, '/api/dev/correos')).json()) as Correo[];
+}
+
+function baja(motivo: unknown = MOTIVO, tk = token) {
+  return pedir(e.app, '/api/usuario/baja', { cuerpo: { motivo }, token: tk });
+}
+
+function login(idUsuario = 'tmacay', contrasena = CLAVE_DEMO) {
+  return pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario, contrasena } });
+}
+
+describe('POST /api/usuario/baja', () => {
+  test('202 {id, estado, creadaEn}; BAJA, every session revoked, cookie cleared, mail sent, row kept, login refused', async () => {
+    const otra = await iniciarSesion(e.app);
+    const r = await baja();
+    expect(r.status).toBe(202);
+    const cuerpo = (await r.json()) as { id: string };
+    expect(cuerpo).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), estado: 'REGISTRADA', creadaEn: '2026-03-02T15:00:00.000Z' });
+    expect(r.headers.get('Set-Cookie')).toMatch(/^mug_sesion=;.*Max-Age=0/);
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(401);
+    expect((await pedir(e.app, '/api/usuario', { token: otra })).status).toBe(401);
+    const vivas = await e.db.execute("SELECT count(*) AS n FROM sesiones WHERE id_usuario = 'tmacay' AND revocada_en IS NULL");
+    expect(vivas.rows[0]?.n).toBe(0);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ estado: 'BAJA', correo: 'tito.macay@example.com', nombre: 'TITO MACAY' });
+    const solicitud = await e.db.execute('SELECT id, id_usuario, motivo, estado FROM solicitudes_baja');
+    expect(solicitud.rows.map((f) => ({ ...f }))).toEqual([{ id: cuerpo.id, id_usuario: 'tmacay', motivo: MOTIVO, estado: 'REGISTRADA' }]);
+    const [mensaje] = await correos();
+    expect(mensaje).toMatchObject({ para: 'tito.macay@example.com', asunto: 'Solicitud de baja de usuario registrada' });
+    expect(mensaje!.texto).toContain(cuerpo.id);
+    expect(mensaje!.texto).toContain(MOTIVO);
+    const rechazado = await login();
+    expect(rechazado.status).toBe(403);
+    expect(await rechazado.json()).toMatchObject({
+      codigo: 'CUENTA_INACTIVA',
+      detail: 'Este usuario fue dado de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.',
+    });
+    const eventos = await e.db.execute("SELECT evento, campos FROM auditoria WHERE evento = 'BAJA_SOLICITADA'");
+    expect(eventos.rows.map((f) => f.campos)).toEqual(['["motivo"]']);
+    // The address is free again for someone else.
+    const maria = await iniciarSesion(e.app, 'mzambrano');
+    const libre = await pedir(e.app, '/api/correo/disponibilidad', { cuerpo: { correo: 'tito.macay@example.com' }, token: maria });
+    expect(await libre.json()).toEqual({ disponible: true });
+  });
+
+  test('motivo must have 10–500 characters; nothing changes', async () => {
+    for (const motivo of ['corto', 'x'.repeat(501), '   ', null]) {
+      const r = await baja(motivo);
+      expect(r.status).toBe(422);
+      const [error] = ((await r.json()) as { errores: { campo: string }[] }).errores;
+      expect(error!.campo).toBe('motivo');
+    }
+    expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
+  });
+
+  test('needs re-authentication (403 after 15 minutes)', async () => {
+    e.reloj.avanzar(16 * MINUTO);
+    const r = await baja();
+    expect(r.status).toBe(403);
+    expect(await r.json()).toMatchObject({ codigo: 'REAUTENTICACION_REQUERIDA' });
+    expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
+  });
+});
+
+/** Changes tmacay's address with a code from the outbox and returns the revert link's token. */
+async function cambiarCorreo(): Promise<string> {
+  expect((await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token })).status).toBe(202);
+  const codigo = (await correos())[0]!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+  const r = await pedir(e.app, '/api/usuario', {
+    metodo: 'PUT',
+    token,
+    cabeceras: { 'If-Match': '"1"' },
+    cuerpo: actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
+  });
+  expect(r.status).toBe(200);
+  const [aviso] = await correos();
+  expect(aviso!.para).toBe('tito.macay@example.com');
+  return aviso!.texto.match(/\/correo\/revertir\/([A-Za-z0-9_-]{43})/)![1]!;
+}
+
+describe('"No reconozco este cambio"', () => {
+  test('the GET page shows a confirmation form and changes nothing', async () => {
+    const enlace = await cambiarCorreo();
+    const antes = await e.db.execute('SELECT * FROM enlaces_reversion');
+    const r = await pedir(e.app, `/correo/revertir/${enlace}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const html = await r.text();
+    expect(html).toContain('<meta name="referrer" content="no-referrer">');
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<form method="post" action="/correo/revertir">');
+    expect(html).toContain(`<input type="hidden" name="token" value="${enlace}">`);
+    expect(html).not.toMatch(/<script|style=/);
+    expect((await e.db.execute('SELECT * FROM enlaces_reversion')).rows).toEqual(antes.rows);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: NUEVO, estado: 'ACTIVO' });
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(200);
+  });
+
+  test('POST restores the old address, revokes every session, blocks; login + password change → ACTIVO', async () => {
+    const enlace = await cambiarCorreo();
+    const r = await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } });
+    expect(r.status).toBe(204);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', estado: 'BLOQUEADO', version: 3 });
+    expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(401);
+    const eventos = await e.db.execute("SELECT campos FROM auditoria WHERE evento = 'CORREO_REVERTIDO'");
+    expect(eventos.rows.map((f) => f.campos)).toEqual(['["correo","estado"]']);
+
+    // A second use of the link: 410, nothing else changes.
+    const otra = await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } });
+    expect(otra.status).toBe(410);
+    expect(await otra.json()).toMatchObject({ codigo: 'ENLACE_NO_VALIDO', detail: expect.stringContaining('ya se usó') });
+
+    // Blocked: a wrong password is told so; the right one gives a read-and-password-only session.
+    expect((await login('tmacay', 'mala')).status).toBe(403);
+    const bloqueada = await iniciarSesion(e.app);
+    expect((await pedir(e.app, '/api/usuario', { token: bloqueada })).status).toBe(200);
+    const escritura = await pedir(e.app, '/api/usuario', {
+      metodo: 'PUT',
+      token: bloqueada,
+      cabeceras: { 'If-Match': '"3"' },
+      cuerpo: actualizacionTmacay({ direccion: 'Otra dirección 123' }),
+    });
+    expect(escritura.status).toBe(403);
+    expect(await escritura.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: expect.stringContaining('cambiar su contraseña') });
+    for (const [ruta, cuerpo] of [
+      ['/api/correo/disponibilidad', { correo: 'x@example.com' }],
+      ['/api/correo/codigo', { correo: 'x@example.com' }],
+      ['/api/usuario/baja', { motivo: MOTIVO }],
+    ] as const) {
+      const respuesta = await pedir(e.app, ruta, { cuerpo, token: bloqueada });
+      expect(respuesta.status, ruta).toBe(403);
+      expect(((await respuesta.json()) as { codigo: string }).codigo).toBe('CUENTA_BLOQUEADA');
+    }
+    const cambio = await pedir(e.app, '/api/usuario', {
+      metodo: 'PUT',
+      token: bloqueada,
+      cabeceras: { 'If-Match': '"3"' },
+      cuerpo: actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: 'mi perro come tortugas azules', confirmacion: 'mi perro come tortugas azules' } }),
+    });
+    expect(cambio.status).toBe(200);
+    expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
+    const libre = cambio.headers.get('X-Token-Sesion')!;
+    const direccion = await pedir(e.app, '/api/usuario', {
+      metodo: 'PUT',
+      token: libre,
+      cabeceras: { 'If-Match': '"4"' },
+      cuerpo: actualizacionTmacay({ direccion: 'Otra dirección 123' }),
+    });
+    expect(direccion.status).toBe(200);
+  });
+
+  test('the form POST does the same and answers a Spanish page; an unknown or expired token gets 410', async () => {
+    const enlace = await cambiarCorreo();
+    const r = await e.app.request('http://127.0.0.1:8787/correo/revertir', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://127.0.0.1:8787' },
+      body: new URLSearchParams({ token: enlace }).toString(),
+    });
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('Se restauró su correo electrónico anterior');
+    expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('BLOQUEADO');
+    const pagina = await pedir(e.app, `/correo/revertir/${enlace}`);
+    expect(pagina.status).toBe(410);
+    expect(await pagina.text()).toContain('ya se usó, venció');
+    expect((await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: 'x'.repeat(43) } })).status).toBe(410);
+    expect((await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: 42 } })).status).toBe(410);
+  });
+
+  test('the link expires after 7 days', async () => {
+    const enlace = await cambiarCorreo();
+    e.reloj.avanzar(7 * 24 * 60 * MINUTO);
+    expect((await pedir(e.app, `/correo/revertir/${enlace}`)).status).toBe(410);
+    expect((await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } })).status).toBe(410);
+    expect((await buscarUsuario(e.db, 'tmacay'))!.correo).toBe(NUEVO);
+  });
+
+  test('when the old address was taken meanwhile: 409, nothing changes, the link stays usable', async () => {
+    const enlace = await cambiarCorreo();
+    await e.db.execute("UPDATE usuarios SET correo = 'tito.macay@example.com' WHERE id_usuario = 'mzambrano'");
+    const r = await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } });
+    expect(r.status).toBe(409);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: NUEVO, estado: 'ACTIVO' });
+    expect((await pedir(e.app, `/correo/revertir/${enlace}`)).status).toBe(200);
+  });
+});
+
+describe('GET /api/usuario/actividad', () => {
+  test('newest first, at most 50, {evento, campos, creadoEn, ip}; only the user\'s own', async () => {
+    for (let i = 0; i < 60; i++) {
+      await e.db.execute({
+        sql: "INSERT INTO auditoria (id_usuario, evento, campos, ip, creado_en) VALUES ('tmacay', 'DATOS_MODIFICADOS', '[\"fax\"]', '10.0.0.1', ?)",
+        args: [new Date(Date.parse('2026-03-01T00:00:00.000Z') + i * MINUTO).toISOString()],
+      });
+    }
+    await e.db.execute("INSERT INTO auditoria (id_usuario, evento, creado_en) VALUES ('mzambrano', 'INICIO_SESION', '2026-03-03T00:00:00.000Z')");
+    const r = await pedir(e.app, '/api/usuario/actividad', { token });
+    expect(r.status).toBe(200);
+    const lista = (await r.json()) as { evento: string; campos: string[]; creadoEn: string; ip: string | null }[];
+    expect(lista).toHaveLength(50);
+    expect(lista[0]).toEqual({ evento: 'INICIO_SESION', campos: [], creadoEn: '2026-03-02T15:00:00.000Z', ip: null });
+    expect(lista[1]).toEqual({ evento: 'DATOS_MODIFICADOS', campos: ['fax'], creadoEn: '2026-03-01T00:59:00.000Z', ip: '10.0.0.1' });
+    const fechas = lista.map((a) => a.creadoEn);
+    expect([...fechas].sort().reverse()).toEqual(fechas);
+    expect((await pedir(e.app, '/api/usuario/actividad')).status).toBe(401);
+  });
+
+  test('records login failures of existing users only, limit hits, and no secret', async () => {
+    await login('tmacay', 'Secreta-Incorrecta-1');
+    await login('nadie', 'Secreta-Incorrecta-2');
+    const filas = await e.db.execute('SELECT * FROM auditoria');
+    expect(filas.rows.some((f) => f.id_usuario === 'nadie')).toBe(false);
+    expect(JSON.stringify(filas.rows)).not.toMatch(/Secreta-Incorrecta|Clave-Demo-2026/);
+    const lista = (await (await pedir(e.app, '/api/usuario/actividad', { token })).json()) as { evento: string }[];
+    expect(lista[0]!.evento).toBe('INICIO_SESION_FALLIDO');
+  });
+});

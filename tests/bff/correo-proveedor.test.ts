@@ -1,0 +1,132 @@
+// The real Resend SDK against tests/helpers/resend-falso.ts, through the HTTP API.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { actualizacionTmacay, crearEntorno, iniciarSesion, MINUTO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
+
+let falso: ResendFalso;
+let e: EntornoDePrueba;
+let token: string;
+beforeEach(async () => {
+  falso = await iniciarResendFalso();
+  e = await crearEntorno({ entorno: { RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: falso.url, CORREO_REMITENTE: 'Ecuapass <no-responder@correo.aduana.gob.ec>' } });
+  token = await iniciarSesion(e.app);
+});
+afterEach(async () => {
+  await e.cerrar();
+  await falso.cerrar().catch(() => undefined);
+});
+
+const NUEVO = 'tito.nuevo@example.com';
+
+function pedirCodigo() {
+  return pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token });
+}
+
+interface Envio {
+  from: string;
+  to: string | string[];
+  subject: string;
+  text: string;
+}
+
+describe('with RESEND_API_KEY', () => {
+  test('200: the code goes through Resend with the idempotency key codigo:<id>; the PUT then works', async () => {
+    const r = await pedirCodigo();
+    expect(r.status).toBe(202);
+    expect(falso.solicitudes).toHaveLength(1);
+    const [solicitud] = falso.solicitudes;
+    const envio = solicitud!.cuerpo as Envio;
+    expect(envio).toMatchObject({ from: 'Ecuapass <no-responder@correo.aduana.gob.ec>', to: NUEVO, subject: 'ACTIVACIÓN DE CORREO ELECTRÓNICO' });
+    expect(solicitud!.headers.authorization).toBe('Bearer re_prueba_123');
+    const fila = await e.db.execute('SELECT id FROM codigos_seguridad');
+    expect(solicitud!.headers['idempotency-key']).toBe(`codigo:${String(fila.rows[0]?.id)}`);
+    const codigo = envio.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+    const put = await pedir(e.app, '/api/usuario', {
+      metodo: 'PUT',
+      token,
+      cabeceras: { 'If-Match': '"1"' },
+      cuerpo: actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
+    });
+    expect(put.status).toBe(200);
+    const aviso = falso.solicitudes[1]!.cuerpo as Envio;
+    expect(aviso).toMatchObject({ to: 'tito.macay@example.com', subject: 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass' });
+  });
+
+  test('the dev outbox answers 404 (JSON and page)', async () => {
+    expect((await pedir(e.app, '/api/dev/correos')).status).toBe(404);
+    const pagina = await pedir(e.app, '/dev/correos');
+    expect(pagina.status).toBe(404);
+    expect(await pagina.json()).toMatchObject({ codigo: 'NO_ENCONTRADO' });
+  });
+
+  test('429 from the provider → 503 SERVICIO_CORREO_NO_DISPONIBLE with its Retry-After; the cooldown is not charged', async () => {
+    falso.programar({ tipo: 'limite', retryAfter: 7 });
+    const r = await pedirCodigo();
+    expect(r.status).toBe(503);
+    expect(r.headers.get('Retry-After')).toBe('7');
+    expect(await r.json()).toEqual({
+      status: 503,
+      title: 'Servicio no disponible',
+      detail: 'El servicio de correo no está disponible en este momento; no se envió ningún código. Intente nuevamente en 7 segundos.',
+      codigo: 'SERVICIO_CORREO_NO_DISPONIBLE',
+    });
+    expect((await e.db.execute('SELECT count(*) AS n FROM codigos_seguridad')).rows[0]?.n).toBe(0);
+    expect((await pedirCodigo()).status).toBe(202);
+  });
+
+  test('500 twice → 503 with Retry-After 30', async () => {
+    falso.programar({ tipo: 'error' }, { tipo: 'error' });
+    const r = await pedirCodigo();
+    expect(r.status).toBe(503);
+    expect(r.headers.get('Retry-After')).toBe('30');
+    expect(falso.solicitudes).toHaveLength(2);
+  });
+
+  test('a refused connection → 503', async () => {
+    await falso.cerrar();
+    const r = await pedirCodigo();
+    expect(r.status).toBe(503);
+    expect(r.headers.get('Retry-After')).toBe('30');
+  });
+
+  test('a provider slower than the 5 s budget → 503, and the code does not count', async () => {
+    falso.programar({ tipo: 'lento', ms: 8000 });
+    const r = await pedirCodigo();
+    expect(r.status).toBe(503);
+    expect((await e.db.execute('SELECT count(*) AS n FROM codigos_seguridad')).rows[0]?.n).toBe(0);
+  });
+
+  test('an address the provider refuses → 422 on correo, and the code still counts for the limits', async () => {
+    falso.programar({ tipo: 'destinatario-invalido' });
+    const r = await pedirCodigo();
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores[0]).toMatchObject({ campo: 'correo', codigo: 'FORMATO' });
+    expect((await pedirCodigo()).status).toBe(429);
+  });
+
+  test('a failed notice after the email change does not undo it: recorded and visible in the activity', async () => {
+    expect((await pedirCodigo()).status).toBe(202);
+    const codigo = (falso.solicitudes[0]!.cuerpo as Envio).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+    falso.programar({ tipo: 'error' }, { tipo: 'error' });
+    const put = await pedir(e.app, '/api/usuario', {
+      metodo: 'PUT',
+      token,
+      cabeceras: { 'If-Match': '"1"' },
+      cuerpo: actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
+    });
+    expect(put.status).toBe(200);
+    const fallidos = await e.db.execute('SELECT id_usuario, tipo, para FROM avisos_fallidos');
+    expect(fallidos.rows.map((f) => ({ ...f }))).toEqual([{ id_usuario: 'tmacay', tipo: 'CORREO_MODIFICADO', para: 'tito.macay@example.com' }]);
+    const actividad = (await (await pedir(e.app, '/api/usuario/actividad', { token })).json()) as { evento: string; campos: string[] }[];
+    expect(actividad.slice(0, 2).map((a) => a.evento)).toEqual(['AVISO_NO_ENVIADO', 'CORREO_MODIFICADO']);
+  });
+
+  test('a failed baja confirmation does not undo the baja', async () => {
+    await falso.cerrar();
+    e.reloj.avanzar(MINUTO);
+    const r = await pedir(e.app, '/api/usuario/baja', { cuerpo: { motivo: 'Ya no importo mercadería' }, token });
+    expect(r.status).toBe(202);
+    expect((await e.db.execute("SELECT estado FROM usuarios WHERE id_usuario = 'tmacay'")).rows[0]?.estado).toBe('BAJA');
+    expect((await e.db.execute('SELECT tipo FROM avisos_fallidos')).rows.map((f) => f.tipo)).toEqual(['BAJA_SOLICITADA']);
+  });
+});
