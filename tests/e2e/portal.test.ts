@@ -112,7 +112,7 @@ function contarPuts(pagina: Page): string[] {
 async function comprobarErrorDeTelefono(pagina: Page): Promise<void> {
   const telefono = campo(pagina, 'Teléfono1');
   const resumen = pagina.getByRole('alert').filter({ hasText: 'Revise' });
-  await resumen.waitFor();
+  await resumen.waitFor({ timeout: 5_000 });
   expect(await resumen.textContent()).toContain('Teléfono1');
   expect(await telefono.getAttribute('aria-invalid')).toBe('true');
   const error = pagina.locator('#f-telefono1-error');

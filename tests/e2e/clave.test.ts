@@ -1,0 +1,73 @@
+// Seed §5.5 password change: Contraseña anterior + Cambio de clave enables the new password; after
+// Modificar the new one logs in and the old one does not; the registered address gets a notice.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  abrirNavegador,
+  abrirPagina,
+  arrancarServidor,
+  boton,
+  campo,
+  CLAVE_DEMO,
+  esperarFormulario,
+  iniciarSesionPortal,
+  llenarIngresoPortal,
+  mantenerCorreo,
+  modificarYConfirmar,
+  ultimoCorreo,
+  type PaginaVigilada,
+  type ServidorE2e,
+} from '../helpers/e2e.js';
+
+const NUEVA = 'Faro-Salinas-Marea-Baja-2031';
+
+let servidor: ServidorE2e;
+let navegador: Browser;
+let abierta: PaginaVigilada | undefined;
+
+beforeAll(async () => {
+  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
+});
+
+afterAll(async () => {
+  await abierta?.contexto.close();
+  await navegador?.close();
+  await servidor?.cerrar();
+});
+
+describe('cambio de contraseña', () => {
+  test('c. verifica la anterior, fija la nueva; cierra sesión; la nueva entra y la anterior no', async () => {
+    abierta = await abrirPagina(navegador);
+    const { pagina, vigilante } = abierta;
+    await iniciarSesionPortal(pagina, servidor, 'jsmith');
+    await pagina.goto(`${servidor.url}/portal/3.2.3/usuario-general`);
+    await esperarFormulario(pagina);
+    await mantenerCorreo(pagina, true);
+
+    const nueva = campo(pagina, 'Contraseña');
+    expect(await nueva.isDisabled()).toBe(true);
+    await campo(pagina, 'Contraseña anterior').fill(CLAVE_DEMO);
+    await boton(pagina, 'Cambio de clave').click();
+    await pagina.getByText('Contraseña verificada: escriba la nueva contraseña.').waitFor();
+    expect(await nueva.isEnabled()).toBe(true);
+    await nueva.fill(NUEVA);
+    await campo(pagina, 'Confirmación de Contraseña').fill(NUEVA);
+    await modificarYConfirmar(pagina);
+
+    await boton(pagina, 'Cerrar sesión').click();
+    await pagina.waitForURL(`${servidor.url}/?motivo=sesion-cerrada`);
+
+    // The old password is refused with the login's message, and the page stays on the login.
+    vigilante.esperar({ metodo: 'POST', ruta: '/api/sesiones', estado: 401 });
+    await llenarIngresoPortal(pagina, servidor, 'jsmith', CLAVE_DEMO);
+    await pagina.getByRole('alert').filter({ hasText: 'El ID.usuario o la contraseña no son correctos.' }).waitFor();
+    expect(new URL(pagina.url()).pathname).toBe('/');
+
+    await iniciarSesionPortal(pagina, servidor, 'jsmith', NUEVA);
+
+    const aviso = await ultimoCorreo(servidor, 'john.smith@example.org', 'contraseña');
+    expect(aviso, 'el aviso del cambio de contraseña llegó al correo registrado').toBeDefined();
+    expect(aviso!.texto).not.toContain(NUEVA);
+    vigilante.verificar();
+  });
+});

@@ -1,0 +1,86 @@
+// Seed §5.5.1 with the real outbox: a taken address is refused; a new one is checked, a security
+// code is emailed (read from GET /api/dev/correos), typed, and the change is stored; the old
+// address gets the notice with "No reconozco este cambio".
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  abrirNavegador,
+  abrirPagina,
+  arrancarServidor,
+  boton,
+  campo,
+  codigoDelCorreo,
+  dialogo,
+  esperarFormulario,
+  iniciarSesionPortal,
+  mantenerCorreo,
+  modificarYConfirmar,
+  ultimoCorreo,
+  usuarioPorCookie,
+  type PaginaVigilada,
+  type ServidorE2e,
+} from '../helpers/e2e.js';
+
+const ANTERIOR = 'maria.zambrano@example.com';
+const NUEVO = 'maria.zambrano.nuevo@example.com';
+
+let servidor: ServidorE2e;
+let navegador: Browser;
+let abierta: PaginaVigilada | undefined;
+
+beforeAll(async () => {
+  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
+});
+
+afterAll(async () => {
+  await abierta?.contexto.close();
+  await navegador?.close();
+  await servidor?.cerrar();
+});
+
+describe('cambio de correo electrónico', () => {
+  test('b. comprueba disponibilidad, recibe el código en la bandeja, lo escribe y el correo cambia', async () => {
+    abierta = await abrirPagina(navegador);
+    const { pagina, vigilante } = abierta;
+    await iniciarSesionPortal(pagina, servidor, 'mzambrano');
+    await pagina.goto(`${servidor.url}/portal/3.2.3/usuario-general`);
+    await esperarFormulario(pagina);
+    await mantenerCorreo(pagina, false);
+
+    // An address used by another active user is refused next to the field.
+    const correo = campo(pagina, 'Correo Electrónico');
+    const confirmacion = campo(pagina, 'Confirmación de correo electrónico');
+    await correo.fill('ocupado@example.com');
+    await confirmacion.fill('ocupado@example.com');
+    await boton(pagina, 'Comprobar disponibilidad').click();
+    await pagina.locator('#f-correo-error').filter({ hasText: 'Este correo ya está registrado por otro usuario.' }).waitFor();
+    expect(await correo.getAttribute('aria-invalid')).toBe('true');
+
+    await correo.fill(NUEVO);
+    await confirmacion.fill(NUEVO);
+    await boton(pagina, 'Comprobar disponibilidad').click();
+    await pagina.getByRole('status').filter({ hasText: 'Correo disponible.' }).waitFor();
+
+    await boton(pagina, 'Solicitar código de seguridad').click();
+    const enviado = dialogo(pagina, 'Código de seguridad enviado').filter({ hasText: 'ACTIVACIÓN DE CORREO ELECTRÓNICO' });
+    await boton(enviado, 'Aceptar').click();
+    await enviado.waitFor({ state: 'hidden' });
+
+    const mensaje = await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN DE CORREO ELECTRÓNICO');
+    expect(mensaje, 'el correo con el código llegó a la bandeja').toBeDefined();
+    expect(mensaje!.texto).toContain('15 minutos');
+    await campo(pagina, 'Ingrese código de seguridad').fill(codigoDelCorreo(mensaje!));
+    await modificarYConfirmar(pagina);
+
+    const usuario = await usuarioPorCookie(pagina, servidor);
+    expect(usuario.correo).toBe(NUEVO);
+    // The form now shows the new address as the registered one.
+    await pagina.getByText(`Correo registrado: ${NUEVO}`).waitFor();
+
+    const aviso = await ultimoCorreo(servidor, ANTERIOR, 'correo electrónico');
+    expect(aviso, 'el aviso llegó al correo anterior').toBeDefined();
+    expect(aviso!.texto).toContain('No reconozco este cambio');
+    expect(aviso!.texto).toContain(NUEVO);
+    vigilante.verificar();
+  });
+});
