@@ -111,7 +111,18 @@ export function documentoOpenApi() {
           security: seguro,
           parameters: [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
           requestBody: cuerpo('UsuarioUpdate'),
-          responses: { ...exito(200, 'El usuario modificado', 'Usuario'), ...problemas(401, 403, 412, 422, 428) },
+          responses: {
+            '200': {
+              description:
+                'El usuario modificado. Tras un cambio de contraseña se cierran las demás sesiones y la actual se renueva: el nuevo token va en X-Token-Sesion (y en la cookie si la sesión usaba cookie).',
+              headers: {
+                ETag: { schema: { type: 'string' } },
+                'X-Token-Sesion': { description: 'Solo tras un cambio de contraseña: el token de la sesión renovada', schema: { type: 'string' } },
+              },
+              ...json('Usuario'),
+            },
+            ...problemas(401, 403, 412, 422, 428, 429),
+          },
         },
       },
       '/api/usuario/clave/verificacion': {
@@ -136,6 +147,25 @@ export function documentoOpenApi() {
           security: seguro,
           requestBody: cuerpo('CorreoInput'),
           responses: { ...exito(202, 'Código enviado', 'CodigoEnviado'), ...problemas(401, 403, 422, 429, 503) },
+        },
+        delete: {
+          summary: 'Usar otro correo: anula los códigos de seguridad pendientes',
+          security: seguro,
+          responses: { ...exito(204, 'Códigos anulados'), ...problemas(401) },
+        },
+      },
+      '/api/correo/revertir': {
+        post: {
+          summary: '«No reconozco este cambio»: restaura el correo anterior, cierra las sesiones y bloquea el usuario',
+          description: 'El token llega en el enlace del aviso enviado al correo anterior; sirve una vez durante 7 días.',
+          requestBody: cuerpo('Reversion'),
+          responses: { ...exito(204, 'Correo restaurado, usuario bloqueado'), ...problemas(409, 410) },
+        },
+      },
+      '/api/dev/correos': {
+        get: {
+          summary: 'Bandeja de correos de desarrollo (sin RESEND_API_KEY), la más reciente primero',
+          responses: { ...exito(200, 'Correos', 'Bandeja'), ...problemas(404) },
         },
       },
       '/api/usuario/baja': {
@@ -171,6 +201,15 @@ export function documentoOpenApi() {
         BajaInput: esquema(BajaInputSchema, 'input'),
         Baja: esquema(BajaSchema, 'output'),
         Actividad: esquema(ActividadSchema, 'output'),
+        Reversion: { type: 'object', required: ['token'], properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } } },
+        Bandeja: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'para', 'asunto', 'texto', 'html', 'creadoEn'],
+            properties: Object.fromEntries(['id', 'para', 'asunto', 'texto', 'html', 'creadoEn'].map((k) => [k, { type: 'string' }])),
+          },
+        },
       },
     },
   };

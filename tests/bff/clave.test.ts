@@ -83,13 +83,6 @@ describe('evaluarClave (browser-safe policy)', () => {
     expect((await evaluarClave('\uFB01'.repeat(6), TITO)).longitudOk).toBe(true);
   });
 
-  it('scores a 128-character password quickly (zxcvbn blocks the event loop while it runs)', async () => {
-    await evaluarClave('calentar', TITO);
-    const inicio = performance.now();
-    await evaluarClave(Array.from({ length: 128 }, (_, i) => String.fromCharCode(33 + ((i * 37) % 90))).join(''), TITO);
-    expect(performance.now() - inicio).toBeLessThan(400); // about 40 ms here; 1.2 s with the default options
-  });
-
   it('has no Node imports: it bundles for the browser', async () => {
     const resultado = await build({
       entryPoints: [fileURLToPath(new URL('../../bff/contract/clave.ts', import.meta.url))],

@@ -33,7 +33,7 @@ describe('CORS', () => {
     const r = await pedir(e.app, '/api/usuario', { token, cabeceras: { Origin: 'http://127.0.0.1:8788' } });
     expect(r.status).toBe(200);
     expect(r.headers.get('Access-Control-Allow-Origin')).toBe('http://127.0.0.1:8788');
-    expect(r.headers.get('Access-Control-Expose-Headers')).toBe('ETag,Retry-After,X-Request-Id,Location');
+    expect(r.headers.get('Access-Control-Expose-Headers')).toBe('ETag,Retry-After,X-Request-Id,Location,X-Token-Sesion');
     expect(r.headers.get('Vary')).toContain('Origin');
   });
 

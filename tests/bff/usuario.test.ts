@@ -180,33 +180,4 @@ describe('PUT /api/usuario', () => {
       });
     }
   });
-
-  test('changing the email (mantenerCorreo false) is refused for now with a clear message', async () => {
-    const r = await put(
-      actualizacionTmacay({ mantenerCorreo: false, correo: 'nuevo@example.com', confirmacionCorreo: 'nuevo@example.com', codigoSeguridad: 'ABCD2345' }),
-    );
-    expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
-      {
-        campo: 'mantenerCorreo',
-        codigo: 'NO_PERMITIDO',
-        mensaje:
-          'Desea mantener el mismo correo electrónico: el cambio de correo electrónico aún no está disponible; elija «Sí» para guardar los demás datos.',
-      },
-    ]);
-  });
-
-  test('a password change is refused for now with a clear message', async () => {
-    const r = await put(
-      actualizacionTmacay({ cambioClave: { contrasenaAnterior: 'Clave-Demo-2026', contrasena: 'otra clave muy larga 2026', confirmacion: 'otra clave muy larga 2026' } }),
-    );
-    expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
-      {
-        campo: 'cambioClave',
-        codigo: 'NO_PERMITIDO',
-        mensaje: 'Cambio de clave: el cambio de contraseña aún no está disponible; deje los campos de contraseña vacíos.',
-      },
-    ]);
-  });
 });
