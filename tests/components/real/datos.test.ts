@@ -1,0 +1,202 @@
+// The element against the real BFF, as user tmacay on a third party's page: built-in login,
+// seeded data, an update with its event, a server-side field error, 412 and "Recargar",
+// "Actividad reciente" and axe with real data.
+import { expect, oneEvent } from '@open-wc/testing';
+import { $, boton, campo, escribir, todos } from '../ayuda.js';
+import {
+  CLAVE,
+  dialogosAbiertos,
+  esperarDialogoReal,
+  esperarReal,
+  formularioListo,
+  ingresarConLogin,
+  iniciarSesion,
+  leerUsuario,
+  montarReal,
+  nuevoBff,
+  pedir,
+} from './ayuda-real.js';
+import { cuerpoDe } from '../../../components/modificar-usuario-general/formulario.js';
+import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
+
+const textoElegido = (el: ModificarUsuarioGeneral, id: string) => {
+  const s = $<HTMLSelectElement>(el, `#${id}`);
+  return s.selectedOptions[0]?.textContent?.trim() ?? '';
+};
+
+async function modificarConSi(el: ModificarUsuarioGeneral) {
+  boton(el.shadowRoot!, 'Modificar').click();
+  const d = await esperarDialogoReal(el, '¿Está seguro de modificar la información?');
+  boton(d, 'Sí').click();
+}
+
+describe('BFF real: datos de tmacay', () => {
+  let bff: string;
+  let token: string;
+  before(async function () {
+    this.timeout(40000);
+    bff = await nuevoBff();
+    token = await iniciarSesion(bff, 'tmacay');
+  });
+
+  it('sin sesión muestra su propio login ante el 401 y, tras ingresar, carga los datos sembrados', async () => {
+    const el = await montarReal(bff);
+    const login = await ingresarConLogin(el, 'tmacay', 'no-es-la-clave');
+    await esperarReal(() => login.textContent!.includes('ID.usuario o contraseña incorrectos.'), 'no mostró el error de credenciales');
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    login.requestSubmit();
+    await formularioListo(el);
+    expect(campo(el, 'f-idUsuario').value).to.equal('tmacay');
+    expect(campo(el, 'f-documento').value).to.equal('RUC (0912345675001)');
+    expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
+    expect($<HTMLSelectElement>(el, '#f-pais').value).to.equal('EC');
+    expect(textoElegido(el, 'f-pais')).to.equal('Ecuador');
+    await esperarReal(() => textoElegido(el, 'f-ciudad') === 'Guayaquil', 'la ciudad no mostró Guayaquil');
+    expect(textoElegido(el, 'f-provincia')).to.equal('Guayas');
+    expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.false;
+    expect($<HTMLSelectElement>(el, '#f-ciudad').disabled).to.be.false;
+    // The 24 provinces and the 25 cantons of Guayas, from the real catalogs.
+    expect($<HTMLSelectElement>(el, '#f-provincia').querySelectorAll('option[value]:not([value=""])').length).to.equal(24);
+    expect($<HTMLSelectElement>(el, '#f-ciudad').querySelectorAll('option[value]:not([value=""])').length).to.equal(25);
+    expect(campo(el, 'f-telefono1').value).to.equal('042345678');
+    expect($<HTMLSelectElement>(el, '#f-celular-operadora').value).to.equal('CLARO');
+    expect(campo(el, 'f-celular-numero').value).to.equal('0991234567');
+    expect(campo(el, 'f-correoSenae').value).to.equal('tmacay@correo.aduana.gob.ec');
+    expect($(el, '#correo-actual').textContent).to.contain('tito.macay@example.com');
+    // The session lives in memory only: nothing in the page's storage.
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+  });
+
+  it('cambia un teléfono: Sí → éxito → usuario-modificado con los datos nuevos, y el GET los muestra', async () => {
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    const antes = await leerUsuario(bff, token);
+    const nuevo = antes.usuario.telefono1 === '072345678' ? '062345678' : '072345678';
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await escribir(el, 'f-telefono1', nuevo);
+    const evento = oneEvent(el, 'usuario-modificado');
+    await modificarConSi(el);
+    const e = await evento;
+    expect(e.detail.telefono1).to.equal(nuevo);
+    expect(e.detail.version).to.equal(antes.usuario.version + 1);
+    expect(e.detail.nombre).to.equal(antes.usuario.nombre);
+    const d = await esperarDialogoReal(el, 'La información se actualizó con éxito.');
+    boton(d, 'Aceptar').click();
+    await esperarReal(() => dialogosAbiertos(el).length === 0);
+    const despues = await leerUsuario(bff, token);
+    expect(despues.usuario).to.deep.equal(e.detail);
+    expect(despues.etag).to.equal(`"${antes.usuario.version + 1}"`);
+    expect(campo(el, 'f-telefono1').value).to.equal(nuevo);
+  });
+
+  it('un cambio total del nombre queda en Nombre Usuario con su mensaje, y el servidor responde igual (CAMBIO_TOTAL)', async () => {
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    const antes = await leerUsuario(bff, token);
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await escribir(el, 'f-nombre', 'PEDRO ANTONIO VELASQUEZ');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarReal(() => $(el, '#f-nombre-error'), 'no apareció el error en Nombre Usuario');
+    const texto =
+      'Solo puede corregir nombres o apellidos mal escritos. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.';
+    expect($(el, '#f-nombre-error').textContent).to.equal(texto);
+    expect(campo(el, 'f-nombre').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-nombre');
+    expect($(el, '[part="resumen-errores"]').textContent).to.contain(`Nombre Usuario: ${texto}`);
+    expect(dialogosAbiertos(el)).to.have.length(0);
+    // The browser applies the same shared rule as the server: the server refuses that body too.
+    const put = await pedir(bff, 'PUT', '/api/usuario', {
+      token,
+      cabeceras: { 'If-Match': antes.etag },
+      cuerpo: { ...cuerpoDe(el.valores), mantenerCorreo: true },
+    });
+    expect(put.status).to.equal(422);
+    expect(put.cuerpo.errores.map((e: { campo: string; codigo: string }) => `${e.campo}:${e.codigo}`)).to.deep.equal(['nombre:CAMBIO_TOTAL']);
+    expect((await leerUsuario(bff, token)).usuario).to.deep.equal(antes.usuario);
+    // A correction (a typo) is accepted by both.
+    await escribir(el, 'f-nombre', 'TITO MACAI');
+    expect($(el, '#f-nombre-error')).to.be.null;
+    const evento = oneEvent(el, 'usuario-modificado');
+    await modificarConSi(el);
+    expect((await evento).detail.nombre).to.equal('TITO MACAI');
+    boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
+  });
+
+  it('412 tras un cambio concurrente hecho con fetch: «Recargar» trae la versión actual', async () => {
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    const { usuario, etag } = await leerUsuario(bff, token);
+    // Another window saves first.
+    const otra = await pedir(bff, 'PUT', '/api/usuario', {
+      token,
+      cabeceras: { 'If-Match': etag },
+      cuerpo: {
+        nombre: usuario.nombre, pais: usuario.pais, provincia: usuario.provincia, ciudad: usuario.ciudad,
+        direccion: 'Av. Francisco de Orellana 234, edificio Centrum', telefono1: usuario.telefono1,
+        telefono2: usuario.telefono2, celular: usuario.celular, fax: usuario.fax, mantenerCorreo: true,
+      },
+    });
+    expect(otra.status).to.equal(200);
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await escribir(el, 'f-fax', '042999888');
+    await modificarConSi(el);
+    const d = await esperarDialogoReal(el, 'Sus datos fueron modificados en otra sesión.');
+    boton(d, 'Recargar').click();
+    await esperarReal(() => campo(el, 'f-direccion')?.value === 'Av. Francisco de Orellana 234, edificio Centrum', 'no recargó los datos');
+    expect(campo(el, 'f-fax').value).to.equal('');
+    // With the new ETag the same change now goes through.
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await escribir(el, 'f-fax', '042999888');
+    const evento = oneEvent(el, 'usuario-modificado');
+    await modificarConSi(el);
+    expect((await evento).detail.fax).to.equal('042999888');
+    boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
+  });
+
+  it('«Actividad reciente» lista los eventos reales con nombres legibles', async () => {
+    // Its own events first: a failed login and a change of Teléfono2 made elsewhere.
+    expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'otra-clave-mala' } })).status).to.equal(401);
+    const { usuario, etag } = await leerUsuario(bff, token);
+    const cambio = await pedir(bff, 'PUT', '/api/usuario', {
+      token,
+      cabeceras: { 'If-Match': etag },
+      cuerpo: {
+        nombre: usuario.nombre, pais: usuario.pais, provincia: usuario.provincia, ciudad: usuario.ciudad,
+        direccion: usuario.direccion, telefono1: usuario.telefono1, telefono2: usuario.telefono2 === '052345678' ? '052345679' : '052345678',
+        celular: usuario.celular, fax: usuario.fax, mantenerCorreo: true,
+      },
+    });
+    expect(cambio.status).to.equal(200);
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    panel.shadowRoot!.querySelector('summary')!.click();
+    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0, 'no se listaron eventos');
+    const nombres = [...panel.shadowRoot!.querySelectorAll('li strong')].map((s) => s.textContent!.trim());
+    const api = await pedir<{ evento: string; creadoEn: string }[]>(bff, 'GET', '/api/usuario/actividad', { token });
+    expect(nombres).to.have.length(api.cuerpo.length);
+    expect(nombres).to.include('Inicio de sesión');
+    expect(nombres).to.include('Intento de inicio de sesión fallido');
+    // None shown as a raw code of the server.
+    for (const n of nombres) expect(n).not.to.match(/_|^[A-Z ]+$/);
+    const primero = panel.shadowRoot!.querySelector('li')!;
+    expect(primero.querySelector('strong')!.textContent).to.equal('Modificación de datos');
+    expect(primero.textContent).to.contain('Teléfono2');
+    expect(primero.textContent).to.match(/IP 127\.0\.0\.1/);
+    expect(primero.querySelector('time')!.getAttribute('datetime')).to.equal(api.cuerpo[0]!.creadoEn);
+    await expect(el).to.be.accessible();
+  });
+
+  it('es accesible (axe) con datos reales, también con un error en un campo', async () => {
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    await esperarReal(() => $<HTMLSelectElement>(el, '#f-ciudad').options.length > 1);
+    await expect(el).to.be.accessible();
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await escribir(el, 'f-nombre', 'PEDRO ANTONIO VELASQUEZ');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarReal(() => $(el, '#f-nombre-error'));
+    await expect(el).to.be.accessible();
+    expect(todos(el.shadowRoot!, '[aria-invalid="true"]').map((x) => x.id)).to.deep.equal(['f-nombre']);
+  });
+});
