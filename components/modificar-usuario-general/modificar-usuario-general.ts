@@ -267,7 +267,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   usarOtroCorreo() {
+    const habiaCodigo = this.correo.expira !== null;
     this.correo.usarOtro();
+    // The code sent to the old address is void on the server too (best effort: it is tied to
+    // that address anyway, and a new request voids it).
+    if (habiaCodigo) this.api.solicitar('DELETE', '/api/correo/codigo').catch(() => undefined);
     this.form.poner({ codigoSeguridad: '' });
     this.validar();
     void this.updateComplete.then(() => this.enfocar('correo'));

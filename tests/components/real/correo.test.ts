@@ -1,0 +1,168 @@
+// The new-email flow against the real BFF: availability, the code read from the dev outbox,
+// a wrong code with the tries left, the change itself, and an address taken meanwhile.
+import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import { $, boton, campo, escribir } from '../ayuda.js';
+import {
+  bandeja,
+  codigoEnviadoA,
+  dialogosAbiertos,
+  esperarDialogoReal,
+  esperarReal,
+  formularioListo,
+  iniciarSesion,
+  leerUsuario,
+  montarReal,
+  nuevoBff,
+  pedir,
+} from './ayuda-real.js';
+import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
+
+async function comprobar(el: ModificarUsuarioGeneral, correo: string) {
+  await escribir(el, 'f-correo', correo);
+  await escribir(el, 'f-confirmacionCorreo', correo);
+  boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+}
+
+async function solicitarCodigo(el: ModificarUsuarioGeneral) {
+  boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+  const d = await esperarDialogoReal(el, 'Vence en 15 minutos');
+  expect(d.textContent).to.contain('ACTIVACIÓN DE CORREO ELECTRÓNICO');
+  boton(d, 'Aceptar').click();
+  await esperarReal(() => dialogosAbiertos(el).length === 0);
+}
+
+async function modificarConSi(el: ModificarUsuarioGeneral) {
+  boton(el.shadowRoot!, 'Modificar').click();
+  boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
+}
+
+describe('BFF real: cambio de correo', () => {
+  let bff: string;
+  before(async function () {
+    this.timeout(40000);
+    bff = await nuevoBff();
+  });
+  afterEach(() => sinon.restore());
+
+  it('un correo de otro usuario no está disponible; uno nuevo bloquea los campos', async () => {
+    const token = await iniciarSesion(bff, 'mzambrano');
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    await comprobar(el, 'ocupado@example.com');
+    await esperarReal(() => $(el, '#f-correo-error'), 'no dijo que el correo está ocupado');
+    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
+    await comprobar(el, 'Maria.Zambrano.Nuevo@example.com');
+    await esperarReal(() => campo(el, 'f-correo').readOnly, 'no bloqueó los campos');
+    expect(campo(el, 'f-confirmacionCorreo').readOnly).to.be.true;
+    expect($(el, '#f-correo-error')).to.be.null;
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.false;
+  });
+
+  it('pide el código, lo lee de la bandeja, un código errado muestra los intentos y el bueno cambia el correo', async function () {
+    this.timeout(30000);
+    const token = await iniciarSesion(bff, 'mzambrano');
+    const nuevo = 'maria.zambrano.nueva@example.com';
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    await comprobar(el, 'Maria.Zambrano.Nueva@Example.com');
+    await esperarReal(() => campo(el, 'f-correo').readOnly);
+    await solicitarCodigo(el);
+    expect($(el, '[role="timer"]').textContent).to.match(/^1[45]:\d\d$/);
+    const codigo = await codigoEnviadoA(bff, nuevo);
+    const [mensaje] = await bandeja(bff);
+    expect(mensaje!.asunto).to.equal('ACTIVACIÓN DE CORREO ELECTRÓNICO');
+
+    const errado = codigo.startsWith('2') ? `3${codigo.slice(1)}` : `2${codigo.slice(1)}`;
+    await escribir(el, 'f-codigoSeguridad', errado.toLowerCase());
+    await modificarConSi(el);
+    await esperarReal(() => $(el, '#f-codigoSeguridad-error'), 'no mostró el error del código');
+    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('El código de seguridad no es correcto.');
+    expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-codigoSeguridad');
+    expect((await leerUsuario(bff, token)).usuario.correo).to.equal('maria.zambrano@example.com');
+
+    await escribir(el, 'f-codigoSeguridad', codigo.toLowerCase());
+    expect($(el, '#f-codigoSeguridad-error')).to.be.null;
+    const evento = oneEvent(el, 'usuario-modificado');
+    await modificarConSi(el);
+    expect((await evento).detail.correo).to.equal(nuevo);
+    boton(await esperarDialogoReal(el, 'La información se actualizó con éxito.'), 'Aceptar').click();
+    expect((await leerUsuario(bff, token)).usuario.correo).to.equal(nuevo);
+    // The form is back to its initial state with the new address shown as the registered one.
+    expect($(el, '#correo-actual').textContent).to.contain(nuevo);
+    expect(campo(el, 'f-correo').value).to.equal('');
+    expect($(el, '[role="timer"]')).to.be.null;
+    // The old address got the notice with "No reconozco este cambio".
+    const aviso = (await bandeja(bff)).find((c) => c.para === 'maria.zambrano@example.com');
+    expect(aviso?.texto).to.contain('No reconozco este cambio');
+  });
+
+  it('«Usar otro correo» anula también en el servidor el código enviado', async function () {
+    this.timeout(20000);
+    const token = await iniciarSesion(bff, 'jsmith');
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    await comprobar(el, 'john.smith.nuevo@example.org');
+    await esperarReal(() => campo(el, 'f-correo').readOnly);
+    await solicitarCodigo(el);
+    const codigo = await codigoEnviadoA(bff, 'john.smith.nuevo@example.org');
+    const fetch = sinon.spy(window, 'fetch');
+    boton(el.shadowRoot!, 'Usar otro correo').click();
+    await esperarReal(() => fetch.getCalls().some((c) => String(c.args[0]).endsWith('/api/correo/codigo') && c.args[1]?.method === 'DELETE'), 'no anuló el código');
+    await fetch.getCalls().at(-1)!.returnValue;
+    // That code no longer changes the address, even sent by hand.
+    const { usuario, etag } = await leerUsuario(bff, token);
+    const put = await pedir(bff, 'PUT', '/api/usuario', {
+      token,
+      cabeceras: { 'If-Match': etag },
+      cuerpo: {
+        nombre: usuario.nombre, pais: usuario.pais, provincia: usuario.provincia, ciudad: usuario.ciudad, direccion: usuario.direccion,
+        telefono1: usuario.telefono1, telefono2: usuario.telefono2, celular: usuario.celular, fax: usuario.fax, mantenerCorreo: false,
+        correo: 'john.smith.nuevo@example.org', confirmacionCorreo: 'john.smith.nuevo@example.org', codigoSeguridad: codigo,
+      },
+    });
+    expect(put.status).to.equal(422);
+    expect(put.cuerpo.errores[0].campo).to.equal('codigoSeguridad');
+  });
+
+  it('si otro usuario toma el correo mientras tanto, el error del servidor queda en Correo Electrónico', async function () {
+    this.timeout(30000);
+    const disputado = 'compartido@example.com';
+    const token = await iniciarSesion(bff, 'tmacay');
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    await comprobar(el, disputado);
+    await esperarReal(() => campo(el, 'f-correo').readOnly);
+    await solicitarCodigo(el);
+    const suyo = await codigoEnviadoA(bff, disputado);
+
+    // User "ocupado" gets there first.
+    const otro = await iniciarSesion(bff, 'ocupado');
+    expect((await pedir(bff, 'POST', '/api/correo/codigo', { token: otro, cuerpo: { correo: disputado } })).status).to.equal(202);
+    await esperarReal(async () => (await bandeja(bff)).filter((c) => c.para === disputado).length === 2);
+    const delOtro = await codigoEnviadoA(bff, disputado);
+    const { usuario, etag } = await leerUsuario(bff, otro);
+    const tomado = await pedir(bff, 'PUT', '/api/usuario', {
+      token: otro,
+      cabeceras: { 'If-Match': etag },
+      cuerpo: {
+        nombre: usuario.nombre, pais: usuario.pais, provincia: usuario.provincia, ciudad: usuario.ciudad, direccion: usuario.direccion,
+        telefono1: usuario.telefono1, telefono2: usuario.telefono2, celular: usuario.celular, fax: usuario.fax, mantenerCorreo: false,
+        correo: disputado, confirmacionCorreo: disputado, codigoSeguridad: delOtro,
+      },
+    });
+    expect(tomado.status).to.equal(200);
+
+    await escribir(el, 'f-codigoSeguridad', suyo);
+    await modificarConSi(el);
+    await esperarReal(() => $(el, '#f-correo-error'), 'no mostró el error en Correo Electrónico');
+    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    // The fields are unlocked to type another address.
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-correo');
+    expect((await leerUsuario(bff, token)).usuario.correo).to.equal('tito.macay@example.com');
+  });
+});
