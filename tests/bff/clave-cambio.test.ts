@@ -77,6 +77,12 @@ describe('PUT /api/usuario with cambioClave', () => {
     const actividad = (await (await pedir(e.app, '/api/usuario/actividad', { token: nuevo! })).json()) as { evento: string; campos: string[] }[];
     expect(actividad.map((a) => a.evento)).toContain('CLAVE_MODIFICADA');
     expect(actividad.find((a) => a.evento === 'CLAVE_MODIFICADA')!.campos).toEqual(['contrasena']);
+    // No secret anywhere outside the outbox: neither password nor any session token.
+    const tablas = await e.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'correos_bandeja'");
+    for (const fila of tablas.rows) {
+      const contenido = JSON.stringify((await e.db.execute(`SELECT * FROM "${String(fila.name)}"`)).rows);
+      for (const secreto of [NUEVA, CLAVE_DEMO, token, otra, nuevo!]) expect(contenido, String(fila.name)).not.toContain(secreto);
+    }
   });
 
   test('a cookie session gets the new token in its cookie too', async () => {
