@@ -61,6 +61,8 @@ describe('página de un tercero', () => {
     const put = alBff.find((r) => r.method() === 'PUT' && new URL(r.url()).pathname === '/api/usuario');
     expect(put, 'se envió PUT /api/usuario').toBeDefined();
     expect(await put!.headerValue('authorization')).toMatch(/^Bearer \S{40,}$/);
+    // With a token the element sends no cookies (credentials: 'omit').
+    expect(await put!.headerValue('cookie')).toBeNull();
     const almacenado = await pagina.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(almacenado).toBe('{}{}');
 

@@ -1,0 +1,67 @@
+// The harness itself: the watcher flags what it must and lets through what a test declares, and
+// the server child starts on free ports and is gone after cerrar().
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { abrirNavegador, abrirPagina, arrancarServidor, puertoLibre, type ServidorE2e } from '../helpers/e2e.js';
+
+let servidor: ServidorE2e;
+let navegador: Browser;
+
+beforeAll(async () => {
+  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
+});
+
+afterAll(async () => {
+  await navegador?.close();
+  await servidor?.cerrar();
+});
+
+describe('arnés de extremo a extremo', () => {
+  test('el vigilante señala errores de consola, excepciones, peticiones fallidas y respuestas de error no declaradas', async () => {
+    const { contexto, pagina, vigilante } = await abrirPagina(navegador);
+    try {
+      await pagina.goto(`${servidor.url}/api/salud`);
+      const cerrado = await puertoLibre();
+      await pagina.evaluate(async () => {
+        console.error('algo salió mal');
+        setTimeout(() => {
+          throw new Error('sin capturar');
+        });
+        await fetch('/api/no-existe').catch(() => undefined);
+      });
+      // A page without the BFF's CSP, so the request really goes out and is refused.
+      await pagina.goto('about:blank');
+      await pagina.evaluate((puerto) => fetch(`http://127.0.0.1:${puerto}/`).catch(() => undefined), cerrado);
+      await expect.poll(() => vigilante.problemas.some((p) => p.startsWith('excepción'))).toBe(true);
+      const informe = (() => {
+        try {
+          vigilante.verificar();
+          return '';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(informe).toContain('consola: algo salió mal');
+      expect(informe).toContain('excepción en la página: sin capturar');
+      expect(informe).toMatch(/respuesta inesperada: GET \S+\/api\/no-existe → 404/);
+      expect(informe).toMatch(/petición fallida: GET http:\/\/127\.0\.0\.1:\d+\/ net::/);
+      expect(vigilante.problemas).toEqual([]);
+
+      await pagina.goto(`${servidor.url}/api/salud`);
+      vigilante.esperar({ metodo: 'GET', ruta: '/api/usuario', estado: 401 });
+      await pagina.evaluate(() => fetch('/api/usuario'));
+      expect(() => vigilante.verificar()).not.toThrow();
+    } finally {
+      await contexto.close();
+    }
+  });
+
+  test('el servidor responde en sus dos puertos y deja de hacerlo tras cerrar()', async () => {
+    const otro = await arrancarServidor();
+    expect((await fetch(`${otro.url}/api/salud`)).status).toBe(200);
+    expect((await fetch(`${otro.urlTercero}/`)).status).toBe(200);
+    await otro.cerrar();
+    await expect(fetch(`${otro.url}/api/salud`)).rejects.toThrow();
+    expect(otro.salida()).toContain('cerrando');
+  });
+});
