@@ -42,12 +42,9 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
 
 /** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
 function elegirMailer(deps: Dependencias): MailerElegido {
-  const dado = deps.mailer as Partial<MailerElegido> | null | undefined;
-  if (dado && typeof dado.enviar === 'function') {
-    const enviar = dado.enviar.bind(dado);
-    return { tipo: dado.tipo === 'resend' ? 'resend' : 'bandeja', enviar };
-  }
-  return crearMailer(deps.config, deps.db, deps.reloj);
+  const dado: Partial<MailerElegido> | null | undefined = deps.mailer;
+  if (!dado) return crearMailer(deps.config, deps.db, deps.reloj);
+  return { tipo: dado.tipo === 'resend' ? 'resend' : 'bandeja', enviar: dado.enviar!.bind(dado) };
 }
 
 /** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */

@@ -1,14 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CodigoProblema as CodigoContrato, ErrorCampo } from './contract/index.js';
-
-/**
- * The contract's problem codes plus the BFF's issue-3 ones (to be moved into bff/contract/codigos.ts
- * by its owner): CUENTA_BLOQUEADA (403, a BLOQUEADO account may only read and change its password),
- * ENLACE_NO_VALIDO (410, a used, expired or unknown "No reconozco este cambio" link) and CONFLICTO
- * (409, the old address of a revert was taken meanwhile).
- */
-export type CodigoProblema = CodigoContrato | 'CUENTA_BLOQUEADA' | 'ENLACE_NO_VALIDO' | 'CONFLICTO';
+import type { CodigoProblema, ErrorCampo } from './contract/index.js';
 
 /** Spanish titles of the HTTP statuses the BFF answers with. */
 const TITULOS: Partial<Record<number, string>> = {

@@ -2,17 +2,13 @@ import type { Client } from '@libsql/client';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config } from './config.js';
 import type { UsuarioGuardado } from './db/usuarios.js';
-import type { MailerElegido } from './mail/index.js';
+import type { Mailer, MailerElegido } from './mail/index.js';
 
 /** What the app is built from (STYLE: the factory takes its dependencies). */
 export interface Dependencias {
   db: Client;
-  /**
-   * The mailer (bff/mail: Resend or the dev outbox). Null or absent → `createApp` builds the one
-   * the configuration names (`crearMailer`). Typed loosely because the shared test helper passes
-   * whatever a test gives it; `createApp` checks its shape.
-   */
-  mailer?: unknown;
+  /** The mailer (bff/mail). Null or absent → `createApp` builds the one the configuration names. */
+  mailer?: Mailer | null;
   /** The clock; tests pass a fixed or adjustable one. */
   reloj: () => Date;
   config: Config;

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
+import type { Mailer } from '../../bff/mail/index.js';
 import { createApp } from '../../bff/app.js';
 import { leerConfig, type Config } from '../../bff/config.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
@@ -46,7 +47,7 @@ export interface OpcionesEntorno {
   sembrar?: boolean;
   /** Extra environment variables for `leerConfig`. */
   entorno?: Record<string, string>;
-  mailer?: unknown;
+  mailer?: Mailer;
   reloj?: Reloj;
 }
 
