@@ -9,6 +9,7 @@ import {
   arrancarServidor,
   boton,
   campo,
+  CLAVE_DEMO,
   codigoDelCorreo,
   dialogo,
   esperarFormulario,
@@ -82,5 +83,38 @@ describe('cambio de correo electrónico', () => {
     expect(aviso!.texto).toContain('No reconozco este cambio');
     expect(aviso!.texto).toContain(NUEVO);
     vigilante.verificar();
+  });
+
+  test('b2. el enlace «No reconozco este cambio» del aviso restaura el correo anterior y cierra las sesiones', async () => {
+    const portal = abierta!.pagina;
+    const aviso = await ultimoCorreo(servidor, ANTERIOR, 'correo electrónico');
+    const enlace = /https?:\/\/\S+\/correo\/revertir\/[\w-]+/.exec(aviso?.texto ?? '')?.[0];
+    expect(enlace, 'el aviso trae el enlace').toBeDefined();
+
+    // The owner of the old address opens the link in another browser (no session there).
+    const duenio = await abrirPagina(navegador);
+    try {
+      await duenio.pagina.goto(enlace!);
+      await boton(duenio.pagina, 'Confirmar: no reconozco este cambio').click();
+      await duenio.pagina.getByRole('status').filter({ hasText: 'Se restauró su correo electrónico anterior' }).waitFor();
+      duenio.vigilante.verificar();
+    } finally {
+      await duenio.contexto.close();
+    }
+
+    // Every session ended: the portal tab's cookie no longer reads the user.
+    expect((await portal.context().request.get(`${servidor.url}/api/usuario`)).status()).toBe(401);
+    // The owner logs in with the password (the account is blocked until it is changed) and sees the old address.
+    const sesion = await fetch(`${servidor.url}/api/sesiones`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ idUsuario: 'mzambrano', contrasena: CLAVE_DEMO }),
+    });
+    expect(sesion.status).toBe(201);
+    const { token } = (await sesion.json()) as { token: string };
+    const usuario = (await (await fetch(`${servidor.url}/api/usuario`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      correo: string;
+    };
+    expect(usuario.correo).toBe(ANTERIOR);
   });
 });
