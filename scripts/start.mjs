@@ -1,6 +1,6 @@
-// `npm start`: builds the element if dist/widget/ is missing, then runs the BFF (TypeScript via tsx).
+// `npm start`: builds the element (esbuild, well under a second, so a pulled change is never served
+// stale), then runs the BFF (TypeScript via tsx).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -8,11 +8,8 @@ import { register } from 'tsx/esm/api';
 const raiz = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const construir = join(raiz, 'scripts/build-widget.mjs');
 
-if (!existsSync(join(raiz, 'dist/widget')) && existsSync(construir)) {
-  console.log('dist/widget/ no existe: construyendo el elemento…');
-  const { status } = spawnSync(process.execPath, [construir], { cwd: raiz, stdio: 'inherit' });
-  if (status !== 0) process.exit(status ?? 1);
-}
+const { status } = spawnSync(process.execPath, [construir], { cwd: raiz, stdio: 'inherit' });
+if (status !== 0) process.exit(status ?? 1);
 
 register();
 await import(pathToFileURL(join(raiz, 'bff/server.ts')).href);
