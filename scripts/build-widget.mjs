@@ -2,7 +2,7 @@
 // (the English locale, the zxcvbn password policy). The BFF serves this folder at /widget/.
 // Prints the gzip size of the entry, of what it loads at start, and of each chunk.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,24 +10,6 @@ import { fileURLToPath } from 'node:url';
 const raiz = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const salida = join(raiz, 'dist/widget');
 const LIMITE_INICIAL = 30 * 1024;
-
-// The password-policy module is written apart; until it exists the element must still build
-// (its checklist then says the strength could not be evaluated here).
-const claveOpcional = {
-  name: 'clave-opcional',
-  setup(b) {
-    b.onResolve({ filter: /contract\/clave\.js$/ }, (a) => {
-      const ts = resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts'));
-      if (existsSync(ts)) return { path: ts };
-      console.warn(`aviso: ${ts} no existe; el medidor de fortaleza no estará disponible`);
-      return { path: 'clave-ausente', namespace: 'ausente' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'ausente' }, () => ({
-      contents: 'throw new Error("bff/contract/clave.ts ausente");',
-      loader: 'js',
-    }));
-  },
-};
 
 rmSync(salida, { recursive: true, force: true });
 const resultado = await build({
@@ -44,7 +26,6 @@ const resultado = await build({
   tsconfig: join(raiz, 'tsconfig.json'),
   legalComments: 'none',
   metafile: true,
-  plugins: [claveOpcional],
   logLevel: 'warning',
 });
 
