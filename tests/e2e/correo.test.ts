@@ -70,7 +70,17 @@ describe('cambio de correo electrónico', () => {
     const mensaje = await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN DE CORREO ELECTRÓNICO');
     expect(mensaje, 'el correo con el código llegó a la bandeja').toBeDefined();
     expect(mensaje!.texto).toContain('15 minutos');
-    await campo(pagina, 'Ingrese código de seguridad').fill(codigoDelCorreo(mensaje!));
+    // A wrong code is refused by the server next to its field; nothing changes.
+    const codigo = campo(pagina, 'Ingrese código de seguridad');
+    vigilante.esperar({ metodo: 'PUT', ruta: '/api/usuario', estado: 422 });
+    await codigo.fill(codigoDelCorreo(mensaje!) === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222');
+    await boton(pagina, 'Modificar').click();
+    await boton(dialogo(pagina, 'Confirmación'), 'Sí').click();
+    await pagina.locator('#f-codigoSeguridad-error').filter({ hasText: 'El código de seguridad no es correcto.' }).waitFor();
+    expect(await codigo.getAttribute('aria-invalid')).toBe('true');
+    expect((await usuarioPorCookie(pagina, servidor)).correo).toBe(ANTERIOR);
+
+    await codigo.fill(codigoDelCorreo(mensaje!));
     await modificarYConfirmar(pagina);
 
     const usuario = await usuarioPorCookie(pagina, servidor);
@@ -95,7 +105,11 @@ describe('cambio de correo electrónico', () => {
     const duenio = await abrirPagina(navegador);
     try {
       await duenio.pagina.goto(enlace!);
-      await boton(duenio.pagina, 'Confirmar: no reconozco este cambio').click();
+      const [respuesta] = await Promise.all([
+        duenio.pagina.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/correo/revertir'),
+        boton(duenio.pagina, 'Confirmar: no reconozco este cambio').click(),
+      ]);
+      expect(respuesta.status(), `POST /correo/revertir: ${await respuesta.text()}`).toBe(200);
       await duenio.pagina.getByRole('status').filter({ hasText: 'Se restauró su correo electrónico anterior' }).waitFor();
       duenio.vigilante.verificar();
     } finally {
