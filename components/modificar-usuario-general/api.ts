@@ -34,7 +34,15 @@ export interface OpcionesCliente {
   alNoAutenticado(): void;
   /** Every authenticated answer renews the 30-minute idle window. */
   alResponder(): void;
+  /**
+   * After a password change the BFF ends every session and sends the new token of this one in
+   * `X-Token-Sesion`; called with it when the request went with a Bearer token.
+   */
+  alRenovarToken(token: string): void;
 }
+
+/** Header of the renewed session token (bff/services/cambios-sensibles.ts, exposed by CORS). */
+const CABECERA_TOKEN = 'X-Token-Sesion';
 
 const REAUTENTICACION = 'REAUTENTICACION_REQUERIDA';
 
@@ -93,6 +101,8 @@ export class ClienteApi {
       throw new ErrorRed('red');
     }
     if (respuesta.ok) {
+      const renovado = respuesta.headers.get(CABECERA_TOKEN);
+      if (token && renovado) this.opciones.alRenovarToken(renovado);
       this.opciones.alResponder();
       const texto = respuesta.status === 204 ? '' : await respuesta.text();
       return {

@@ -86,14 +86,21 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private readonly form = new EstadoFormulario(this);
   /** Set by the built-in login; memory only, never storage. */
   private tokenSesion: string | undefined;
+  /** The host's token was replaced by the BFF after a password change; until the host sets another. */
+  private tokenRenovado: string | undefined;
   private observador: MutationObserver | null = null;
 
   readonly api = new ClienteApi({
     base: () => this.apiBase || location.origin,
-    token: () => this.token ?? this.tokenSesion,
+    token: () => this.tokenRenovado ?? this.token ?? this.tokenSesion,
     reautenticar: () => this.reautenticacion.pedir(),
     alNoAutenticado: () => this.noAutenticado(),
     alResponder: () => this.inactividad.reiniciar(),
+    // The old token was revoked with every other session: keep working with the new one.
+    alRenovarToken: (token) => {
+      if (this.token) this.tokenRenovado = token;
+      else this.tokenSesion = token;
+    },
   });
   readonly clave = new FlujoClave(this, () => this.api);
   readonly correo = new FlujoCorreo(this, () => this.api);
@@ -119,6 +126,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   protected override willUpdate(cambios: PropertyValues<this>) {
     if (cambios.has('lang')) this.aplicarIdioma();
+    if (cambios.has('token')) this.tokenRenovado = undefined;
     // The host answered sesion-expirada with a new token: carry on.
     if (cambios.has('token') && this.token && this.estado === 'sin-sesion') void this.cargar();
   }

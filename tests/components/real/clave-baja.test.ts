@@ -1,0 +1,170 @@
+// User jsmith (passport, United States) against the real BFF: a foreign address, the English
+// locale, "Cambio de clave" and a password change, and last the baja.
+import { expect, oneEvent } from '@open-wc/testing';
+import { $, boton, campo, escribir, todos } from '../ayuda.js';
+import {
+  CLAVE,
+  bandeja,
+  dialogosAbiertos,
+  esperarDialogoReal,
+  esperarReal,
+  formularioListo,
+  ingresarConLogin,
+  iniciarSesion,
+  montarReal,
+  nuevoBff,
+  pedir,
+} from './ayuda-real.js';
+import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
+
+const NUEVA = 'Tortuga-Galapagos-Verde-93';
+
+async function verificarClave(el: ModificarUsuarioGeneral, clave: string, boton_ = 'Cambio de clave') {
+  await escribir(el, 'f-cambioClave-contrasenaAnterior', clave);
+  boton(el.shadowRoot!, boton_).click();
+}
+
+describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
+  let bff: string;
+  let token: string;
+  const langDocumento = document.documentElement.lang;
+  before(async function () {
+    this.timeout(40000);
+    bff = await nuevoBff();
+    token = await iniciarSesion(bff, 'jsmith');
+  });
+  afterEach(() => {
+    document.documentElement.lang = langDocumento;
+  });
+
+  it('muestra Estados Unidos con Provincia y Ciudad deshabilitadas', async () => {
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    const pais = $<HTMLSelectElement>(el, '#f-pais');
+    expect(pais.value).to.equal('US');
+    expect(pais.selectedOptions[0]!.textContent!.trim()).to.equal('Estados Unidos');
+    expect(pais.options.length).to.be.at.least(249);
+    expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.true;
+    expect($<HTMLSelectElement>(el, '#f-ciudad').disabled).to.be.true;
+    expect($(el, '#f-provincia').getAttribute('aria-required')).not.to.equal('true');
+    expect(campo(el, 'f-documento').value).to.equal('PASAPORTE (X1234567)');
+    expect(campo(el, 'f-telefono1').value).to.equal('12125550100');
+    expect($<HTMLSelectElement>(el, '#f-celular-operadora').value).to.equal('OTROS');
+    await expect(el).to.be.accessible();
+  });
+
+  it('en inglés, con los datos y los errores del BFF real', async () => {
+    const el = await montarReal(bff, { token, lang: 'en' });
+    await formularioListo(el);
+    await esperarReal(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Address'), 'no se mostró en inglés');
+    expect(campo(el, 'f-documento').value).to.equal('PASSPORT (X1234567)');
+    expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
+    await verificarClave(el, 'no-es-la-clave', 'Change password');
+    await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'));
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('The password is not correct.');
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    panel.shadowRoot!.querySelector('summary')!.click();
+    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0);
+    const nombres = [...panel.shadowRoot!.querySelectorAll('li strong')].map((s) => s.textContent!.trim());
+    expect(nombres).to.include('Login');
+    for (const n of nombres) expect(n).not.to.match(/_|[áéíóúñ]/i);
+    await expect(el).to.be.accessible();
+    el.lang = 'es';
+    await esperarReal(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Dirección'));
+  });
+
+  it('«Cambio de clave»: una contraseña errada queda en Contraseña anterior; la correcta habilita las nuevas', async () => {
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
+    expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.true;
+    await verificarClave(el, 'Clave-Demo-2025');
+    await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'), 'no mostró INCORRECTA');
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('La contraseña no es correcta.');
+    expect(campo(el, 'f-cambioClave-contrasenaAnterior').getAttribute('aria-invalid')).to.equal('true');
+    expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
+    await verificarClave(el, CLAVE);
+    await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled, 'no habilitó la nueva contraseña');
+    expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.false;
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error')).to.be.null;
+    await esperarReal(() => el.shadowRoot!.activeElement?.id === 'f-cambioClave-contrasena');
+  });
+
+  it('cambia la contraseña y sigue trabajando con la sesión renovada; solo la nueva sirve para ingresar', async function () {
+    this.timeout(30000);
+    const el = await montarReal(bff);
+    await ingresarConLogin(el, 'jsmith');
+    await formularioListo(el);
+    await verificarClave(el, CLAVE);
+    await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    await escribir(el, 'f-cambioClave-contrasena', NUEVA);
+    await escribir(el, 'f-cambioClave-confirmacion', NUEVA);
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await esperarReal(() => el.clave.evaluacion !== null, 'no evaluó la contraseña');
+    boton(el.shadowRoot!, 'Modificar').click();
+    boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
+    boton(await esperarDialogoReal(el, 'La información se actualizó con éxito.'), 'Aceptar').click();
+    await esperarReal(() => dialogosAbiertos(el).length === 0);
+    expect(campo(el, 'f-cambioClave-contrasena').value).to.equal('');
+    // Every earlier session ended, this one goes on with the token the BFF renewed.
+    expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    panel.shadowRoot!.querySelector('summary')!.click();
+    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0, 'no se listó la actividad con la sesión renovada');
+    expect(panel.shadowRoot!.querySelector('li strong')!.textContent).to.equal('Cambio de contraseña');
+    expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
+    expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CLAVE } })).status).to.equal(401);
+    token = await iniciarSesion(bff, 'jsmith', NUEVA);
+    expect((await bandeja(bff)).some((c) => c.para === 'john.smith@example.org' && /contraseña/i.test(c.asunto))).to.be.true;
+  });
+
+  it('con el token del anfitrión, tras el cambio de contraseña sigue con el renovado y no emite sesion-expirada', async function () {
+    this.timeout(30000);
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    let expirada = 0;
+    el.addEventListener('sesion-expirada', () => expirada++);
+    await verificarClave(el, NUEVA);
+    await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    await escribir(el, 'f-cambioClave-contrasena', `${NUEVA}-Bis`);
+    await escribir(el, 'f-cambioClave-confirmacion', `${NUEVA}-Bis`);
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await esperarReal(() => el.clave.evaluacion !== null);
+    boton(el.shadowRoot!, 'Modificar').click();
+    boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
+    boton(await esperarDialogoReal(el, 'La información se actualizó con éxito.'), 'Aceptar').click();
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await escribir(el, 'f-fax', '12125550111');
+    const evento = oneEvent(el, 'usuario-modificado');
+    boton(el.shadowRoot!, 'Modificar').click();
+    boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
+    expect((await evento).detail.fax).to.equal('12125550111');
+    expect(expirada).to.equal(0);
+    boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
+    token = await iniciarSesion(bff, 'jsmith', `${NUEVA}-Bis`);
+  });
+
+  it('«Solicitud de baja»: mensaje informativo, baja-solicitada, y el usuario ya no puede ingresar', async function () {
+    this.timeout(20000);
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const d = await esperarDialogoReal(el, 'Motivo');
+    const motivo = d.querySelector('textarea')!;
+    motivo.value = 'Cierre de la empresa importadora en Ecuador';
+    motivo.dispatchEvent(new Event('input'));
+    const evento = oneEvent(el, 'baja-solicitada');
+    boton(d, 'Solicitud de baja').click();
+    const aviso = await esperarDialogoReal(el, 'Su solicitud de baja fue registrada');
+    boton(aviso, 'Aceptar').click();
+    const e = await evento;
+    expect(e.detail.estado).to.equal('REGISTRADA');
+    expect(e.detail.id).to.be.a('string');
+    expect(Number.isNaN(Date.parse(e.detail.creadaEn))).to.be.false;
+    await esperarReal(() => el.shadowRoot!.textContent!.includes('Su usuario fue dado de baja.'));
+    const login = await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: `${NUEVA}-Bis` } });
+    expect([login.status, login.cuerpo.codigo]).to.deep.equal([403, 'CUENTA_INACTIVA']);
+    expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
+    expect((await bandeja(bff)).some((c) => c.para === 'john.smith@example.org' && c.asunto === 'Solicitud de baja de usuario registrada')).to.be.true;
+  });
+});
