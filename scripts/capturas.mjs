@@ -76,6 +76,17 @@ try {
     await pagina.getByRole('alert').filter({ hasText: 'Revise' }).waitFor();
     await capturar(pagina, 'portal-errores', ancho);
 
+    // Corrected, Modificar asks for confirmation (seed §5.6); "No" leaves everything as it was.
+    await campo(pagina, 'Dirección').fill('Av. 9 de Octubre 424 y Córdova');
+    await campo(pagina, 'Teléfono1').fill('042345678');
+    await campo(pagina, 'Teléfono1').press('Tab');
+    await boton(pagina, 'Modificar').click();
+    const confirmacion = pagina.getByRole('dialog', { name: 'Confirmación' });
+    await confirmacion.waitFor();
+    await capturar(pagina, 'portal-confirmacion', ancho, { fullPage: false });
+    await boton(confirmacion, 'No').click();
+    await confirmacion.waitFor({ state: 'hidden' });
+
     vigilante.esperar({ metodo: 'GET', ruta: '/api/usuario', estado: 401 });
     await pagina.goto(`${servidor.urlTercero}/`);
     const login = pagina.getByRole('form', { name: 'Ingrese para modificar su información' });
