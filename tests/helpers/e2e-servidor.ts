@@ -43,11 +43,19 @@ function terminado(hijo: ChildProcess): Promise<void> {
   return new Promise((resolver) => hijo.once('exit', () => resolver()));
 }
 
-async function esperarSalud(url: string, hijo: ChildProcess, salida: () => string): Promise<void> {
+/**
+ * Waits until the child says both servers listen (their listen callbacks print the addresses: a
+ * port taken by someone else never gets there) and /api/salud answers 200.
+ */
+async function esperarSalud(url: string, hijo: ChildProcess, salida: () => string, escuchando: RegExp[]): Promise<void> {
   const limite = Date.now() + ESPERA_ARRANQUE_MS;
-  let ultimo = '';
+  let ultimo = 'sin escuchar aún';
   while (Date.now() < limite) {
     if (hijo.exitCode !== null) throw new Error(`el servidor terminó con código ${hijo.exitCode}:\n${salida()}`);
+    if (!escuchando.every((r) => r.test(salida()))) {
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
     try {
       const r = await fetch(`${url}/api/salud`);
       if (r.status === 200) return;
@@ -67,6 +75,17 @@ async function esperarSalud(url: string, hijo: ChildProcess, salida: () => strin
  * third-party port; resolves once /api/salud answers 200. `entorno` adds or overrides variables.
  */
 export async function arrancarServidor(entorno: Record<string, string> = {}): Promise<ServidorE2e> {
+  // A port found free can be taken by another process before the server binds it: try again.
+  for (let intento = 1; ; intento++) {
+    try {
+      return await arrancarUnaVez(entorno);
+    } catch (error) {
+      if (intento >= 3 || !/el puerto está en uso/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function arrancarUnaVez(entorno: Record<string, string>): Promise<ServidorE2e> {
   const carpeta = await mkdtemp(join(tmpdir(), 'mug-e2e-'));
   const puerto = await puertoLibre();
   let puertoTercero = await puertoLibre();
@@ -105,7 +124,10 @@ export async function arrancarServidor(entorno: Record<string, string> = {}): Pr
     await rm(carpeta, { recursive: true, force: true });
   };
   try {
-    await esperarSalud(url, hijo, salida);
+    await esperarSalud(url, hijo, salida, [
+      new RegExp(`${url.replaceAll('.', '\\.')}/`),
+      new RegExp(`localhost:${puertoTercero}/`),
+    ]);
   } catch (error) {
     await cerrar();
     throw error;
