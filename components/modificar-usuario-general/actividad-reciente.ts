@@ -7,6 +7,9 @@ import { etiqueta, nombreEvento, textoProblema } from './mensajes.js';
 import { getLocale } from './localization.js';
 import type { Actividad } from './tipos.js';
 
+/** A notice that could not be sent names the event it was about, not a field. */
+const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENVIADO' ? nombreEvento(campo) : etiqueta(campo));
+
 /**
  * "Actividad reciente": a collapsible list of the user's audit events (latest first), loaded
  * the first time it is opened and again after each change.
@@ -88,7 +91,7 @@ export class ActividadReciente extends LitElement {
                       <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
                       ${a.ip ? html` · ${msg('IP')} ${a.ip}` : nothing}
                     </div>
-                    ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => etiqueta(c)).join(', ')}</div>` : nothing}
+                    ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => nombreCampo(a.evento, c)).join(', ')}</div>` : nothing}
                   </li>`,
                 )}
               </ol>`}

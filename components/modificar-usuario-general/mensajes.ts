@@ -30,6 +30,10 @@ export function etiqueta(campo: string): string {
     case 'codigoSeguridad': return msg('Ingrese código de seguridad');
     case 'correoSenae': return msg('SENAE Correo Electrónico');
     case 'motivo': return msg('Motivo');
+    // Names the BFF writes in the audit rows, besides the fields (Actividad reciente).
+    case 'sesion': return msg('Inicio de sesión');
+    case 'disponibilidad': return msg('Comprobar disponibilidad');
+    case 'estado': return msg('Estado del usuario');
     default: return campo;
   }
 }
@@ -104,13 +108,15 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
     case 'SERVICIO_CORREO_NO_DISPONIBLE': return msg('El servicio de correo no está disponible. Inténtelo más tarde.');
     case 'CREDENCIALES_INVALIDAS': return msg('ID.usuario o contraseña incorrectos.');
     case 'CUENTA_INACTIVA': return msg('La cuenta no está activa.');
+    case 'CUENTA_BLOQUEADA':
+      return msg('Su usuario está bloqueado por seguridad porque se revirtió un cambio de correo electrónico. Solo puede consultar sus datos y cambiar su contraseña; al cambiarla se desbloquea.');
     case 'NO_AUTENTICADO': return msg('Su sesión terminó. Ingrese de nuevo.');
     case 'VALIDACION': return msg('Revise los campos marcados.');
     default: return msg('Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
   }
 }
 
-/** Names of the audit events of "Actividad reciente" (bff/services/auditoria.ts). */
+/** Names of the audit events of "Actividad reciente": those the BFF writes (grep `evento:` in bff/). */
 export function nombreEvento(evento: string): string {
   switch (evento) {
     case 'INICIO_SESION': return msg('Inicio de sesión');
@@ -120,9 +126,10 @@ export function nombreEvento(evento: string): string {
     case 'LIMITE_EXCEDIDO': return msg('Demasiados intentos');
     case 'CLAVE_MODIFICADA': return msg('Cambio de contraseña');
     case 'CORREO_MODIFICADO': return msg('Cambio de correo electrónico');
-    case 'CORREO_RESTAURADO': return msg('Correo electrónico restaurado');
+    case 'CORREO_REVERTIDO': return msg('Cambio de correo revertido («No reconozco este cambio»)');
     case 'CODIGO_SOLICITADO': return msg('Código de seguridad solicitado');
-    case 'REAUTENTICACION': return msg('Confirmación de identidad');
+    case 'CONTRASENA_INCORRECTA': return msg('Contraseña incorrecta');
+    case 'AVISO_NO_ENVIADO': return msg('Aviso por correo no enviado');
     case 'BAJA_SOLICITADA': return msg('Solicitud de baja');
     // An event added later on the server: its code, made readable, rather than nothing.
     default: return evento.charAt(0) + evento.slice(1).toLowerCase().replace(/_/g, ' ');

@@ -4,6 +4,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { $, boton, campo, escribir } from '../ayuda.js';
 import {
+  CLAVE,
   bandeja,
   codigoEnviadoA,
   dialogosAbiertos,
@@ -98,6 +99,47 @@ describe('BFF real: cambio de correo', () => {
     // The old address got the notice with "No reconozco este cambio".
     const aviso = (await bandeja(bff)).find((c) => c.para === 'maria.zambrano@example.com');
     expect(aviso?.texto).to.contain('No reconozco este cambio');
+  });
+
+  it('tras «No reconozco este cambio» el usuario queda bloqueado: el elemento lo explica y el cambio de contraseña lo desbloquea', async function () {
+    this.timeout(30000);
+    const aviso = (await bandeja(bff)).find((c) => c.para === 'maria.zambrano@example.com' && c.texto.includes('No reconozco este cambio'));
+    const enlace = /\/correo\/revertir\/([A-Za-z0-9_-]+)/.exec(aviso?.texto ?? '');
+    expect(enlace, 'el aviso no trae el enlace').to.not.be.null;
+    expect((await pedir(bff, 'POST', '/api/correo/revertir', { cuerpo: { token: enlace![1] } })).status).to.equal(204);
+    const token = await iniciarSesion(bff, 'mzambrano');
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    expect($(el, '#correo-actual').textContent).to.contain('maria.zambrano@example.com');
+    await comprobar(el, 'otra.maria@example.com');
+    const d = await esperarDialogoReal(el, 'Su usuario está bloqueado por seguridad');
+    boton(d, 'Aceptar').click();
+    await esperarReal(() => dialogosAbiertos(el).length === 0);
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    panel.shadowRoot!.querySelector('summary')!.click();
+    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0);
+    const items = [...panel.shadowRoot!.querySelectorAll('li')];
+    expect(items.map((li) => li.querySelector('strong')!.textContent).slice(0, 2)).to.deep.equal([
+      'Inicio de sesión',
+      'Cambio de correo revertido («No reconozco este cambio»)',
+    ]);
+    expect(items[1]!.textContent).to.contain('Correo Electrónico, Estado del usuario');
+
+    // A password change (nothing else) is allowed, and unblocks the user.
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    await escribir(el, 'f-cambioClave-contrasena', 'Volcan-Cotopaxi-Nevado-58');
+    await escribir(el, 'f-cambioClave-confirmacion', 'Volcan-Cotopaxi-Nevado-58');
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await esperarReal(() => el.clave.evaluacion !== null);
+    await modificarConSi(el);
+    boton(await esperarDialogoReal(el, 'La información se actualizó con éxito.'), 'Aceptar').click();
+    await esperarReal(() => dialogosAbiertos(el).length === 0);
+    $(el, 'input[name="mantenerCorreo"][value="no"]').click();
+    await comprobar(el, 'otra.maria@example.com');
+    await esperarReal(() => campo(el, 'f-correo').readOnly, 'sigue bloqueado tras cambiar la contraseña');
   });
 
   it('«Usar otro correo» anula también en el servidor el código enviado', async function () {
