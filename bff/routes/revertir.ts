@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
-import { verificarOrigen } from '../middleware/origen.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { ESTILOS, escaparHtml, paginaHtml } from '../paginas/html.js';
 import { enlaceVigente } from '../services/reversion.js';
@@ -22,7 +21,7 @@ function responder(c: Context, estado: 200 | 409 | 410, clase: string, mensaje: 
  * form to /correo/revertir, which does the revert (same service as POST /api/correo/revertir).
  */
 export function rutasPaginaReversion(deps: Servicios) {
-  const { db, reloj, config } = deps;
+  const { db, reloj } = deps;
   return new Hono<Entorno>()
     .get('/estilos.css', (c) => {
       c.header('Cache-Control', 'public, max-age=300');
@@ -50,7 +49,9 @@ export function rutasPaginaReversion(deps: Servicios) {
         ),
       );
     })
-    .post('/revertir', verificarOrigen(config.origenesPermitidos), limitarCuerpo, async (c) => {
+    // No Origin check here: the secret token from the mail authorises the revert, not a cookie, so
+    // a forged cross-site post cannot do anything (and `no-referrer` makes Chromium send Origin: null).
+    .post('/revertir', limitarCuerpo, async (c) => {
       const formulario = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const token = typeof formulario.token === 'string' ? formulario.token : '';
       const resultado = await revertirCambioCorreo(db, token, reloj(), origenDeSolicitud(c));

@@ -172,9 +172,10 @@ describe('"No reconozco este cambio"', () => {
 
   test('the form POST does the same and answers a Spanish page; an unknown or expired token gets 410', async () => {
     const enlace = await cambiarCorreo();
+    // What Chromium sends from the page, whose referrer policy is no-referrer: `Origin: null`.
     const r = await e.app.request('http://127.0.0.1:8787/correo/revertir', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://127.0.0.1:8787' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
       body: new URLSearchParams({ token: enlace }).toString(),
     });
     expect(r.status).toBe(200);
