@@ -4,8 +4,6 @@ import { defineConfig } from 'vitest/config';
 // `e2e` (the real server and pages in Chromium). The element's tests run in @web/test-runner.
 export default defineConfig({
   test: {
-    // Until tests/e2e/ has its suite, `npm test` must not fail on "no test files".
-    passWithNoTests: true,
     projects: [
       {
         test: {
