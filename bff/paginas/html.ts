@@ -41,7 +41,13 @@ ol.correos { list-style: none; padding: 0; margin: 0; }
 ol.correos > li { border: 1px solid #cbd2d9; border-radius: 6px; padding: 1rem; margin: 0 0 1rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0 0 0.75rem; }
 dt { font-weight: bold; }
-dd { margin: 0; overflow-wrap: anywhere; }
-.texto { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, 'Courier New', monospace; background: #f8fafc; padding: 0.75rem; border-radius: 6px; margin: 0; }
+dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+.texto { white-space: pre-wrap; overflow-wrap: break-word; font-family: inherit; background: #f8fafc; padding: 0.75rem; border-radius: 6px; margin: 0; }
+@media (max-width: 30rem) {
+  body { padding: 0; }
+  main { border-radius: 0; box-shadow: none; padding: 1rem; }
+  ol.correos > li { padding: 0.75rem 0; border-width: 1px 0 0; border-radius: 0; }
+  .texto { padding: 0.5rem; }
+}
 .codigo { display: inline-block; font-size: 1.5rem; font-weight: bold; letter-spacing: 0.2em; background: #fde68a; color: #111827; padding: 0.1rem 0.5rem; border-radius: 4px; }
 `;

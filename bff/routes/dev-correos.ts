@@ -54,7 +54,8 @@ export function rutasBandejaDev({ db, mailer }: Servicios) {
     return c.html(
       paginaHtml(
         'Bandeja de correos de desarrollo',
-        `<h1>Bandeja de correos de desarrollo</h1>
+        `<p><a href="/">← Volver al portal de demostración</a></p>
+<h1>Bandeja de correos de desarrollo</h1>
 <p class="aviso">Sin <code>RESEND_API_KEY</code> los correos no salen: se guardan aquí, el más reciente primero. Vuelva a cargar la página para ver los nuevos.</p>
 ${lista}`,
       ),
