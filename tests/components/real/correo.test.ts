@@ -168,6 +168,14 @@ describe('BFF real: cambio de correo', () => {
     });
     expect(put.status).to.equal(422);
     expect(put.cuerpo.errores[0].campo).to.equal('codigoSeguridad');
+    // The 60-second wait for another code holds for any address, on both sides.
+    await comprobar(el, 'john.smith.otro@example.org');
+    await esperarReal(() => campo(el, 'f-correo').readOnly);
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
+    expect($(el, '[part="cuenta-regresiva"]').textContent).to.match(/Podrá pedir otro código en (00:[0-5]\d|01:00)\./);
+    const otro = await pedir(bff, 'POST', '/api/correo/codigo', { token, cuerpo: { correo: 'john.smith.otro@example.org' } });
+    expect(otro.status).to.equal(429);
+    expect(Number(otro.cabeceras.get('Retry-After'))).to.be.within(1, 60);
   });
 
   it('si otro usuario toma el correo mientras tanto, el error del servidor queda en Correo Electrónico', async function () {

@@ -6,7 +6,8 @@
 //
 // A test file asks for a fresh one with `POST /__bff-real` on the test runner's own server;
 // the previous one is stopped first, so each file starts from the seeded state. The last one
-// stops with the runner (serverStop), and on any exit of this process.
+// stops with the runner (serverStop), on any exit of this process, and if this process is killed
+// (vigilar-padre.mjs: the child ends when its stdin pipe closes).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,10 +66,11 @@ async function iniciar(origenPagina) {
     ORIGENES_PERMITIDOS: origenPagina,
     SECRETO_CODIGOS: randomBytes(32).toString('hex'),
   });
-  const hijo = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
+  const vigilante = new URL('./vigilar-padre.mjs', import.meta.url).href;
+  const hijo = spawn(process.execPath, ['--import', vigilante, '--import', 'tsx', 'bff/server.ts'], {
     cwd: RAIZ,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const salida = [];
   const guardar = (b) => {
