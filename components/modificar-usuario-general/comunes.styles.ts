@@ -70,7 +70,8 @@ export const estilosComunes = css`
     background: var(--_primario);
     color: var(--_texto-primario);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }

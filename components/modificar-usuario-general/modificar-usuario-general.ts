@@ -136,9 +136,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (idioma !== getLocale()) void setLocale(idioma);
   }
 
-  /** GET the user (keeping its ETag) and the catalogs it needs. */
-  async cargar() {
-    this.estado = 'cargando';
+  /**
+   * GET the user (keeping its ETag) and the catalogs it needs. `enSitio` keeps the form on screen
+   * (a reload after 412), so the keyboard focus is not lost with it.
+   */
+  async cargar(enSitio = false) {
+    if (!enSitio) this.estado = 'cargando';
     try {
       const [usuario, paises, provincias, operadoras] = await Promise.all([
         this.api.get<Usuario>('/api/usuario'),
@@ -269,6 +272,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       const codigo = await this.correo.comprobar(this.valores.correo);
       if (codigo) this.form.errorDelServidor('correo', codigo);
       this.validar();
+      await this.updateComplete;
+      // The button the user pressed is now disabled: focus the field to fix, or the next step.
+      const solicitar = this.renderRoot.querySelector<HTMLButtonElement>('#boton-solicitar-codigo');
+      if (codigo) this.enfocar('correo');
+      else if (solicitar && !solicitar.disabled) solicitar.focus();
+      else this.enfocar('codigoSeguridad');
     } catch (e) {
       this.fallo(e, () => void this.comprobarCorreo());
     }
@@ -328,7 +337,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enviando = false;
       if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) await this.erroresDelServidor(e);
       else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') {
-        if (await preguntarRecargar(this.mensajes)) await this.cargar();
+        if (await preguntarRecargar(this.mensajes)) await this.cargar(true);
       }
       else await this.fallo(e, () => void this.enviar());
       return;

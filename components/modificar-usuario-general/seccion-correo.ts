@@ -52,6 +52,7 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
     ${msg('Comprobar disponibilidad')}
   </button>`;
   const solicitar = html`<button
+    id="boton-solicitar-codigo"
     type="button"
     part="boton"
     ?disabled=${mantener || !bloqueado || f.solicitando || espera > 0}

@@ -133,7 +133,9 @@ export function vistaFormulario(h: Vista) {
     </div>
     <div class="botones" part="botones">
       <button type="button" part="boton boton-baja" @click=${() => h.solicitarBaja()}>${msg('Solicitud de baja')}</button>
-      <button class="principal" part="boton boton-modificar" ?disabled=${h.enviando} aria-busy=${h.enviando ? 'true' : 'false'}>
+      <!-- aria-disabled, not disabled, while sending: a disabled button would drop the keyboard
+           focus, and the success message would hand it back to nothing. -->
+      <button class="principal" part="boton boton-modificar" aria-disabled=${h.enviando ? 'true' : 'false'} aria-busy=${h.enviando ? 'true' : 'false'}>
         ${h.enviando ? msg('Modificando…') : msg('Modificar')}
       </button>
     </div>

@@ -71,7 +71,9 @@ describe('diálogos', () => {
     await esperar(() => el.enviando);
     await el.updateComplete;
     const modificar = $<HTMLButtonElement>(el, '[part~="boton-modificar"]');
-    expect(modificar.disabled).to.be.true;
+    // aria-disabled, so that the keyboard focus stays on it.
+    expect(modificar.getAttribute('aria-disabled')).to.equal('true');
+    expect(modificar.disabled).to.be.false;
     expect(modificar.getAttribute('aria-busy')).to.equal('true');
     modificar.closest('form')!.requestSubmit();
     soltar();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BffFalso } from './bff-falso.js';
+import { BffFalso, json } from './bff-falso.js';
 import { $, campo, dialogoAbierto, esperar, esperarDialogo, montar } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -34,6 +34,13 @@ describe('solo con el teclado', () => {
     expect(el.valores.mantenerCorreo).to.equal('si');
     const modificar = await tabHasta(el, (e) => e.getAttribute('part')?.includes('boton-modificar') ?? false);
     expect(getComputedStyle(modificar).outlineStyle).to.equal('solid');
+    // A PUT that takes a moment, as a real one does: the button must keep the focus meanwhile.
+    bff.una('PUT /api/usuario', async (ll) => {
+      await new Promise((r) => setTimeout(r, 300));
+      bff.usuario = { ...bff.usuario, ...ll.cuerpo, version: 2 };
+      delete (bff.usuario as Record<string, unknown>)['mantenerCorreo'];
+      return json(200, bff.usuario, { ETag: '"2"' });
+    });
     await sendKeys({ press: 'Enter' });
     const d = await esperarDialogo(el, '¿Está seguro');
     // The primary button (Sí) has the focus inside the modal.
@@ -43,6 +50,46 @@ describe('solo con el teclado', () => {
     expect(bff.de('PUT /api/usuario')).to.have.length(1);
     await sendKeys({ press: 'Escape' });
     await esperar(() => !dialogoAbierto(el));
+    // The focus comes back to Modificar, not to the page's body.
+    await esperar(() => enfocado(el)?.getAttribute('part')?.includes('boton-modificar'), 'el foco no volvió a Modificar');
+  });
+
+  it('«Comprobar disponibilidad» con Enter lleva el foco al paso siguiente, o al correo si no está disponible', async () => {
+    const el = await montar();
+    const correo = await tabHasta(el, (e) => e.id === 'f-correo');
+    await sendKeys({ type: 'ocupado@example.com' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'ocupado@example.com' });
+    await sendKeys({ press: 'Tab' });
+    expect(enfocado(el)!.textContent!.trim()).to.equal('Comprobar disponibilidad');
+    await sendKeys({ press: 'Enter' });
+    await esperar(() => $(el, '#f-correo-error'));
+    await esperar(() => enfocado(el) === correo, 'el foco no volvió al correo');
+    (correo as HTMLInputElement).select();
+    await sendKeys({ type: 'libre@example.com' });
+    await sendKeys({ press: 'Tab' });
+    campo(el, 'f-confirmacionCorreo').select();
+    await sendKeys({ type: 'libre@example.com' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    await esperar(() => enfocado(el)?.id === 'boton-solicitar-codigo', 'el foco no pasó a «Solicitar código de seguridad»');
+  });
+
+  it('tras «Recargar» en un 412 el formulario sigue en pantalla y el foco en Modificar', async () => {
+    const el = await montar();
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    bff.usuario = { ...bff.usuario, direccion: 'Cambiada en otra ventana', version: 2 };
+    await tabHasta(el, (e) => e.getAttribute('part')?.includes('boton-modificar') ?? false);
+    await sendKeys({ press: 'Enter' });
+    await esperarDialogo(el, '¿Está seguro');
+    await sendKeys({ press: 'Enter' });
+    const d = await esperarDialogo(el, 'Recargue');
+    expect(d.querySelector('button.principal')!.textContent!.trim()).to.equal('Recargar');
+    await sendKeys({ press: 'Enter' });
+    await esperar(() => campo(el, 'f-direccion').value === 'Cambiada en otra ventana');
+    expect($(el, '.esqueleto')).to.be.null;
+    await esperar(() => enfocado(el)?.getAttribute('part')?.includes('boton-modificar'), 'el foco no volvió a Modificar');
   });
 
   it('Escape cierra el diálogo de baja sin enviar', async () => {
