@@ -45,6 +45,10 @@ export class ActividadReciente extends LitElement {
         color: var(--_tenue);
         font-size: 0.9em;
       }
+      /* Its own line: after a long date a "· IP" would wrap badly on a phone. */
+      .ip {
+        display: block;
+      }
     `,
   ];
 
@@ -89,7 +93,7 @@ export class ActividadReciente extends LitElement {
                     <strong>${nombreEvento(a.evento)}</strong>
                     <div class="detalle">
                       <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
-                      ${a.ip ? html` · ${msg('IP')} ${a.ip}` : nothing}
+                      ${a.ip ? html`<span class="ip">${msg('IP')} ${a.ip}</span>` : nothing}
                     </div>
                     ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => nombreCampo(a.evento, c)).join(', ')}</div>` : nothing}
                   </li>`,

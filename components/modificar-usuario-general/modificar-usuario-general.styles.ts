@@ -17,8 +17,9 @@ export const estilos = [
       margin: 0 0 0.25rem;
       color: var(--_primario);
     }
-    .intro {
-      margin-bottom: 1rem;
+    /* .ayuda (below) sets every margin: this one needs the extra specificity. */
+    .ayuda.intro {
+      margin: 0 0 1rem;
     }
     .rejilla {
       display: grid;

@@ -1,71 +1,67 @@
-// Screenshots of the built widget (dist/widget/) at 360 and 1280 px, in Debian's Chromium, with
-// the BFF faked through request interception. Usage: npm run build && node tests/components/capturas.mjs
+// Screenshots of the element on the portal page at 360 and 1280 px, with REAL data: the real
+// server (scripts/start.mjs: BFF + portal demo) on free ports with a temp libSQL file, the demo
+// users mzambrano (360 px) and tmacay (1280 px), Debian's Chromium. Shows the interesting
+// states: a new address checked, a code sent (countdown), one field error, the activity open.
+// Usage: npm run build && node tests/components/capturas.mjs  → docs/elemento-360.png, -1280.png
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, resolve, dirname } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const raiz = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tipos = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
-const pagina = `<!doctype html><html lang="es"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;margin:0;padding:16px;background:#fff}</style>
-<script type="module" src="/widget/modificar-usuario-general.js"></script></head>
-<body><modificar-usuario-general></modificar-usuario-general></body></html>`;
 
-const servidor = createServer(async (req, res) => {
-  if (req.url === '/') return res.writeHead(200, { 'Content-Type': 'text/html' }).end(pagina);
-  if (req.url.startsWith('/widget/')) {
-    try {
-      const cuerpo = await readFile(join(raiz, 'dist', req.url.split('?')[0]));
-      return res.writeHead(200, { 'Content-Type': tipos[extname(req.url)] ?? 'application/octet-stream' }).end(cuerpo);
-    } catch {
-      /* 404 below */
-    }
-  }
-  res.writeHead(404).end();
-});
-await new Promise((r) => servidor.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${servidor.address().port}`;
-
-const leer = async (f) => JSON.parse(await readFile(join(raiz, 'catalogs', f), 'utf8'));
-const paises = (await leer('paises.json')).paises;
-const dpa = (await leer('ecuador-dpa.json')).provincias;
-const operadoras = (await leer('operadoras.json')).operadoras;
-const usuario = {
-  idUsuario: 'tmacay', documento: { tipo: 'RUC', numero: '0912345675001' }, nombre: 'TITO MACAY', pais: 'EC',
-  provincia: '09', ciudad: '0901', direccion: 'Av. 9 de Octubre 100 y Malecón', telefono1: '042345678', telefono2: null,
-  celular: { operadora: 'MOVISTAR', numero: '0991234567' }, fax: null, correo: 'tito.macay@example.com',
-  correoSenae: 'tmacay@correo.aduana.gob.ec', version: 1,
-};
-
-const navegador = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-try {
-  for (const ancho of [360, 1280]) {
-    const pagina = await navegador.newPage({ viewport: { width: ancho, height: 900 } });
-    await pagina.route('**/api/**', (ruta) => {
-      const u = new URL(ruta.request().url());
-      const json = (cuerpo, cabeceras = {}) => ruta.fulfill({ status: 200, contentType: 'application/json', headers: cabeceras, body: JSON.stringify(cuerpo) });
-      if (u.pathname === '/api/usuario') return json(usuario, { ETag: '"1"' });
-      if (u.pathname === '/api/catalogos/paises') return json(paises);
-      if (u.pathname === '/api/catalogos/provincias') return json(dpa.map(({ codigo, nombre }) => ({ codigo, nombre })));
-      if (u.pathname === '/api/catalogos/operadoras') return json(operadoras);
-      const m = /provincias\/(\d\d)\/ciudades/.exec(u.pathname);
-      if (m) return json(dpa.find((p) => p.codigo === m[1]).cantones);
-      if (u.pathname === '/api/correo/disponibilidad') return json({ disponible: true });
-      if (u.pathname === '/api/correo/codigo')
-        return ruta.fulfill({ status: 202, contentType: 'application/json', body: JSON.stringify({ expiraEn: new Date(Date.now() + 900_000).toISOString(), reenviarDesde: new Date(Date.now() + 60_000).toISOString() }) });
-      return ruta.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404,"codigo":"NO_ENCONTRADO"}' });
+function puertoLibre() {
+  return new Promise((resolver, rechazar) => {
+    const s = createServer();
+    s.on('error', rechazar);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolver(port));
     });
-    await pagina.goto(base);
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mug-capturas-'));
+const [puerto, puertoTercero] = [await puertoLibre(), await puertoLibre()];
+const env = { ...process.env, HOST: '127.0.0.1', PORT: String(puerto), PORT_TERCERO: String(puertoTercero), DATABASE_URL: `file:${join(dir, 'bff.db')}`, SEED_DEMO: '1' };
+for (const k of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'DATABASE_AUTH_TOKEN', 'ORIGENES_PERMITIDOS']) delete env[k];
+const servidor = spawn(process.execPath, ['scripts/start.mjs'], { cwd: raiz, env, stdio: ['ignore', 'ignore', 'inherit'] });
+const base = `http://127.0.0.1:${puerto}`;
+
+let navegador;
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/salud`)).ok) break;
+    } catch {
+      // not yet
+    }
+    if (i > 150 || servidor.exitCode !== null) throw new Error('el servidor no arrancó');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  navegador = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  for (const ancho of [360, 1280]) {
+    const contexto = await navegador.newContext({ viewport: { width: ancho, height: 900 }, locale: 'es-EC', timezoneId: 'America/Guayaquil' });
+    const pagina = await contexto.newPage();
+    await pagina.goto(`${base}/`);
+    // One user per width: a second code for the same user within 60 s would be refused (429).
+    const usuario = ancho === 360 ? 'mzambrano' : 'tmacay';
+    await pagina.locator('#id-usuario').fill(usuario);
+    await pagina.locator('#contrasena').fill('Clave-Demo-2026');
+    await pagina.keyboard.press('Enter');
+    await pagina.waitForURL(/\/portal/);
+    await pagina.goto(`${base}/portal/3.2.3/usuario-general`);
     await pagina.locator('modificar-usuario-general form[part="formulario"]').waitFor();
-    // Show the interesting states: a new address checked, a code sent, one error shown.
-    await pagina.locator('#f-correo').fill('tito.nuevo@example.com');
-    await pagina.locator('#f-confirmacionCorreo').fill('tito.nuevo@example.com');
+    await pagina.locator('#f-ciudad option:checked:not([value=""])').waitFor({ state: 'attached' });
+    const correo = `${usuario}.nuevo@example.com`;
+    await pagina.locator('#f-correo').fill(correo);
+    await pagina.locator('#f-confirmacionCorreo').fill(correo);
     await pagina.getByRole('button', { name: 'Comprobar disponibilidad' }).click();
     await pagina.getByRole('button', { name: 'Solicitar código de seguridad' }).click();
     await pagina.getByRole('button', { name: 'Aceptar' }).click();
@@ -73,12 +69,16 @@ try {
     await pagina.waitForFunction(() => document.querySelector('modificar-usuario-general').shadowRoot.activeElement?.id === 'f-codigoSeguridad');
     await pagina.locator('#f-direccion').fill('Av');
     await pagina.locator('#f-direccion').blur();
-    await pagina.keyboard.press('Tab');
+    await pagina.getByText('Actividad reciente').click();
+    await pagina.locator('mug-actividad-reciente li').first().waitFor();
+    await pagina.locator('#f-codigoSeguridad').focus();
     await pagina.screenshot({ path: join(raiz, `docs/elemento-${ancho}.png`), fullPage: true });
     console.log(`docs/elemento-${ancho}.png`);
-    await pagina.close();
+    await contexto.close();
   }
 } finally {
-  await navegador.close();
-  servidor.close();
+  await navegador?.close();
+  servidor.kill('SIGTERM');
+  await new Promise((r) => (servidor.exitCode !== null ? r() : servidor.once('exit', r)));
+  rmSync(dir, { recursive: true, force: true });
 }
