@@ -401,6 +401,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     // Whatever was typed before the session ended is kept: reload only if nothing was loaded.
     if (this.usuario) this.estado = 'listo';
     else await this.cargar();
+    // The login form is gone with the keyboard focus: give it to the screen's title.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#titulo')?.focus();
   }
 
   protected override render() {

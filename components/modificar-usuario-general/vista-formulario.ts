@@ -104,7 +104,7 @@ export function vistaFormulario(h: Vista) {
       ayuda: campo === 'fax' ? undefined : ayudaTelefono,
     });
   return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} aria-labelledby="titulo">
-    <h2 id="titulo" part="titulo">${msg('Modificar información de registro para Usuario General')}</h2>
+    <h2 id="titulo" part="titulo" tabindex="-1">${msg('Modificar información de registro para Usuario General')}</h2>
     <p class="ayuda intro"><span class="req" aria-hidden="true">*</span> ${msg('Campo obligatorio')}</p>
     ${resumenErrores(h)}
     <div class="rejilla">

@@ -46,6 +46,8 @@ describe('BFF real: datos de tmacay', () => {
     login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
     login.requestSubmit();
     await formularioListo(el);
+    // The focus, that was on the login form, goes to the screen's title.
+    await esperarReal(() => el.shadowRoot!.activeElement?.id === 'titulo', 'el foco no pasó al título');
     expect(campo(el, 'f-idUsuario').value).to.equal('tmacay');
     expect(campo(el, 'f-documento').value).to.equal('RUC (0912345675001)');
     expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
