@@ -367,6 +367,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.estado = 'baja';
     this.inactividad.detener();
     await avisarBaja(this.mensajes);
+    // The form is gone: the keyboard focus goes to the closing message.
+    this.renderRoot.querySelector<HTMLElement>('.final')?.focus();
     this.dispatchEvent(new BajaSolicitadaEvent(baja));
   }
 
@@ -419,7 +421,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
             : this.estado === 'sin-sesion'
               ? html`<p class="final" role="status">${textoProblema('NO_AUTENTICADO')}</p>`
               : this.estado === 'baja'
-              ? html`<p class="final" role="status">${msg('Su usuario fue dado de baja.')}</p>`
+              ? html`<p class="final" role="status" tabindex="-1">${msg('Su usuario fue dado de baja.')}</p>`
               : vistaFormulario(this)}
       <mug-dialogo-mensaje exportparts="dialogo"></mug-dialogo-mensaje>
       <mug-dialogo-reautenticacion exportparts="dialogo" .api=${this.api}></mug-dialogo-reautenticacion>

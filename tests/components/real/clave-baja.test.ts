@@ -162,6 +162,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect(e.detail.id).to.be.a('string');
     expect(Number.isNaN(Date.parse(e.detail.creadaEn))).to.be.false;
     await esperarReal(() => el.shadowRoot!.textContent!.includes('Su usuario fue dado de baja.'));
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Su usuario fue dado de baja.');
     const login = await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: `${NUEVA}-Bis` } });
     expect([login.status, login.cuerpo.codigo]).to.deep.equal([403, 'CUENTA_INACTIVA']);
     expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
