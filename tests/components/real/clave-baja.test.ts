@@ -167,5 +167,9 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect([login.status, login.cuerpo.codigo]).to.deep.equal([403, 'CUENTA_INACTIVA']);
     expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
     expect((await bandeja(bff)).some((c) => c.para === 'john.smith@example.org' && c.asunto === 'Solicitud de baja de usuario registrada')).to.be.true;
+    // Its own login (another page) refuses the user.
+    const otro = await montarReal(bff);
+    const form = await ingresarConLogin(otro, 'jsmith', `${NUEVA}-Bis`);
+    await esperarReal(() => form.textContent!.includes('La cuenta no está activa.'), 'no dijo que la cuenta no está activa');
   });
 });

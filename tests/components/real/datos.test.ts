@@ -69,6 +69,18 @@ describe('BFF real: datos de tmacay', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
+  it('el login propio muestra la espera del BFF tras 5 intentos fallidos (429 con Retry-After)', async function () {
+    this.timeout(20000);
+    for (let i = 1; i <= 5; i++) {
+      const r = await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'ocupado', contrasena: `mala-${i}` } });
+      expect(r.status).to.equal(401);
+    }
+    const el = await montarReal(bff);
+    const login = await ingresarConLogin(el, 'ocupado', CLAVE);
+    await esperarReal(() => login.textContent!.includes('Demasiados intentos.'), 'no mostró la espera');
+    expect(login.textContent).to.contain('Demasiados intentos. Espere 15 min y vuelva a intentarlo.');
+  });
+
   it('cambia un teléfono: Sí → éxito → usuario-modificado con los datos nuevos, y el GET los muestra', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
