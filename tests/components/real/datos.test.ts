@@ -2,7 +2,7 @@
 // seeded data, an update with its event, a server-side field error, 412 and "Recargar",
 // "Actividad reciente" and axe with real data.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, boton, campo, escribir, todos } from '../ayuda.js';
+import { $, boton, campo, elegir, escribir, todos } from '../ayuda.js';
 import {
   CLAVE,
   dialogosAbiertos,
@@ -134,6 +134,34 @@ describe('BFF real: datos de tmacay', () => {
     await modificarConSi(el);
     expect((await evento).detail.nombre).to.equal('TITO MACAI');
     boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
+  });
+
+  it('País, Provincia y Ciudad con los catálogos reales: a Colombia se vacían; de vuelta a Ecuador, Pichincha → Quito', async function () {
+    this.timeout(20000);
+    const el = await montarReal(bff, { token });
+    await formularioListo(el);
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await elegir(el, 'f-pais', 'CO');
+    expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.true;
+    expect($<HTMLSelectElement>(el, '#f-ciudad').disabled).to.be.true;
+    let evento = oneEvent(el, 'usuario-modificado');
+    await modificarConSi(el);
+    expect((await evento).detail).to.include({ pais: 'CO', provincia: null, ciudad: null });
+    boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
+    await esperarReal(() => dialogosAbiertos(el).length === 0);
+
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await elegir(el, 'f-pais', 'EC');
+    await elegir(el, 'f-provincia', '17');
+    await esperarReal(() => $<HTMLSelectElement>(el, '#f-ciudad').querySelector('option[value="1701"]'), 'no llegaron los cantones de Pichincha');
+    expect($<HTMLSelectElement>(el, '#f-ciudad').querySelectorAll('option[value]:not([value=""])').length).to.equal(8);
+    await elegir(el, 'f-ciudad', '1701');
+    evento = oneEvent(el, 'usuario-modificado');
+    await modificarConSi(el);
+    expect((await evento).detail).to.include({ pais: 'EC', provincia: '17', ciudad: '1701' });
+    boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
+    const { usuario } = await leerUsuario(bff, token);
+    expect([usuario.pais, usuario.provincia, usuario.ciudad]).to.deep.equal(['EC', '17', '1701']);
   });
 
   it('412 tras un cambio concurrente hecho con fetch: «Recargar» trae la versión actual', async () => {
