@@ -44,6 +44,8 @@ export interface ErrorCampo {
   campo: string;
   codigo: CodigoCampo;
   mensaje: string;
+  /** Only on `codigoSeguridad` / `INCORRECTO`: how many tries the code has left. */
+  intentosRestantes?: number;
 }
 
 /** Spanish names of the fields, as the screen labels them (seed §5.5). */

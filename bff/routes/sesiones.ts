@@ -47,10 +47,9 @@ export function rutasSesiones(deps: Servicios) {
         if (usuario) {
           await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION_FALLIDO', creadoEn: ahora, ...quien });
         }
-        if (usuario?.estado === 'BLOQUEADO') return cuentaInactiva(c, 'BLOQUEADO');
         return problema(c, 401, 'CREDENCIALES_INVALIDAS', CREDENCIALES_INVALIDAS);
       }
-      if (usuario.estado === 'BAJA') return cuentaInactiva(c, 'BAJA');
+      if (usuario.estado === 'BAJA') return cuentaDeBaja(c);
 
       await reiniciar(db, clave);
       const sesion = await crearSesion(db, { idUsuario, ahora, ip: quien.ip, agente: quien.agente });
@@ -72,10 +71,12 @@ export function rutasSesiones(deps: Servicios) {
     });
 }
 
-function cuentaInactiva(c: Parameters<typeof problema>[0], estado: 'BAJA' | 'BLOQUEADO'): Response {
-  const detalle =
-    estado === 'BAJA'
-      ? 'Este usuario fue dado de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.'
-      : 'Este usuario está bloqueado por seguridad. Inicie sesión con su contraseña correcta y cámbiela para desbloquearlo.';
-  return problema(c, 403, 'CUENTA_INACTIVA', detalle);
+/** A BAJA account, told only to whoever knows its password (a wrong one gets the usual 401). */
+function cuentaDeBaja(c: Parameters<typeof problema>[0]): Response {
+  return problema(
+    c,
+    403,
+    'CUENTA_INACTIVA',
+    'Este usuario fue dado de baja y ya no puede iniciar sesión. Para volver a operar registre un nuevo usuario.',
+  );
 }

@@ -73,7 +73,7 @@ export async function revisarCodigo(deps: Servicios, actual: UsuarioGuardado, co
     quedan === 0
       ? ' Solicite un nuevo código de seguridad.'
       : ` Le ${quedan === 1 ? 'queda 1 intento' : `quedan ${quedan} intentos`}.`;
-  return { ...error, mensaje: `${error.mensaje}${resto}` };
+  return { ...error, mensaje: `${error.mensaje}${resto}`, intentosRestantes: quedan };
 }
 
 /**

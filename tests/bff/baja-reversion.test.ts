@@ -131,8 +131,8 @@ describe('"No reconozco este cambio"', () => {
     expect(otra.status).toBe(410);
     expect(await otra.json()).toMatchObject({ codigo: 'ENLACE_NO_VALIDO', detail: expect.stringContaining('ya se usó') });
 
-    // Blocked: a wrong password is told so; the right one gives a read-and-password-only session.
-    expect((await login('tmacay', 'mala')).status).toBe(403);
+    // Blocked: a wrong password gets the usual 401; the right one gives a session that may only read and change the password.
+    expect((await login('tmacay', 'mala')).status).toBe(401);
     const bloqueada = await iniciarSesion(e.app);
     expect((await pedir(e.app, '/api/usuario', { token: bloqueada })).status).toBe(200);
     const escritura = await pedir(e.app, '/api/usuario', {

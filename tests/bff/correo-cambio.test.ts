@@ -199,7 +199,7 @@ describe('PUT /api/usuario changing the email', () => {
     const r = await put(cambioCorreo(malo));
     expect(r.status).toBe(422);
     expect(((await r.json()) as { errores: unknown }).errores).toEqual([
-      { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.' },
+      { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 },
     ]);
     for (let i = 0; i < 3; i++) await put(cambioCorreo(malo));
     const quinto = await put(cambioCorreo(malo));

@@ -93,15 +93,15 @@ describe('POST /api/sesiones', () => {
     expect((await login('mzambrano', 'otra')).status).toBe(401);
   });
 
-  test('a BLOQUEADO account answers 403 with a wrong password and logs in with the right one', async () => {
+  test('a BLOQUEADO account answers a wrong password like any other (401, nothing revealed) and logs in with the right one', async () => {
     await e.db.execute("UPDATE usuarios SET estado = 'BLOQUEADO' WHERE id_usuario = 'jsmith'");
     const mala = await login('jsmith', 'otra-clave');
-    expect(mala.status).toBe(403);
+    expect(mala.status).toBe(401);
     expect(await mala.json()).toEqual({
-      status: 403,
-      title: 'Prohibido',
-      detail: 'Este usuario está bloqueado por seguridad. Inicie sesión con su contraseña correcta y cámbiela para desbloquearlo.',
-      codigo: 'CUENTA_INACTIVA',
+      status: 401,
+      title: 'No autenticado',
+      detail: 'El ID.usuario o la contraseña no son correctos.',
+      codigo: 'CREDENCIALES_INVALIDAS',
     });
     expect((await login('jsmith', CLAVE_DEMO)).status).toBe(201);
   });
