@@ -6,3 +6,4 @@ export * from './nombre.js';
 export * from './texto.js';
 export * from './usuario.js';
 export * from './catalogos.js';
+export * from './eventos.js';

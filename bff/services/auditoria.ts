@@ -1,14 +1,9 @@
 import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
-/** Audit events; issue 3 adds CORREO_MODIFICADO, CLAVE_MODIFICADA, BAJA_SOLICITADA, … */
-export type Evento =
-  | 'INICIO_SESION'
-  | 'INICIO_SESION_FALLIDO'
-  | 'CIERRE_SESION'
-  | 'DATOS_MODIFICADOS'
-  | 'LIMITE_EXCEDIDO'
-  | (string & {});
+import type { Evento } from '../contract/index.js';
+
+export type { Evento };
 
 export interface RegistroAuditoria {
   idUsuario: string;
