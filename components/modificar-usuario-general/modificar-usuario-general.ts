@@ -9,6 +9,7 @@ import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from
 import { FlujoClave, type ContextoClave } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
+import { TrasPuntero } from './tras-puntero.js';
 import { cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
 import { EstadoFormulario } from './estado-formulario.js';
 import { textoProblema } from './mensajes.js';
@@ -105,6 +106,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   readonly clave = new FlujoClave(this, () => this.api);
   readonly correo = new FlujoCorreo(this, () => this.api);
   readonly inactividad = new Inactividad(this);
+  private readonly trasPuntero = new TrasPuntero(this);
 
   @query('mug-dialogo-mensaje') private mensajes!: DialogoMensaje;
   @query('mug-dialogo-reautenticacion') private reautenticacion!: DialogoReautenticacion;
@@ -214,7 +216,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   salir(campo: Campo) {
-    this.form.tocar(campo);
+    // A blur from a mousedown: showing its error now would move the control being clicked.
+    this.trasPuntero.ejecutar(() => this.form.tocar(campo));
   }
 
   errorVisible(campo: Campo): string | null {
