@@ -24,6 +24,8 @@ export interface OpcionesCampo {
   inputmode?: 'numeric' | 'email' | 'text';
   maxlength?: number;
   ayuda?: string;
+  /** The hint states the format, which FORMATO and LONGITUD errors say again: hidden while they show. */
+  ayudaDeFormato?: boolean;
   /** Id of another element that describes the field (a checklist). */
   describe?: string;
   /** A button or link shown right of the input. */
@@ -35,6 +37,11 @@ export interface OpcionesCampo {
 }
 
 export const idDe = (campo: string) => `f-${campo.replace(/\./g, '-')}`;
+
+/** The hint to show next to `error`: none when the error already repeats it (see `ayudaDeFormato`). */
+export function ayudaVisible(ayuda: string | undefined, error: string | null, deFormato = false) {
+  return deFormato && (error === 'FORMATO' || error === 'LONGITUD') ? undefined : ayuda;
+}
 
 export function asterisco(requerido: boolean | undefined) {
   return requerido ? html`<span class="req" aria-hidden="true">*</span> ` : nothing;
@@ -53,6 +60,7 @@ function pie(id: string, campo: Campo, ayuda: string | undefined, error: string 
 export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
   const id = idDe(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
+  const ayuda = ayudaVisible(o.ayuda, error, o.ayudaDeFormato);
   return html`<div class="campo ${o.ancho ? 'ancho' : ''}" part="campo">
     <label for=${id}>${asterisco(o.requerido)}${o.etiqueta}</label>
     <div class=${o.accion ? 'con-accion' : ''}>
@@ -65,7 +73,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
         ?readonly=${!!o.soloLectura}
         aria-required=${o.requerido ? 'true' : 'false'}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(id, o.ayuda, error, o.describe))}
+        aria-describedby=${ifDefined(describedBy(id, ayuda, error, o.describe))}
         autocomplete=${ifDefined(o.autocomplete)}
         inputmode=${ifDefined(o.inputmode)}
         maxlength=${ifDefined(o.maxlength)}
@@ -80,7 +88,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
       />
       ${o.accion ?? nothing}
     </div>
-    ${pie(id, campo, o.ayuda, error)}
+    ${pie(id, campo, ayuda, error)}
   </div>`;
 }
 

@@ -149,10 +149,17 @@ export const estilos = [
       margin: 0.25rem 0 0;
       padding-left: 1.1rem;
     }
+    /* Block-level, so the bullet sits by the first line of a wrapped item (an inline-block
+       button puts it by its last line). */
     .resumen .enlace {
+      display: block;
+      width: 100%;
       color: var(--_error);
       text-align: left;
       font-weight: 400;
+    }
+    .resumen li + li {
+      margin-top: 0.2rem;
     }
     .botones {
       display: flex;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { campoLectura, campoSelect, campoTexto, asterisco, idDe, soloDigitos } from './campos.js';
+import { campoLectura, campoSelect, campoTexto, asterisco, ayudaVisible, idDe, soloDigitos } from './campos.js';
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
@@ -49,7 +49,12 @@ function celular(h: Vista) {
   const error = h.errorVisible('celular.numero');
   const errorOperadora = h.errorVisible('celular.operadora');
   const id = idDe('celular.numero');
-  const ids = [`${id}-ayuda`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const ayuda = ayudaVisible(
+    h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('Formato 09XXXXXXXX.'),
+    error,
+    true,
+  );
+  const ids = [ayuda ? `${id}-ayuda` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="campo" part="campo">
     <label for=${id}>${asterisco(true)}${msg('Número de Celular')}</label>
     <div class="celular">
@@ -80,9 +85,7 @@ function celular(h: Vista) {
         @blur=${() => h.salir('celular.numero')}
       />
     </div>
-    <p id="${id}-ayuda" class="ayuda">
-      ${h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('Formato 09XXXXXXXX.')}
-    </p>
+    ${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
     ${error ? html`<p id="${id}-error" class="error">${textoError('celular.numero', error)}</p>` : nothing}
     ${errorOperadora ? html`<p class="error">${textoError('celular.operadora', errorOperadora)}</p>` : nothing}
   </div>`;
@@ -102,6 +105,7 @@ export function vistaFormulario(h: Vista) {
       maxlength: 14,
       filtro: soloDigitos,
       ayuda: campo === 'fax' ? undefined : ayudaTelefono,
+      ayudaDeFormato: true,
     });
   return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} aria-labelledby="titulo">
     <h2 id="titulo" part="titulo" tabindex="-1">${msg('Modificar información de registro para Usuario General')}</h2>

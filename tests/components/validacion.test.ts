@@ -42,6 +42,24 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-telefono1-error').textContent).to.equal('Debe tener entre 6 y 14 dígitos.');
   });
 
+  it('con el error de formato del teléfono no repite la ayuda del formato; con «obligatorio» la conserva', async () => {
+    const el = await montar();
+    expect($(el, '#f-telefono1-ayuda').textContent).to.equal('Con código de área: 0XXXXXXXX.');
+    await escribir(el, 'f-telefono1', '12');
+    await salir(el, 'f-telefono1');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    expect($(el, '#f-telefono1-ayuda'), 'la ayuda repetiría el error').to.be.null;
+    expect(campo(el, 'f-telefono1').getAttribute('aria-describedby')).to.equal('f-telefono1-error');
+    await escribir(el, 'f-telefono1', '');
+    expect($(el, '#f-telefono1-error').textContent).to.equal('Este campo es obligatorio.');
+    expect($(el, '#f-telefono1-ayuda')).to.exist;
+    expect(campo(el, 'f-telefono1').getAttribute('aria-describedby')).to.equal('f-telefono1-ayuda f-telefono1-error');
+    await escribir(el, 'f-celular-numero', '0812345678');
+    await salir(el, 'f-celular-numero');
+    expect($(el, '#f-celular-numero-ayuda')).to.be.null;
+    expect(campo(el, 'f-celular-numero').getAttribute('aria-describedby')).to.equal('f-celular-numero-error');
+  });
+
   it('exige el formato 09XXXXXXXX salvo para la operadora OTROS', async () => {
     const el = await montar();
     await escribir(el, 'f-celular-numero', '0812345678');
@@ -78,6 +96,11 @@ describe('validación en el navegador y errores del servidor', () => {
     expect(campo(el, 'f-correo').getAttribute('aria-invalid')).to.equal('true');
     expect(bff.de('PUT /api/usuario')).to.have.length(0);
     // A link of the summary takes the focus to its field.
+    // Block-level items: a wrapped item's bullet sits by its first line, not its last.
+    for (const b of resumen.querySelectorAll('li button')) {
+      expect(getComputedStyle(b).display).to.equal('block');
+      expect(b.getBoundingClientRect().top).to.be.closeTo(b.parentElement!.getBoundingClientRect().top, 1);
+    }
     (resumen.querySelectorAll('li button')[1] as HTMLButtonElement).click();
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-telefono1');
   });
