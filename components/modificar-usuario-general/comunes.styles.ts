@@ -70,9 +70,13 @@ export const estilosComunes = css`
     background: var(--_primario);
     color: var(--_texto-primario);
   }
+  /* Disabled but legible (about 7:1): grey text on the read-only grey, dashed like read-only
+     fields, not-allowed cursor. The element says next to the button why it is disabled. */
   button:disabled,
   button[aria-disabled='true'] {
-    opacity: 0.55;
+    background: var(--_superficie);
+    color: var(--_tenue);
+    border: 1px dashed var(--_borde);
     cursor: not-allowed;
   }
   button[aria-busy='true'] {

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
-import { campoTexto, type AnfitrionCampos } from './campos.js';
+import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { sinDatosPersonalesLocal, type ContextoClave, type FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
@@ -32,6 +33,7 @@ export function seccionClave(h: AnfitrionClave) {
     part="boton"
     ?disabled=${c.verificada || c.verificando}
     aria-busy=${c.verificando ? 'true' : 'false'}
+    aria-describedby=${ifDefined(c.verificada ? `${idDe('cambioClave.contrasenaAnterior')}-ayuda` : undefined)}
     @click=${() => h.verificarClave()}
   >
     ${msg('Cambio de clave')}

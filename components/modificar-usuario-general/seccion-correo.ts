@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { normalizarCodigo } from '../../bff/contract/index.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
@@ -42,11 +43,19 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
   const bloqueado = f.verificado !== null;
   const errorMantener = h.errorVisible('mantenerCorreo');
   const espera = f.esperaReenvio;
+  // A disabled button says why, through the text that explains it (visible next to it).
+  const porQueComprobar = mantener ? 'ayuda-mantener' : bloqueado ? 'correo-disponible' : undefined;
+  const porQueSolicitar = mantener
+    ? 'ayuda-mantener'
+    : !bloqueado
+      ? `${idDe('codigoSeguridad')}-ayuda`
+      : espera > 0 ? 'espera-reenvio' : undefined;
   const comprobar = html`<button
     type="button"
     part="boton"
     ?disabled=${mantener || bloqueado || f.comprobando}
     aria-busy=${f.comprobando ? 'true' : 'false'}
+    aria-describedby=${ifDefined(porQueComprobar)}
     @click=${() => h.comprobarCorreo()}
   >
     ${msg('Comprobar disponibilidad')}
@@ -57,6 +66,7 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
     part="boton"
     ?disabled=${mantener || !bloqueado || f.solicitando || espera > 0}
     aria-busy=${f.solicitando ? 'true' : 'false'}
+    aria-describedby=${ifDefined(porQueSolicitar)}
     @click=${() => h.solicitarCodigo()}
   >
     ${f.expira !== null ? msg('Solicitar un nuevo código') : msg('Solicitar código de seguridad')}
@@ -92,8 +102,9 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
       })}
       <div class="ancho acciones-campo">
         ${comprobar}
+        ${mantener ? html`<p id="ayuda-mantener" class="ayuda">${msg('Para cambiar el correo elija «No».')}</p>` : nothing}
         ${bloqueado && !mantener
-          ? html`<span class="exito" role="status">${msg('Correo disponible.')}</span>
+          ? html`<span id="correo-disponible" class="exito" role="status">${msg('Correo disponible.')}</span>
               <button type="button" class="enlace" @click=${() => h.usarOtroCorreo()}>${msg('Usar otro correo')}</button>`
           : nothing}
       </div>
@@ -137,7 +148,7 @@ function estadoCodigo(f: FlujoCorreo, espera: number) {
           <strong role="timer">${formatoMinutos(f.restante)}</strong>
         </p>`
       : nothing}
-    ${espera > 0 ? html`<p class="ayuda">${msg(str`Podrá pedir otro código en ${formatoMinutos(espera)}.`)}</p>` : nothing}
+    ${espera > 0 ? html`<p id="espera-reenvio" class="ayuda">${msg(str`Podrá pedir otro código en ${formatoMinutos(espera)}.`)}</p>` : nothing}
     ${f.intentosRestantes !== null
       ? html`<p class="aviso">${msg(str`Intentos restantes con este código: ${f.intentosRestantes}.`)}</p>`
       : nothing}

@@ -84,6 +84,7 @@
 's68f3f4d27bda3e6a': `At most 14 digits.`,
 's6942eea753c2f530': `Must be the same as the Password.`,
 's6a80088c4913b540': `Choose the province first.`,
+'s6ba8269bc60c3fed': `To change the email address, choose “No”.`,
 's7088e0d4cc0a11a1': `Weak`,
 's70aaae842637abfd': `Must be the same as the Email address.`,
 's718f98cd6ecfa665': `No activity recorded.`,

@@ -37,6 +37,37 @@ describe('correo nuevo y código de seguridad', () => {
     expect(campo(el, 'f-codigoSeguridad').disabled).to.be.false;
   });
 
+  it('los botones deshabilitados se leen bien y dicen por qué lo están', async () => {
+    const el = await montar();
+    const raiz = el.shadowRoot!;
+    const porQue = (b: HTMLButtonElement) => {
+      const ids = b.getAttribute('aria-describedby');
+      expect(ids, `«${b.textContent!.trim()}» sin aria-describedby`).to.be.a('string');
+      return ids!.split(' ').map((id) => raiz.getElementById(id)!.textContent!.trim()).join(' ');
+    };
+    const solicitar = boton(raiz, 'Solicitar código de seguridad');
+    expect(solicitar.disabled).to.be.true;
+    expect(porQue(solicitar)).to.equal('Primero compruebe la disponibilidad del correo.');
+    const estilo = getComputedStyle(solicitar);
+    expect(contraste(estilo.color, estilo.backgroundColor)).to.be.at.least(3);
+    expect(estilo.borderStyle).to.equal('dashed');
+    expect(estilo.cursor).to.equal('not-allowed');
+    expect(estilo.opacity).to.equal('1');
+
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await el.updateComplete;
+    const comprobarBoton = boton(raiz, 'Comprobar disponibilidad');
+    expect(comprobarBoton.disabled).to.be.true;
+    expect(porQue(comprobarBoton)).to.equal('Para cambiar el correo elija «No».');
+    expect(porQue(boton(raiz, 'Solicitar código de seguridad'))).to.equal('Para cambiar el correo elija «No».');
+    expect(raiz.getElementById('ayuda-mantener')!.getBoundingClientRect().height).to.be.greaterThan(0);
+
+    $(el, 'input[name="mantenerCorreo"][value="no"]').click();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    expect(porQue(boton(raiz, 'Comprobar disponibilidad'))).to.equal('Correo disponible.');
+  });
+
   it('no consulta al servidor si los correos no coinciden o es el actual', async () => {
     const el = await montar();
     await escribir(el, 'f-correo', 'a@example.com');
@@ -193,3 +224,16 @@ describe('correo nuevo y código de seguridad', () => {
     });
   });
 });
+
+/** WCAG contrast ratio of two `rgb()` colours. */
+function contraste(a: string, b: string): number {
+  const luz = (c: string) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [l1, l2] = [luz(a), luz(b)].sort((x, y) => y - x);
+  return (l1! + 0.05) / (l2! + 0.05);
+}
