@@ -149,8 +149,12 @@ function estadoCodigo(f: FlujoCorreo, espera: number) {
         </p>`
       : nothing}
     ${espera > 0 ? html`<p id="espera-reenvio" class="ayuda">${msg(str`Podrá pedir otro código en ${formatoMinutos(espera)}.`)}</p>` : nothing}
-    ${f.intentosRestantes !== null
-      ? html`<p class="aviso">${msg(str`Intentos restantes con este código: ${f.intentosRestantes}.`)}</p>`
-      : nothing}
+    ${f.intentosRestantes === null
+      ? nothing
+      : html`<p class="aviso">
+          ${f.intentosRestantes > 0
+            ? msg(str`Intentos restantes con este código: ${f.intentosRestantes}.`)
+            : msg('No quedan intentos con este código: solicite uno nuevo.')}
+        </p>`}
   </div>`;
 }

@@ -59,6 +59,7 @@
 's3bb3cd9bae7b050e': `Hard to guess`,
 's3f7022fb49b4dd6a': `Could not reach the server. Check your connection and try again.`,
 's3f9289eca43632af': `Request security code`,
+'s4259a3820581a423': `No tries left with this code: request a new one.`,
 's43d2d3544d3b4b0a': `No connection`,
 's45c8d7e04a4fb642': `Change password`,
 's47a05cf1c8510a75': `Password confirmation`,

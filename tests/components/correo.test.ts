@@ -158,6 +158,33 @@ describe('correo nuevo y código de seguridad', () => {
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
   });
 
+  it('el número intentosRestantes de la entrada del error manda sobre el texto; con 0 pide otro código', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperarDialogo(el, 'Vence en 15 minutos');
+    boton(el.shadowRoot!, 'Aceptar').click();
+    const rechazo = (quedan: number) => () =>
+      problema(422, 'VALIDACION', {
+        errores: [{ campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: quedan }],
+      });
+    const enviarCodigo = async (codigo: string) => {
+      await escribir(el, 'f-codigoSeguridad', codigo);
+      boton(el.shadowRoot!, 'Modificar').click();
+      await esperarDialogo(el, '¿Está seguro');
+      boton(el.shadowRoot!, 'Sí').click();
+      await esperar(() => $(el, '#f-codigoSeguridad-error'));
+    };
+    bff.una('PUT /api/usuario', rechazo(2));
+    await enviarCodigo('ZZZZ2222');
+    expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 2.');
+    bff.una('PUT /api/usuario', rechazo(0));
+    await enviarCodigo('ZZZZ3333');
+    await esperar(() => $(el, '[part="cuenta-regresiva"]').textContent!.includes('No quedan intentos'));
+    expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('No quedan intentos con este código: solicite uno nuevo.');
+  });
+
   describe('con reloj simulado', () => {
     let reloj: sinon.SinonFakeTimers;
     afterEach(() => reloj?.restore());

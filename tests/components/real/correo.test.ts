@@ -78,8 +78,21 @@ describe('BFF real: cambio de correo', () => {
 
     const errado = codigo.startsWith('2') ? `3${codigo.slice(1)}` : `2${codigo.slice(1)}`;
     await escribir(el, 'f-codigoSeguridad', errado.toLowerCase());
-    await modificarConSi(el);
-    await esperarReal(() => $(el, '#f-codigoSeguridad-error'), 'no mostró el error del código');
+    // What the real BFF answers: the tries left as a number in the error entry (not only in its text).
+    const rechazos: { errores: { campo: string; intentosRestantes?: unknown }[] }[] = [];
+    const fetchOriginal = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const r = await fetchOriginal(...args);
+      if (r.status === 422) rechazos.push(await r.clone().json());
+      return r;
+    };
+    try {
+      await modificarConSi(el);
+      await esperarReal(() => $(el, '#f-codigoSeguridad-error'), 'no mostró el error del código');
+    } finally {
+      window.fetch = fetchOriginal;
+    }
+    expect(rechazos[0]!.errores.find((e) => e.campo === 'codigoSeguridad')!.intentosRestantes).to.equal(4);
     expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('El código de seguridad no es correcto.');
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-codigoSeguridad');
