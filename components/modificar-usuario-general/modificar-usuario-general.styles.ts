@@ -84,6 +84,10 @@ export const estilos = [
       border-top: 1px solid var(--_borde);
       padding-top: 0.75rem;
     }
+    /* A legend's default 2px side padding would shift it off the fields' left edge. */
+    legend {
+      padding: 0;
+    }
     fieldset.seccion > legend {
       font-weight: 700;
       color: var(--_primario);
@@ -144,6 +148,9 @@ export const estilos = [
       border-radius: var(--_radio);
       padding: 0.6rem 0.9rem;
       margin: 0.75rem 0;
+    }
+    .resumen .subtitulo {
+      margin-top: 0;
     }
     .resumen ul {
       margin: 0.25rem 0 0;

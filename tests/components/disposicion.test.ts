@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso } from './bff-falso.js';
-import { $, montar, todos } from './ayuda.js';
+import { $, esperar, montar, todos } from './ayuda.js';
 
 describe('disposición y personalización', () => {
   let bff: BffFalso;
@@ -19,6 +19,30 @@ describe('disposición y personalización', () => {
     expect(movil).to.be.at.most(360);
     el.style.width = '1280px';
     expect(columnas(el)).to.equal(2);
+  });
+
+  it('las leyendas de las secciones y de Sí/No empiezan en el borde izquierdo de los campos', async () => {
+    const el = await montar();
+    const izquierdaTexto = (e: Element) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      return r.getBoundingClientRect().left;
+    };
+    const borde = $(el, '#f-nombre').getBoundingClientRect().left;
+    const leyendas = [...el.shadowRoot!.querySelectorAll('legend')];
+    expect(leyendas.length).to.be.at.least(3);
+    for (const l of leyendas) expect(izquierdaTexto(l), l.textContent!.trim()).to.be.closeTo(borde, 0.5);
+  });
+
+  it('el resumen de errores no deja un hueco sobre su título', async () => {
+    const el = await montar();
+    $(el, 'button[part~="boton-modificar"]').click();
+    await esperar(() => $(el, '[part="resumen-errores"]'));
+    const caja = $(el, '[part="resumen-errores"]').getBoundingClientRect();
+    const titulo = $(el, '.resumen .subtitulo').getBoundingClientRect();
+    const arriba = titulo.top - caja.top;
+    const abajo = caja.bottom - $(el, '.resumen ul').getBoundingClientRect().bottom;
+    expect(arriba).to.be.closeTo(abajo, 2);
   });
 
   it('expone las partes principales y acepta propiedades CSS del anfitrión', async () => {
