@@ -45,11 +45,13 @@ export const estilosComunes = css`
     background: var(--_superficie);
     border-style: dashed;
   }
+  /* Chromium fades a disabled select to opacity 0.7 (its text fell to about 3:1): keep it legible. */
   input:disabled,
   select:disabled,
   textarea:disabled {
     background: var(--_superficie);
     color: var(--_tenue);
+    opacity: 1;
     cursor: not-allowed;
   }
   [aria-invalid='true'] {

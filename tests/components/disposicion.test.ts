@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso } from './bff-falso.js';
-import { $, esperar, montar, todos } from './ayuda.js';
+import { $, elegir, esperar, montar, todos } from './ayuda.js';
 
 describe('disposición y personalización', () => {
   let bff: BffFalso;
@@ -32,6 +32,15 @@ describe('disposición y personalización', () => {
     const leyendas = [...el.shadowRoot!.querySelectorAll('legend')];
     expect(leyendas.length).to.be.at.least(3);
     for (const l of leyendas) expect(izquierdaTexto(l), l.textContent!.trim()).to.be.closeTo(borde, 0.5);
+  });
+
+  it('los campos deshabilitados (Provincia fuera de Ecuador) no se desvanecen', async () => {
+    const el = await montar();
+    await elegir(el, 'f-pais', 'US');
+    const provincia = $<HTMLSelectElement>(el, '#f-provincia');
+    expect(provincia.disabled).to.be.true;
+    expect(getComputedStyle(provincia).opacity).to.equal('1');
+    expect(getComputedStyle($(el, '#f-cambioClave-contrasena')).opacity).to.equal('1');
   });
 
   it('el resumen de errores no deja un hueco sobre su título', async () => {
