@@ -221,7 +221,7 @@ describe('correo nuevo y código de seguridad', () => {
       await asentar(el, reloj);
       const d = dialogoAbierto(el)!;
       expect(d.textContent).to.contain('El código de seguridad expiró. Solicite un nuevo código de seguridad.');
-      expect($(el, '[role="timer"]')).to.be.null;
+      expect($(el, '[role="timer"]') === null, '[role="timer"] no debería estar').to.be.true;
       expect(el.correo.expira).to.be.null;
     });
 

@@ -158,10 +158,10 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       const el = await montar({ esperar: false });
       for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
       await el.updateComplete;
-      expect($(el, 'form[part="formulario"]')).to.exist;
+      expect($(el, 'form[part="formulario"]') !== null, 'falta form[part="formulario"]').to.be.true;
       await reloj.tickAsync(AVISO_MS - 1000);
       await el.updateComplete;
-      expect($(el, '[part="aviso"]')).to.be.null;
+      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
       await reloj.tickAsync(1000);
       await el.updateComplete;
       expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
@@ -169,11 +169,11 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       for (let i = 0; i < 5; i++) await reloj.tickAsync(0);
       await el.updateComplete;
       expect(bff.de('GET /api/usuario/actividad')).to.have.length(1);
-      expect($(el, '[part="aviso"]')).to.be.null;
+      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
       await reloj.tickAsync(AVISO_MS - 1000);
       await el.updateComplete;
-      expect($(el, '[part="aviso"]')).to.be.null;
-      expect(dialogoAbierto(el)).to.be.null;
+      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
+      expect(dialogoAbierto(el) === null, 'queda un diálogo abierto').to.be.true;
     });
   });
 });

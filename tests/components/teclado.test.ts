@@ -88,7 +88,7 @@ describe('solo con el teclado', () => {
     expect(d.querySelector('button.principal')!.textContent!.trim()).to.equal('Recargar');
     await sendKeys({ press: 'Enter' });
     await esperar(() => campo(el, 'f-direccion').value === 'Cambiada en otra ventana');
-    expect($(el, '.esqueleto')).to.be.null;
+    expect($(el, '.esqueleto') === null, '.esqueleto no debería estar').to.be.true;
     await esperar(() => enfocado(el)?.getAttribute('part')?.includes('boton-modificar'), 'el foco no volvió a Modificar');
   });
 
@@ -102,6 +102,6 @@ describe('solo con el teclado', () => {
     await sendKeys({ press: 'Escape' });
     await esperar(() => !dialogoAbierto(el));
     expect(bff.de('POST /api/usuario/baja')).to.have.length(0);
-    expect($(el, 'form[part="formulario"]')).to.exist;
+    expect($(el, 'form[part="formulario"]') !== null, 'falta form[part="formulario"]').to.be.true;
   });
 });

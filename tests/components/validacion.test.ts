@@ -16,13 +16,13 @@ describe('validación en el navegador y errores del servidor', () => {
     const el = await montar();
     await escribir(el, 'f-direccion', 'Av');
     expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('false');
-    expect($(el, '#f-direccion-error')).to.be.null;
+    expect($(el, '#f-direccion-error') === null, '#f-direccion-error no debería estar').to.be.true;
     await salir(el, 'f-direccion');
     expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#f-direccion-error').textContent).to.equal('Debe tener entre 5 y 200 caracteres.');
     expect(campo(el, 'f-direccion').getAttribute('aria-describedby')).to.contain('f-direccion-error');
     await escribir(el, 'f-direccion', 'Av. Quito 123');
-    expect($(el, '#f-direccion-error')).to.be.null;
+    expect($(el, '#f-direccion-error') === null, '#f-direccion-error no debería estar').to.be.true;
   });
 
   it('no marca un campo que solo se recorrió sin cambiarlo', async () => {
@@ -37,7 +37,7 @@ describe('validación en el navegador y errores del servidor', () => {
     await salir(el, 'f-telefono1');
     expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
     await elegir(el, 'f-pais', 'US');
-    expect($(el, '#f-telefono1-error')).to.be.null;
+    expect($(el, '#f-telefono1-error') === null, '#f-telefono1-error no debería estar').to.be.true;
     await escribir(el, 'f-telefono1', '12345');
     expect($(el, '#f-telefono1-error').textContent).to.equal('Debe tener entre 6 y 14 dígitos.');
   });
@@ -66,7 +66,7 @@ describe('validación en el navegador y errores del servidor', () => {
     await salir(el, 'f-celular-numero');
     expect($(el, '#f-celular-numero-error').textContent).to.contain('09XXXXXXXX');
     await elegir(el, 'f-celular-operadora', 'OTROS');
-    expect($(el, '#f-celular-numero-error')).to.be.null;
+    expect($(el, '#f-celular-numero-error') === null, '#f-celular-numero-error no debería estar').to.be.true;
   });
 
   it('rechaza un cambio total del nombre y remite a la baja', async () => {
@@ -75,9 +75,9 @@ describe('validación en el navegador y errores del servidor', () => {
     await salir(el, 'f-nombre');
     expect($(el, '#f-nombre-error').textContent).to.contain('Solicitud de baja');
     await escribir(el, 'f-nombre', 'TITO MACAI');
-    expect($(el, '#f-nombre-error')).to.be.null;
+    expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
     await escribir(el, 'f-nombre', 'MACAY TITO');
-    expect($(el, '#f-nombre-error')).to.be.null;
+    expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
   });
 
   it('al pulsar Modificar muestra el resumen de errores, marca los campos y enfoca el primero', async () => {

@@ -86,7 +86,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await verificarClave(el, CLAVE);
     await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled, 'no habilitó la nueva contraseña');
     expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.false;
-    expect($(el, '#f-cambioClave-contrasenaAnterior-error')).to.be.null;
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error') === null, '#f-cambioClave-contrasenaAnterior-error no debería estar').to.be.true;
     await esperarReal(() => el.shadowRoot!.activeElement?.id === 'f-cambioClave-contrasena');
   });
 

@@ -58,7 +58,7 @@ describe('BFF real: cambio de correo', () => {
     await comprobar(el, 'Maria.Zambrano.Nuevo@example.com');
     await esperarReal(() => campo(el, 'f-correo').readOnly, 'no bloqueó los campos');
     expect(campo(el, 'f-confirmacionCorreo').readOnly).to.be.true;
-    expect($(el, '#f-correo-error')).to.be.null;
+    expect($(el, '#f-correo-error') === null, '#f-correo-error no debería estar').to.be.true;
     expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.false;
   });
 
@@ -99,7 +99,7 @@ describe('BFF real: cambio de correo', () => {
     expect((await leerUsuario(bff, token)).usuario.correo).to.equal('maria.zambrano@example.com');
 
     await escribir(el, 'f-codigoSeguridad', codigo.toLowerCase());
-    expect($(el, '#f-codigoSeguridad-error')).to.be.null;
+    expect($(el, '#f-codigoSeguridad-error') === null, '#f-codigoSeguridad-error no debería estar').to.be.true;
     const evento = oneEvent(el, 'usuario-modificado');
     await modificarConSi(el);
     expect((await evento).detail.correo).to.equal(nuevo);
@@ -108,7 +108,7 @@ describe('BFF real: cambio de correo', () => {
     // The form is back to its initial state with the new address shown as the registered one.
     expect($(el, '#correo-actual').textContent).to.contain(nuevo);
     expect(campo(el, 'f-correo').value).to.equal('');
-    expect($(el, '[role="timer"]')).to.be.null;
+    expect($(el, '[role="timer"]') === null, '[role="timer"] no debería estar').to.be.true;
     // The old address got the notice with "No reconozco este cambio".
     const aviso = (await bandeja(bff)).find((c) => c.para === 'maria.zambrano@example.com');
     expect(aviso?.texto).to.contain('No reconozco este cambio');

@@ -129,7 +129,7 @@ describe('BFF real: datos de tmacay', () => {
     expect((await leerUsuario(bff, token)).usuario).to.deep.equal(antes.usuario);
     // A correction (a typo) is accepted by both.
     await escribir(el, 'f-nombre', 'TITO MACAI');
-    expect($(el, '#f-nombre-error')).to.be.null;
+    expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
     const evento = oneEvent(el, 'usuario-modificado');
     await modificarConSi(el);
     expect((await evento).detail.nombre).to.equal('TITO MACAI');
