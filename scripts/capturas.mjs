@@ -1,6 +1,7 @@
 // `npm run capturas`: starts the real server (like the e2e harness: free ports, temp libSQL file,
 // demo users), walks the demo in Debian's Chromium and writes docs/capturas/<pantalla>-<ancho>.png
-// at 1280 and 360 px, then stops the server. Run through tsx (it imports the TypeScript helpers).
+// at 1280 and 360 px, then stops the server. Run through tsx (it imports the TypeScript helpers,
+// from e2e-pasos.ts: the tests' e2e.ts also registers vitest hooks).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -10,26 +11,22 @@ import {
   arrancarServidor,
   boton,
   campo,
-  CLAVE_DEMO,
   esperarFormulario,
+  formularioIngresoTercero,
+  iniciarSesionApi,
   iniciarSesionPortal,
+  ingresarConElElemento,
   mantenerCorreo,
   RAIZ,
-} from '../tests/helpers/e2e.ts';
+} from '../tests/helpers/e2e-pasos.ts';
 
 const CARPETA = join(RAIZ, 'docs/capturas');
 const ANCHOS = [1280, 360];
 
 /** Sends a security code to a new address so that the outbox has something to show. */
 async function llenarBandeja(servidor) {
-  const json = { 'Content-Type': 'application/json' };
-  const sesion = await fetch(`${servidor.url}/api/sesiones`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ idUsuario: 'mzambrano', contrasena: CLAVE_DEMO }),
-  });
-  const { token } = await sesion.json();
-  const cabeceras = { ...json, Authorization: `Bearer ${token}` };
+  const token = await iniciarSesionApi(servidor, 'mzambrano');
+  const cabeceras = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
   const correo = JSON.stringify({ correo: 'maria.zambrano.nuevo@example.com' });
   await fetch(`${servidor.url}/api/correo/disponibilidad`, { method: 'POST', headers: cabeceras, body: correo });
   const codigo = await fetch(`${servidor.url}/api/correo/codigo`, { method: 'POST', headers: cabeceras, body: correo });
@@ -89,13 +86,10 @@ try {
 
     vigilante.esperar({ metodo: 'GET', ruta: '/api/usuario', estado: 401 });
     await pagina.goto(`${servidor.urlTercero}/`);
-    const login = pagina.getByRole('form', { name: 'Ingrese para modificar su información' });
-    await login.waitFor();
+    await formularioIngresoTercero(pagina).waitFor();
     await capturar(pagina, 'tercero-login', ancho);
 
-    await campo(login, 'ID.usuario').fill('jsmith');
-    await campo(login, 'Contraseña').fill(CLAVE_DEMO);
-    await boton(login, 'Ingresar').click();
+    await ingresarConElElemento(pagina, 'jsmith');
     await esperarFormulario(pagina);
     await capturar(pagina, 'tercero-formulario', ancho);
 

@@ -1,24 +1,14 @@
 // The harness itself: the watcher flags what it must and lets through what a test declares, and
 // the server child starts on free ports and is gone after cerrar().
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { abrirNavegador, abrirPagina, arrancarServidor, puertoLibre, type ServidorE2e } from '../helpers/e2e.js';
+import { describe, expect, test } from 'vitest';
+import { arrancarServidor, puertoLibre, usarEntornoE2e } from '../helpers/e2e.js';
 
-let servidor: ServidorE2e;
-let navegador: Browser;
-
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
-});
-
-afterAll(async () => {
-  await navegador?.close();
-  await servidor?.cerrar();
-});
+const entorno = usarEntornoE2e();
 
 describe('arnés de extremo a extremo', () => {
   test('el vigilante señala errores de consola, excepciones, peticiones fallidas y respuestas de error no declaradas', async () => {
-    const { contexto, pagina, vigilante } = await abrirPagina(navegador);
+    const { servidor } = entorno;
+    const { contexto, pagina, vigilante } = await entorno.abrirPagina();
     try {
       await pagina.goto(`${servidor.url}/api/salud`);
       const cerrado = await puertoLibre();

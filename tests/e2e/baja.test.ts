@@ -1,43 +1,24 @@
 // Seed §5.8: Solicitud de baja → Motivo → Solicitud de baja → informative message; the session
 // ends, the portal offers the way back, and logging in is refused with a clear message.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
-  abrirNavegador,
-  abrirPagina,
-  arrancarServidor,
+  abrirFormularioPortal,
   boton,
+  CLAVE_DEMO,
   dialogo,
-  esperarFormulario,
   iniciarSesionPortal,
   llenarIngresoPortal,
-  CLAVE_DEMO,
   ultimoCorreo,
-  type PaginaVigilada,
-  type ServidorE2e,
+  usarEntornoE2e,
 } from '../helpers/e2e.js';
 
-let servidor: ServidorE2e;
-let navegador: Browser;
-let abierta: PaginaVigilada | undefined;
-
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
-});
-
-afterAll(async () => {
-  await abierta?.contexto.close();
-  await navegador?.close();
-  await servidor?.cerrar();
-});
+const entorno = usarEntornoE2e();
 
 describe('solicitud de baja', () => {
   test('e. pide la baja con un motivo; la sesión termina y el inicio de sesión se rechaza con un mensaje claro', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
-    await iniciarSesionPortal(pagina, servidor, 'tmacay');
-    await pagina.goto(`${servidor.url}/portal/3.2.3/usuario-general`);
-    await esperarFormulario(pagina);
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
+    await abrirFormularioPortal(pagina, servidor, 'tmacay');
 
     await boton(pagina, 'Solicitud de baja').click();
     const solicitud = dialogo(pagina, 'Solicitud de baja');
@@ -73,8 +54,8 @@ describe('solicitud de baja', () => {
   });
 
   test('e2. los demás usuarios siguen entrando', async () => {
-    abierta = await abrirPagina(navegador);
-    await iniciarSesionPortal(abierta.pagina, servidor, 'mzambrano');
-    abierta.vigilante.verificar();
+    const { pagina, vigilante } = await entorno.abrirPagina();
+    await iniciarSesionPortal(pagina, entorno.servidor, 'mzambrano');
+    vigilante.verificar();
   });
 });

@@ -1,47 +1,28 @@
 // Seed §5.5 password change: Contraseña anterior + Cambio de clave enables the new password; after
 // Modificar the new one logs in and the old one does not; the registered address gets a notice.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
-  abrirNavegador,
-  abrirPagina,
-  arrancarServidor,
+  abrirFormularioPortal,
   boton,
   campo,
   CLAVE_DEMO,
-  esperarFormulario,
   iniciarSesionPortal,
   llenarIngresoPortal,
   mantenerCorreo,
   modificarYConfirmar,
   ultimoCorreo,
-  type PaginaVigilada,
-  type ServidorE2e,
+  usarEntornoE2e,
 } from '../helpers/e2e.js';
 
 const NUEVA = 'Faro-Salinas-Marea-Baja-2031';
 
-let servidor: ServidorE2e;
-let navegador: Browser;
-let abierta: PaginaVigilada | undefined;
-
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
-});
-
-afterAll(async () => {
-  await abierta?.contexto.close();
-  await navegador?.close();
-  await servidor?.cerrar();
-});
+const entorno = usarEntornoE2e();
 
 describe('cambio de contraseña', () => {
   test('c. verifica la anterior, fija la nueva; cierra sesión; la nueva entra y la anterior no', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
-    await iniciarSesionPortal(pagina, servidor, 'jsmith');
-    await pagina.goto(`${servidor.url}/portal/3.2.3/usuario-general`);
-    await esperarFormulario(pagina);
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
+    await abrirFormularioPortal(pagina, servidor, 'jsmith');
     await mantenerCorreo(pagina, true);
 
     const nueva = campo(pagina, 'Contraseña');

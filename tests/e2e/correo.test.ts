@@ -1,51 +1,36 @@
 // Seed §5.5.1 with the real outbox: a taken address is refused; a new one is checked, a security
 // code is emailed (read from GET /api/dev/correos), typed, and the change is stored; the old
 // address gets the notice with "No reconozco este cambio".
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  abrirNavegador,
-  abrirPagina,
-  arrancarServidor,
+  abrirFormularioPortal,
   boton,
   campo,
-  CLAVE_DEMO,
   codigoDelCorreo,
   dialogo,
-  esperarFormulario,
-  iniciarSesionPortal,
+  iniciarSesionApi,
   mantenerCorreo,
   modificarYConfirmar,
   ultimoCorreo,
+  usarEntornoE2e,
   usuarioPorCookie,
-  type PaginaVigilada,
-  type ServidorE2e,
+  usuarioPorToken,
 } from '../helpers/e2e.js';
 
 const ANTERIOR = 'maria.zambrano@example.com';
 const NUEVO = 'maria.zambrano.nuevo@example.com';
 
-let servidor: ServidorE2e;
-let navegador: Browser;
-let abierta: PaginaVigilada | undefined;
-
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
-});
-
-afterAll(async () => {
-  await abierta?.contexto.close();
-  await navegador?.close();
-  await servidor?.cerrar();
-});
+const entorno = usarEntornoE2e();
+/** The portal tab of test b, where the address was changed; test b2 checks its session ended. */
+let portal: Page | undefined;
 
 describe('cambio de correo electrónico', () => {
   test('b. comprueba disponibilidad, recibe el código en la bandeja, lo escribe y el correo cambia', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
-    await iniciarSesionPortal(pagina, servidor, 'mzambrano');
-    await pagina.goto(`${servidor.url}/portal/3.2.3/usuario-general`);
-    await esperarFormulario(pagina);
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
+    portal = pagina;
+    await abrirFormularioPortal(pagina, servidor, 'mzambrano');
     await mantenerCorreo(pagina, false);
 
     // An address used by another active user is refused next to the field.
@@ -96,13 +81,13 @@ describe('cambio de correo electrónico', () => {
   });
 
   test('b2. el enlace «No reconozco este cambio» del aviso restaura el correo anterior y cierra las sesiones', async () => {
-    const portal = abierta!.pagina;
+    const { servidor } = entorno;
     const aviso = await ultimoCorreo(servidor, ANTERIOR, 'correo electrónico');
     const enlace = /https?:\/\/\S+\/correo\/revertir\/[\w-]+/.exec(aviso?.texto ?? '')?.[0];
     expect(enlace, 'el aviso trae el enlace').toBeDefined();
 
     // The owner of the old address opens the link in another browser (no session there).
-    const duenio = await abrirPagina(navegador);
+    const duenio = await entorno.abrirPagina();
     try {
       await duenio.pagina.goto(enlace!);
       const [respuesta] = await Promise.all([
@@ -117,18 +102,10 @@ describe('cambio de correo electrónico', () => {
     }
 
     // Every session ended: the portal tab's cookie no longer reads the user.
-    expect((await portal.context().request.get(`${servidor.url}/api/usuario`)).status()).toBe(401);
+    expect((await portal!.context().request.get(`${servidor.url}/api/usuario`)).status()).toBe(401);
     // The owner logs in with the password (the account is blocked until it is changed) and sees the old address.
-    const sesion = await fetch(`${servidor.url}/api/sesiones`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ idUsuario: 'mzambrano', contrasena: CLAVE_DEMO }),
-    });
-    expect(sesion.status).toBe(201);
-    const { token } = (await sesion.json()) as { token: string };
-    const usuario = (await (await fetch(`${servidor.url}/api/usuario`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
-      correo: string;
-    };
+    // (iniciarSesionApi fails the test unless POST /api/sesiones answers 201.)
+    const usuario = await usuarioPorToken(servidor, await iniciarSesionApi(servidor, 'mzambrano'));
     expect(usuario.correo).toBe(ANTERIOR);
   });
 });

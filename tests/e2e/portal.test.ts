@@ -1,44 +1,25 @@
 // Seed §5.1–5.7 in the portal demo: log in, walk the menu to 3.2.3, option 3, change Teléfono1 and
 // see it stored; a bad value is shown next to its field and nothing is sent.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  abrirNavegador,
-  abrirPagina,
-  arrancarServidor,
   boton,
   campo,
   iniciarSesionPortal,
   irAlFormularioDesdeElMenu,
   mantenerCorreo,
   modificarYConfirmar,
+  usarEntornoE2e,
   usuarioPorCookie,
-  type PaginaVigilada,
-  type ServidorE2e,
 } from '../helpers/e2e.js';
 
-let servidor: ServidorE2e;
-let navegador: Browser;
-let abierta: PaginaVigilada | undefined;
-
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
-});
-
-afterEach(async () => {
-  await abierta?.contexto.close();
-  abierta = undefined;
-});
-
-afterAll(async () => {
-  await navegador?.close();
-  await servidor?.cerrar();
-});
+const entorno = usarEntornoE2e();
+afterEach(() => entorno.cerrarPaginas());
 
 describe('portal de demostración', () => {
   test('a. inicia sesión, llega por el menú a 3.2.3 › opción 3 y cambia Teléfono1; queda guardado', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
     await iniciarSesionPortal(pagina, servidor, 'tmacay');
     await irAlFormularioDesdeElMenu(pagina, servidor);
 
@@ -58,8 +39,8 @@ describe('portal de demostración', () => {
   });
 
   test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
     const envios = contarPuts(pagina);
     await iniciarSesionPortal(pagina, servidor, 'mzambrano');
     await irAlFormularioDesdeElMenu(pagina, servidor);
@@ -82,8 +63,8 @@ describe('portal de demostración', () => {
   });
 
   test('d2. pulsar Modificar con el foco aún en el campo inválido también valida (el botón no se mueve bajo el puntero)', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
     const envios = contarPuts(pagina);
     await iniciarSesionPortal(pagina, servidor, 'mzambrano');
     await irAlFormularioDesdeElMenu(pagina, servidor);

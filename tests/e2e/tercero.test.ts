@@ -1,39 +1,24 @@
 // DESIGN §3/§5: the third-party page (another origin) embeds the element with no token; the
 // element's own login gets a Bearer token kept in memory, and the change is stored. No CORS errors.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Request } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Request } from 'playwright-core';
 import {
-  abrirNavegador,
-  abrirPagina,
-  arrancarServidor,
-  boton,
   campo,
-  CLAVE_DEMO,
   esperarFormulario,
+  iniciarSesionApi,
+  ingresarConElElemento,
   mantenerCorreo,
   modificarYConfirmar,
-  type PaginaVigilada,
-  type ServidorE2e,
+  usarEntornoE2e,
+  usuarioPorToken,
 } from '../helpers/e2e.js';
 
-let servidor: ServidorE2e;
-let navegador: Browser;
-let abierta: PaginaVigilada | undefined;
-
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([arrancarServidor(), abrirNavegador()]);
-});
-
-afterAll(async () => {
-  await abierta?.contexto.close();
-  await navegador?.close();
-  await servidor?.cerrar();
-});
+const entorno = usarEntornoE2e();
 
 describe('página de un tercero', () => {
   test('f. ingresa con el inicio de sesión del elemento, usa Bearer y guarda un cambio, sin errores de CORS', async () => {
-    abierta = await abrirPagina(navegador);
-    const { pagina, vigilante } = abierta;
+    const { servidor } = entorno;
+    const { pagina, vigilante } = await entorno.abrirPagina();
     const consola: string[] = [];
     pagina.on('console', (m) => consola.push(m.text()));
     const alBff: Request[] = [];
@@ -44,10 +29,7 @@ describe('página de un tercero', () => {
     vigilante.esperar({ metodo: 'GET', ruta: '/api/usuario', estado: 401 });
 
     await pagina.goto(`${servidor.urlTercero}/`);
-    const login = pagina.getByRole('form', { name: 'Ingrese para modificar su información' });
-    await campo(login, 'ID.usuario').fill('jsmith');
-    await campo(login, 'Contraseña').fill(CLAVE_DEMO);
-    await boton(login, 'Ingresar').click();
+    await ingresarConElElemento(pagina, 'jsmith');
     await esperarFormulario(pagina);
 
     const direccion = campo(pagina, 'Dirección');
@@ -67,15 +49,7 @@ describe('página de un tercero', () => {
     expect(almacenado).toBe('{}{}');
 
     // Stored: a fresh login from outside the browser reads the new address.
-    const sesion = await fetch(`${servidor.url}/api/sesiones`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ idUsuario: 'jsmith', contrasena: CLAVE_DEMO }),
-    });
-    const { token } = (await sesion.json()) as { token: string };
-    const usuario = (await (await fetch(`${servidor.url}/api/usuario`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
-      direccion: string;
-    };
+    const usuario = await usuarioPorToken(servidor, await iniciarSesionApi(servidor, 'jsmith'));
     expect(usuario.direccion).toBe(nueva);
 
     expect(consola.filter((t) => /CORS|Access-Control/i.test(t))).toEqual([]);

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CorreoBandeja } from '../../bff/mail/bandeja.js';
 
 export const RAIZ = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLAVE_DEMO = 'Clave-Demo-2026';
@@ -136,14 +137,7 @@ async function arrancarUnaVez(entorno: Record<string, string>): Promise<Servidor
 }
 
 /** A mail of the dev outbox (GET /api/dev/correos, newest first). */
-export interface CorreoDev {
-  id: string;
-  para: string;
-  asunto: string;
-  texto: string;
-  html: string;
-  creadoEn: string;
-}
+export type CorreoDev = CorreoBandeja;
 
 export async function leerCorreos(servidor: ServidorE2e): Promise<CorreoDev[]> {
   const r = await fetch(`${servidor.url}/api/dev/correos`);
@@ -162,4 +156,22 @@ export function codigoDelCorreo(correo: CorreoDev): string {
   const linea = /^\s*([2-9A-HJ-NP-Z]{8})\s*$/m.exec(correo.texto);
   if (!linea?.[1]) throw new Error(`no se encontró el código en el correo:\n${correo.texto}`);
   return linea[1];
+}
+
+/** POST /api/sesiones from outside the browser (as the element's login does); the Bearer token. */
+export async function iniciarSesionApi(servidor: ServidorE2e, idUsuario: string, contrasena = CLAVE_DEMO): Promise<string> {
+  const r = await fetch(`${servidor.url}/api/sesiones`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ idUsuario, contrasena }),
+  });
+  if (r.status !== 201) throw new Error(`POST /api/sesiones de ${idUsuario} respondió ${r.status}: ${await r.text()}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** GET /api/usuario with a Bearer token: what the server has stored for that user. */
+export async function usuarioPorToken(servidor: ServidorE2e, token: string): Promise<Record<string, unknown>> {
+  const r = await fetch(`${servidor.url}/api/usuario`, { headers: { Authorization: `Bearer ${token}` } });
+  if (r.status !== 200) throw new Error(`GET /api/usuario con Bearer respondió ${r.status}: ${await r.text()}`);
+  return (await r.json()) as Record<string, unknown>;
 }
