@@ -11,6 +11,7 @@ import {
   modificarYConfirmar,
   usarEntornoE2e,
   usuarioPorCookie,
+  type PaginaVigilada,
 } from '../helpers/e2e.js';
 
 const entorno = usarEntornoE2e();
@@ -39,12 +40,7 @@ describe('portal de demostración', () => {
   });
 
   test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
-    const { servidor } = entorno;
-    const { pagina, vigilante } = await entorno.abrirPagina();
-    const envios = contarPuts(pagina);
-    await iniciarSesionPortal(pagina, servidor, 'mzambrano');
-    await irAlFormularioDesdeElMenu(pagina, servidor);
-    await mantenerCorreo(pagina, true);
+    const { pagina, vigilante, envios } = await abrirFormularioContandoPuts('mzambrano');
 
     const telefono = campo(pagina, 'Teléfono1');
     // Letters are filtered as typed: "12ab" leaves "12", too short for an Ecuadorian number.
@@ -57,18 +53,13 @@ describe('portal de demostración', () => {
     expect(envios).toEqual([]);
 
     // The stored value did not change.
-    const usuario = await usuarioPorCookie(pagina, servidor);
+    const usuario = await usuarioPorCookie(pagina, entorno.servidor);
     expect(usuario.telefono1).not.toBe('12');
     vigilante.verificar();
   });
 
   test('d2. pulsar Modificar con el foco aún en el campo inválido también valida (el botón no se mueve bajo el puntero)', async () => {
-    const { servidor } = entorno;
-    const { pagina, vigilante } = await entorno.abrirPagina();
-    const envios = contarPuts(pagina);
-    await iniciarSesionPortal(pagina, servidor, 'mzambrano');
-    await irAlFormularioDesdeElMenu(pagina, servidor);
-    await mantenerCorreo(pagina, true);
+    const { pagina, vigilante, envios } = await abrirFormularioContandoPuts('mzambrano');
 
     const telefono = campo(pagina, 'Teléfono1');
     await telefono.fill('12');
@@ -80,13 +71,20 @@ describe('portal de demostración', () => {
   });
 });
 
-/** Records every PUT /api/usuario the page sends. */
-function contarPuts(pagina: Page): string[] {
+/**
+ * A new page on the user's form, reached by the menu, with "mantener correo" = Sí; `envios`
+ * records every PUT /api/usuario the page sends from the start.
+ */
+async function abrirFormularioContandoPuts(idUsuario: string): Promise<PaginaVigilada & { envios: string[] }> {
+  const abierta = await entorno.abrirPagina();
   const envios: string[] = [];
-  pagina.on('request', (r) => {
+  abierta.pagina.on('request', (r) => {
     if (r.method() === 'PUT' && new URL(r.url()).pathname === '/api/usuario') envios.push(r.url());
   });
-  return envios;
+  await iniciarSesionPortal(abierta.pagina, entorno.servidor, idUsuario);
+  await irAlFormularioDesdeElMenu(abierta.pagina, entorno.servidor);
+  await mantenerCorreo(abierta.pagina, true);
+  return { ...abierta, envios };
 }
 
 /** After Modificar: Teléfono1 marked invalid, its message next to it, focused, named in the summary, no dialog. */
