@@ -93,8 +93,9 @@ export class ClienteApi {
         method: metodo,
         headers: cabeceras,
         body: cuerpo === undefined ? undefined : JSON.stringify(cuerpo),
-        // Without a bearer token the session travels in the BFF's HttpOnly cookie.
-        credentials: token ? 'omit' : 'include',
+        // Without a bearer token the session travels in the BFF's HttpOnly cookie. The built-in
+        // login keeps its token in memory only, so its answer must not leave a cookie behind.
+        credentials: token || ruta === '/api/sesiones' ? 'omit' : 'include',
         cache: 'no-store',
       });
     } catch {

@@ -47,6 +47,14 @@ export function asterisco(requerido: boolean | undefined) {
   return requerido ? html`<span class="req" aria-hidden="true">*</span> ` : nothing;
 }
 
+/**
+ * A field's label with the red asterisk beside it, not inside it: the label's text is exactly the
+ * field's name (DESIGN §2), for `getByLabel(…, {exact: true})` too; `aria-required` says it.
+ */
+export function rotulo(id: string, texto: string, requerido: boolean | undefined) {
+  return html`<div class="etiqueta">${asterisco(requerido)}<label for=${id}>${texto}</label></div>`;
+}
+
 function describedBy(id: string, ayuda: string | undefined, error: string | null, otro?: string) {
   const ids = [ayuda ? `${id}-ayuda` : '', error ? `${id}-error` : '', otro ?? ''].filter(Boolean).join(' ');
   return ids || undefined;
@@ -62,7 +70,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const ayuda = ayudaVisible(o.ayuda, error, o.ayudaDeFormato);
   return html`<div class="campo ${o.ancho ? 'ancho' : ''}" part="campo">
-    <label for=${id}>${asterisco(o.requerido)}${o.etiqueta}</label>
+    ${rotulo(id, o.etiqueta, o.requerido)}
     <div class=${o.accion ? 'con-accion' : ''}>
       <input
         id=${id}
@@ -97,7 +105,7 @@ export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const valor = h.valores[campo];
   return html`<div class="campo ${o.ancho ? 'ancho' : ''}" part="campo">
-    <label for=${id}>${asterisco(o.requerido)}${o.etiqueta}</label>
+    ${rotulo(id, o.etiqueta, o.requerido)}
     <select
       id=${id}
       name=${campo}

@@ -83,7 +83,7 @@ export class DialogoBaja extends LitElement {
         <p id="texto-baja">
           ${msg('Su usuario quedará desactivado de inmediato y se cerrarán sus sesiones. Recibirá una confirmación en su correo registrado. No se borra ningún dato.')}
         </p>
-        <label for="motivo">${msg('Motivo')} <span class="req" aria-hidden="true">*</span></label>
+        <div class="etiqueta"><label for="motivo">${msg('Motivo')}</label> <span class="req" aria-hidden="true">*</span></div>
         <textarea
           id="motivo"
           rows="4"

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosDialogo } from './dialogo.styles.js';
@@ -18,8 +18,10 @@ export class DialogoReautenticacion extends LitElement {
   @property({ attribute: false }) api!: ClienteApi;
   @state() private error = '';
   @state() private ocupado = false;
+  /** The form exists only while open, so its «Contraseña» is never a second field with that name. */
+  @state() private abierto = false;
   @query('dialog') private dialogo!: HTMLDialogElement;
-  @query('input') private campo!: HTMLInputElement;
+  @query('input') private campo?: HTMLInputElement;
   private pendiente: Promise<boolean> | null = null;
   private resolver: ((ok: boolean) => void) | null = null;
 
@@ -28,18 +30,18 @@ export class DialogoReautenticacion extends LitElement {
     this.pendiente ??= new Promise<boolean>((resolver) => {
       this.resolver = resolver;
       this.error = '';
-      this.campo.value = '';
-      this.dialogo.showModal();
+      this.abierto = true;
+      void this.updateComplete.then(() => this.dialogo.showModal());
     }).finally(() => (this.pendiente = null));
     return this.pendiente;
   }
 
   private async enviar(e: SubmitEvent) {
     e.preventDefault();
-    const contrasena = this.campo.value;
+    const contrasena = this.campo?.value ?? '';
     if (!contrasena) {
       this.error = msg('Escriba su contraseña.');
-      this.campo.focus();
+      this.campo?.focus();
       return;
     }
     this.ocupado = true;
@@ -53,7 +55,7 @@ export class DialogoReautenticacion extends LitElement {
           : err instanceof ProblemaHttp && (err.status === 401 || err.status === 422)
             ? msg('La contraseña no es correcta.')
             : textoProblema(err instanceof ProblemaHttp ? err.codigo : '', err instanceof ProblemaHttp ? err.reintentarEn : null);
-      this.campo.focus();
+      this.campo?.focus();
     } finally {
       this.ocupado = false;
     }
@@ -62,14 +64,19 @@ export class DialogoReautenticacion extends LitElement {
   private cerrar(ok: boolean) {
     const resolver = this.resolver;
     this.resolver = null;
-    this.campo.value = '';
+    this.abierto = false;
     if (this.dialogo.open) this.dialogo.close();
     resolver?.(ok);
   }
 
   override render() {
     return html`<dialog part="dialogo" aria-labelledby="titulo-reaut" @close=${() => this.cerrar(false)}>
-      <form @submit=${this.enviar} novalidate>
+      ${this.abierto ? this.formulario() : nothing}
+    </dialog>`;
+  }
+
+  private formulario() {
+    return html`<form @submit=${this.enviar} novalidate>
         <h2 id="titulo-reaut">${msg('Confirme su identidad')}</h2>
         <p id="texto-reaut">${msg('Por seguridad, escriba su contraseña para continuar. Lo que ha escrito en el formulario se conserva.')}</p>
         <label for="clave-reaut">${msg('Contraseña')}</label>
@@ -86,8 +93,7 @@ export class DialogoReautenticacion extends LitElement {
           <button type="button" @click=${() => this.cerrar(false)}>${msg('Cancelar')}</button>
           <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Continuar')}</button>
         </div>
-      </form>
-    </dialog>`;
+      </form>`;
   }
 }
 

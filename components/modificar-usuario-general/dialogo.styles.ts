@@ -25,10 +25,14 @@ export const estilosDialogo = [
       margin: 0 0 1rem;
       line-height: 1.45;
     }
-    label {
+    label,
+    .etiqueta {
       display: block;
       font-weight: 600;
       margin-bottom: 0.3rem;
+    }
+    .etiqueta > label {
+      display: inline;
     }
     .acciones {
       display: flex;

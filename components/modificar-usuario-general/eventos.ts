@@ -1,26 +1,26 @@
 import type { Usuario } from './tipos.js';
 
 /** Fired after the server accepted the update; `detail` is the user as stored. */
-export class UsuarioModificadoEvent extends Event {
+export class UsuarioModificadoEvent extends CustomEvent<Usuario> {
   static readonly tipo = 'usuario-modificado';
-  constructor(readonly detail: Usuario) {
-    super(UsuarioModificadoEvent.tipo, { bubbles: true, composed: true });
+  constructor(detail: Usuario) {
+    super(UsuarioModificadoEvent.tipo, { bubbles: true, composed: true, detail });
   }
 }
 
 /** Fired after the server registered the baja (the account is already deactivated). */
-export class BajaSolicitadaEvent extends Event {
+export class BajaSolicitadaEvent extends CustomEvent<{ id: string; estado: string; creadaEn: string }> {
   static readonly tipo = 'baja-solicitada';
-  constructor(readonly detail: { id: string; estado: string; creadaEn: string }) {
-    super(BajaSolicitadaEvent.tipo, { bubbles: true, composed: true });
+  constructor(detail: { id: string; estado: string; creadaEn: string }) {
+    super(BajaSolicitadaEvent.tipo, { bubbles: true, composed: true, detail });
   }
 }
 
-/** Fired on 401 when the host supplied the `token`: the host must log in again. */
-export class SesionExpiradaEvent extends Event {
+/** Fired on 401 when the host supplied the `token`: the host must log in again. `detail` is null. */
+export class SesionExpiradaEvent extends CustomEvent<null> {
   static readonly tipo = 'sesion-expirada';
   constructor() {
-    super(SesionExpiradaEvent.tipo, { bubbles: true, composed: true });
+    super(SesionExpiradaEvent.tipo, { bubbles: true, composed: true, detail: null });
   }
 }
 

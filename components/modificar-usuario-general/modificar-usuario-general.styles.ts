@@ -39,6 +39,7 @@ export const estilos = [
       min-width: 0;
     }
     .campo > label,
+    .etiqueta,
     .campo > legend,
     .subtitulo {
       display: block;

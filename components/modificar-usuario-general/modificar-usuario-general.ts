@@ -44,22 +44,29 @@ import './formulario-login.js';
  * @csspart seccion - Each group of fields (password, email).
  * @csspart campo - Each label + control + messages block.
  * @csspart boton - Secondary buttons (Cambio de clave, Comprobar disponibilidad, …).
- * @csspart boton-modificar - The Modificar button. @csspart boton-baja - The Solicitud de baja button.
+ * @csspart boton-modificar - The Modificar button.
+ * @csspart boton-baja - The Solicitud de baja button.
  * @csspart botones - The bottom button bar.
  * @csspart resumen-errores - The error summary shown after a failed submit.
  * @csspart cuenta-regresiva - The security-code countdown.
  * @csspart medidor - The password strength `<meter>`.
  * @csspart aviso - The idle-session and error banners.
  * @csspart actividad - The "Actividad reciente" `<details>`.
- * @csspart dialogo - Every `<dialog>`. @csspart login - The built-in login form.
+ * @csspart dialogo - Every `<dialog>`.
+ * @csspart login - The built-in login form.
  *
  * @cssproperty --mug-color-primario - Buttons, titles (default #0b4f8a).
  * @cssproperty --mug-color-texto-primario - Text on primary buttons (default #fff).
- * @cssproperty --mug-color-texto - Text. @cssproperty --mug-color-texto-tenue - Help text.
- * @cssproperty --mug-color-fondo - Controls and dialogs. @cssproperty --mug-color-superficie - Read-only fields.
- * @cssproperty --mug-color-borde - Control borders. @cssproperty --mug-color-error - Errors and asterisks.
- * @cssproperty --mug-color-exito - Success text. @cssproperty --mug-color-aviso - Warnings.
- * @cssproperty --mug-color-foco - Focus ring. @cssproperty --mug-radio - Corner radius (default 4px).
+ * @cssproperty --mug-color-texto - Text.
+ * @cssproperty --mug-color-texto-tenue - Help text.
+ * @cssproperty --mug-color-fondo - Controls and dialogs.
+ * @cssproperty --mug-color-superficie - Read-only fields.
+ * @cssproperty --mug-color-borde - Control borders.
+ * @cssproperty --mug-color-error - Errors and asterisks.
+ * @cssproperty --mug-color-exito - Success text.
+ * @cssproperty --mug-color-aviso - Warnings.
+ * @cssproperty --mug-color-foco - Focus ring.
+ * @cssproperty --mug-radio - Corner radius (default 4px).
  */
 @localized()
 @customElement('modificar-usuario-general')
@@ -118,7 +125,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.observador = new MutationObserver(() => this.aplicarIdioma());
     this.observador.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.aplicarIdioma();
-    if (this.estado === 'cargando') void this.cargar();
+    // After the first render, so a `token` the host sets right after creating the element is used.
+    if (this.estado === 'cargando') void this.updateComplete.then(() => this.cargar());
   }
 
   override disconnectedCallback() {
@@ -129,8 +137,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   protected override willUpdate(cambios: PropertyValues<this>) {
     if (cambios.has('lang')) this.aplicarIdioma();
     if (cambios.has('token')) this.tokenRenovado = undefined;
-    // The host answered sesion-expirada with a new token: carry on.
-    if (cambios.has('token') && this.token && this.estado === 'sin-sesion') void this.cargar();
+    // The host answered sesion-expirada with a new token, or set one while the built-in login
+    // was shown: carry on with it.
+    if (cambios.has('token') && this.token && (this.estado === 'sin-sesion' || this.estado === 'login')) void this.cargar();
   }
 
   private aplicarIdioma() {

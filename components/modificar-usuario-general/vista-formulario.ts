@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { campoLectura, campoSelect, campoTexto, asterisco, ayudaVisible, idDe, soloDigitos } from './campos.js';
+import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe, soloDigitos } from './campos.js';
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
@@ -56,11 +56,11 @@ function celular(h: Vista) {
   );
   const ids = [ayuda ? `${id}-ayuda` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="campo" part="campo">
-    <label for=${id}>${asterisco(true)}${msg('Número de Celular')}</label>
+    ${rotulo(id, msg('Número de Celular'), true)}
     <div class="celular">
       <select
         id=${idDe('celular.operadora')}
-        aria-label=${msg('Operadora del celular')}
+        aria-label=${msg('Operadora')}
         aria-required="true"
         aria-invalid=${errorOperadora ? 'true' : 'false'}
         @change=${(e: Event) => h.cambiar('celular.operadora', (e.target as HTMLSelectElement).value)}
