@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { corsPermitido } from './middleware/cors.js';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
-import { problema } from './problemas.js';
+import { causaRaiz, esErrorDeConexion } from './db/disponibilidad.js';
+import { problema, problemaBaseNoDisponible } from './problemas.js';
 import { crearMailer, type MailerElegido } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
@@ -17,7 +18,6 @@ import { rutasSalud } from './routes/salud.js';
 import { rutasSesiones } from './routes/sesiones.js';
 import { rutasUsuario } from './routes/usuario.js';
 import { rutasWidget } from './routes/widget.js';
-import { CABECERA_TOKEN } from './services/cambios-sensibles.js';
 import type { Dependencias, Entorno, Servicios } from './tipos.js';
 
 export type { Dependencias } from './tipos.js';
@@ -39,6 +39,9 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
     removePoweredBy: true,
   });
 }
+
+/** Routes that answer without the database: the health check (which reports it), catalogs, OpenAPI. */
+const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
 
 /** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
 function elegirMailer(deps: Dependencias): MailerElegido {
@@ -70,17 +73,12 @@ export function createApp(dependencias: Dependencias) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origen) => (deps.config.origenesPermitidos.includes(origen) ? origen : null),
-      credentials: true,
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match'],
-      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', CABECERA_TOKEN],
-      maxAge: 600,
-    }),
-  );
+  app.use('/api/*', corsPermitido(deps.config.origenesPermitidos));
+  // Until the database is reached and migrated, only what needs no database answers.
+  app.use('/api/*', async (c, next) => {
+    if (deps.baseLista?.() === false && !SIN_BASE.test(c.req.path)) return problemaBaseNoDisponible(c);
+    await next();
+  });
   app.use('/api/*', verificarOrigen(deps.config.origenesPermitidos), limitarCuerpo);
 
   const rutas = app
@@ -99,6 +97,10 @@ export function createApp(dependencias: Dependencias) {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       return problema(c, error.status, 'JSON_INVALIDO', 'La solicitud no es válida.');
+    }
+    if (esErrorDeConexion(error)) {
+      console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}: la base de datos no responde (${causaRaiz(error)})`);
+      return problemaBaseNoDisponible(c);
     }
     console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}: error interno`, error);
     return problema(

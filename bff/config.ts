@@ -30,6 +30,7 @@ const puerto = v.pipe(
   v.string(),
   v.regex(/^\d{1,5}$/),
   v.transform(Number),
+  v.minValue(1),
   v.maxValue(65535),
 );
 const booleano = v.pipe(
@@ -38,7 +39,12 @@ const booleano = v.pipe(
   v.picklist(['1', '0', 'true', 'false', 'si', 'sí', 'no', 'on', 'off']),
   v.transform((valor) => ['1', 'true', 'si', 'sí', 'on'].includes(valor)),
 );
-const url = v.pipe(v.string(), v.url());
+const url = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i));
+/** A host name (letters, digits, dots, dashes), an IPv4 address or an IPv6 address. */
+const nombreDeHost = v.pipe(
+  v.string(),
+  v.regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/),
+);
 const urlBaseDeDatos = v.pipe(v.string(), v.regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)\S+$/));
 const origen = v.pipe(
   v.string(),
@@ -76,10 +82,19 @@ function leer<S extends v.GenericSchema<string, unknown>>(
  */
 export function leerConfig(entorno: Entorno): { config: Config; avisos: string[] } {
   const avisos: string[] = [];
-  const PUERTO = 'un número de puerto entre 0 y 65535';
+  const PUERTO = 'un número de puerto entre 1 y 65535';
   const port = leer(entorno, 'PORT', puerto, PUERTO) ?? 8787;
   const puertoTercero = leer(entorno, 'PORT_TERCERO', puerto, PUERTO) ?? 8788;
-  const host = leer(entorno, 'HOST', noVacio, 'un nombre de host o una dirección IP') ?? '127.0.0.1';
+  if (puertoTercero === port) {
+    // Name the variable the operator set (PORT=8788 alone collides with PORT_TERCERO's default).
+    const [nombre, otro, valorOtro] = entorno.PORT_TERCERO?.trim() ? ['PORT_TERCERO', 'PORT', port] : ['PORT', 'PORT_TERCERO', puertoTercero];
+    throw new ErrorConfiguracion(
+      `Configuración inválida: ${nombre} = "${port}"; se admite un puerto distinto de ${otro} (${valorOtro}): la página del tercero debe estar en otro origen.`,
+    );
+  }
+  const host =
+    leer(entorno, 'HOST', nombreDeHost, 'un nombre de host (p. ej. localhost) o una dirección IP (127.0.0.1, 0.0.0.0, ::)') ??
+    '127.0.0.1';
   const databaseUrl =
     leer(entorno, 'DATABASE_URL', urlBaseDeDatos, 'una URL file:, libsql://, https:// o wss://') ??
     'file:./data/ecuapass.db';

@@ -69,3 +69,17 @@ export function problemaLimite(c: Context, reintentarEnS: number): Response {
     `Demasiados intentos. Vuelva a intentarlo en ${minutos === 1 ? '1 minuto' : `${minutos} minutos`}.`,
   );
 }
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const REINTENTO_BASE_S = 5;
+
+/** 503 SERVICIO_NO_DISPONIBLE with `Retry-After`: the database does not answer. */
+export function problemaBaseNoDisponible(c: Context): Response {
+  c.header('Retry-After', String(REINTENTO_BASE_S));
+  return problema(
+    c,
+    503,
+    'SERVICIO_NO_DISPONIBLE',
+    'El servicio no está disponible en este momento porque la base de datos no responde. Intente nuevamente en unos segundos.',
+  );
+}

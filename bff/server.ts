@@ -4,10 +4,13 @@ import { portalDemo } from '../demo/portal.js';
 import { terceroApp } from '../demo/tercero.js';
 import { createApp } from './app.js';
 import { ErrorConfiguracion, leerConfig, type Config } from './config.js';
+import type { Client } from '@libsql/client';
 import { abrirBaseDeDatos } from './db/cliente.js';
+import { causaRaiz, esErrorDeConexion } from './db/disponibilidad.js';
 import { migrar } from './db/migrar.js';
 import { sembrarDemo } from './db/semilla.js';
 import { crearMailer } from './mail/index.js';
+import { REINTENTO_BASE_S } from './problemas.js';
 
 function leerConfigOSalir(): Config {
   try {
@@ -28,12 +31,47 @@ function origenHttp(host: string, puerto: number): string {
 }
 
 const config = leerConfigOSalir();
-const db = await abrirBaseDeDatos(config.databaseUrl, config.databaseAuthToken ?? undefined);
-const aplicadas = await migrar(db);
-if (aplicadas.length > 0) console.log(`Migraciones aplicadas: ${aplicadas.join(', ')}`);
-if (config.seedDemo) {
-  const sembrados = await sembrarDemo(db, new Date());
-  if (sembrados.length > 0) console.log(`Usuarios de demostración creados: ${sembrados.join(', ')}`);
+const embebida = config.databaseUrl.startsWith('file:');
+let db: Client;
+try {
+  db = await abrirBaseDeDatos(config.databaseUrl, config.databaseAuthToken ?? undefined);
+} catch (error) {
+  console.error(`No se puede abrir la base de datos DATABASE_URL = ${JSON.stringify(config.databaseUrl)}: ${causaRaiz(error)}.`);
+  process.exit(1);
+}
+
+/** Migrations and the demo seed; true once done. */
+async function prepararBase(avisar: boolean): Promise<boolean> {
+  try {
+    const aplicadas = await migrar(db);
+    if (aplicadas.length > 0) console.log(`Migraciones aplicadas: ${aplicadas.join(', ')}`);
+    if (config.seedDemo) {
+      const sembrados = await sembrarDemo(db, new Date());
+      if (sembrados.length > 0) console.log(`Usuarios de demostración creados: ${sembrados.join(', ')}`);
+    }
+    return true;
+  } catch (error) {
+    const motivo = `la base de datos DATABASE_URL = ${JSON.stringify(config.databaseUrl)} no responde (${causaRaiz(error)})`;
+    // An embedded file that cannot be migrated will not fix itself; a remote server may come back.
+    if (embebida || !esErrorDeConexion(error)) {
+      console.error(`No se puede preparar la base de datos DATABASE_URL = ${JSON.stringify(config.databaseUrl)}: ${causaRaiz(error)}.`);
+      process.exit(1);
+    }
+    if (avisar) console.error(`Aviso: ${motivo}; el servidor atiende igual (GET /api/salud responde 503) y reintenta cada ${REINTENTO_BASE_S} s.`);
+    return false;
+  }
+}
+
+// A remote database that is down at start does not stop the server (docs/decisiones.md): /api
+// answers 503 SERVICIO_NO_DISPONIBLE with Retry-After until it is reached and migrated.
+let baseLista = await prepararBase(true);
+if (!baseLista) {
+  const reintentar = async () => {
+    baseLista = await prepararBase(false);
+    if (baseLista) console.log('La base de datos ya responde: servicio disponible.');
+    else setTimeout(reintentar, REINTENTO_BASE_S * 1000).unref();
+  };
+  setTimeout(reintentar, REINTENTO_BASE_S * 1000).unref();
 }
 
 // Resend when RESEND_API_KEY is set (honouring RESEND_BASE_URL), else the dev outbox at /dev/correos.
@@ -44,7 +82,7 @@ console.log(
     ? `Correo: Resend${config.resendBaseUrl ? ` (${config.resendBaseUrl})` : ''}.`
     : 'Correo: bandeja de desarrollo (sin RESEND_API_KEY); los mensajes se ven en /dev/correos.',
 );
-const app = createApp({ db, mailer, reloj, config });
+const app = createApp({ db, mailer, reloj, config, baseLista: () => baseLista });
 app.route('/', portalDemo());
 
 const bffOrigen = origenHttp(config.host, config.puerto);
@@ -61,8 +99,13 @@ for (const [nombre, puerto, servidorHttp] of [
   ['PORT_TERCERO', config.puertoTercero, tercero],
 ] as const) {
   servidorHttp.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EADDRINUSE') throw error;
-    console.error(`No se puede escuchar en ${config.host}:${puerto}: el puerto está en uso; elija otro con ${nombre}.`);
+    const motivo =
+      error.code === 'EADDRINUSE'
+        ? `el puerto está en uso; elija otro con ${nombre}`
+        : error.code === 'EACCES'
+          ? `no hay permiso para ese puerto; elija otro con ${nombre}`
+          : `${error.message}; revise HOST y ${nombre}`;
+    console.error(`No se puede escuchar en ${config.host}:${puerto}: ${motivo}.`);
     process.exit(1);
   });
 }

@@ -12,6 +12,11 @@ export interface Dependencias {
   /** The clock; tests pass a fixed or adjustable one. */
   reloj: () => Date;
   config: Config;
+  /**
+   * False while the database has not been reached and migrated at start (a remote sqld/Turso that
+   * is down): /api answers 503 instead of failing. Absent → always ready.
+   */
+  baseLista?: () => boolean;
 }
 
 /** The dependencies once `createApp` has settled the mailer: what the routes receive. */

@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
-import { problema } from '../problemas.js';
+import { problemaBaseNoDisponible } from '../problemas.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 
-/** GET /api/salud: 200 when the database answers `SELECT 1`, 503 otherwise. */
-export function rutasSalud({ db }: Dependencias) {
+/** GET /api/salud: 200 when the database is migrated and answers `SELECT 1`, else 503 with Retry-After. */
+export function rutasSalud({ db, baseLista }: Dependencias) {
   return new Hono<Entorno>().get('/', async (c) => {
+    if (baseLista?.() === false) return problemaBaseNoDisponible(c);
     try {
       await db.execute('SELECT 1');
     } catch (error) {
       console.error(`[${c.get('requestId')}] salud: la base de datos no responde`, error);
-      return problema(c, 503, 'SERVICIO_NO_DISPONIBLE', 'La base de datos no está disponible en este momento.');
+      return problemaBaseNoDisponible(c);
     }
     return c.json({ estado: 'ok' as const });
   });

@@ -81,6 +81,30 @@ function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] 
   return nombre.success && esCambioTotalDeNombre(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
+/** Optional values of the update (DESIGN §4: absent optional values are null). */
+const OPCIONALES = ['provincia', 'ciudad', 'telefono2', 'fax'] as const;
+
+/**
+ * A missing optional key means the same as null or "" (the contract's cross-field rules compare
+ * with null, so a missing `provincia` must not slip past "required for Ecuador").
+ */
+function conOpcionalesNulos(cuerpo: unknown): unknown {
+  if (typeof cuerpo !== 'object' || cuerpo === null || Array.isArray(cuerpo)) return cuerpo;
+  const completo: Record<string, unknown> = { ...cuerpo };
+  for (const clave of OPCIONALES) if (!Object.hasOwn(completo, clave)) completo[clave] = null;
+  return completo;
+}
+
+/**
+ * A well-formed but unknown country is reported on `pais` even when other fields keep the update
+ * from reaching the catalog rules (its province then also shows as not allowed).
+ */
+function paisFueraDeCatalogo(cuerpo: unknown): ErrorCampo[] {
+  const pais = (cuerpo as Record<string, unknown> | null)?.pais;
+  if (typeof pais !== 'string' || !/^[A-Za-z]{2}$/.test(pais.trim())) return [];
+  return cargarCatalogos().reglas.paises.has(pais.trim().toUpperCase()) ? [] : [errorCampo('pais', 'NO_PERMITIDO')];
+}
+
 /**
  * /api/usuario: GET and PUT the signed-in user's registration data, and under it the password
  * check, the baja and the activity list (all behind the session middleware).
@@ -116,9 +140,9 @@ export function rutasUsuario(deps: Servicios) {
       if (!actual) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
       if (version !== actual.version) return versionDesactualizada(c);
 
-      const cuerpo = c.get('cuerpo');
+      const cuerpo = conOpcionalesNulos(c.get('cuerpo'));
       const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
-      if (!entrada.ok) return problemaDeValidacion(c, entrada, reglaDelNombre(actual, cuerpo));
+      if (!entrada.ok) return problemaDeValidacion(c, entrada, [...reglaDelNombre(actual, cuerpo), ...paisFueraDeCatalogo(cuerpo)]);
       const valor = entrada.valor;
       const datos: DatosEditables = {
         nombre: valor.nombre,

@@ -61,9 +61,9 @@ describe('configuration (DESIGN §5)', () => {
   });
 
   test.each([
-    ['PORT', 'abc', 'Configuración inválida: PORT = "abc"; se admite un número de puerto entre 0 y 65535.'],
-    ['PORT', '70000', 'Configuración inválida: PORT = "70000"; se admite un número de puerto entre 0 y 65535.'],
-    ['PORT_TERCERO', '-1', 'Configuración inválida: PORT_TERCERO = "-1"; se admite un número de puerto entre 0 y 65535.'],
+    ['PORT', 'abc', 'Configuración inválida: PORT = "abc"; se admite un número de puerto entre 1 y 65535.'],
+    ['PORT', '70000', 'Configuración inválida: PORT = "70000"; se admite un número de puerto entre 1 y 65535.'],
+    ['PORT_TERCERO', '-1', 'Configuración inválida: PORT_TERCERO = "-1"; se admite un número de puerto entre 1 y 65535.'],
     ['DATABASE_URL', 'postgres://x', 'Configuración inválida: DATABASE_URL = "postgres://x"; se admite una URL file:, libsql://, https:// o wss://.'],
     ['RESEND_BASE_URL', 'no-es-url', 'Configuración inválida: RESEND_BASE_URL = "no-es-url"; se admite una URL absoluta (http:// o https://).'],
     ['CORREO_REMITENTE', 'Ecuapass', 'Configuración inválida: CORREO_REMITENTE = "Ecuapass"; se admite una dirección de correo o "Nombre <correo@dominio>".'],
@@ -78,6 +78,9 @@ describe('configuration (DESIGN §5)', () => {
       'Configuración inválida: ORIGENES_PERMITIDOS = "localhost:8788"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta).',
     ],
     ['SEED_DEMO', 'quizas', 'Configuración inválida: SEED_DEMO = "quizas"; se admite 1, 0, true, false, si o no.'],
+    ['PORT', '0', 'Configuración inválida: PORT = "0"; se admite un número de puerto entre 1 y 65535.'],
+    ['HOST', 'mal host', 'Configuración inválida: HOST = "mal host"; se admite un nombre de host (p. ej. localhost) o una dirección IP (127.0.0.1, 0.0.0.0, ::).'],
+    ['RESEND_BASE_URL', 'ftp://resend.example', 'Configuración inválida: RESEND_BASE_URL = "ftp://resend.example"; se admite una URL absoluta (http:// o https://).'],
     ['SECRETO_CODIGOS', 'corto', 'Configuración inválida: SECRETO_CODIGOS = (oculto); se admite un secreto de al menos 32 caracteres.'],
   ])('%s=%s stops the start with one clear line', (variable, valor, mensaje) => {
     expect(() => leerConfig({ [variable]: valor })).toThrow(new ErrorConfiguracion(mensaje));
@@ -89,6 +92,23 @@ describe('configuration (DESIGN §5)', () => {
         'Configuración inválida: SECRETO_CODIGOS es obligatorio con una base de datos remota (varios procesos deben compartirlo); se admite un secreto de al menos 32 caracteres.',
       ),
     );
+  });
+
+  test('PORT and PORT_TERCERO must differ (the third-party page is another origin); the message names the variable set', () => {
+    expect(() => leerConfig({ PORT: '9000', PORT_TERCERO: '9000' })).toThrow(
+      new ErrorConfiguracion(
+        'Configuración inválida: PORT_TERCERO = "9000"; se admite un puerto distinto de PORT (9000): la página del tercero debe estar en otro origen.',
+      ),
+    );
+    expect(() => leerConfig({ PORT: '8788' })).toThrow(
+      new ErrorConfiguracion(
+        'Configuración inválida: PORT = "8788"; se admite un puerto distinto de PORT_TERCERO (8788): la página del tercero debe estar en otro origen.',
+      ),
+    );
+  });
+
+  test('HOST admits names and IPv4 / IPv6 addresses', () => {
+    for (const host of ['localhost', '0.0.0.0', '::', '::1', 'bff.example.com']) expect(leerConfig({ HOST: host }).config.host).toBe(host);
   });
 
   test('blank values count as unset', () => {

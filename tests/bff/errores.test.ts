@@ -180,10 +180,11 @@ describe('HTTP hygiene', () => {
       otro.db.close();
       const r = await pedir(otro.app, '/api/salud');
       expect(r.status).toBe(503);
+      expect(r.headers.get('Retry-After')).toBe('5');
       expect(await r.json()).toEqual({
         status: 503,
         title: 'Servicio no disponible',
-        detail: 'La base de datos no está disponible en este momento.',
+        detail: 'El servicio no está disponible en este momento porque la base de datos no responde. Intente nuevamente en unos segundos.',
         codigo: 'SERVICIO_NO_DISPONIBLE',
       });
     } finally {

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -82,7 +83,47 @@ describe('bff/server.ts', () => {
     expect(fallo).toMatchObject({
       code: 1,
       stdout: '',
-      stderr: 'Configuración inválida: PORT = "ochenta"; se admite un número de puerto entre 0 y 65535.\n',
+      stderr: 'Configuración inválida: PORT = "ochenta"; se admite un número de puerto entre 1 y 65535.\n',
     });
   });
+});
+
+/** A loopback port nothing listens on (free for a moment). */
+async function puertoLibre(): Promise<number> {
+  const servidor = createServer();
+  await new Promise<void>((listo) => servidor.listen(0, '127.0.0.1', listo));
+  const { port } = servidor.address() as AddressInfo;
+  await new Promise((listo) => servidor.close(listo));
+  return port;
+}
+
+describe('bff/server.ts with a remote database that is down', () => {
+  test('starts anyway, says so in one line, and GET /api/salud answers 503 with Retry-After', async () => {
+    const [puerto, puertoTercero, puertoBase] = [await puertoLibre(), await puertoLibre(), await puertoLibre()];
+    const servidorTs = fileURLToPath(new URL('../../bff/server.ts', import.meta.url));
+    const url = `libsql://127.0.0.1:${puertoBase}`;
+    const proceso = spawn(process.execPath, ['--import', 'tsx', servidorTs], {
+      env: { ...process.env, PORT: String(puerto), PORT_TERCERO: String(puertoTercero), DATABASE_URL: url, SECRETO_CODIGOS: 's'.repeat(32) },
+    });
+    let salida = '';
+    let errores = '';
+    proceso.stderr.on('data', (parte: Buffer) => (errores += parte.toString()));
+    try {
+      await new Promise<void>((listo, falla) => {
+        proceso.stdout.on('data', (parte: Buffer) => {
+          salida += parte.toString();
+          if (salida.includes('Portal de demostración y BFF')) listo();
+        });
+        proceso.on('exit', (codigo) => falla(new Error(`salió con ${codigo}: ${errores}`)));
+      });
+      const salud = await fetch(`http://127.0.0.1:${puerto}/api/salud`);
+      expect(salud.status).toBe(503);
+      expect(salud.headers.get('Retry-After')).toBe('5');
+      expect(((await salud.json()) as { codigo: string }).codigo).toBe('SERVICIO_NO_DISPONIBLE');
+      expect(errores).toContain(`Aviso: la base de datos DATABASE_URL = "${url}" no responde (connect ECONNREFUSED 127.0.0.1:${puertoBase})`);
+    } finally {
+      proceso.kill('SIGTERM');
+      await new Promise((listo) => proceso.once('exit', listo));
+    }
+  }, 20_000);
 });

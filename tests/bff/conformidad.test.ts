@@ -1,0 +1,181 @@
+import { createServer } from 'node:net';
+import { createClient } from '@libsql/client';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { createApp } from '../../bff/app.js';
+import {
+  actualizacionTmacay,
+  crearEntorno,
+  iniciarSesion,
+  ORIGEN_TERCERO,
+  pedir,
+  type EntornoDePrueba,
+} from '../helpers/bff.js';
+
+// What a black-box tester reading only DESIGN §2/§4 checks and the first audit found wrong.
+
+let e: EntornoDePrueba;
+let token: string;
+beforeAll(async () => {
+  e = await crearEntorno();
+  token = await iniciarSesion(e.app);
+});
+afterAll(() => e.cerrar());
+
+async function put(cuerpo: Record<string, unknown>) {
+  const etag = (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')!;
+  return pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': etag } });
+}
+
+/** `[campo, codigo]` of a 422's errores. */
+async function errores(r: Response): Promise<[string, string][]> {
+  expect(r.status).toBe(422);
+  const cuerpo = (await r.json()) as { errores: { campo: string; codigo: string }[] };
+  return cuerpo.errores.map((error) => [error.campo, error.codigo]);
+}
+
+function sin(cuerpo: Record<string, unknown>, ...claves: string[]): Record<string, unknown> {
+  const copia = { ...cuerpo };
+  for (const clave of claves) delete copia[clave];
+  return copia;
+}
+
+/** A loopback port nothing listens on. */
+async function puertoCerrado(): Promise<number> {
+  const servidor = createServer();
+  await new Promise<void>((listo) => servidor.listen(0, '127.0.0.1', listo));
+  const { port } = servidor.address() as { port: number };
+  await new Promise((listo) => servidor.close(listo));
+  return port;
+}
+
+const CABECERAS_CORS = (r: Response) => [...r.headers.keys()].filter((nombre) => nombre.startsWith('access-control-'));
+
+describe('CORS only for ORIGENES_PERMITIDOS: other origins get no Access-Control-* header at all', () => {
+  test('a foreign origin: no grant, no credentials, no exposed headers, on a GET and on a preflight', async () => {
+    const lectura = await pedir(e.app, '/api/usuario', { token, cabeceras: { Origin: 'https://malicioso.example' } });
+    expect(lectura.status).toBe(200);
+    expect(CABECERAS_CORS(lectura)).toEqual([]);
+    expect(lectura.headers.get('Vary')).toContain('Origin');
+    const preflight = await pedir(e.app, '/api/usuario', {
+      metodo: 'OPTIONS',
+      cabeceras: { Origin: 'https://malicioso.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'if-match' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(CABECERAS_CORS(preflight)).toEqual([]);
+  });
+
+  test('no Origin (curl, same-origin GET): no CORS headers', async () => {
+    expect(CABECERAS_CORS(await pedir(e.app, '/api/salud'))).toEqual([]);
+  });
+
+  test('an allowed origin still gets its grant with credentials', async () => {
+    const r = await pedir(e.app, '/api/salud', { cabeceras: { Origin: ORIGEN_TERCERO } });
+    expect(r.headers.get('Access-Control-Allow-Origin')).toBe(ORIGEN_TERCERO);
+    expect(r.headers.get('Access-Control-Allow-Credentials')).toBe('true');
+  });
+});
+
+describe('PUT /api/usuario: a missing optional key means absent, like null or ""', () => {
+  test('Ecuador without the provincia and ciudad keys → 422 REQUERIDO on both, nothing saved', async () => {
+    const r = await put(sin(actualizacionTmacay(), 'provincia', 'ciudad'));
+    expect(await errores(r)).toEqual([
+      ['provincia', 'REQUERIDO'],
+      ['ciudad', 'REQUERIDO'],
+    ]);
+    expect(await (await pedir(e.app, '/api/usuario', { token })).json()).toMatchObject({ provincia: '09', ciudad: '0901', version: 1 });
+  });
+
+  test('Ecuador without the provincia key but with a city → 422 provincia REQUERIDO', async () => {
+    expect((await errores(await put(sin(actualizacionTmacay(), 'provincia'))))[0]).toEqual(['provincia', 'REQUERIDO']);
+  });
+
+  test('abroad without the provincia, ciudad, telefono2 and fax keys → 200 with nulls', async () => {
+    const cuerpo = sin(
+      actualizacionTmacay({ pais: 'US', telefono1: '12125550100', celular: { operadora: 'OTROS', numero: '12125550199' } }),
+      'provincia',
+      'ciudad',
+      'telefono2',
+      'fax',
+    );
+    const r = await put(cuerpo);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ pais: 'US', provincia: null, ciudad: null, telefono2: null, fax: null });
+    expect((await put(actualizacionTmacay())).status).toBe(200);
+  });
+});
+
+describe('PUT /api/usuario: an unknown country is named', () => {
+  test('pais "XX" (with Ecuador\'s province still selected) → pais NO_PERMITIDO among the errors', async () => {
+    expect(await errores(await put(actualizacionTmacay({ pais: 'XX' })))).toContainEqual(['pais', 'NO_PERMITIDO']);
+  });
+
+  test('pais "XX" with no province or city → only pais NO_PERMITIDO', async () => {
+    expect(await errores(await put(actualizacionTmacay({ pais: 'XX', provincia: null, ciudad: null })))).toEqual([['pais', 'NO_PERMITIDO']]);
+  });
+});
+
+describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
+  test.each([
+    ['nombre', { nombre: 42 }, 'nombre', 'FORMATO'],
+    ['direccion', { direccion: ['Av. 9 de Octubre'] }, 'direccion', 'FORMATO'],
+    ['telefono1', { telefono1: 42345678 }, 'telefono1', 'FORMATO'],
+    ['mantenerCorreo', { mantenerCorreo: 'si' }, 'mantenerCorreo', 'FORMATO'],
+    ['celular as a string', { celular: '0991234567' }, 'celular', 'FORMATO'],
+    ['celular null', { celular: null }, 'celular', 'REQUERIDO'],
+    ['celular.numero', { celular: { operadora: 'CLARO', numero: 991234567 } }, 'celular.numero', 'FORMATO'],
+    ['cambioClave.contrasena', { cambioClave: { contrasenaAnterior: 'x', contrasena: 1234567890123, confirmacion: 1234567890123 } }, 'cambioClave.contrasena', 'FORMATO'],
+  ])('%s', async (_caso, cambios, campo, codigo) => {
+    const lista = await errores(await put(actualizacionTmacay(cambios)));
+    expect(lista).toContainEqual([campo, codigo]);
+  });
+
+  test('the message of a wrong-type error says the format is wrong', async () => {
+    const r = await put(actualizacionTmacay({ nombre: 42 }));
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+      { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.' },
+    ]);
+  });
+
+  test('login with a number as idUsuario → 422 FORMATO', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 42, contrasena: 'x' } });
+    expect(await errores(r)).toEqual([['idUsuario', 'FORMATO']]);
+  });
+});
+
+describe('an unreachable database answers 503 with Retry-After, never 500', () => {
+  test('a remote database on a closed port: health, login and reads → 503 SERVICIO_NO_DISPONIBLE', async () => {
+    const db = createClient({ url: `http://127.0.0.1:${await puertoCerrado()}` });
+    const app = createApp({ db, mailer: null, reloj: () => new Date(), config: e.config });
+    const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const [ruta, pedido] of [
+        ['/api/salud', {}],
+        ['/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'Clave-Demo-2026' } }],
+        ['/api/usuario', { token }],
+      ] as const) {
+        const r = await pedir(app, ruta, pedido);
+        expect(r.status, ruta).toBe(503);
+        expect(r.headers.get('Retry-After'), ruta).toBe('5');
+        expect(r.headers.get('Content-Type')).toBe('application/problem+json; charset=UTF-8');
+        expect(await r.json()).toMatchObject({ status: 503, codigo: 'SERVICIO_NO_DISPONIBLE' });
+      }
+    } finally {
+      registro.mockRestore();
+      db.close();
+    }
+  });
+
+  test('before the database is reached and migrated (baseLista false): /api 503, catalogs and OpenAPI still served', async () => {
+    let lista = false;
+    const app = createApp({ db: e.db, mailer: null, reloj: e.reloj.ahora, config: e.config, baseLista: () => lista });
+    const salud = await pedir(app, '/api/salud');
+    expect(salud.status).toBe(503);
+    expect(salud.headers.get('Retry-After')).toBe('5');
+    expect((await pedir(app, '/api/usuario', { token })).status).toBe(503);
+    expect((await pedir(app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'x' } })).status).toBe(503);
+    expect((await pedir(app, '/api/catalogos/provincias')).status).toBe(200);
+    expect((await pedir(app, '/api/openapi.json')).status).toBe(200);
+    lista = true;
+    expect((await pedir(app, '/api/salud')).status).toBe(200);
+  });
+});
