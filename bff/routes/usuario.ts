@@ -90,9 +90,30 @@ const OPCIONALES = ['provincia', 'ciudad', 'telefono2', 'fax'] as const;
  */
 function conOpcionalesNulos(cuerpo: unknown): unknown {
   if (typeof cuerpo !== 'object' || cuerpo === null || Array.isArray(cuerpo)) return cuerpo;
-  const completo: Record<string, unknown> = { ...cuerpo };
+  const completo: Record<string, unknown> = enNfc(cuerpo) as Record<string, unknown>;
   for (const clave of OPCIONALES) if (!Object.hasOwn(completo, clave)) completo[clave] = null;
   return completo;
+}
+
+/**
+ * Every string of the body in Unicode NFC: a name pasted in decomposed form ("A" + U+0301, as
+ * macOS may give it) is the same name as "Á". Passwords are NFKC-normalised later anyway
+ * (NFKC of NFC is NFKC).
+ */
+function enNfc(valor: unknown): unknown {
+  if (typeof valor === 'string') return valor.normalize('NFC');
+  if (Array.isArray(valor)) return valor.map(enNfc);
+  if (typeof valor !== 'object' || valor === null) return valor;
+  return Object.fromEntries(Object.entries(valor).map(([clave, interno]) => [clave, enNfc(interno)]));
+}
+
+/** Control characters other than tab and line breaks (NUL, ESC, …) have no place in an address. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function direccionConControles(cuerpo: unknown): ErrorCampo[] {
+  const direccion = (cuerpo as Record<string, unknown> | null)?.direccion;
+  if (typeof direccion !== 'string' || !CONTROL.test(direccion)) return [];
+  return [{ ...errorCampo('direccion', 'FORMATO'), mensaje: 'Dirección: contiene caracteres de control no permitidos.' }];
 }
 
 /**
@@ -142,7 +163,9 @@ export function rutasUsuario(deps: Servicios) {
 
       const cuerpo = conOpcionalesNulos(c.get('cuerpo'));
       const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
-      if (!entrada.ok) return problemaDeValidacion(c, entrada, [...reglaDelNombre(actual, cuerpo), ...paisFueraDeCatalogo(cuerpo)]);
+      if (!entrada.ok) {
+        return problemaDeValidacion(c, entrada, [...reglaDelNombre(actual, cuerpo), ...paisFueraDeCatalogo(cuerpo), ...direccionConControles(cuerpo)]);
+      }
       const valor = entrada.valor;
       const datos: DatosEditables = {
         nombre: valor.nombre,
@@ -162,7 +185,7 @@ export function rutasUsuario(deps: Servicios) {
 
       const revision = await revisarCambiosSensibles(deps, c, actual, valor);
       if ('limiteS' in revision) return problemaLimite(c, revision.limiteS);
-      const errores = unirErrores(reglasConDatos(actual, valor), revision.errores);
+      const errores = unirErrores(direccionConControles(cuerpo), reglasConDatos(actual, valor), revision.errores);
       if (errores.length > 0) return problemaValidacion(c, errores);
       if (campos.length === 0 && !valor.cambioClave) {
         c.header('ETag', etagDe(actual.version));

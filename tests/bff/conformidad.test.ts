@@ -179,3 +179,24 @@ describe('an unreachable database answers 503 with Retry-After, never 500', () =
     expect((await pedir(app, '/api/salud')).status).toBe(200);
   });
 });
+
+describe('unusual but plausible text', () => {
+  test('a name in decomposed Unicode (NFD, as pasted from macOS) is the same name, stored in NFC', async () => {
+    const r = await put(actualizacionTmacay({ nombre: 'TI\u0301TO MACAY' }));
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { nombre: string }).nombre).toBe('TÍTO MACAY');
+    expect((await put(actualizacionTmacay())).status).toBe(200);
+  });
+
+  test('a dirección with control characters (NUL, ESC) → 422 FORMATO naming it, nothing saved', async () => {
+    const antes = (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag');
+    for (const direccion of ['Av. 9 de Octubre\u0000 424', 'Av. 9 de Octubre \u001b[31m424']) {
+      const r = await put(actualizacionTmacay({ direccion }));
+      expect(r.status).toBe(422);
+      expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+        { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres de control no permitidos.' },
+      ]);
+    }
+    expect((await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')).toBe(antes);
+  });
+});
