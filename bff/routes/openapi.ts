@@ -49,7 +49,13 @@ const problemas = (...estados: number[]) =>
   Object.fromEntries(
     estados.map((estado) => [
       String(estado),
-      { description: 'Problema (RFC 9457)', content: { 'application/problem+json': { schema: ref('Problema') } } },
+      {
+        description: 'Problema (RFC 9457)',
+        ...(estado === 429 || estado === 503
+          ? { headers: { 'Retry-After': { description: 'Segundos que conviene esperar antes de reintentar', schema: { type: 'integer', minimum: 1 } } } }
+          : {}),
+        content: { 'application/problem+json': { schema: ref('Problema') } },
+      },
     ]),
   );
 const exito = (estado: number, descripcion: string, nombre?: string) => ({
@@ -71,7 +77,22 @@ export function documentoOpenApi() {
       description: 'Modificar información de registro para Usuario General (SENAE-ISEE-3-2-010).',
     },
     paths: {
-      '/api/salud': { get: { summary: 'Estado del servicio', responses: { ...exito(200, 'En servicio'), ...problemas(503) } } },
+      '/api/salud': {
+        get: {
+          summary: 'Estado del servicio',
+          responses: {
+            '200': {
+              description: 'En servicio',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['estado'], properties: { estado: { const: 'ok' } }, additionalProperties: false },
+                },
+              },
+            },
+            ...problemas(503),
+          },
+        },
+      },
       '/api/catalogos/paises': catalogo('Países (ISO 3166-1 alfa-2)'),
       '/api/catalogos/provincias': catalogo('Provincias del Ecuador (INEC)'),
       '/api/catalogos/provincias/{codigo}/ciudades': {
