@@ -15,8 +15,8 @@ const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENV
  * the first time it is opened and again after each change.
  * @internal
  */
-@localized()
 @customElement('mug-actividad-reciente')
+@localized()
 export class ActividadReciente extends LitElement {
   static override styles = [
     estilosComunes,

@@ -19,8 +19,8 @@ export interface BajaRegistrada {
  * button that posts it. Resolves `abrir()` with the registered baja, or null when cancelled.
  * @internal
  */
-@localized()
 @customElement('mug-dialogo-baja')
+@localized()
 export class DialogoBaja extends LitElement {
   static override styles = estilosDialogo;
 

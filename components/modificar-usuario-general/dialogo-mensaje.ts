@@ -21,8 +21,8 @@ export interface Mensaje {
  * Escape come with it). Messages asked for while one is open wait their turn.
  * @internal
  */
-@localized()
 @customElement('mug-dialogo-mensaje')
+@localized()
 export class DialogoMensaje extends LitElement {
   static override styles = estilosDialogo;
 

@@ -10,8 +10,8 @@ import { textoProblema } from './mensajes.js';
  * keeps everything typed, and the caller retries its request after `pedir()` resolves true.
  * @internal
  */
-@localized()
 @customElement('mug-dialogo-reautenticacion')
+@localized()
 export class DialogoReautenticacion extends LitElement {
   static override styles = estilosDialogo;
 

@@ -17,8 +17,8 @@ export class SesionIniciadaEvent extends Event {
  * token. The token it gets is handed up and kept in memory only.
  * @internal
  */
-@localized()
 @customElement('mug-formulario-login')
+@localized()
 export class FormularioLogin extends LitElement {
   static override styles = [
     estilosComunes,

@@ -68,8 +68,10 @@ import './formulario-login.js';
  * @cssproperty --mug-color-foco - Focus ring.
  * @cssproperty --mug-radio - Corner radius (default 4px).
  */
-@localized()
 @customElement('modificar-usuario-general')
+// @localized() below @customElement: legacy decorators apply bottom-up, and an element already in the page
+// is upgraded by define(); its locale listener must be in place by then.
+@localized()
 export class ModificarUsuarioGeneral extends LitElement implements Vista {
   static override styles = estilos;
 

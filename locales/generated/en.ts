@@ -103,6 +103,7 @@
 's7c4caba94683431d': str`You can request another code in ${0}.`,
 's7d1196077b6ddf69': `Must be 12 to 128 characters long.`,
 's7e8ec62450d1d610': str`Too many attempts. Wait ${0} min and try again.`,
+'s812e9f1e77060244': `Operator`,
 's81a599e31b143082': `Type the new email, or choose “Yes” in “Do you want to keep the same email address”.`,
 's85794a563a406812': `Your session closed due to inactivity. What you typed is kept: when you continue you will be asked to log in again.`,
 's8717ca9e8b695756': `Password`,

@@ -9,7 +9,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
 
   it('muestra cada campo y botón con su etiqueta del instructivo', async () => {
     const el = await montar();
-    const textos = todos(el.shadowRoot!, 'label, legend, button').map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+    const textos = todos(el.shadowRoot!, 'label, legend, button, .etiqueta').map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
     for (const etiqueta of [
       'ID.usuario', 'Doc. Identificación', '* Nombre Usuario', 'Contraseña anterior', 'Cambio de clave', 'Contraseña',
       'Confirmación de Contraseña', '* País', '* Provincia', '* Ciudad', '* Dirección', '* Teléfono1', 'Teléfono2',
@@ -35,8 +35,11 @@ describe('campos de la pantalla (seed §5.5)', () => {
     const el = await montar();
     for (const id of ['f-nombre', 'f-pais', 'f-direccion', 'f-telefono1', 'f-celular-numero', 'f-correo', 'f-confirmacionCorreo']) {
       expect(campo(el, id).getAttribute('aria-required'), id).to.equal('true');
-      const etiqueta = $(el, `label[for="${id}"] .req`);
+      // The asterisk sits beside the label, not inside it: the label's text is the exact name.
+      expect($(el, `label[for="${id}"]`).querySelector('.req'), id).to.be.null;
+      const etiqueta = $(el, `label[for="${id}"]`).parentElement!.querySelector<HTMLElement>('.req')!;
       expect(etiqueta, id).to.exist;
+      expect(etiqueta.getAttribute('aria-hidden'), id).to.equal('true');
       expect(getComputedStyle(etiqueta).color).to.equal('rgb(179, 38, 30)');
     }
     expect(campo(el, 'f-telefono2').getAttribute('aria-required')).to.equal('false');
