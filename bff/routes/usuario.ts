@@ -3,13 +3,13 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import {
   errorCampo,
-  esCambioTotalDeNombre,
   NombreSchema,
   UsuarioUpdateSchema,
   validarCatalogos,
   type ErrorCampo,
   type UsuarioUpdate,
 } from '../contract/index.js';
+import { esCambioTotalDeNombreSinOrden } from '../contract/nombre-sin-orden.js';
 import {
   buscarUsuario,
   camposCambiados,
@@ -78,7 +78,7 @@ const CLAVES_ACTUALIZACION = Object.keys(UsuarioUpdateSchema.pipe[0].entries);
  */
 function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] {
   const nombre = v.safeParse(NombreSchema, (cuerpo as Record<string, unknown> | null)?.nombre);
-  return nombre.success && esCambioTotalDeNombre(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
+  return nombre.success && esCambioTotalDeNombreSinOrden(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
 /** Optional values of the update (DESIGN §4: absent optional values are null). */

@@ -240,3 +240,20 @@ describe('GET /api/openapi.json is a well-formed OpenAPI 3.1 document', () => {
     expect(sinCabecera).toEqual([]);
   });
 });
+
+describe('CAMBIO_TOTAL: word order ignored, whatever the correction does to the alphabetical order', () => {
+  test.each([
+    ['a surname\'s first letter corrected', 'TITO VACAY'],
+    ['the first name\'s first letter corrected', 'ZITO MACAY'],
+    ['words swapped and a letter corrected', 'VACAY TITO'],
+    ['accents added, words swapped', 'MÁCAY TÍTO'],
+  ])('%s: "%s" is a correction (200)', async (_caso, nombre) => {
+    const r = await put(actualizacionTmacay({ nombre }));
+    expect(r.status).toBe(200);
+    expect((await put(actualizacionTmacay())).status).toBe(200);
+  });
+
+  test.each(['PEDRO PEREZ', 'MACAY TITO PEREZ', 'VICTOR MACAYO'])('"%s" is a complete change (CAMBIO_TOTAL)', async (nombre) => {
+    expect(await errores(await put(actualizacionTmacay({ nombre })))).toEqual([['nombre', 'CAMBIO_TOTAL']]);
+  });
+});
