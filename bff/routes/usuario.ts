@@ -96,15 +96,15 @@ function conOpcionalesNulos(cuerpo: unknown): unknown {
 }
 
 /**
- * Every string of the body in Unicode NFC: a name pasted in decomposed form ("A" + U+0301, as
- * macOS may give it) is the same name as "Á". Passwords are NFKC-normalised later anyway
- * (NFKC of NFC is NFKC).
+ * The strings of the body (top level and inside `celular` / `cambioClave`) in Unicode NFC: a name
+ * pasted in decomposed form ("A" + U+0301, as macOS may give it) is the same name as "Á".
+ * Passwords are NFKC-normalised later anyway (NFKC of NFC is NFKC). Two levels only: a deeply
+ * nested value is refused by the schema, never walked.
  */
-function enNfc(valor: unknown): unknown {
+function enNfc(valor: unknown, niveles = 2): unknown {
   if (typeof valor === 'string') return valor.normalize('NFC');
-  if (Array.isArray(valor)) return valor.map(enNfc);
-  if (typeof valor !== 'object' || valor === null) return valor;
-  return Object.fromEntries(Object.entries(valor).map(([clave, interno]) => [clave, enNfc(interno)]));
+  if (niveles === 0 || typeof valor !== 'object' || valor === null || Array.isArray(valor)) return valor;
+  return Object.fromEntries(Object.entries(valor).map(([clave, interno]) => [clave, enNfc(interno, niveles - 1)]));
 }
 
 /** Control characters other than tab and line breaks (NUL, ESC, …) have no place in an address. */

@@ -257,3 +257,23 @@ describe('CAMBIO_TOTAL: word order ignored, whatever the correction does to the 
     expect(await errores(await put(actualizacionTmacay({ nombre })))).toEqual([['nombre', 'CAMBIO_TOTAL']]);
   });
 });
+
+describe('deeply nested JSON within 16 KiB is refused with 422, never 500', () => {
+  const anidado = (profundidad: number) => `${'['.repeat(profundidad)}${']'.repeat(profundidad)}`;
+
+  test('PUT /api/usuario with 8000 nested arrays in fax and in celular.numero', async () => {
+    const etag = (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')!;
+    for (const [clave, cuerpo] of [
+      ['fax', JSON.stringify(actualizacionTmacay()).replace('"fax":null', `"fax":${anidado(8000)}`)],
+      ['celular.numero', JSON.stringify(actualizacionTmacay()).replace('"numero":"0991234567"', `"numero":${anidado(8000)}`)],
+    ] as const) {
+      const r = await pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': etag } });
+      expect(await errores(r), clave).toContainEqual([clave, 'FORMATO']);
+    }
+  });
+
+  test('POST /api/sesiones with 8000 nested arrays as idUsuario', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: `{"idUsuario":${anidado(8000)},"contrasena":"x"}` });
+    expect(await errores(r)).toEqual([['idUsuario', 'FORMATO']]);
+  });
+});
