@@ -46,10 +46,12 @@ const nombreDeHost = v.pipe(
   v.regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/),
 );
 const urlBaseDeDatos = v.pipe(v.string(), v.regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)\S+$/));
+/** An origin as browsers send it: scheme, host and port; a trailing "/", upper case or the default port are normalised. */
 const origen = v.pipe(
   v.string(),
-  v.regex(/^https?:\/\/[^/\s?#]+$/),
-  v.check((texto) => URL.canParse(texto) && new URL(texto).origin === texto.toLowerCase()),
+  v.regex(/^https?:\/\/[^/\s?#@]+\/?$/i),
+  v.check((texto) => URL.canParse(texto)),
+  v.transform((texto) => new URL(texto).origin),
 );
 const origenes = v.pipe(
   v.string(),
@@ -59,7 +61,8 @@ const origenes = v.pipe(
 );
 const remitente = v.pipe(v.string(), v.regex(/^([^<>]+<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/));
 const secreto = v.pipe(v.string(), v.minLength(32));
-const noVacio = v.pipe(v.string(), v.trim(), v.nonEmpty());
+/** A token or key: printable characters without spaces. */
+const sinEspacios = v.pipe(v.string(), v.regex(/^[\x21-\x7E]+$/));
 
 /** Validates one variable; a bad value throws with the variable's name and what it allows. */
 function leer<S extends v.GenericSchema<string, unknown>>(
@@ -118,8 +121,8 @@ export function leerConfig(entorno: Entorno): { config: Config; avisos: string[]
     puertoTercero,
     host,
     databaseUrl,
-    databaseAuthToken: leer(entorno, 'DATABASE_AUTH_TOKEN', noVacio, 'un token no vacío') ?? null,
-    resendApiKey: leer(entorno, 'RESEND_API_KEY', noVacio, 'una clave de API de Resend') ?? null,
+    databaseAuthToken: leer(entorno, 'DATABASE_AUTH_TOKEN', sinEspacios, 'un token sin espacios') ?? null,
+    resendApiKey: leer(entorno, 'RESEND_API_KEY', sinEspacios, 'una clave de API de Resend (re_…, sin espacios)') ?? null,
     resendBaseUrl: leer(entorno, 'RESEND_BASE_URL', url, 'una URL absoluta (http:// o https://)') ?? null,
     correoRemitente:
       leer(entorno, 'CORREO_REMITENTE', remitente, 'una dirección de correo o "Nombre <correo@dominio>"') ??

@@ -107,6 +107,20 @@ describe('configuration (DESIGN §5)', () => {
     );
   });
 
+  test('ORIGENES_PERMITIDOS is normalised to what browsers send: trailing "/", upper case, default port', () => {
+    expect(leerConfig({ ORIGENES_PERMITIDOS: 'http://localhost:3000/, HTTPS://Portal.Example.com:443' }).config.origenesPermitidos).toEqual([
+      'http://localhost:3000',
+      'https://portal.example.com',
+    ]);
+  });
+
+  test.each([
+    ['RESEND_API_KEY', 're_abc def', 'una clave de API de Resend (re_…, sin espacios)'],
+    ['DATABASE_AUTH_TOKEN', 'tok en', 'un token sin espacios'],
+  ])('%s with a space inside → one clear line, the value hidden', (variable, valor, admite) => {
+    expect(() => leerConfig({ [variable]: valor })).toThrow(new ErrorConfiguracion(`Configuración inválida: ${variable} = (oculto); se admite ${admite}.`));
+  });
+
   test('HOST admits names and IPv4 / IPv6 addresses', () => {
     for (const host of ['localhost', '0.0.0.0', '::', '::1', 'bff.example.com']) expect(leerConfig({ HOST: host }).config.host).toBe(host);
   });
