@@ -277,3 +277,14 @@ describe('deeply nested JSON within 16 KiB is refused with 422, never 500', () =
     expect(await errores(r)).toEqual([['idUsuario', 'FORMATO']]);
   });
 });
+
+describe('mantenerCorreo: true with the email fields filled in', () => {
+  test('they are ignored: 200 and the email stays', async () => {
+    const r = await put(
+      actualizacionTmacay({ correo: 'otro@example.com', confirmacionCorreo: 'otro@example.com', codigoSeguridad: 'ABCD2345', telefono2: '042999111' }),
+    );
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ correo: 'tito.macay@example.com', telefono2: '042999111' });
+    expect((await put(actualizacionTmacay())).status).toBe(200);
+  });
+});
