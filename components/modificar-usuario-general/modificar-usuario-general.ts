@@ -268,7 +268,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
     } catch (e) {
-      this.fallo(e, () => void this.verificarClave());
+      this.fallo(e, () => void this.verificarClave(), 'cambioClave.contrasenaAnterior');
     }
   }
 
@@ -293,7 +293,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       else if (solicitar && !solicitar.disabled) solicitar.focus();
       else this.enfocar('codigoSeguridad');
     } catch (e) {
-      this.fallo(e, () => void this.comprobarCorreo());
+      this.fallo(e, () => void this.comprobarCorreo(), 'correo');
     }
   }
 
@@ -316,7 +316,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       await avisarCodigoEnviado(this.mensajes);
       this.enfocar('codigoSeguridad');
     } catch (e) {
-      this.fallo(e, () => void this.solicitarCodigo());
+      this.fallo(e, () => void this.solicitarCodigo(), 'codigoSeguridad');
     }
   }
 
@@ -395,9 +395,17 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   /** Network failures and problems without a field: a clear message, with Reintentar. */
-  private async fallo(e: unknown, reintentar: () => void) {
+  private async fallo(e: unknown, reintentar: () => void, campo?: Campo) {
     if (e instanceof ProblemaHttp && e.status === 401) return;
-    if (await avisarFallo(this.mensajes, e)) reintentar();
+    const otraVez = await avisarFallo(this.mensajes, e);
+    // The dialog hands the focus back to the button pressed; if that button was disabled
+    // meanwhile (busy, or a 429's wait) the focus would fall to the page: give it to the field.
+    if (!otraVez && !(this.renderRoot as ShadowRoot).activeElement) {
+      await this.updateComplete;
+      if (campo) this.enfocar(campo);
+      if (!(this.renderRoot as ShadowRoot).activeElement) this.renderRoot.querySelector<HTMLElement>('#titulo')?.focus();
+    }
+    if (otraVez) reintentar();
   }
 
   private noAutenticado() {

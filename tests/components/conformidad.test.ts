@@ -2,8 +2,8 @@
 // (Playwright's getByLabel reads the <label>'s text, aria-hidden asterisk included), one control
 // per name, CustomEvents with `detail`, and the built-in login's token kept in memory only.
 import { expect, oneEvent } from '@open-wc/testing';
-import { BffFalso, CLAVE } from './bff-falso.js';
-import { $, boton, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
+import { BffFalso, CLAVE, problema } from './bff-falso.js';
+import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const normal = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -118,5 +118,21 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     el.token = 'del-anfitrion';
     await listo(el);
     expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer del-anfitrion');
+  });
+
+  it('tras un 429 al pedir el código, «Aceptar» deja el foco en el campo del código, no en la página', async () => {
+    const el = await montar();
+    await escribir(el, 'f-correo', 'nuevo@example.com');
+    await escribir(el, 'f-confirmacionCorreo', 'nuevo@example.com');
+    boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    bff.una('POST /api/correo/codigo', () => problema(429, 'DEMASIADAS_SOLICITUDES', {}, { 'Retry-After': '60' }));
+    const solicitar = boton(el.shadowRoot!, 'Solicitar código de seguridad');
+    solicitar.focus();
+    solicitar.click();
+    await esperarDialogo(el, 'Demasiados intentos');
+    boton(el.shadowRoot!, 'Aceptar').click();
+    await esperar(() => !dialogoAbierto(el));
+    await esperar(() => el.shadowRoot!.activeElement?.id === 'f-codigoSeguridad', 'el foco no volvió al campo del código');
   });
 });

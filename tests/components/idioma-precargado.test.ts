@@ -20,7 +20,7 @@ describe('elemento presente antes de definirse', () => {
     await waitUntil(() => titulo().startsWith('Modify registration'), 'no siguió al documento', { timeout: 3000 });
     expect(el.shadowRoot!.querySelector('button.principal')!.textContent!.trim()).to.equal('Modify');
     document.documentElement.lang = 'es';
-    await waitUntil(() => titulo().startsWith('Modificar información'), { timeout: 3000 });
+    await waitUntil(() => titulo().startsWith('Modificar información'), 'no volvió al español', { timeout: 3000 });
     bff.desinstalar();
   });
 });
