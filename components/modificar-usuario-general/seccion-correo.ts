@@ -75,7 +75,7 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
     <legend>${msg('Correo electrónico')}</legend>
     <div class="rejilla">
       <fieldset class="campo ancho radios" role="radiogroup" aria-required="true" aria-describedby="correo-actual">
-        <legend>${asterisco(true)}${msg('Desea mantener el mismo correo electrónico')}</legend>
+        <legend>${asterisco(true)}<span>${msg('Desea mantener el mismo correo electrónico')}</span></legend>
         ${radio(h, 'si', msg('Sí'))} ${radio(h, 'no', msg('No'))}
         <p id="correo-actual" class="ayuda">${msg(str`Correo registrado: ${h.usuario.correo}`)}</p>
         ${errorMantener ? html`<p class="error">${textoError('mantenerCorreo', errorMantener)}</p>` : nothing}

@@ -40,6 +40,10 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     }
     expect((porEtiqueta(el, 'Número de Celular')[0] as HTMLElement).tagName).to.equal('INPUT');
     expect((porEtiqueta(el, 'Operadora')[0] as HTMLElement).tagName).to.equal('SELECT');
+    // The radio group's question is, as text, exactly its name too (getByText(…, {exact: true})).
+    const pregunta = todos(el.shadowRoot!, 'legend *').filter((x) => normal(x.textContent) === 'Desea mantener el mismo correo electrónico');
+    expect(pregunta).to.have.length(1);
+    expect(pregunta[0]!.closest('[role="radiogroup"]')).to.exist;
   });
 
   it('el diálogo de re-autenticación cerrado no añade otro campo «Contraseña»; abierto, lo tiene', async () => {
