@@ -14,44 +14,6 @@ export function unirErrores(...listas: ErrorCampo[][]): ErrorCampo[] {
   return [...porCampo.values()];
 }
 
-/** The value at a dotted path of the body (`celular.numero`), undefined when absent. */
-function valorEn(cuerpo: Record<string, unknown>, campo: string): unknown {
-  let valor: unknown = cuerpo;
-  for (const clave of campo.split('.')) {
-    if (!esObjeto(valor) || !Object.hasOwn(valor, clave)) return undefined;
-    valor = valor[clave];
-  }
-  return valor;
-}
-
-/** Absent: missing, null or a blank string (DESIGN §4: all mean "no value"). */
-function ausente(valor: unknown): boolean {
-  return valor === undefined || valor === null || (typeof valor === 'string' && valor.trim() === '');
-}
-
-/**
- * REQUERIDO only for an absent value: a value of the wrong type (a number for a name, "si" for a
- * boolean, an array for an object) is FORMATO; a required object sent as null is REQUERIDO.
- */
-function codigoSegunValor(cuerpo: Record<string, unknown>, error: ErrorCampo): ErrorCampo {
-  const valor = valorEn(cuerpo, error.campo);
-  if (error.codigo === 'REQUERIDO' && !ausente(valor)) return { ...errorCampo(error.campo, 'FORMATO'), ...sinCodigo(error) };
-  if (error.codigo === 'FORMATO' && (valor === undefined || valor === null) && esObjetoRequerido(error.campo)) {
-    return { ...errorCampo(error.campo, 'REQUERIDO'), ...sinCodigo(error) };
-  }
-  return error;
-}
-
-/** Extra properties of an error entry (e.g. `intentosRestantes`), without its code and message. */
-function sinCodigo({ campo: _campo, codigo: _codigo, mensaje: _mensaje, ...resto }: ErrorCampo): Partial<ErrorCampo> {
-  return resto;
-}
-
-/** Nested objects whose absence is a missing required field (the update's `celular`). */
-function esObjetoRequerido(campo: string): boolean {
-  return campo === 'celular';
-}
-
 export type Validacion<T> = { ok: true; valor: T } | { ok: false; errores: ErrorCampo[]; noEsObjeto: boolean };
 
 /**
@@ -69,7 +31,7 @@ export function validarCuerpo<S extends v.GenericSchema>(
     .map((clave) => errorCampo(clave, 'NO_MODIFICABLE'));
   const resultado = validar(schema, cuerpo);
   if (resultado.ok && ajenas.length === 0) return { ok: true, valor: resultado.valor };
-  const errores = resultado.ok ? [] : resultado.errores.map((error) => codigoSegunValor(cuerpo, error));
+  const errores = resultado.ok ? [] : resultado.errores;
   return { ok: false, errores: unirErrores(ajenas, errores), noEsObjeto: false };
 }
 

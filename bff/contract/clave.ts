@@ -3,9 +3,9 @@
 // NIST SP 800-63B / OWASP ASVS style: 12–128 characters, no composition rules, NFKC-normalised,
 // no personal data, and not guessable (zxcvbn-ts score ≥ 3 with its common and Spanish dictionaries).
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { longitudClaveValida } from './usuario.js';
 
-export const LONGITUD_MINIMA_CLAVE = 12;
-export const LONGITUD_MAXIMA_CLAVE = 128;
+export { LONGITUD_MAXIMA_CLAVE, LONGITUD_MINIMA_CLAVE, longitudClaveValida } from './usuario.js';
 export const PUNTAJE_MINIMO_CLAVE = 3;
 /** Characters scored by zxcvbn-ts (see `cargarZxcvbn`). */
 export const LONGITUD_EVALUADA_CLAVE = 64;
@@ -103,7 +103,7 @@ function cargarZxcvbn(): Promise<ZxcvbnFactory> {
 /** Evaluates a candidate password against the policy of DESIGN §2. */
 export async function evaluarClave(clave: string, contexto: ContextoClave): Promise<EvaluacionClave> {
   const normalizada = clave.normalize('NFKC');
-  const longitudOk = normalizada.length >= LONGITUD_MINIMA_CLAVE && normalizada.length <= LONGITUD_MAXIMA_CLAVE;
+  const longitudOk = longitudClaveValida(normalizada);
   const sinDatosPersonales = !contieneDatosPersonales(normalizada, contexto);
   const zxcvbn = await cargarZxcvbn();
   const puntaje = normalizada ? zxcvbn.check(normalizada, entradasUsuario(contexto)).score : 0;

@@ -100,6 +100,7 @@ const TEXTOS_CAMPO: Record<string, string> = {
   'nombre:FORMATO': 'solo admite letras, espacios, apóstrofos, guiones y puntos.',
   'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
   'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
+  'direccion:FORMATO': 'contiene caracteres de control no permitidos.',
   'telefono1:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
   'telefono2:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
   'telefono1:LONGITUD': 'debe tener entre 6 y 14 dígitos.',

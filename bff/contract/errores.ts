@@ -22,7 +22,7 @@ export function aErrores(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] 
 function codigoDe(issue: v.BaseIssue<unknown>): CodigoCampo {
   if (issue.type === 'strict_object' || issue.type === 'object') {
     if (issue.expected === 'never') return 'NO_MODIFICABLE';
-    if (issue.input === undefined) return 'REQUERIDO';
+    if (issue.input == null) return 'REQUERIDO';
     return 'FORMATO';
   }
   return esCodigo(issue.message) ? issue.message : 'FORMATO';

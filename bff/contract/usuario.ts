@@ -11,18 +11,23 @@ export const ECUADOR = 'EC';
 
 const MAX_DIGITOS = 14;
 
-/** A required string: missing, null or blank → REQUERIDO. */
-const requerido = v.pipe(
-  v.string('REQUERIDO'),
-  v.trim(),
-  v.nonEmpty('REQUERIDO'),
+/** A value of the wrong type is FORMATO; a missing or null one is REQUERIDO. */
+const tipoEsperado = (issue: v.BaseIssue<unknown>) => (issue.input == null ? 'REQUERIDO' : 'FORMATO');
+
+/**
+ * A required string: missing, null or blank → REQUERIDO. NFC first: a name pasted in decomposed
+ * form ("A" + U+0301, as macOS may give it) is the same name as "Á".
+ */
+const requerido = v.pipe(v.string(tipoEsperado), v.normalize('NFC'), v.trim(), v.nonEmpty('REQUERIDO'));
+
+/** An optional string: missing, null or blank → null (DESIGN §4: absent optional values are null). */
+const opcional = v.pipe(
+  v.nullish(v.string('FORMATO'), null),
+  v.transform((texto) => (texto == null || texto.trim() === '' ? null : texto.normalize('NFC').trim())),
 );
 
-/** An optional string: missing, null or blank → null. */
-const opcional = v.pipe(
-  v.nullish(v.string('FORMATO')),
-  v.transform((texto) => (texto == null || texto.trim() === '' ? null : texto.trim())),
-);
+/** Control characters other than tab and line breaks (NUL, ESC, …) have no place in free text. */
+const SIN_CONTROLES = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
 
 const digitos = v.pipe(v.string(), v.regex(/^\d+$/, 'FORMATO'), v.maxLength(MAX_DIGITOS, 'LONGITUD'));
 
@@ -47,17 +52,25 @@ export const CodigoSeguridadSchema = v.pipe(
   v.regex(new RegExp(`^[${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}}$`), 'FORMATO'),
 );
 
+export const LONGITUD_MINIMA_CLAVE = 12;
+export const LONGITUD_MAXIMA_CLAVE = 128;
+
+/** 12–128 characters counted as Unicode code points (NIST SP 800-63B), not UTF-16 units. */
+export function longitudClaveValida(clave: string): boolean {
+  const caracteres = [...clave].length;
+  return caracteres >= LONGITUD_MINIMA_CLAVE && caracteres <= LONGITUD_MAXIMA_CLAVE;
+}
+
 /** A new password: NFKC-normalised, 12–128 characters, nothing else trimmed or truncated. */
 export const ContrasenaNuevaSchema = v.pipe(
-  v.string('REQUERIDO'),
+  v.string(tipoEsperado),
   v.nonEmpty('REQUERIDO'),
   v.transform((clave) => clave.normalize('NFKC')),
-  v.minLength(12, 'LONGITUD'),
-  v.maxLength(128, 'LONGITUD'),
+  v.check(longitudClaveValida, 'LONGITUD'),
 );
 
 /** A password typed to prove identity (login, check, re-authentication). */
-export const ContrasenaSchema = v.pipe(v.string('REQUERIDO'), v.nonEmpty('REQUERIDO'), v.maxLength(1024, 'LONGITUD'));
+export const ContrasenaSchema = v.pipe(v.string(tipoEsperado), v.nonEmpty('REQUERIDO'), v.maxLength(1024, 'LONGITUD'));
 
 const telefonoEcuador = /^0[2-7]\d{7}$/;
 const celularEcuador = /^09\d{8}$/;
@@ -72,7 +85,7 @@ export const CambioClaveSchema = v.pipe(
   v.strictObject({
     contrasenaAnterior: ContrasenaSchema,
     contrasena: ContrasenaNuevaSchema,
-    confirmacion: v.pipe(v.string('REQUERIDO'), v.transform((clave) => clave.normalize('NFKC'))),
+    confirmacion: v.pipe(v.string(tipoEsperado), v.transform((clave) => clave.normalize('NFKC'))),
   }),
   v.forward(
     v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
@@ -90,7 +103,7 @@ export const UsuarioUpdateSchema = v.pipe(
     pais: v.pipe(requerido, v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'FORMATO')),
     provincia: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{2}$/, 'FORMATO')))),
     ciudad: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{4}$/, 'FORMATO')))),
-    direccion: v.pipe(requerido, v.minLength(5, 'LONGITUD'), v.maxLength(200, 'LONGITUD')),
+    direccion: v.pipe(requerido, v.minLength(5, 'LONGITUD'), v.maxLength(200, 'LONGITUD'), v.regex(SIN_CONTROLES, 'FORMATO')),
     telefono1: v.pipe(requerido, digitos),
     telefono2: v.pipe(opcional, v.nullable(digitos)),
     celular: v.strictObject({
@@ -98,7 +111,7 @@ export const UsuarioUpdateSchema = v.pipe(
       numero: v.pipe(requerido, digitos),
     }),
     fax: v.pipe(opcional, v.nullable(digitos)),
-    mantenerCorreo: v.boolean('REQUERIDO'),
+    mantenerCorreo: v.boolean(tipoEsperado),
     correo: v.optional(v.nullable(v.string('FORMATO'))),
     confirmacionCorreo: v.optional(v.nullable(v.string('FORMATO'))),
     codigoSeguridad: v.optional(v.nullable(v.string('FORMATO'))),

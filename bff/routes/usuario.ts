@@ -3,13 +3,13 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import {
   errorCampo,
+  esCambioTotalDeNombre,
   NombreSchema,
   UsuarioUpdateSchema,
   validarCatalogos,
   type ErrorCampo,
   type UsuarioUpdate,
 } from '../contract/index.js';
-import { esCambioTotalDeNombreSinOrden } from '../contract/nombre-sin-orden.js';
 import {
   buscarUsuario,
   camposCambiados,
@@ -78,42 +78,7 @@ const CLAVES_ACTUALIZACION = Object.keys(UsuarioUpdateSchema.pipe[0].entries);
  */
 function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] {
   const nombre = v.safeParse(NombreSchema, (cuerpo as Record<string, unknown> | null)?.nombre);
-  return nombre.success && esCambioTotalDeNombreSinOrden(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
-}
-
-/** Optional values of the update (DESIGN §4: absent optional values are null). */
-const OPCIONALES = ['provincia', 'ciudad', 'telefono2', 'fax'] as const;
-
-/**
- * A missing optional key means the same as null or "" (the contract's cross-field rules compare
- * with null, so a missing `provincia` must not slip past "required for Ecuador").
- */
-function conOpcionalesNulos(cuerpo: unknown): unknown {
-  if (typeof cuerpo !== 'object' || cuerpo === null || Array.isArray(cuerpo)) return cuerpo;
-  const completo: Record<string, unknown> = enNfc(cuerpo) as Record<string, unknown>;
-  for (const clave of OPCIONALES) if (!Object.hasOwn(completo, clave)) completo[clave] = null;
-  return completo;
-}
-
-/**
- * The strings of the body (top level and inside `celular` / `cambioClave`) in Unicode NFC: a name
- * pasted in decomposed form ("A" + U+0301, as macOS may give it) is the same name as "Á".
- * Passwords are NFKC-normalised later anyway (NFKC of NFC is NFKC). Two levels only: a deeply
- * nested value is refused by the schema, never walked.
- */
-function enNfc(valor: unknown, niveles = 2): unknown {
-  if (typeof valor === 'string') return valor.normalize('NFC');
-  if (niveles === 0 || typeof valor !== 'object' || valor === null || Array.isArray(valor)) return valor;
-  return Object.fromEntries(Object.entries(valor).map(([clave, interno]) => [clave, enNfc(interno, niveles - 1)]));
-}
-
-/** Control characters other than tab and line breaks (NUL, ESC, …) have no place in an address. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-function direccionConControles(cuerpo: unknown): ErrorCampo[] {
-  const direccion = (cuerpo as Record<string, unknown> | null)?.direccion;
-  if (typeof direccion !== 'string' || !CONTROL.test(direccion)) return [];
-  return [{ ...errorCampo('direccion', 'FORMATO'), mensaje: 'Dirección: contiene caracteres de control no permitidos.' }];
+  return nombre.success && esCambioTotalDeNombre(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
 /**
@@ -161,10 +126,10 @@ export function rutasUsuario(deps: Servicios) {
       if (!actual) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
       if (version !== actual.version) return versionDesactualizada(c);
 
-      const cuerpo = conOpcionalesNulos(c.get('cuerpo'));
+      const cuerpo = c.get('cuerpo');
       const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
       if (!entrada.ok) {
-        return problemaDeValidacion(c, entrada, [...reglaDelNombre(actual, cuerpo), ...paisFueraDeCatalogo(cuerpo), ...direccionConControles(cuerpo)]);
+        return problemaDeValidacion(c, entrada, [...reglaDelNombre(actual, cuerpo), ...paisFueraDeCatalogo(cuerpo)]);
       }
       const valor = entrada.valor;
       const datos: DatosEditables = {
@@ -185,7 +150,7 @@ export function rutasUsuario(deps: Servicios) {
 
       const revision = await revisarCambiosSensibles(deps, c, actual, valor);
       if ('limiteS' in revision) return problemaLimite(c, revision.limiteS);
-      const errores = unirErrores(direccionConControles(cuerpo), reglasConDatos(actual, valor), revision.errores);
+      const errores = unirErrores(reglasConDatos(actual, valor), revision.errores);
       if (errores.length > 0) return problemaValidacion(c, errores);
       if (campos.length === 0 && !valor.cambioClave) {
         c.header('ETag', etagDe(actual.version));

@@ -6,8 +6,7 @@
 import {
   contieneDatosPersonales,
   evaluarClave,
-  LONGITUD_MAXIMA_CLAVE,
-  LONGITUD_MINIMA_CLAVE,
+  longitudClaveValida,
   PUNTAJE_MINIMO_CLAVE,
   type ContextoClave,
 } from '../contract/clave.js';
@@ -37,7 +36,7 @@ export async function errorPoliticaClave(
   hashActual: string | null,
 ): Promise<ErrorPoliticaClave | null> {
   const normalizada = nueva.normalize('NFKC');
-  if (normalizada.length < LONGITUD_MINIMA_CLAVE || normalizada.length > LONGITUD_MAXIMA_CLAVE) return 'LONGITUD';
+  if (!longitudClaveValida(normalizada)) return 'LONGITUD';
   if (contieneDatosPersonales(normalizada, contexto)) return 'NO_PERMITIDO';
   if (hashActual !== null && (await verificarContrasena(hashActual, normalizada))) return 'NO_PERMITIDO';
   const { puntaje } = await evaluarClave(normalizada, contexto);

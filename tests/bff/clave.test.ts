@@ -21,6 +21,11 @@ describe('evaluarClave (browser-safe policy)', () => {
     ['Qz7#pL9!mX2@', true], // 12
     [frase(128), true],
     [frase(129), false],
+    // Characters are code points: 12 emoji (24 UTF-16 units) are 12, 128 emoji are 128.
+    ['🦙'.repeat(11), false],
+    ['🦙'.repeat(12), true],
+    ['🦙'.repeat(128), true],
+    ['🦙'.repeat(129), false],
   ])('length of %j: longitudOk = %s', async (clave, esperado) => {
     expect((await evaluarClave(clave, TITO)).longitudOk).toBe(esperado);
   });
