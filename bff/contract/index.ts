@@ -5,5 +5,6 @@ export * from './errores.js';
 export * from './nombre.js';
 export * from './texto.js';
 export * from './usuario.js';
+export * from './api.js';
 export * from './catalogos.js';
 export * from './eventos.js';

@@ -18,7 +18,7 @@ const tipoEsperado = (issue: v.BaseIssue<unknown>) => (issue.input == null ? 'RE
  * A required string: missing, null or blank → REQUERIDO. NFC first: a name pasted in decomposed
  * form ("A" + U+0301, as macOS may give it) is the same name as "Á".
  */
-const requerido = v.pipe(v.string(tipoEsperado), v.normalize('NFC'), v.trim(), v.nonEmpty('REQUERIDO'));
+export const TextoRequeridoSchema = v.pipe(v.string(tipoEsperado), v.normalize('NFC'), v.trim(), v.nonEmpty('REQUERIDO'));
 
 /** An optional string: missing, null or blank → null (DESIGN §4: absent optional values are null). */
 const opcional = v.pipe(
@@ -32,7 +32,7 @@ const SIN_CONTROLES = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$
 const digitos = v.pipe(v.string(), v.regex(/^\d+$/, 'FORMATO'), v.maxLength(MAX_DIGITOS, 'LONGITUD'));
 
 export const NombreSchema = v.pipe(
-  requerido,
+  TextoRequeridoSchema,
   v.transform(colapsarEspacios),
   v.minLength(3, 'LONGITUD'),
   v.maxLength(100, 'LONGITUD'),
@@ -40,14 +40,14 @@ export const NombreSchema = v.pipe(
 );
 
 export const CorreoSchema = v.pipe(
-  requerido,
+  TextoRequeridoSchema,
   v.transform(normalizarCorreo),
   v.maxLength(254, 'LONGITUD'),
   v.email('FORMATO'),
 );
 
 export const CodigoSeguridadSchema = v.pipe(
-  requerido,
+  TextoRequeridoSchema,
   v.transform(normalizarCodigo),
   v.regex(new RegExp(`^[${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}}$`), 'FORMATO'),
 );
@@ -100,15 +100,15 @@ export const CambioClaveSchema = v.pipe(
 export const UsuarioUpdateSchema = v.pipe(
   v.strictObject({
     nombre: NombreSchema,
-    pais: v.pipe(requerido, v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'FORMATO')),
+    pais: v.pipe(TextoRequeridoSchema, v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'FORMATO')),
     provincia: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{2}$/, 'FORMATO')))),
     ciudad: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{4}$/, 'FORMATO')))),
-    direccion: v.pipe(requerido, v.minLength(5, 'LONGITUD'), v.maxLength(200, 'LONGITUD'), v.regex(SIN_CONTROLES, 'FORMATO')),
-    telefono1: v.pipe(requerido, digitos),
+    direccion: v.pipe(TextoRequeridoSchema, v.minLength(5, 'LONGITUD'), v.maxLength(200, 'LONGITUD'), v.regex(SIN_CONTROLES, 'FORMATO')),
+    telefono1: v.pipe(TextoRequeridoSchema, digitos),
     telefono2: v.pipe(opcional, v.nullable(digitos)),
     celular: v.strictObject({
       operadora: v.picklist(OPERADORAS, 'NO_PERMITIDO'),
-      numero: v.pipe(requerido, digitos),
+      numero: v.pipe(TextoRequeridoSchema, digitos),
     }),
     fax: v.pipe(opcional, v.nullable(digitos)),
     mantenerCorreo: v.boolean(tipoEsperado),
@@ -202,41 +202,7 @@ function ruta(key: string, value: unknown) {
 export type UsuarioUpdateInput = v.InferInput<typeof UsuarioUpdateSchema>;
 export type UsuarioUpdate = v.InferOutput<typeof UsuarioUpdateSchema>;
 
-/** The user as `GET /api/usuario` returns it (DESIGN §4). */
-export const UsuarioSchema = v.object({
-  idUsuario: v.string(),
-  documento: v.object({ tipo: v.picklist(TIPOS_DOCUMENTO), numero: v.string() }),
-  nombre: v.string(),
-  pais: v.string(),
-  provincia: v.nullable(v.string()),
-  ciudad: v.nullable(v.string()),
-  direccion: v.string(),
-  telefono1: v.string(),
-  telefono2: v.nullable(v.string()),
-  celular: v.object({ operadora: v.picklist(OPERADORAS), numero: v.string() }),
-  fax: v.nullable(v.string()),
-  correo: v.string(),
-  correoSenae: v.string(),
-  version: v.number(),
-});
-export type Usuario = v.InferOutput<typeof UsuarioSchema>;
-
-export const SesionInputSchema = v.strictObject({
-  idUsuario: v.pipe(requerido, v.toLowerCase(), v.maxLength(64, 'LONGITUD')),
-  contrasena: ContrasenaSchema,
-});
-export const SesionSchema = v.object({ token: v.string(), expiraEn: v.string() });
-
-export const VerificacionClaveSchema = v.strictObject({ contrasenaAnterior: ContrasenaSchema });
-export const ReautenticacionSchema = v.strictObject({ contrasena: ContrasenaSchema });
-export const CorreoInputSchema = v.strictObject({ correo: CorreoSchema });
-export const DisponibilidadSchema = v.object({ disponible: v.boolean() });
-export const CodigoEnviadoSchema = v.object({ expiraEn: v.string(), reenviarDesde: v.string() });
+/** The body of `POST /api/usuario/baja`. */
 export const BajaInputSchema = v.strictObject({
-  motivo: v.pipe(requerido, v.minLength(10, 'LONGITUD'), v.maxLength(500, 'LONGITUD')),
+  motivo: v.pipe(TextoRequeridoSchema, v.minLength(10, 'LONGITUD'), v.maxLength(500, 'LONGITUD')),
 });
-export const BajaSchema = v.object({ id: v.string(), estado: v.literal('REGISTRADA'), creadaEn: v.string() });
-export const ActividadSchema = v.array(
-  v.object({ evento: v.string(), campos: v.array(v.string()), creadoEn: v.string(), ip: v.nullable(v.string()) }),
-);
-export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));

@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import { ContrasenaSchema, CorreoSchema, OPERADORAS, TextoRequeridoSchema, TIPOS_DOCUMENTO } from './usuario.js';
+
+// Requests and responses of the other endpoints of DESIGN §4, for the BFF and its OpenAPI
+// document. Kept apart from usuario.ts so the element's bundle carries only the schemas it uses.
+
+/** The user as `GET /api/usuario` returns it (DESIGN §4). */
+export const UsuarioSchema = v.object({
+  idUsuario: v.string(),
+  documento: v.object({ tipo: v.picklist(TIPOS_DOCUMENTO), numero: v.string() }),
+  nombre: v.string(),
+  pais: v.string(),
+  provincia: v.nullable(v.string()),
+  ciudad: v.nullable(v.string()),
+  direccion: v.string(),
+  telefono1: v.string(),
+  telefono2: v.nullable(v.string()),
+  celular: v.object({ operadora: v.picklist(OPERADORAS), numero: v.string() }),
+  fax: v.nullable(v.string()),
+  correo: v.string(),
+  correoSenae: v.string(),
+  version: v.number(),
+});
+export type Usuario = v.InferOutput<typeof UsuarioSchema>;
+
+export const SesionInputSchema = v.strictObject({
+  idUsuario: v.pipe(TextoRequeridoSchema, v.toLowerCase(), v.maxLength(64, 'LONGITUD')),
+  contrasena: ContrasenaSchema,
+});
+export const SesionSchema = v.object({ token: v.string(), expiraEn: v.string() });
+
+export const VerificacionClaveSchema = v.strictObject({ contrasenaAnterior: ContrasenaSchema });
+export const ReautenticacionSchema = v.strictObject({ contrasena: ContrasenaSchema });
+export const CorreoInputSchema = v.strictObject({ correo: CorreoSchema });
+export const DisponibilidadSchema = v.object({ disponible: v.boolean() });
+export const CodigoEnviadoSchema = v.object({ expiraEn: v.string(), reenviarDesde: v.string() });
+export const BajaSchema = v.object({ id: v.string(), estado: v.literal('REGISTRADA'), creadaEn: v.string() });
+export const ActividadSchema = v.array(
+  v.object({ evento: v.string(), campos: v.array(v.string()), creadoEn: v.string(), ip: v.nullable(v.string()) }),
+);
+export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));
