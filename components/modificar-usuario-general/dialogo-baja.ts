@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import * as v from 'valibot';
-import { BajaInputSchema } from '../../bff/contract/index.js';
+import { BajaInputSchema } from '../../bff/contract/usuario.js';
 import { codigosDe } from './formulario.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';

@@ -1,4 +1,4 @@
-import type { Usuario as UsuarioContrato } from '../../bff/contract/index.js';
+import type { Usuario as UsuarioContrato } from '../../bff/contract/api.js';
 
 /** The user of `GET /api/usuario` (DESIGN.md §4). */
 export type Usuario = UsuarioContrato;
