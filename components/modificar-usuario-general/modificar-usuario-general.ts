@@ -93,6 +93,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   @state() enviando = false;
   usuario!: Usuario;
   private etag = '';
+  private turnoCiudades = 0;
   private readonly form = new EstadoFormulario(this);
   /** Set by the built-in login; memory only, never storage. */
   private tokenSesion: string | undefined;
@@ -167,6 +168,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.operadoras = operadoras.datos;
       this.ponerUsuario(usuario.datos, usuario.etag);
       if (this.usuario.pais === 'EC' && this.usuario.provincia) await this.cargarCiudades(this.usuario.provincia);
+      else this.vaciarCiudades();
       this.estado = 'listo';
     } catch (e) {
       if (e instanceof ProblemaHttp && e.status === 401) return;
@@ -185,17 +187,29 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.validar();
   }
 
+  /**
+   * Only the latest request counts: the answer (or failure) for a province the user already left
+   * must neither replace the list nor end the "Cargando…" of the one being loaded now.
+   */
   private async cargarCiudades(provincia: string) {
+    this.vaciarCiudades();
+    const turno = this.turnoCiudades;
     this.cargandoCiudades = true;
     try {
       const { datos } = await this.api.get<Opcion[]>(`/api/catalogos/provincias/${encodeURIComponent(provincia)}/ciudades`);
-      if (this.valores.provincia === provincia) this.ciudades = datos;
+      if (turno === this.turnoCiudades) this.ciudades = datos;
     } catch (e) {
-      this.ciudades = [];
-      this.fallo(e, () => void this.cargarCiudades(provincia));
+      if (turno === this.turnoCiudades) void this.fallo(e, () => void this.cargarCiudades(provincia));
     } finally {
-      this.cargandoCiudades = false;
+      if (turno === this.turnoCiudades) this.cargandoCiudades = false;
     }
+  }
+
+  /** No list, and any request still on its way is ignored. */
+  private vaciarCiudades() {
+    this.turnoCiudades++;
+    this.ciudades = [];
+    this.cargandoCiudades = false;
   }
 
   // ---- fields (see campos.ts) ----
@@ -209,11 +223,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (campo === 'pais' && valor !== 'EC') {
       v.provincia = '';
       v.ciudad = '';
+      this.vaciarCiudades();
     }
     if (campo === 'provincia') {
       v.ciudad = '';
-      this.ciudades = [];
       if (valor) void this.cargarCiudades(valor);
+      else this.vaciarCiudades();
     }
     if (campo === 'cambioClave.contrasenaAnterior' && this.clave.verificada) {
       this.clave.anular();

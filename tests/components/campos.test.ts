@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE } from './bff-falso.js';
+import { BffFalso, CLAVE, json } from './bff-falso.js';
 import { $, boton, campo, elegir, escribir, esperar, montar, todos } from './ayuda.js';
 
 describe('campos de la pantalla (seed §5.5)', () => {
@@ -80,6 +80,26 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(bff.de('GET /api/catalogos/provincias/17/ciudades')).to.have.length(1);
     await elegir(el, 'f-ciudad', '1703');
     expect(el.valores.ciudad).to.equal('1703');
+  });
+
+  it('una respuesta tardía de la provincia anterior no reemplaza las ciudades de la nueva ni termina su «Cargando…»', async () => {
+    const el = await montar();
+    let responderAzuay!: (r: Response) => void;
+    bff.una('GET /api/catalogos/provincias/01/ciudades', () => new Promise<Response>((r) => (responderAzuay = r)));
+    let responderPichincha!: (r: Response) => void;
+    bff.una('GET /api/catalogos/provincias/17/ciudades', () => new Promise<Response>((r) => (responderPichincha = r)));
+    await elegir(el, 'f-provincia', '01');
+    await elegir(el, 'f-provincia', '17');
+    await esperar(() => responderAzuay && responderPichincha);
+    responderAzuay(json(200, [{ codigo: '0101', nombre: 'Cuenca' }]));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const ciudad = $<HTMLSelectElement>(el, '#f-ciudad');
+    expect(ciudad.disabled, 'sigue cargando Pichincha').to.be.true;
+    expect([...ciudad.options].map((o) => o.textContent!.trim())).to.deep.equal(['Cargando…']);
+    responderPichincha(json(200, [{ codigo: '1701', nombre: 'Quito' }]));
+    await esperar(() => !$<HTMLSelectElement>(el, '#f-ciudad').disabled);
+    expect([...$<HTMLSelectElement>(el, '#f-ciudad').options].map((o) => o.textContent!.trim())).to.deep.equal(['— Seleccione —', 'Quito']);
   });
 
   it('habilita la nueva contraseña solo después de verificar la anterior en el servidor', async () => {
