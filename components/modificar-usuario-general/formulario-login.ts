@@ -7,7 +7,11 @@ import { textoProblema } from './mensajes.js';
 
 /** Fired inside the element when the built-in login got a session. @internal */
 export class SesionIniciadaEvent extends Event {
-  constructor(readonly token: string) {
+  constructor(
+    readonly token: string,
+    /** As typed (trimmed); the BFF compares it in lower case. */
+    readonly idUsuario: string,
+  ) {
     super('sesion-iniciada', { bubbles: true, composed: false });
   }
 }
@@ -61,7 +65,7 @@ export class FormularioLogin extends LitElement {
     try {
       const { datos } = await this.api.post<{ token: string }>('/api/sesiones', { idUsuario, contrasena });
       form.reset();
-      this.dispatchEvent(new SesionIniciadaEvent(datos.token));
+      this.dispatchEvent(new SesionIniciadaEvent(datos.token, idUsuario));
     } catch (err) {
       this.error = err instanceof ErrorRed ? textoProblema('RED') : textoProblema(err instanceof ProblemaHttp ? err.codigo : '', err instanceof ProblemaHttp ? err.reintentarEn : null);
     } finally {

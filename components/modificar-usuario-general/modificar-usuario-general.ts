@@ -437,8 +437,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   private async sesionIniciada(e: SesionIniciadaEvent) {
     this.tokenSesion = e.token;
-    // Whatever was typed before the session ended is kept: reload only if nothing was loaded.
-    if (this.usuario) this.estado = 'listo';
+    // Whatever was typed before the session ended is kept, but only for the same user: someone
+    // else logging in at this form gets their own data (and ETag), never the previous user's values.
+    if (this.usuario?.idUsuario.toLowerCase() === e.idUsuario.toLowerCase()) this.estado = 'listo';
     else await this.cargar();
     // The login form is gone with the keyboard focus: give it to the screen's title.
     await this.updateComplete;

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { BffFalso, CLAVE } from './bff-falso.js';
+import { BffFalso, CLAVE, json, usuarioDemo } from './bff-falso.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
 
@@ -88,6 +88,29 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     boton(login, 'Ingresar').click();
     await listo(el);
     expect(campo(el, 'f-direccion').value).to.equal('Dirección escrita antes');
+  });
+
+  it('si tras la sesión vencida ingresa otro usuario, muestra los datos de ese usuario y no lo escrito antes', async () => {
+    const el = await montar();
+    await escribir(el, 'f-direccion', 'Dirección escrita antes');
+    bff.autenticado = false;
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    bff.usuario = { ...usuarioDemo(), idUsuario: 'otro', direccion: 'Dirección del otro usuario' };
+    bff.una('POST /api/sesiones', () => {
+      bff.tokenEmitido = 'token-otro';
+      return json(201, { token: 'token-otro', expiraEn: new Date(Date.now() + 3600_000).toISOString() });
+    });
+    const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
+    login.querySelector<HTMLInputElement>('#login-id')!.value = 'Otro';
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    boton(login, 'Ingresar').click();
+    await esperar(() => campo(el, 'f-idUsuario')?.value === 'otro');
+    expect(campo(el, 'f-direccion').value).to.equal('Dirección del otro usuario');
+    expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer token-otro');
   });
 
   it('con token del anfitrión lo envía como Bearer y ante 401 emite sesion-expirada sin mostrar login', async () => {
