@@ -90,7 +90,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     bff.una('GET /api/catalogos/provincias/17/ciudades', () => new Promise<Response>((r) => (responderPichincha = r)));
     await elegir(el, 'f-provincia', '01');
     await elegir(el, 'f-provincia', '17');
-    await esperar(() => responderAzuay && responderPichincha);
+    await esperar(() => bff.de('GET /api/catalogos/provincias/17/ciudades').length === 1);
     responderAzuay(json(200, [{ codigo: '0101', nombre: 'Cuenca' }]));
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
