@@ -54,7 +54,8 @@ export class ActividadReciente extends LitElement {
 
   @property({ attribute: false }) api!: ClienteApi;
   @state() private eventos: Actividad[] | null = null;
-  @state() private error = '';
+  /** Worded in render (msg() only there), so it follows a locale switch. */
+  @state() private error: 'RED' | 'OTRO' | null = null;
   @state() private abierto = false;
 
   /** Reloads the list if it was already shown (after a change). */
@@ -63,12 +64,12 @@ export class ActividadReciente extends LitElement {
   }
 
   private async cargar() {
-    this.error = '';
+    this.error = null;
     try {
       const { datos } = await this.api.get<Actividad[]>('/api/usuario/actividad');
       this.eventos = [...datos].sort((a, b) => Date.parse(b.creadoEn) - Date.parse(a.creadoEn));
     } catch (e) {
-      this.error = textoProblema(e instanceof ErrorRed ? 'RED' : '');
+      this.error = e instanceof ErrorRed ? 'RED' : 'OTRO';
     }
   }
 
@@ -82,7 +83,7 @@ export class ActividadReciente extends LitElement {
     return html`<details part="actividad" @toggle=${this.alternar}>
       <summary>${msg('Actividad reciente')}</summary>
       ${this.error
-        ? html`<p class="error">${this.error} <button type="button" @click=${() => this.cargar()}>${msg('Reintentar')}</button></p>`
+        ? html`<p class="error">${textoProblema(this.error === 'RED' ? 'RED' : '')} <button type="button" @click=${() => this.cargar()}>${msg('Reintentar')}</button></p>`
         : this.eventos === null
           ? html`<p aria-busy="true">${msg('Cargando…')}</p>`
           : this.eventos.length === 0

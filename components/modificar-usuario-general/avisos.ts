@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
-import { ErrorRed, ProblemaHttp } from './api.js';
-import { textoProblema } from './mensajes.js';
+import { ErrorRed } from './api.js';
+import { textoFallo, textoProblema } from './mensajes.js';
 import type { BotonMensaje, DialogoMensaje } from './dialogo-mensaje.js';
 
 // The element's modal messages (seed §5.6–5.8 and the code dialogs), each in one place.
@@ -61,10 +61,9 @@ export async function preguntarRecargar(d: DialogoMensaje): Promise<boolean> {
 /** Network failures and problems without a field; true when the user chose "Reintentar". */
 export async function avisarFallo(d: DialogoMensaje, e: unknown): Promise<boolean> {
   const red = e instanceof ErrorRed;
-  const p = e instanceof ProblemaHttp ? e : null;
   const r = await d.mostrar({
     titulo: () => (red ? msg('Sin conexión') : msg('No se pudo completar')),
-    texto: () => textoProblema(red ? 'RED' : (p?.codigo ?? ''), p?.reintentarEn ?? null),
+    texto: () => textoFallo(e),
     botones: red
       ? [
           { valor: 'cerrar', texto: () => msg('Cerrar') },

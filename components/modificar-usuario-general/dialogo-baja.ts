@@ -5,8 +5,8 @@ import * as v from 'valibot';
 import { BajaInputSchema } from '../../bff/contract/usuario.js';
 import { codigosDe } from './formulario.js';
 import { estilosDialogo } from './dialogo.styles.js';
-import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
-import { textoError, textoProblema } from './mensajes.js';
+import { ProblemaHttp, type ClienteApi } from './api.js';
+import { textoError, textoFallo } from './mensajes.js';
 
 export interface BajaRegistrada {
   id: string;
@@ -27,7 +27,8 @@ export class DialogoBaja extends LitElement {
   @property({ attribute: false }) api!: ClienteApi;
   @state() private motivo = '';
   @state() private codigoError = '';
-  @state() private errorGeneral = '';
+  /** A failure not about Motivo; kept as the error and worded in render (msg() only there). */
+  @state() private fallo: unknown = null;
   @state() private ocupado = false;
   @query('dialog') private dialogo!: HTMLDialogElement;
   @query('textarea') private campo!: HTMLTextAreaElement;
@@ -36,7 +37,7 @@ export class DialogoBaja extends LitElement {
   abrir(): Promise<BajaRegistrada | null> {
     this.motivo = '';
     this.codigoError = '';
-    this.errorGeneral = '';
+    this.fallo = null;
     this.dialogo.showModal();
     return new Promise((resolver) => (this.resolver = resolver));
   }
@@ -51,7 +52,7 @@ export class DialogoBaja extends LitElement {
       return;
     }
     this.ocupado = true;
-    this.errorGeneral = '';
+    this.fallo = null;
     try {
       const { datos } = await this.api.post<BajaRegistrada>('/api/usuario/baja', r.output);
       this.terminar(datos);
@@ -60,7 +61,7 @@ export class DialogoBaja extends LitElement {
         this.codigoError = err.errores[0].codigo;
         this.campo.focus();
       } else if (!(err instanceof ProblemaHttp && err.status === 401)) {
-        this.errorGeneral = textoProblema(err instanceof ErrorRed ? 'RED' : err instanceof ProblemaHttp ? err.codigo : '');
+        this.fallo = err;
       }
     } finally {
       this.ocupado = false;
@@ -99,7 +100,7 @@ export class DialogoBaja extends LitElement {
         ></textarea>
         <p id="contador-motivo" class="tenue">${msg(str`${largo} de 500 caracteres (mínimo 10).`)}</p>
         ${invalido ? html`<p id="error-motivo" class="error">${textoError('motivo', this.codigoError)}</p>` : null}
-        ${this.errorGeneral ? html`<p class="error" role="alert">${this.errorGeneral}</p>` : null}
+        ${this.fallo ? html`<p class="error" role="alert">${textoFallo(this.fallo)}</p>` : null}
         <div class="acciones">
           <button type="button" @click=${() => this.terminar(null)}>${msg('Cancelar')}</button>
           <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Solicitud de baja')}</button>

@@ -2,8 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosDialogo } from './dialogo.styles.js';
-import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
-import { textoProblema } from './mensajes.js';
+import { ProblemaHttp, type ClienteApi } from './api.js';
+import { textoFallo } from './mensajes.js';
 
 /**
  * Asks for the password when the BFF answers 403 REAUTENTICACION_REQUERIDA; the form under it
@@ -16,7 +16,8 @@ export class DialogoReautenticacion extends LitElement {
   static override styles = estilosDialogo;
 
   @property({ attribute: false }) api!: ClienteApi;
-  @state() private error = '';
+  /** Called in render (msg() only there), so a shown error follows a locale switch. */
+  @state() private error: (() => string) | null = null;
   @state() private ocupado = false;
   /** The form exists only while open, so its «Contraseña» is never a second field with that name. */
   @state() private abierto = false;
@@ -29,7 +30,7 @@ export class DialogoReautenticacion extends LitElement {
   pedir(): Promise<boolean> {
     this.pendiente ??= new Promise<boolean>((resolver) => {
       this.resolver = resolver;
-      this.error = '';
+      this.error = null;
       this.abierto = true;
       void this.updateComplete.then(() => this.dialogo.showModal());
     }).finally(() => (this.pendiente = null));
@@ -40,7 +41,7 @@ export class DialogoReautenticacion extends LitElement {
     e.preventDefault();
     const contrasena = this.campo?.value ?? '';
     if (!contrasena) {
-      this.error = msg('Escriba su contraseña.');
+      this.error = () => msg('Escriba su contraseña.');
       this.campo?.focus();
       return;
     }
@@ -50,11 +51,9 @@ export class DialogoReautenticacion extends LitElement {
       this.cerrar(true);
     } catch (err) {
       this.error =
-        err instanceof ErrorRed
-          ? textoProblema('RED')
-          : err instanceof ProblemaHttp && (err.status === 401 || err.status === 422)
-            ? msg('La contraseña no es correcta.')
-            : textoProblema(err instanceof ProblemaHttp ? err.codigo : '', err instanceof ProblemaHttp ? err.reintentarEn : null);
+        err instanceof ProblemaHttp && (err.status === 401 || err.status === 422)
+          ? () => msg('La contraseña no es correcta.')
+          : () => textoFallo(err);
       this.campo?.focus();
     } finally {
       this.ocupado = false;
@@ -88,7 +87,7 @@ export class DialogoReautenticacion extends LitElement {
           aria-invalid=${this.error ? 'true' : 'false'}
           aria-describedby="texto-reaut ${this.error ? 'error-reaut' : ''}"
         />
-        ${this.error ? html`<p id="error-reaut" class="error">${this.error}</p>` : null}
+        ${this.error ? html`<p id="error-reaut" class="error">${this.error()}</p>` : null}
         <div class="acciones">
           <button type="button" @click=${() => this.cerrar(false)}>${msg('Cancelar')}</button>
           <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Continuar')}</button>

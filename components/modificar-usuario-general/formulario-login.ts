@@ -2,8 +2,8 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosComunes } from './comunes.styles.js';
-import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
-import { textoProblema } from './mensajes.js';
+import type { ClienteApi } from './api.js';
+import { textoFallo } from './mensajes.js';
 
 /** Fired inside the element when the built-in login got a session. @internal */
 export class SesionIniciadaEvent extends Event {
@@ -46,7 +46,8 @@ export class FormularioLogin extends LitElement {
   ];
 
   @property({ attribute: false }) api!: ClienteApi;
-  @state() private error = '';
+  /** Called in render (msg() only there), so a shown error follows a locale switch. */
+  @state() private error: (() => string) | null = null;
   @state() private ocupado = false;
 
   private async enviar(e: SubmitEvent) {
@@ -56,18 +57,18 @@ export class FormularioLogin extends LitElement {
     const idUsuario = (form.elements.namedItem('idUsuario') as HTMLInputElement).value.trim();
     const contrasena = (form.elements.namedItem('contrasena') as HTMLInputElement).value;
     if (!idUsuario || !contrasena) {
-      this.error = msg('Escriba su ID.usuario y su contraseña.');
+      this.error = () => msg('Escriba su ID.usuario y su contraseña.');
       (form.elements.namedItem(idUsuario ? 'contrasena' : 'idUsuario') as HTMLInputElement).focus();
       return;
     }
     this.ocupado = true;
-    this.error = '';
+    this.error = null;
     try {
       const { datos } = await this.api.post<{ token: string }>('/api/sesiones', { idUsuario, contrasena });
       form.reset();
       this.dispatchEvent(new SesionIniciadaEvent(datos.token, idUsuario));
     } catch (err) {
-      this.error = err instanceof ErrorRed ? textoProblema('RED') : textoProblema(err instanceof ProblemaHttp ? err.codigo : '', err instanceof ProblemaHttp ? err.reintentarEn : null);
+      this.error = () => textoFallo(err);
     } finally {
       this.ocupado = false;
     }
@@ -84,7 +85,7 @@ export class FormularioLogin extends LitElement {
         <label for="login-clave">${msg('Contraseña')}</label>
         <input id="login-clave" name="contrasena" type="password" autocomplete="current-password" aria-required="true" />
       </div>
-      <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : null}</div>
+      <div role="alert">${this.error ? html`<p class="error">${this.error()}</p>` : null}</div>
       <div>
         <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Ingresar')}</button>
       </div>

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { ErrorRed, ProblemaHttp } from './api.js';
 
 // The one place where field names and error codes become visible text. Called only from
 // render paths, so the active locale is always the current one.
@@ -114,6 +115,12 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
     case 'VALIDACION': return msg('Revise los campos marcados.');
     default: return msg('Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
   }
+}
+
+/** The message for a failed request that is not about one field (network, 429, 503…). */
+export function textoFallo(e: unknown): string {
+  const p = e instanceof ProblemaHttp ? e : null;
+  return textoProblema(e instanceof ErrorRed ? 'RED' : (p?.codigo ?? ''), p?.reintentarEn ?? null);
 }
 
 /** Names of the audit events of "Actividad reciente": those the BFF writes (grep `evento:` in bff/). */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso, problema } from './bff-falso.js';
-import { $, boton, campo, esperar, montar, salir, escribir } from './ayuda.js';
+import { $, boton, campo, esperar, montar, salir, escribir, todos } from './ayuda.js';
 import { getLocale } from '../../components/modificar-usuario-general/localization.js';
 
 describe('idioma (es por defecto, en) y actividad reciente', () => {
@@ -25,6 +25,19 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
     el.lang = 'es';
     await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Dirección'));
+  });
+
+  it('un error ya mostrado en el login propio también cambia de idioma', async () => {
+    bff.autenticado = false;
+    const el = await montar({ esperar: false });
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
+    boton(login, 'Ingresar').click();
+    await esperar(() => login.textContent!.includes('Escriba su ID.usuario y su contraseña.'));
+    el.lang = 'en';
+    await esperar(() => login.textContent!.includes('Type your user ID and your password.'), 'el error quedó en español');
+    el.lang = 'es';
+    await esperar(() => getLocale() === 'es');
   });
 
   it('sin lang propio sigue el lang del documento', async () => {
