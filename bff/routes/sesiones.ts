@@ -7,7 +7,7 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
 import { registrarEvento } from '../services/auditoria.js';
 import { verificarContrasena } from '../services/contrasenas.js';
-import { consultar, consumir, LIMITES, reiniciar } from '../services/limites.js';
+import { LIMITES, reiniciar, reservar } from '../services/limites.js';
 import { crearSesion, resolverSesion, revocarSesion } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
@@ -32,7 +32,9 @@ export function rutasSesiones(deps: Servicios) {
       const quien = origenDeSolicitud(c);
       const clave = `sesion:${idUsuario}`;
 
-      const limite = await consultar(db, { clave, maximo: LIMITES.inicioSesion.maximo, ahora });
+      // The attempt is counted before the password is checked (concurrent guesses cannot all slip
+      // under the limit) and forgotten when the password is right.
+      const limite = await reservar(db, { clave, ...LIMITES.inicioSesion, ahora });
       if (!limite.permitido) {
         await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien });
         return problemaLimite(c, limite.reintentarEnS);
@@ -43,15 +45,14 @@ export function rutasSesiones(deps: Servicios) {
       const correcta = await verificarContrasena(usuario?.claveHash ?? null, contrasena);
 
       if (!usuario || !correcta) {
-        await consumir(db, { clave, ...LIMITES.inicioSesion, ahora });
         if (usuario) {
           await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION_FALLIDO', creadoEn: ahora, ...quien });
         }
         return problema(c, 401, 'CREDENCIALES_INVALIDAS', CREDENCIALES_INVALIDAS);
       }
+      await reiniciar(db, clave);
       if (usuario.estado === 'BAJA') return cuentaDeBaja(c);
 
-      await reiniciar(db, clave);
       const sesion = await crearSesion(db, { idUsuario, ahora, ip: quien.ip, agente: quien.agente });
       await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien });
       ponerCookieSesion(c, sesion.token);

@@ -48,6 +48,29 @@ export async function consultar(db: Ejecutor, { clave, maximo, ahora }: Omit<Lim
   return { permitido: false, reintentarEnS: segundosHasta(Number(fila.expira_ms), ahora) };
 }
 
+/**
+ * Counts one attempt BEFORE it is made, when the open window still has room: allowed while fewer
+ * than `maximo` were counted, and then the attempt is counted; refused (nothing counted) otherwise.
+ * One conditional UPSERT, so concurrent attempts cannot all see room and all be tried (a check
+ * followed by a later count could). A successful attempt then calls `reiniciar`, so only failures
+ * stay counted.
+ */
+export async function reservar(db: Ejecutor, { clave, maximo, ventanaMs, ahora }: Limite): Promise<ResultadoLimite> {
+  const ms = ahora.getTime();
+  const r = await db.execute({
+    sql: `INSERT INTO limites (clave, conteo, expira_ms) VALUES (:clave, 1, :ms + :ventana)
+          ON CONFLICT (clave) DO UPDATE SET
+            conteo = CASE WHEN expira_ms <= :ms THEN 1 ELSE conteo + 1 END,
+            expira_ms = CASE WHEN expira_ms <= :ms THEN :ms + :ventana ELSE expira_ms END
+          WHERE expira_ms <= :ms OR conteo < :maximo
+          RETURNING conteo`,
+    args: { clave, ms, ventana: ventanaMs, maximo },
+  });
+  if (r.rows.length > 0) return { permitido: true, reintentarEnS: 0 };
+  const { reintentarEnS } = await consultar(db, { clave, maximo, ahora });
+  return { permitido: false, reintentarEnS: Math.max(1, reintentarEnS) };
+}
+
 /** Forgets the hits of `clave` (e.g. the failed logins of an ID after a successful login). */
 export async function reiniciar(db: Ejecutor, clave: string): Promise<void> {
   await db.execute({ sql: 'DELETE FROM limites WHERE clave = ?', args: [clave] });

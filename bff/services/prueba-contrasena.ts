@@ -4,14 +4,15 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import type { Dependencias } from '../tipos.js';
 import { registrarEvento } from './auditoria.js';
 import { verificarContrasena } from './contrasenas.js';
-import { consultar, consumir, LIMITES, reiniciar } from './limites.js';
+import { LIMITES, reiniciar, reservar } from './limites.js';
 
 export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { tipo: 'LIMITE'; reintentarEnS: number };
 
 /**
  * Checks the signed-in user's password ("Cambio de clave" check, re-authentication, the
  * `contrasenaAnterior` of a password change), counting wrong ones: 5 per user per 15 minutes, then
- * 429 until the window closes (the 6th try is refused unverified, as for the login). A right one
+ * 429 until the window closes (the 6th try is refused unverified, as for the login). Each try is
+ * counted before the check (`reservar`), so concurrent tries cannot pass the limit; a right one
  * clears the count. Limit hits are audited.
  */
 export async function probarContrasena(
@@ -22,7 +23,7 @@ export async function probarContrasena(
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
-  const limite = await consultar(db, { clave, maximo: LIMITES.pruebaContrasena.maximo, ahora });
+  const limite = await reservar(db, { clave, ...LIMITES.pruebaContrasena, ahora });
   if (!limite.permitido) {
     await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, ...origenDeSolicitud(c) });
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
@@ -32,7 +33,6 @@ export async function probarContrasena(
     await reiniciar(db, clave);
     return { tipo: 'CORRECTA' };
   }
-  await consumir(db, { clave, ...LIMITES.pruebaContrasena, ahora });
   await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...origenDeSolicitud(c) });
   return { tipo: 'INCORRECTA' };
 }

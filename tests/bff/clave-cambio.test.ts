@@ -41,6 +41,11 @@ describe('POST /api/usuario/clave/verificacion', () => {
     expect(fila.rows[0]?.reautenticado_en).toBe('2026-03-02T15:20:00.000Z');
   });
 
+  test('concurrent wrong password checks cannot pass the limit: of 8 at once, 5 are tried (422) and 3 refused (429)', async () => {
+    const respuestas = await Promise.all(Array.from({ length: 8 }, (_, i) => verificar(`mala-${i}`)));
+    expect(respuestas.map((r) => r.status).sort()).toEqual([422, 422, 422, 422, 422, 429, 429, 429]);
+  });
+
   test('5 failures per user per 15 min → 429 with Retry-After, even with the right one; shared with reautenticacion', async () => {
     for (let i = 0; i < 3; i++) expect((await verificar(`mala-${i}`)).status).toBe(422);
     for (let i = 0; i < 2; i++) {

@@ -106,6 +106,13 @@ describe('POST /api/sesiones', () => {
     expect((await login('jsmith', CLAVE_DEMO)).status).toBe(201);
   });
 
+  test('concurrent wrong logins cannot pass the limit: of 8 at once, 5 are tried (401) and 3 refused (429)', async () => {
+    const respuestas = await Promise.all(Array.from({ length: 8 }, (_, i) => login('tmacay', `mala-${i}`)));
+    const estados = respuestas.map((r) => r.status).sort();
+    expect(estados).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    expect((await e.db.execute("SELECT conteo FROM limites WHERE clave = 'sesion:tmacay'")).rows[0]?.conteo).toBe(5);
+  });
+
   test('5 failed logins per ID in 15 minutes → 429 with Retry-After, even with the right password; counted in the database', async () => {
     for (let i = 0; i < 5; i++) {
       expect((await login('tmacay', `mala-${i}`)).status).toBe(401);
