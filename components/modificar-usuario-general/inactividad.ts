@@ -8,38 +8,47 @@ export const AVISO_MS = INACTIVIDAD_MS - 2 * 60_000;
 /** Warns before the session's idle timeout; every authenticated answer restarts the clock. */
 export class Inactividad implements ReactiveController {
   estado: 'activa' | 'aviso' | 'expirada' = 'activa';
-  private aviso: ReturnType<typeof setTimeout> | null = null;
-  private fin: ReturnType<typeof setTimeout> | null = null;
-  private activo = false;
+  /** Instant of the last answer while watching; the server's clock does not stop while detached. */
+  private desde: number | null = null;
+  private relojes: ReturnType<typeof setTimeout>[] = [];
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
-  hostConnected() {}
+  // An element moved in the page is disconnected and connected again: keep warning on time.
+  hostConnected() {
+    if (this.desde !== null) this.programar();
+  }
 
   hostDisconnected() {
-    this.detener();
+    this.limpiar();
   }
 
   /** Called on every successful answer of the BFF. */
   reiniciar() {
-    this.detener();
-    this.activo = true;
-    this.aviso = setTimeout(() => this.cambiar('aviso'), AVISO_MS);
-    this.fin = setTimeout(() => this.cambiar('expirada'), INACTIVIDAD_MS);
+    this.desde = Date.now();
+    this.programar();
     if (this.estado !== 'activa') this.cambiar('activa');
   }
 
   detener() {
-    if (this.aviso) clearTimeout(this.aviso);
-    if (this.fin) clearTimeout(this.fin);
-    this.aviso = this.fin = null;
-    this.activo = false;
+    this.desde = null;
+    this.limpiar();
   }
 
-  get vigilando(): boolean {
-    return this.activo;
+  private programar() {
+    this.limpiar();
+    const pasado = Date.now() - this.desde!;
+    this.relojes = [
+      setTimeout(() => this.cambiar('aviso'), AVISO_MS - pasado),
+      setTimeout(() => this.cambiar('expirada'), INACTIVIDAD_MS - pasado),
+    ];
+  }
+
+  private limpiar() {
+    this.relojes.forEach(clearTimeout);
+    this.relojes = [];
   }
 
   private cambiar(estado: Inactividad['estado']) {

@@ -198,5 +198,23 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
       expect(dialogoAbierto(el) === null, 'queda un diálogo abierto').to.be.true;
     });
+
+    it('movido en la página (desconectado y vuelto a conectar) sigue avisando a tiempo', async () => {
+      reloj = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldClearNativeTimers: true });
+      const el = await montar({ esperar: false });
+      for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
+      await el.updateComplete;
+      await reloj.tickAsync(60_000);
+      const padre = el.parentNode!;
+      el.remove();
+      await reloj.tickAsync(60_000);
+      padre.appendChild(el);
+      await reloj.tickAsync(AVISO_MS - 120_000 - 1000);
+      await el.updateComplete;
+      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
+      await reloj.tickAsync(1000);
+      await el.updateComplete;
+      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
+    });
   });
 });
