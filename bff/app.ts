@@ -43,6 +43,11 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
 /** Routes that answer without the database: the health check (which reports it), catalogs, OpenAPI. */
 const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
 
+/** The request's path for the server log: the "No reconozco este cambio" token is a secret and is left out. */
+function rutaParaRegistro(ruta: string): string {
+  return ruta.replace(/^(\/correo\/revertir\/).+$/, '$1…');
+}
+
 /** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
 function elegirMailer(deps: Dependencias): MailerElegido {
   const dado: Partial<MailerElegido> | null | undefined = deps.mailer;
@@ -98,11 +103,12 @@ export function createApp(dependencias: Dependencias) {
     if (error instanceof HTTPException && error.status < 500) {
       return problema(c, error.status, 'JSON_INVALIDO', 'La solicitud no es válida.');
     }
+    const solicitud = `[${c.get('requestId')}] ${c.req.method} ${rutaParaRegistro(c.req.path)}`;
     if (esErrorDeConexion(error)) {
-      console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}: la base de datos no responde (${causaRaiz(error)})`);
+      console.error(`${solicitud}: la base de datos no responde (${causaRaiz(error)})`);
       return problemaBaseNoDisponible(c);
     }
-    console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}: error interno`, error);
+    console.error(`${solicitud}: error interno`, error);
     return problema(
       c,
       500,

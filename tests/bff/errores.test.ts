@@ -143,6 +143,24 @@ describe('the error contract: problem+json for every error', () => {
   });
 });
 
+describe('server log', () => {
+  test('a failure on the revert page logs its path without the link\'s token (a secret in the URL)', async () => {
+    const roto = await crearEntorno({ sembrar: false });
+    const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const secreto = 'A'.repeat(43);
+    try {
+      await roto.db.execute('DROP TABLE enlaces_reversion');
+      const r = await pedir(roto.app, `/correo/revertir/${secreto}`, { cabeceras: { 'X-Request-Id': 'prueba-enlace' } });
+      expect(r.status).toBe(500);
+      expect(registro).toHaveBeenCalledWith('[prueba-enlace] GET /correo/revertir/…: error interno', expect.any(Error));
+      expect(JSON.stringify(registro.mock.calls.map((llamada) => llamada.map(String)))).not.toContain(secreto);
+    } finally {
+      registro.mockRestore();
+      await roto.cerrar();
+    }
+  });
+});
+
 describe('HTTP hygiene', () => {
   test('security headers on every response, errors included', async () => {
     for (const r of [await pedir(e.app, '/api/salud'), await pedir(e.app, '/api/no-existe'), await pedir(e.app, '/api/usuario')]) {
