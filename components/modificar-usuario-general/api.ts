@@ -32,7 +32,7 @@ export interface OpcionesCliente {
   reautenticar(): Promise<boolean>;
   /** Called before a 401 is thrown, so the element can show its login or tell the host. */
   alNoAutenticado(): void;
-  /** Every authenticated answer renews the 30-minute idle window. */
+  /** Every answer of a route under the session renews its 30-minute idle window (catalogs do not). */
   alResponder(): void;
   /**
    * After a password change the BFF ends every session and sends the new token of this one in
@@ -104,7 +104,8 @@ export class ClienteApi {
     if (respuesta.ok) {
       const renovado = respuesta.headers.get(CABECERA_TOKEN);
       if (token && renovado) this.opciones.alRenovarToken(renovado);
-      this.opciones.alResponder();
+      // The catalogs are public: answering them does not touch the session's idle clock.
+      if (!ruta.startsWith('/api/catalogos/')) this.opciones.alResponder();
       const texto = respuesta.status === 204 ? '' : await respuesta.text();
       return {
         datos: (texto ? JSON.parse(texto) : undefined) as T,

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { BffFalso, CLAVE, json, usuarioDemo } from './bff-falso.js';
-import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
+import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
 
 describe('sesión: re-autenticación, login propio, token del anfitrión, inactividad y red', () => {
@@ -197,6 +197,20 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       await el.updateComplete;
       expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
       expect(dialogoAbierto(el) === null, 'queda un diálogo abierto').to.be.true;
+    });
+
+    it('elegir otra provincia (catálogo público, no renueva la sesión) no retrasa el aviso', async () => {
+      reloj = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldClearNativeTimers: true });
+      const el = await montar({ esperar: false });
+      for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
+      await el.updateComplete;
+      await reloj.tickAsync(20 * 60_000);
+      await elegir(el, 'f-provincia', '17');
+      for (let i = 0; i < 5; i++) await reloj.tickAsync(0);
+      expect(bff.de('GET /api/catalogos/provincias/17/ciudades')).to.have.length(1);
+      await reloj.tickAsync(AVISO_MS - 20 * 60_000);
+      await el.updateComplete;
+      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
     });
 
     it('movido en la página (desconectado y vuelto a conectar) sigue avisando a tiempo', async () => {
