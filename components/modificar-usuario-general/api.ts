@@ -21,7 +21,6 @@ export class ErrorRed extends Error {}
 
 export interface Respuesta<T> {
   datos: T;
-  estado: number;
   etag: string | null;
 }
 
@@ -109,7 +108,6 @@ export class ClienteApi {
       const texto = respuesta.status === 204 ? '' : await respuesta.text();
       return {
         datos: (texto ? JSON.parse(texto) : undefined) as T,
-        estado: respuesta.status,
         etag: respuesta.headers.get('ETag'),
       };
     }

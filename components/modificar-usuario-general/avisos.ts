@@ -8,7 +8,7 @@ import type { BotonMensaje, DialogoMensaje } from './dialogo-mensaje.js';
 
 const aceptar: BotonMensaje[] = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
 
-export function informar(d: DialogoMensaje, titulo: () => string, texto: () => string): Promise<string> {
+function informar(d: DialogoMensaje, titulo: () => string, texto: () => string): Promise<string> {
   return d.mostrar({ titulo, texto, botones: aceptar });
 }
 

@@ -7,12 +7,7 @@ import { codigosDe } from './formulario.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 import { textoError, textoFallo } from './mensajes.js';
-
-export interface BajaRegistrada {
-  id: string;
-  estado: string;
-  creadaEn: string;
-}
+import type { BajaRegistrada } from './tipos.js';
 
 /**
  * The "Solicitud de baja" dialog (seed §5.8): a required Motivo (10–500 characters) and a

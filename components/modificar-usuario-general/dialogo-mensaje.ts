@@ -37,11 +37,6 @@ export class DialogoMensaje extends LitElement {
     return turno;
   }
 
-  /** Whether a message is open right now. */
-  get abierto(): boolean {
-    return this.actual !== null;
-  }
-
   private async abrir(mensaje: Mensaje): Promise<string> {
     this.actual = mensaje;
     await this.updateComplete;

@@ -1,4 +1,4 @@
-import type { Usuario } from './tipos.js';
+import type { BajaRegistrada, Usuario } from './tipos.js';
 
 /** Fired after the server accepted the update; `detail` is the user as stored. */
 export class UsuarioModificadoEvent extends CustomEvent<Usuario> {
@@ -9,9 +9,9 @@ export class UsuarioModificadoEvent extends CustomEvent<Usuario> {
 }
 
 /** Fired after the server registered the baja (the account is already deactivated). */
-export class BajaSolicitadaEvent extends CustomEvent<{ id: string; estado: string; creadaEn: string }> {
+export class BajaSolicitadaEvent extends CustomEvent<BajaRegistrada> {
   static readonly tipo = 'baja-solicitada';
-  constructor(detail: { id: string; estado: string; creadaEn: string }) {
+  constructor(detail: BajaRegistrada) {
     super(BajaSolicitadaEvent.tipo, { bubbles: true, composed: true, detail });
   }
 }

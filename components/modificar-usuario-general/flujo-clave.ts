@@ -3,7 +3,7 @@ import { ProblemaHttp, type ClienteApi } from './api.js';
 
 import type { ContextoClave, EvaluacionClave } from '../../bff/contract/clave.js';
 
-export type { ContextoClave, EvaluacionClave };
+export type { ContextoClave };
 type Evaluador = (clave: string, contexto: ContextoClave) => Promise<EvaluacionClave>;
 
 let carga: Promise<Evaluador | null> | null = null;
@@ -36,6 +36,7 @@ export class FlujoClave implements ReactiveController {
     host.addController(this);
   }
 
+  // No lifecycle work; declared because a controller needs at least one hook.
   hostConnected() {}
 
   /** Posts the old password; resolves with an error code for the field, or null when it is right. */

@@ -3,6 +3,13 @@ import type { Usuario as UsuarioContrato } from '../../bff/contract/api.js';
 /** The user of `GET /api/usuario` (DESIGN.md §4). */
 export type Usuario = UsuarioContrato;
 
+/** The answer of `POST /api/usuario/baja`, and the `detail` of `baja-solicitada`. */
+export interface BajaRegistrada {
+  id: string;
+  estado: string;
+  creadaEn: string;
+}
+
 export interface Opcion {
   codigo: string;
   nombre: string;
