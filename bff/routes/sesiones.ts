@@ -5,10 +5,10 @@ import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
-import { registrarEvento } from '../services/auditoria.js';
+import { registrarEvento, sentenciaEvento } from '../services/auditoria.js';
 import { verificarContrasena } from '../services/contrasenas.js';
-import { LIMITES, reiniciar, reservar } from '../services/limites.js';
-import { crearSesion, resolverSesion, revocarSesion } from '../services/sesiones.js';
+import { LIMITES, reiniciar, reservar, sentenciaReiniciar } from '../services/limites.js';
+import { resolverSesion, sentenciaRevocarToken, sesionNueva } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 import { rutaReautenticacion } from './clave.js';
@@ -50,11 +50,24 @@ export function rutasSesiones(deps: Servicios) {
         }
         return problema(c, 401, 'CREDENCIALES_INVALIDAS', CREDENCIALES_INVALIDAS);
       }
-      await reiniciar(db, clave);
-      if (usuario.estado === 'BAJA') return cuentaDeBaja(c);
+      if (usuario.estado === 'BAJA') {
+        await reiniciar(db, clave);
+        return cuentaDeBaja(c);
+      }
 
-      const sesion = await crearSesion(db, { idUsuario, ahora, ip: quien.ip, agente: quien.agente });
-      await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien });
+      // One batch: the count forgotten, the session this browser or client still presented ended
+      // (a login never leaves the previous token alive), the new session and its audit row.
+      const anterior = tokenDe(c);
+      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente });
+      await db.batch(
+        [
+          sentenciaReiniciar(clave),
+          ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
+          sentencia,
+          sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }),
+        ],
+        'write',
+      );
       ponerCookieSesion(c, sesion.token);
       c.header('Cache-Control', 'no-store');
       return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);
@@ -63,9 +76,9 @@ export function rutasSesiones(deps: Servicios) {
       const credencial = tokenDe(c);
       const ahora = reloj();
       const sesion = credencial ? await resolverSesion(db, credencial.token, ahora) : null;
-      if (sesion) {
-        await revocarSesion(db, sesion.id, ahora);
-        await registrarEvento(db, { idUsuario: sesion.idUsuario, evento: 'CIERRE_SESION', creadoEn: ahora, ...origenDeSolicitud(c) });
+      if (credencial && sesion) {
+        const cierre = { idUsuario: sesion.idUsuario, evento: 'CIERRE_SESION', creadoEn: ahora, ...origenDeSolicitud(c) } as const;
+        await db.batch([sentenciaRevocarToken(credencial.token, ahora), sentenciaEvento(cierre)], 'write');
       }
       borrarCookieSesion(c);
       return c.body(null, 204);

@@ -28,7 +28,13 @@ import { requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
-import { avisarCambioCorreo, renovarTrasCambioClave, revisarCambiosSensibles, revisarCodigo } from '../services/cambios-sensibles.js';
+import {
+  avisarCambioClave,
+  avisarCambioCorreo,
+  renovacionDeSesiones,
+  revisarCambiosSensibles,
+  revisarCodigo,
+} from '../services/cambios-sensibles.js';
 import { cargarCatalogos } from '../services/catalogos.js';
 import { hashClave } from '../services/clave.js';
 import type { Entorno, Servicios } from '../tipos.js';
@@ -165,7 +171,8 @@ export function rutasUsuario(deps: Servicios) {
 
       // One batch, run by the driver without yielding: an interactive transaction awaited across
       // requests would make concurrent writers in this process wait on each other's lock. Each
-      // audit row is written only if the statement before it changed a row.
+      // audit row is written only if the statement before it changed a row; the sessions of a
+      // password change are renewed only if the new hash was stored.
       const ahora = reloj();
       const quien = origenDeSolicitud(c);
       const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, claveHash)];
@@ -173,8 +180,10 @@ export function rutasUsuario(deps: Servicios) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
         sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, true));
       }
-      if (claveHash) {
+      const renovacion = claveHash ? renovacionDeSesiones(idUsuario, claveHash, ahora, quien) : null;
+      if (renovacion) {
         sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, true));
+        sentencias.push(...renovacion.sentencias);
       }
       if (cambiaCorreo) {
         sentencias.push({
@@ -195,7 +204,7 @@ export function rutasUsuario(deps: Servicios) {
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
       if (cambiaCorreo) await avisarCambioCorreo(deps, c, actual, guardado);
-      if (claveHash) await renovarTrasCambioClave(deps, c, guardado);
+      if (renovacion) await avisarCambioClave(deps, c, guardado, renovacion.sesion.token);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

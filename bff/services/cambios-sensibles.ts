@@ -1,5 +1,6 @@
 // The email and password parts of PUT /api/usuario (DESIGN §2): checks that need data, and what
 // happens after the change is saved. bff/routes/usuario.ts orchestrates them.
+import type { InStatement } from '@libsql/client';
 import type { Context } from 'hono';
 import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../contract/index.js';
 import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
@@ -12,7 +13,7 @@ import { errorPoliticaClave } from './clave.js';
 import { intentosRestantes, verificarCodigo } from './codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
 import { crearEnlaceReversion } from './reversion.js';
-import { crearSesion, revocarSesionesDeUsuario } from './sesiones.js';
+import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from './sesiones.js';
 
 /** Response header carrying the renewed session token after a password change (Bearer clients). */
 export const CABECERA_TOKEN = 'X-Token-Sesion';
@@ -101,24 +102,35 @@ export async function avisarCambioCorreo(deps: Servicios, c: Context<Entorno>, a
 }
 
 /**
- * After a password change is saved: every session of the user ends, this one is replaced by a new
- * one (new token in the cookie when it came by cookie, and in `X-Token-Sesion` always), and the
- * registered address gets a notice.
+ * The password change's part of the PUT's write batch: every session of the user ends and a new one
+ * opens (password proof = now), both only if the batch stored `claveHash` (a lost race changes
+ * nothing), so a saved password never leaves the old sessions alive.
  */
-export async function renovarTrasCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado): Promise<void> {
-  const ahora = deps.reloj();
-  const quien = origenDeSolicitud(c);
-  await revocarSesionesDeUsuario(deps.db, despues.idUsuario, ahora);
-  const sesion = await crearSesion(deps.db, { idUsuario: despues.idUsuario, ahora, ip: quien.ip, agente: quien.agente });
-  if (c.get('sesion').porCookie) ponerCookieSesion(c, sesion.token);
-  c.header(CABECERA_TOKEN, sesion.token);
+export function renovacionDeSesiones(
+  idUsuario: string,
+  claveHash: string,
+  ahora: Date,
+  quien: { ip: string | null; agente: string | null },
+): { sesion: SesionNueva; sentencias: InStatement[] } {
+  const guardada = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, claveHash] };
+  const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, guardada);
+  return { sesion, sentencias: [sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada), sentencia] };
+}
+
+/**
+ * After a password change is saved: the new session's token goes in `X-Token-Sesion` always and in
+ * the cookie when the request came by cookie, and the registered address gets a notice.
+ */
+export async function avisarCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
+  if (c.get('sesion').porCookie) ponerCookieSesion(c, token);
+  c.header(CABECERA_TOKEN, token);
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: despues.idUsuario,
     tipo: 'CLAVE_MODIFICADA',
     para: despues.correo,
     contenido: mensajeClaveCambiada({ nombre: despues.nombre }),
     claveIdempotencia: `aviso-clave:${despues.idUsuario}:${despues.version}`,
-    ahora,
-    idSolicitud: quien.idSolicitud,
+    ahora: deps.reloj(),
+    idSolicitud: origenDeSolicitud(c).idSolicitud,
   });
 }

@@ -1,3 +1,4 @@
+import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 /** A fixed-window limit: at most `maximo` hits per `ventanaMs` for `clave`. */
@@ -71,9 +72,14 @@ export async function reservar(db: Ejecutor, { clave, maximo, ventanaMs, ahora }
   return { permitido: false, reintentarEnS: Math.max(1, reintentarEnS) };
 }
 
+/** The DELETE that forgets the hits of `clave`, for a `db.batch`. */
+export function sentenciaReiniciar(clave: string): InStatement {
+  return { sql: 'DELETE FROM limites WHERE clave = ?', args: [clave] };
+}
+
 /** Forgets the hits of `clave` (e.g. the failed logins of an ID after a successful login). */
 export async function reiniciar(db: Ejecutor, clave: string): Promise<void> {
-  await db.execute({ sql: 'DELETE FROM limites WHERE clave = ?', args: [clave] });
+  await db.execute(sentenciaReiniciar(clave));
 }
 
 /** The limits of DESIGN §4 (issue 3 adds its own next to these). */

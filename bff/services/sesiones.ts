@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { InStatement, InValue } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 /** 30 minutes without use end a session (renewed on every authenticated request). */
@@ -32,20 +33,40 @@ function masTemprana(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
 }
 
-/** Opens a session for `idUsuario` after a password proof at `ahora`. */
-export async function crearSesion(
-  db: Ejecutor,
-  { idUsuario, ahora, ip, agente }: { idUsuario: string; ahora: Date; ip?: string | null; agente?: string | null },
-): Promise<SesionNueva> {
+/** A SQL condition a batch statement may be made to depend on, e.g. `EXISTS (…)`. */
+export interface Condicion {
+  sql: string;
+  args: InValue[];
+}
+
+/**
+ * A session for `idUsuario` after a password proof at `ahora`: its token and data, and the INSERT
+ * that stores it, to run in one `db.batch` with the rest of the change (login, password change);
+ * with `condicion`, the row is inserted only if it holds.
+ */
+export function sesionNueva(
+  {
+    idUsuario,
+    ahora,
+    ip,
+    agente,
+  }: {
+    idUsuario: string;
+    ahora: Date;
+    ip?: string | null;
+    agente?: string | null;
+  },
+  condicion?: Condicion,
+): { sesion: SesionNueva; sentencia: InStatement } {
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   const expiraAbsolutaEn = new Date(ahora.getTime() + DURACION_MAXIMA_MS);
   const expiraEn = masTemprana(new Date(ahora.getTime() + INACTIVIDAD_MS), expiraAbsolutaEn);
   const momento = ahora.toISOString();
-  await db.execute({
+  const sentencia: InStatement = {
     sql: `INSERT INTO sesiones (id, token_hash, id_usuario, creada_en, ultimo_uso_en, expira_en,
             expira_absoluta_en, reautenticado_en, ip, agente)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${condicion ? ` WHERE ${condicion.sql}` : ''}`,
     args: [
       id,
       hashToken(token),
@@ -57,9 +78,10 @@ export async function crearSesion(
       momento,
       ip ?? null,
       agente?.slice(0, 300) ?? null,
+      ...(condicion?.args ?? []),
     ],
-  });
-  return { id, token, expiraEn, expiraAbsolutaEn };
+  };
+  return { sesion: { id, token, expiraEn, expiraAbsolutaEn }, sentencia };
 }
 
 /**
@@ -97,18 +119,21 @@ export async function marcarReautenticacion(db: Ejecutor, sesionId: string, ahor
   await db.execute({ sql: 'UPDATE sesiones SET reautenticado_en = ? WHERE id = ?', args: [ahora.toISOString(), sesionId] });
 }
 
-/** Ends one session (logout). */
-export async function revocarSesion(db: Ejecutor, sesionId: string, ahora: Date): Promise<void> {
-  await db.execute({
-    sql: 'UPDATE sesiones SET revocada_en = ? WHERE id = ? AND revocada_en IS NULL',
-    args: [ahora.toISOString(), sesionId],
-  });
+/** Ends the session of `token` (logout; the session a new login replaces), for a `db.batch`. */
+export function sentenciaRevocarToken(token: string, ahora: Date): InStatement {
+  return {
+    sql: 'UPDATE sesiones SET revocada_en = ? WHERE token_hash = ? AND revocada_en IS NULL',
+    args: [ahora.toISOString(), hashToken(token)],
+  };
 }
 
-/** Ends every session of a user (baja, "No reconozco este cambio", password change). */
-export async function revocarSesionesDeUsuario(db: Ejecutor, idUsuario: string, ahora: Date): Promise<void> {
-  await db.execute({
-    sql: 'UPDATE sesiones SET revocada_en = ? WHERE id_usuario = ? AND revocada_en IS NULL',
-    args: [ahora.toISOString(), idUsuario],
-  });
+/**
+ * Ends every session of a user (baja, password change), for a `db.batch`; with `condicion`, only
+ * if it holds.
+ */
+export function sentenciaRevocarSesionesDeUsuario(idUsuario: string, ahora: Date, condicion?: Condicion): InStatement {
+  return {
+    sql: `UPDATE sesiones SET revocada_en = ? WHERE id_usuario = ? AND revocada_en IS NULL${condicion ? ` AND ${condicion.sql}` : ''}`,
+    args: [ahora.toISOString(), idUsuario, ...(condicion?.args ?? [])],
+  };
 }

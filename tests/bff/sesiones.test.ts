@@ -34,6 +34,19 @@ describe('POST /api/sesiones', () => {
     expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'INICIO_SESION', campos: [] });
   });
 
+  test('a login ends the session the browser or client still presented (another user\'s included): the old token is refused', async () => {
+    const anterior = await iniciarSesion(e.app, 'mzambrano');
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO }, cookie: anterior });
+    expect(r.status).toBe(201);
+    const { token } = (await r.json()) as { token: string };
+    expect(token).not.toBe(anterior);
+    expect((await pedir(e.app, '/api/usuario', { cookie: anterior })).status).toBe(401);
+    expect((await pedir(e.app, '/api/usuario', { cookie: token })).status).toBe(200);
+    const conBearer = await iniciarSesion(e.app, 'jsmith');
+    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CLAVE_DEMO }, token: conBearer })).status).toBe(201);
+    expect((await pedir(e.app, '/api/usuario', { token: conBearer })).status).toBe(401);
+  });
+
   test('the ID is case-insensitive', async () => {
     expect((await login('TMacay', CLAVE_DEMO)).status).toBe(201);
   });
