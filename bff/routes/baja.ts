@@ -10,6 +10,8 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
 import { enviarAviso } from '../services/avisos.js';
+import { sentenciaAnularCodigos } from '../services/codigos.js';
+import { sentenciaRevocarSesionesDeUsuario } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 
@@ -31,6 +33,8 @@ export function rutasBaja(deps: Servicios) {
     const momento = ahora.toISOString();
     const id = randomUUID();
     const quien = origenDeSolicitud(c);
+    // Sessions and codes end only if this batch registered the request (the account was ACTIVO).
+    const registrada = { sql: 'EXISTS (SELECT 1 FROM solicitudes_baja WHERE id = ?)', args: [id] };
     const [, cambio] = await db.batch(
       [
         {
@@ -44,14 +48,8 @@ export function rutasBaja(deps: Servicios) {
           args: [momento, usuario.idUsuario],
         },
         sentenciaEvento({ idUsuario: usuario.idUsuario, evento: 'BAJA_SOLICITADA', campos: ['motivo'], creadoEn: ahora, ...quien }, true),
-        {
-          sql: 'UPDATE sesiones SET revocada_en = ? WHERE id_usuario = ? AND revocada_en IS NULL',
-          args: [momento, usuario.idUsuario],
-        },
-        {
-          sql: 'UPDATE codigos_seguridad SET anulado_en = ? WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL',
-          args: [momento, usuario.idUsuario],
-        },
+        sentenciaRevocarSesionesDeUsuario(usuario.idUsuario, ahora, registrada),
+        sentenciaAnularCodigos(usuario.idUsuario, ahora, registrada),
       ],
       'write',
     );

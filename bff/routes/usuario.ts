@@ -36,6 +36,7 @@ import {
   revisarCodigo,
 } from '../services/cambios-sensibles.js';
 import { cargarCatalogos } from '../services/catalogos.js';
+import { sentenciaAnularCodigos } from '../services/codigos.js';
 import { hashClave } from '../services/clave.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, unirErrores, validarCuerpo } from '../validacion.js';
@@ -186,10 +187,7 @@ export function rutasUsuario(deps: Servicios) {
         sentencias.push(...renovacion.sentencias);
       }
       if (cambiaCorreo) {
-        sentencias.push({
-          sql: 'UPDATE codigos_seguridad SET anulado_en = ? WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL',
-          args: [ahora.toISOString(), idUsuario],
-        });
+        sentencias.push(sentenciaAnularCodigos(idUsuario, ahora));
       }
       sentencias.push(sentenciaLectura(idUsuario));
       let resultados;

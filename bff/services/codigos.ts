@@ -25,7 +25,9 @@
  * `anularCodigo(db, id)` and 503 + Retry-After; success: 202 `{expiraEn, reenviarDesde}`.
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
+import type { Condicion } from './sesiones.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
 
 export const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
@@ -130,13 +132,21 @@ export async function anularCodigo(db: Ejecutor, id: string): Promise<void> {
   await db.execute({ sql: 'DELETE FROM codigos_seguridad WHERE id = ? AND usado_en IS NULL', args: [id] });
 }
 
-/** Voids every pending code of the user ("Usar otro correo", or after the address changed). */
-export async function anularCodigosDe(db: Ejecutor, idUsuario: string, ahora: Date): Promise<void> {
-  await db.execute({
+/**
+ * The UPDATE that voids every pending code of the user, for a `db.batch` (address changed, baja);
+ * with `condicion`, only if it holds.
+ */
+export function sentenciaAnularCodigos(idUsuario: string, ahora: Date, condicion?: Condicion): InStatement {
+  return {
     sql: `UPDATE codigos_seguridad SET anulado_en = ?
-          WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL`,
-    args: [ahora.toISOString(), idUsuario],
-  });
+          WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL${condicion ? ` AND ${condicion.sql}` : ''}`,
+    args: [ahora.toISOString(), idUsuario, ...(condicion?.args ?? [])],
+  };
+}
+
+/** Voids every pending code of the user ("Usar otro correo"). */
+export async function anularCodigosDe(db: Ejecutor, idUsuario: string, ahora: Date): Promise<void> {
+  await db.execute(sentenciaAnularCodigos(idUsuario, ahora));
 }
 
 interface FilaCodigo {
