@@ -9,20 +9,14 @@
  * - Limits read from the table itself (so they hold across BFF processes): 1 code per 60 s and 5 per
  *   hour per user, checked and inserted in one statement.
  *
- * Transactions: `verificarCodigo` counts the try and, when the code matches, consumes it, each as
- * one atomic statement. Call it on the plain client (autocommit), NOT inside the transaction that
- * changes the address: a try must stay counted even when the request then fails, or a rolled-back
- * wrong guess would be free. Do every other check of the request first (validation, version,
- * availability), then `verificarCodigo`, then the user-update transaction. If that transaction
- * loses a race afterwards (412), the code is spent and the user requests a new one.
- * `anularCodigo` (send failed) deletes the row, so a code that never left does not count for the
- * limits. Call it for `CorreoNoDisponibleError` (provider down) only: after a `CorreoRechazadoError`
- * (e.g. an invalid recipient) keep the code counted, or refused sends would bypass the limits.
- * `anularCodigosDe` (the user chose another address, or the change is done) only marks them.
- *
- * Route sketch for POST /api/correo/codigo: `emitirCodigo` (LimiteCodigoError → 429 + Retry-After)
- * → `mailer.enviar({..., claveIdempotencia: 'codigo:' + id})` → CorreoNoDisponibleError:
- * `anularCodigo(db, id)` and 503 + Retry-After; success: 202 `{expiraEn, reenviarDesde}`.
+ * `verificarCodigo` counts the try and, when the code matches, consumes it, each as one atomic
+ * statement on the plain client, before and outside the PUT's write batch: a try stays counted even
+ * when the request then fails, or a failed wrong guess would be free. The PUT does every other check
+ * first, then `verificarCodigo`, then its batch; if the batch loses a race (412), the code is spent
+ * and the user requests a new one. `anularCodigo` (send failed) deletes the row, so a code that
+ * never left does not count for the limits: only for `CorreoNoDisponibleError` (provider down);
+ * after a `CorreoRechazadoError` (e.g. an invalid recipient) the code stays counted, or refused
+ * sends would bypass the limits. `anularCodigosDe` / `sentenciaAnularCodigos` only mark codes void.
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
@@ -193,7 +187,7 @@ function iguales(hexA: string, hexB: string): boolean {
 /**
  * Checks a typed code against the user's current one and, when it matches, consumes it (exactly one
  * caller wins). The try is counted before comparing; the 5th wrong try voids the code (`AGOTADO`).
- * Run on the plain client, not inside the update transaction (see the module comment).
+ * Run on the plain client, before the update batch (see the module comment).
  */
 export async function verificarCodigo(
   db: Ejecutor,

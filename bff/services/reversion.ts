@@ -2,20 +2,14 @@
  * "No reconozco este cambio" links (DESIGN §4; table `enlaces_reversion`, migration 002): after an
  * email change the old address gets a one-time link, valid 7 days, that restores it. The token is
  * 32 random bytes in base64url; only its SHA-256 is stored (it has full entropy, so no key or slow
- * hash is needed). Consuming is one atomic UPDATE: exactly one caller gets the data.
- * Pass the transaction that restores the address as `db` so a failure rolls the consumption back.
+ * hash is needed). Using it is `revertirCambioCorreo` (./revertir.ts), one write batch.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 export const VIGENCIA_ENLACE_MS = 7 * 24 * 60 * 60 * 1000;
-const FORMATO_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-export interface EnlaceConsumido {
-  idUsuario: string;
-  correoAnterior: string;
-  correoNuevo: string;
-}
+/** A link token as `crearEnlaceReversion` makes it: 43 base64url characters. */
+export const FORMATO_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function hashTokenReversion(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -44,23 +38,4 @@ export async function enlaceVigente(db: Ejecutor, token: string, ahora: Date): P
     args: [hashTokenReversion(token), ahora.toISOString()],
   });
   return rows.length > 0;
-}
-
-/** The link's data the first time it is used within 7 days; null when expired, used or unknown. */
-export async function consumirEnlaceReversion(db: Ejecutor, token: string, ahora: Date): Promise<EnlaceConsumido | null> {
-  if (!FORMATO_TOKEN.test(token)) return null;
-  const momento = ahora.toISOString();
-  const { rows } = await db.execute({
-    sql: `UPDATE enlaces_reversion SET usado_en = ?
-          WHERE hash_token = ? AND usado_en IS NULL AND expira_en > ?
-          RETURNING id_usuario, correo_anterior, correo_nuevo`,
-    args: [momento, hashTokenReversion(token), momento],
-  });
-  const fila = rows[0];
-  if (!fila) return null;
-  return {
-    idUsuario: String(fila.id_usuario),
-    correoAnterior: String(fila.correo_anterior),
-    correoNuevo: String(fila.correo_nuevo),
-  };
 }

@@ -1,18 +1,17 @@
 import type { Client } from '@libsql/client';
 import { esViolacionUnica } from '../db/usuarios.js';
-import { hashTokenReversion } from './reversion.js';
+import { FORMATO_TOKEN, hashTokenReversion } from './reversion.js';
 
 export type ResultadoReversion = 'REVERTIDO' | 'NO_VALIDO' | 'CONFLICTO';
-
-const FORMATO_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * "No reconozco este cambio" (DESIGN §4): consumes the one-time link and, in the same write batch
  * (all or nothing, no interactive transaction), restores the old address, blocks the account,
  * audits CORREO_REVERTIDO, revokes every session and voids pending codes. The restore and the audit
  * run only if the statement before changed a row (`changes()`), the rest only if this batch
- * consumed the link, so a used, expired or unknown token changes nothing. If the old address was taken meanwhile the unique index fails the batch:
- * nothing changes, the link stays usable, and the answer is CONFLICTO.
+ * consumed the link, so a used, expired or unknown token changes nothing. If the old address was
+ * taken meanwhile the unique index fails the batch: nothing changes, the link stays usable, and the
+ * answer is CONFLICTO.
  */
 export async function revertirCambioCorreo(
   db: Client,

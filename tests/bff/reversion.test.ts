@@ -1,34 +1,28 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consumirEnlaceReversion, crearEnlaceReversion } from '../../bff/services/reversion.js';
+import { crearEnlaceReversion } from '../../bff/services/reversion.js';
+import { revertirCambioCorreo } from '../../bff/services/revertir.js';
+import { crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
 
 const T0 = new Date('2026-03-01T10:00:00.000Z');
 const DIA = 24 * 60 * 60 * 1000;
 const en = (ms: number) => new Date(T0.getTime() + ms);
+const QUIEN = { ip: null, agente: null, idSolicitud: null };
 
-let dir: string;
+let e: EntornoDePrueba;
 let db: Client;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mug-reversion-'));
-  db = createClient({ url: `file:${join(dir, 'prueba.db')}` });
-  const sql = await readFile(new URL('../../bff/db/migraciones/002_correo.sql', import.meta.url), 'utf8');
-  const tx = await db.transaction('write');
-  await tx.executeMultiple(sql);
-  await tx.commit();
+  e = await crearEntorno();
+  db = e.db;
 });
 
-afterEach(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => e.cerrar());
 
 const crear = (ahora = T0, idUsuario = 'tmacay') =>
   crearEnlaceReversion(db, { idUsuario, correoAnterior: 'tito.macay@example.com', correoNuevo: 'nuevo@example.com', ahora });
+const revertir = (token: string, ahora: Date) => revertirCambioCorreo(db, token, ahora, QUIEN);
 
 describe('revert links ("No reconozco este cambio")', () => {
   it('gives an opaque 256-bit base64url token and stores only its SHA-256', async () => {
@@ -50,40 +44,31 @@ describe('revert links ("No reconozco este cambio")', () => {
 
   it('works once within 7 days, then never again', async () => {
     const token = await crear();
-    expect(await consumirEnlaceReversion(db, token, en(7 * DIA - 1))).toEqual({
-      idUsuario: 'tmacay',
-      correoAnterior: 'tito.macay@example.com',
-      correoNuevo: 'nuevo@example.com',
-    });
-    expect(await consumirEnlaceReversion(db, token, en(7 * DIA - 1))).toBeNull();
+    expect(await revertir(token, en(7 * DIA - 1))).toBe('REVERTIDO');
+    expect(await revertir(token, en(7 * DIA - 1))).toBe('NO_VALIDO');
   });
 
   it('refuses an expired link', async () => {
     const token = await crear();
-    expect(await consumirEnlaceReversion(db, token, en(7 * DIA))).toBeNull();
-    expect(await consumirEnlaceReversion(db, token, en(8 * DIA))).toBeNull();
+    expect(await revertir(token, en(7 * DIA))).toBe('NO_VALIDO');
+    expect(await revertir(token, en(8 * DIA))).toBe('NO_VALIDO');
   });
 
-  it('refuses unknown, altered and malformed tokens', async () => {
+  it('refuses unknown, altered and malformed tokens, changing nothing', async () => {
     const token = await crear();
     const alterado = (token[0] === 'A' ? 'B' : 'A') + token.slice(1);
     for (const malo of [alterado, '', 'x', `${token}=`, token.slice(1), `${token.slice(0, 42)}*`, "' OR 1=1 --"]) {
-      expect(await consumirEnlaceReversion(db, malo, T0)).toBeNull();
+      expect(await revertir(malo, T0)).toBe('NO_VALIDO');
     }
-    expect(await consumirEnlaceReversion(db, token, T0)).not.toBeNull();
+    expect((await db.execute("SELECT estado FROM usuarios WHERE id_usuario = 'tmacay'")).rows[0]?.estado).toBe('ACTIVO');
+    expect(await revertir(token, T0)).toBe('REVERTIDO');
   });
 
-  it('gives the data to exactly one of many parallel uses', async () => {
+  it('reverts for exactly one of many parallel uses', async () => {
     const token = await crear();
-    const resultados = await Promise.all(Array.from({ length: 10 }, () => consumirEnlaceReversion(db, token, en(DIA))));
-    expect(resultados.filter((r) => r !== null)).toHaveLength(1);
-  });
-
-  it('a rolled-back transaction leaves the link usable', async () => {
-    const token = await crear();
-    const tx = await db.transaction('write');
-    expect(await consumirEnlaceReversion(tx, token, en(DIA))).not.toBeNull();
-    await tx.rollback();
-    expect(await consumirEnlaceReversion(db, token, en(DIA))).not.toBeNull();
+    const resultados = await Promise.all(Array.from({ length: 10 }, () => revertir(token, en(DIA))));
+    expect(resultados.filter((r) => r === 'REVERTIDO')).toHaveLength(1);
+    const auditoria = await db.execute("SELECT count(*) AS n FROM auditoria WHERE evento = 'CORREO_REVERTIDO'");
+    expect(auditoria.rows[0]?.n).toBe(1);
   });
 });
