@@ -30,16 +30,6 @@ export function rellenar(plantilla: string, valores: Record<string, string>): st
   });
 }
 
-/** Escapes text for an HTML text node or a quoted attribute. */
-export function escaparHtml(texto: string): string {
-  return texto
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /** Headers for a demo page or asset: the right type, revalidated on every visit. */
 export function cabeceras(archivo: Archivo): Record<string, string> {
   return { 'Content-Type': archivo.tipo, 'Cache-Control': 'no-cache' };

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { cabeceras, escaparHtml, leerArchivo, rellenar, type Archivo } from './estaticos.js';
+import { escaparHtml } from '../bff/paginas/html.js';
+import { cabeceras, leerArchivo, rellenar, type Archivo } from './estaticos.js';
 
 const BASE = import.meta.url;
 
