@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { CorreoInputSchema, errorCampo } from '../contract/index.js';
-import { correoOcupado } from '../db/usuarios.js';
 import { CorreoNoDisponibleError, CorreoRechazadoError, mensajeCodigo } from '../mail/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
@@ -46,9 +45,10 @@ export function rutasCorreo(deps: Servicios) {
       }
       const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);
-      const correo = entrada.valor.correo;
-      if (correo === usuario.correo.toLowerCase()) return problemaValidacion(c, [errorCampo('correo', 'NO_PERMITIDO')]);
-      return c.json({ disponible: !(await correoOcupado(db, correo, usuario.idUsuario)) });
+      // The current address is a field error (as in the PUT), not "unavailable".
+      const objecion = await objecionCorreo(db, usuario, entrada.valor.correo);
+      if (objecion?.codigo === 'NO_PERMITIDO') return problemaValidacion(c, [objecion]);
+      return c.json({ disponible: objecion === null });
     })
     .post('/codigo', sesion, cuenta, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
       const usuario = c.get('usuario');
