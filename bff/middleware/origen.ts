@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { problema } from '../problemas.js';
+import { tokenDe } from './sesion.js';
 import type { Entorno } from '../tipos.js';
 
 const ESCRITURAS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -13,14 +14,15 @@ const ESCRITURAS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function verificarOrigen(permitidos: readonly string[]): MiddlewareHandler<Entorno> {
   const lista = new Set(permitidos);
   return async (c, next) => {
-    if (!ESCRITURAS.has(c.req.method) || /^Bearer\s/i.test(c.req.header('Authorization') ?? '')) return next();
+    // Exempt only when the credential actually used is the Bearer token (a malformed one falls back to the cookie).
+    if (!ESCRITURAS.has(c.req.method) || tokenDe(c)?.porCookie === false) return next();
     const origen = c.req.header('Origin');
-    const propio = new URL(c.req.url).origin;
     const sitio = c.req.header('Sec-Fetch-Site');
+    // `Origin: null` (sandboxed page, opaque origin) matches neither the BFF's origin nor the list.
     const permitido =
-      origen !== undefined && origen !== 'null'
-        ? origen === propio || lista.has(origen)
-        : sitio !== 'cross-site' && sitio !== 'same-site' && origen !== 'null';
+      origen !== undefined
+        ? origen === new URL(c.req.url).origin || lista.has(origen)
+        : sitio !== 'cross-site' && sitio !== 'same-site';
     if (!permitido) {
       return problema(c, 403, 'ORIGEN_NO_PERMITIDO', 'La solicitud proviene de un sitio no autorizado.');
     }

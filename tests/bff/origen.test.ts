@@ -81,6 +81,12 @@ describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
     expect((await escribir({ Origin: 'https://otro.example' }, { token })).status).toBe(200);
   });
 
+  test('a malformed Bearer header does not exempt a write that the cookie authenticates', async () => {
+    const r = await escribir({ Origin: 'https://malicioso.example', Authorization: 'Bearer x' });
+    expect(r.status).toBe(403);
+    expect(await r.json()).toEqual(ORIGEN_NO_PERMITIDO);
+  });
+
   test('logout by cookie from a foreign origin is refused too', async () => {
     const r = await pedir(e.app, '/api/sesiones/actual', { metodo: 'DELETE', cookie: token, cabeceras: { Origin: 'https://malicioso.example' } });
     expect(r.status).toBe(403);
