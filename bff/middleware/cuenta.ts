@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { buscarUsuario } from '../db/usuarios.js';
 import { problema } from '../problemas.js';
+import { problemaNoAutenticado } from './sesion.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 
 /** 403 CUENTA_BLOQUEADA: after "No reconozco este cambio" only reading and a password change are allowed. */
@@ -20,7 +21,7 @@ export function problemaCuentaBloqueada(c: Context): Response {
 export function requerirCuentaActiva({ db }: Dependencias): MiddlewareHandler<Entorno> {
   return async (c, next) => {
     const usuario = await buscarUsuario(db, c.get('sesion').idUsuario);
-    if (!usuario) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
+    if (!usuario) return problemaNoAutenticado(c);
     if (usuario.estado === 'BLOQUEADO') return problemaCuentaBloqueada(c);
     c.set('usuario', usuario);
     await next();

@@ -34,6 +34,11 @@ export function borrarCookieSesion(c: Context): void {
   deleteCookie(c, COOKIE_SESION, { path: '/', secure: esHttps(c), httpOnly: true, sameSite: 'Lax' });
 }
 
+/** 401 NO_AUTENTICADO: no live session (or its user is gone). */
+export function problemaNoAutenticado(c: Context): Response {
+  return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida o ha expirado. Inicie sesión nuevamente.');
+}
+
 /** Requires a live session (renewing it) and puts it in `c.var.sesion`; else 401 NO_AUTENTICADO. */
 export function requerirSesion({ db, reloj }: Dependencias): MiddlewareHandler<Entorno> {
   return async (c, next) => {
@@ -41,7 +46,7 @@ export function requerirSesion({ db, reloj }: Dependencias): MiddlewareHandler<E
     const sesion = credencial ? await resolverSesion(db, credencial.token, reloj()) : null;
     if (!credencial || !sesion) {
       if (credencial?.porCookie) borrarCookieSesion(c);
-      return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida o ha expirado. Inicie sesión nuevamente.');
+      return problemaNoAutenticado(c);
     }
     c.set('sesion', {
       idUsuario: sesion.idUsuario,

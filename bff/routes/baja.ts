@@ -5,9 +5,8 @@ import { mensajeBaja } from '../mail/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
-import { borrarCookieSesion } from '../middleware/sesion.js';
+import { borrarCookieSesion, problemaNoAutenticado } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { problema } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
 import { enviarAviso } from '../services/avisos.js';
 import { sentenciaAnularCodigos } from '../services/codigos.js';
@@ -54,7 +53,7 @@ export function rutasBaja(deps: Servicios) {
       'write',
     );
     if (cambio?.rowsAffected !== 1) {
-      return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
+      return problemaNoAutenticado(c);
     }
     borrarCookieSesion(c);
     await enviarAviso(db, mailer, {

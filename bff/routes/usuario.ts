@@ -24,7 +24,7 @@ import {
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
-import { requerirSesion } from '../middleware/sesion.js';
+import { problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
@@ -111,7 +111,7 @@ export function rutasUsuario(deps: Servicios) {
     .route('/actividad', rutasActividad(deps))
     .get('/', async (c) => {
       const usuario = await buscarUsuario(db, c.get('sesion').idUsuario);
-      if (!usuario) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
+      if (!usuario) return problemaNoAutenticado(c);
       c.header('ETag', etagDe(usuario.version));
       return c.json(usuarioPublico(usuario));
     })
@@ -130,7 +130,7 @@ export function rutasUsuario(deps: Servicios) {
         );
       }
       const actual = await buscarUsuario(db, idUsuario);
-      if (!actual) return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida. Inicie sesión nuevamente.');
+      if (!actual) return problemaNoAutenticado(c);
       if (version !== actual.version) return versionDesactualizada(c);
 
       const cuerpo = c.get('cuerpo');
