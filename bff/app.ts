@@ -50,9 +50,10 @@ function rutaParaRegistro(ruta: string): string {
 
 /** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
 function elegirMailer(deps: Dependencias): MailerElegido {
-  const dado: Partial<MailerElegido> | null | undefined = deps.mailer;
+  const dado = deps.mailer;
   if (!dado) return crearMailer(deps.config, deps.db, deps.reloj);
-  return { tipo: dado.tipo === 'resend' ? 'resend' : 'bandeja', enviar: dado.enviar!.bind(dado) };
+  const tipo = 'tipo' in dado && dado.tipo === 'resend' ? 'resend' : 'bandeja';
+  return { tipo, enviar: (mensaje) => dado.enviar(mensaje) };
 }
 
 /** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */
