@@ -11,7 +11,7 @@ import { registrarEvento } from '../services/auditoria.js';
 import { objecionCorreo } from '../services/cambios-sensibles.js';
 import { anularCodigo, anularCodigosDe, emitirCodigo, LimiteCodigoError } from '../services/codigos.js';
 import { consumir, LIMITES } from '../services/limites.js';
-import { revertirCambioCorreo } from '../services/revertir.js';
+import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 
@@ -114,12 +114,3 @@ export function rutasCorreo(deps: Servicios) {
       return problema(c, 410, 'ENLACE_NO_VALIDO', MENSAJES_REVERSION.NO_VALIDO);
     });
 }
-
-export const MENSAJES_REVERSION = {
-  REVERTIDO:
-    'Se restauró su correo electrónico anterior, se cerraron todas las sesiones y su usuario quedó bloqueado. Inicie sesión con su contraseña y cámbiela para desbloquearlo.',
-  NO_VALIDO:
-    'El enlace «No reconozco este cambio» no es válido: ya se usó, venció (dura 7 días) o está incompleto. Si no reconoce un cambio en su usuario, comuníquese con Soporte al Cliente del SENAE.',
-  CONFLICTO:
-    'No se pudo restaurar el correo anterior porque ahora lo tiene registrado otro usuario. Comuníquese con Soporte al Cliente del SENAE.',
-} as const;

@@ -3,9 +3,8 @@ import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { ESTILOS, escaparHtml, paginaHtml } from '../paginas/html.js';
 import { enlaceVigente } from '../services/reversion.js';
-import { revertirCambioCorreo } from '../services/revertir.js';
+import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { MENSAJES_REVERSION } from './correo.js';
 
 // The token is in the URL: the pages say `<meta name="referrer" content="no-referrer">` (bff/paginas/html.ts).
 const TITULO = 'No reconozco este cambio';

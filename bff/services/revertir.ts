@@ -4,6 +4,16 @@ import { FORMATO_TOKEN, hashTokenReversion } from './reversion.js';
 
 export type ResultadoReversion = 'REVERTIDO' | 'NO_VALIDO' | 'CONFLICTO';
 
+/** What the revert page and POST /api/correo/revertir say for each outcome. */
+export const MENSAJES_REVERSION = {
+  REVERTIDO:
+    'Se restauró su correo electrónico anterior, se cerraron todas las sesiones y su usuario quedó bloqueado. Inicie sesión con su contraseña y cámbiela para desbloquearlo.',
+  NO_VALIDO:
+    'El enlace «No reconozco este cambio» no es válido: ya se usó, venció (dura 7 días) o está incompleto. Si no reconoce un cambio en su usuario, comuníquese con Soporte al Cliente del SENAE.',
+  CONFLICTO:
+    'No se pudo restaurar el correo anterior porque ahora lo tiene registrado otro usuario. Comuníquese con Soporte al Cliente del SENAE.',
+} as const;
+
 /**
  * "No reconozco este cambio" (DESIGN §4): consumes the one-time link and, in the same write batch
  * (all or nothing, no interactive transaction), restores the old address, blocks the account,
