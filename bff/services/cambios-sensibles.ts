@@ -48,7 +48,7 @@ export async function revisarCambiosSensibles(
     if (objecion) errores.push(objecion);
   }
   if (valor.cambioClave) {
-    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior);
+    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.claveHash);
     if (prueba.tipo === 'LIMITE') return { limiteS: prueba.reintentarEnS };
     if (prueba.tipo === 'INCORRECTA') errores.push(errorCampo('cambioClave.contrasenaAnterior', 'INCORRECTA'));
     const politica = await errorPoliticaClave(

@@ -20,6 +20,8 @@ export async function probarContrasena(
   c: Context,
   idUsuario: string,
   contrasena: string,
+  /** The stored hash when the caller already loaded the user (PUT /api/usuario); else it is read. */
+  claveHash?: string,
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
@@ -28,8 +30,8 @@ export async function probarContrasena(
     await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, ...origenDeSolicitud(c) });
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
-  const usuario = await buscarUsuario(db, idUsuario);
-  if (usuario && (await verificarContrasena(usuario.claveHash, contrasena))) {
+  const hash = claveHash ?? (await buscarUsuario(db, idUsuario))?.claveHash ?? null;
+  if (await verificarContrasena(hash, contrasena)) {
     await reiniciar(db, clave);
     return { tipo: 'CORRECTA' };
   }
