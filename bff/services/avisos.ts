@@ -1,6 +1,6 @@
-import type { Ejecutor } from '../db/ejecutor.js';
+import type { Client } from '@libsql/client';
 import type { ContenidoCorreo, Mailer } from '../mail/index.js';
-import { registrarEvento } from './auditoria.js';
+import { sentenciaEvento } from './auditoria.js';
 
 export interface Aviso {
   idUsuario: string;
@@ -16,10 +16,11 @@ export interface Aviso {
 /**
  * Sends a notice about a change that is already saved (DESIGN §4). A failure must not undo the
  * change: it is logged (without the message, which may hold a one-time link), recorded in
- * `avisos_fallidos` for operators and shown to the user as `AVISO_NO_ENVIADO` in their activity.
+ * `avisos_fallidos` for operators and shown to the user as `AVISO_NO_ENVIADO` in their activity
+ * (both in one write batch).
  * Returns whether it was sent.
  */
-export async function enviarAviso(db: Ejecutor, mailer: Mailer, aviso: Aviso): Promise<boolean> {
+export async function enviarAviso(db: Pick<Client, 'batch'>, mailer: Mailer, aviso: Aviso): Promise<boolean> {
   try {
     await mailer.enviar({ para: aviso.para, ...aviso.contenido, claveIdempotencia: aviso.claveIdempotencia });
     return true;
@@ -27,17 +28,22 @@ export async function enviarAviso(db: Ejecutor, mailer: Mailer, aviso: Aviso): P
     const detalle = error instanceof Error ? error.message : String(error);
     console.error(`[${aviso.idSolicitud ?? '-'}] aviso ${aviso.tipo} a ${aviso.idUsuario} no enviado: ${detalle}`);
     try {
-      await db.execute({
-        sql: 'INSERT INTO avisos_fallidos (id_usuario, tipo, para, detalle, creado_en) VALUES (?, ?, ?, ?, ?)',
-        args: [aviso.idUsuario, aviso.tipo, aviso.para, detalle.slice(0, 500), aviso.ahora.toISOString()],
-      });
-      await registrarEvento(db, {
-        idUsuario: aviso.idUsuario,
-        evento: 'AVISO_NO_ENVIADO',
-        campos: [aviso.tipo],
-        creadoEn: aviso.ahora,
-        idSolicitud: aviso.idSolicitud,
-      });
+      await db.batch(
+        [
+          {
+            sql: 'INSERT INTO avisos_fallidos (id_usuario, tipo, para, detalle, creado_en) VALUES (?, ?, ?, ?, ?)',
+            args: [aviso.idUsuario, aviso.tipo, aviso.para, detalle.slice(0, 500), aviso.ahora.toISOString()],
+          },
+          sentenciaEvento({
+            idUsuario: aviso.idUsuario,
+            evento: 'AVISO_NO_ENVIADO',
+            campos: [aviso.tipo],
+            creadoEn: aviso.ahora,
+            idSolicitud: aviso.idSolicitud,
+          }),
+        ],
+        'write',
+      );
     } catch (registro) {
       console.error(`[${aviso.idSolicitud ?? '-'}] no se pudo registrar el aviso fallido`, registro);
     }

@@ -19,7 +19,7 @@
  * sends would bypass the limits. `anularCodigosDe` / `sentenciaAnularCodigos` only mark codes void.
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { InStatement } from '@libsql/client';
+import type { Client, InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 import type { Condicion } from './sesiones.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
@@ -66,15 +66,20 @@ function mas(ahora: Date, ms: number): string {
   return new Date(ahora.getTime() + ms).toISOString();
 }
 
-/** Creates a code for `correo`, voiding the user's previous ones. Throws `LimiteCodigoError`. */
+/**
+ * Creates a code for `correo` and, in the same write batch, voids the user's previous ones (only if
+ * the new one was inserted). Throws `LimiteCodigoError`.
+ */
 export async function emitirCodigo(
-  db: Ejecutor,
+  db: Pick<Client, 'batch' | 'execute'>,
   d: { idUsuario: string; correo: string; ahora: Date; secreto: string },
 ): Promise<CodigoEmitido> {
   const codigo = generarCodigo();
   const id = randomUUID();
   const expiraEn = mas(d.ahora, VIGENCIA_CODIGO_MS);
-  const insercion = await db.execute({
+  // The others, once this one is in: `id` is random, so it exists only if this batch inserted it.
+  const otrosSiInsertado = { sql: 'id <> ? AND EXISTS (SELECT 1 FROM codigos_seguridad WHERE id = ?)', args: [id, id] };
+  const insercion: InStatement = {
     sql: `INSERT INTO codigos_seguridad (id, id_usuario, correo, hash_codigo, creado_en, expira_en, intentos)
           SELECT ?, ?, ?, ?, ?, ?, 0
           WHERE NOT EXISTS (SELECT 1 FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?)
@@ -92,16 +97,12 @@ export async function emitirCodigo(
       mas(d.ahora, -VENTANA_HORA_MS),
       MAXIMO_CODIGOS_POR_HORA,
     ],
-  });
-  if (insercion.rowsAffected !== 1) {
+  };
+  const [resultado] = await db.batch([insercion, sentenciaAnularCodigos(d.idUsuario, d.ahora, otrosSiInsertado)], 'write');
+  if (resultado?.rowsAffected !== 1) {
     const proximo = await proximaEmision(db, d.idUsuario, d.ahora);
     throw new LimiteCodigoError(Math.max(1, Math.ceil((proximo.getTime() - d.ahora.getTime()) / 1000)));
   }
-  await db.execute({
-    sql: `UPDATE codigos_seguridad SET anulado_en = ?
-          WHERE id_usuario = ? AND id <> ? AND anulado_en IS NULL AND usado_en IS NULL`,
-    args: [d.ahora.toISOString(), d.idUsuario, id],
-  });
   const reenviarDesde = (await proximaEmision(db, d.idUsuario, d.ahora)).toISOString();
   return { codigo, id, expiraEn, reenviarDesde };
 }
