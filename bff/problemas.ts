@@ -22,7 +22,7 @@ const TITULOS: Partial<Record<number, string>> = {
 };
 
 /** The body of an RFC 9457 problem (DESIGN §4). */
-export interface Problema {
+interface Problema {
   type?: string;
   status: number;
   title: string;
@@ -31,7 +31,7 @@ export interface Problema {
   errores?: ErrorCampo[];
 }
 
-export function cuerpoProblema(
+function cuerpoProblema(
   status: number,
   codigo: CodigoProblema,
   detail: string,

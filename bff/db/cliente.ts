@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 
 /** Milliseconds a statement waits for another connection's lock before SQLITE_BUSY. */
-export const ESPERA_BLOQUEO_MS = 5000;
+const ESPERA_BLOQUEO_MS = 5000;
 
 /**
  * Opens the database. `file:` URLs get WAL (readers never wait for the writer) and a busy

@@ -16,7 +16,7 @@ export interface OpcionesResend {
 }
 
 /** Retry-After (seconds) when the provider gives none. */
-export const REINTENTAR_POR_DEFECTO_S = 30;
+const REINTENTAR_POR_DEFECTO_S = 30;
 
 // Resend's SDK never throws on API errors: it returns `{ data, error, headers }`, with
 // `error.statusCode === null` when the request did not get an answer (refused, aborted by timeout).
@@ -108,7 +108,7 @@ function esDestinatarioInvalido(error: ErrorResponse): boolean {
 }
 
 /** Seconds from a Retry-After header (delta-seconds or HTTP-date), clamped to 1..3600; null when absent. */
-export function leerRetryAfter(headers: Record<string, string> | null): number | null {
+function leerRetryAfter(headers: Record<string, string> | null): number | null {
   const valor = headers?.['retry-after']?.trim();
   if (!valor) return null;
   const segundos = /^\d+$/.test(valor) ? Number(valor) : Math.ceil((Date.parse(valor) - Date.now()) / 1000);

@@ -4,7 +4,7 @@ import { problema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
 
 /** Largest request body accepted (DESIGN §4). */
-export const LIMITE_CUERPO = 16 * 1024;
+const LIMITE_CUERPO = 16 * 1024;
 
 const CON_CUERPO = new Set(['POST', 'PUT', 'PATCH']);
 

@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
 /** The client's address when served by @hono/node-server; null in `app.request` tests. */
-export function ipDe(c: Context): string | null {
+function ipDe(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {

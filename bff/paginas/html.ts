@@ -5,7 +5,7 @@ import { escaparHtml } from '../mail/index.js';
 export { escaparHtml };
 
 /** Where the pages' stylesheet is served. */
-export const RUTA_ESTILOS = '/correo/estilos.css';
+const RUTA_ESTILOS = '/correo/estilos.css';
 
 export function paginaHtml(titulo: string, cuerpo: string): string {
   return `<!doctype html>

@@ -16,7 +16,7 @@ import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 
 /** 503 SERVICIO_CORREO_NO_DISPONIBLE with Retry-After. */
-export function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response {
+function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response {
   c.header('Retry-After', String(reintentarEnS));
   return problema(
     c,

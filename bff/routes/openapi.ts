@@ -65,7 +65,7 @@ const cuerpo = (nombre: string) => ({ required: true, ...json(nombre) });
 const seguro = [{ cookie: [] }, { bearer: [] }];
 
 /** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from bff/contract. */
-export function documentoOpenApi() {
+function documentoOpenApi() {
   const catalogo = (descripcion: string) => ({
     get: { summary: descripcion, responses: { ...exito(200, 'Lista de opciones', 'Catalogo') } },
   });

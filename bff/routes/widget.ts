@@ -7,7 +7,7 @@ import { problema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
 
 /** Where `npm run build` (scripts/build-widget.mjs) leaves the element's bundle. */
-export const CARPETA_WIDGET = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
+const CARPETA_WIDGET = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
 
 const TIPOS: Record<string, string> = {
   '.js': 'text/javascript; charset=UTF-8',

@@ -24,11 +24,11 @@ import type { Ejecutor } from '../db/ejecutor.js';
 import type { Condicion } from './sesiones.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
 
-export const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
-export const ESPERA_REENVIO_MS = 60 * 1000;
-export const VENTANA_HORA_MS = 60 * 60 * 1000;
-export const MAXIMO_CODIGOS_POR_HORA = 5;
-export const MAXIMO_INTENTOS = 5;
+const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
+const ESPERA_REENVIO_MS = 60 * 1000;
+const VENTANA_HORA_MS = 60 * 60 * 1000;
+const MAXIMO_CODIGOS_POR_HORA = 5;
+const MAXIMO_INTENTOS = 5;
 
 export type ResultadoVerificacion = 'VALIDO' | 'INCORRECTO' | 'EXPIRADO' | 'AGOTADO';
 
@@ -108,7 +108,7 @@ export async function emitirCodigo(
 }
 
 /** When the user may get another code: 60 s after the last one, and under 5 in the last hour. */
-export async function proximaEmision(db: Ejecutor, idUsuario: string, ahora: Date): Promise<Date> {
+async function proximaEmision(db: Ejecutor, idUsuario: string, ahora: Date): Promise<Date> {
   const { rows } = await db.execute({
     sql: `SELECT creado_en FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?
           ORDER BY creado_en DESC LIMIT ?`,

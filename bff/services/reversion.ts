@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ejecutor } from '../db/ejecutor.js';
 
-export const VIGENCIA_ENLACE_MS = 7 * 24 * 60 * 60 * 1000;
+const VIGENCIA_ENLACE_MS = 7 * 24 * 60 * 60 * 1000;
 /** A link token as `crearEnlaceReversion` makes it: 43 base64url characters. */
 export const FORMATO_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
