@@ -36,7 +36,10 @@ export function rutasSesiones(deps: Servicios) {
       // under the limit) and forgotten when the password is right.
       const limite = await reservar(db, { clave, ...LIMITES.inicioSesion, ahora });
       if (!limite.permitido) {
-        await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien });
+        // Audited for existing users only, like the failures: unknown IDs would let anyone fill the table.
+        if (await buscarUsuario(db, idUsuario)) {
+          await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien });
+        }
         return problemaLimite(c, limite.reintentarEnS);
       }
 

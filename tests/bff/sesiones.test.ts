@@ -119,6 +119,12 @@ describe('POST /api/sesiones', () => {
     expect((await login('jsmith', CLAVE_DEMO)).status).toBe(201);
   });
 
+  test('limit hits of an ID nobody has are not audited (no user reads them; an anonymous client could fill the table)', async () => {
+    for (let i = 0; i < 8; i++) await login('nadie', `mala-${i}`);
+    expect((await login('nadie', 'mala')).status).toBe(429);
+    expect((await e.db.execute("SELECT count(*) AS n FROM auditoria WHERE id_usuario = 'nadie'")).rows[0]?.n).toBe(0);
+  });
+
   test('concurrent wrong logins cannot pass the limit: of 8 at once, 5 are tried (401) and 3 refused (429)', async () => {
     const respuestas = await Promise.all(Array.from({ length: 8 }, (_, i) => login('tmacay', `mala-${i}`)));
     const estados = respuestas.map((r) => r.status).sort();
