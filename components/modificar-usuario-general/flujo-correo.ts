@@ -75,14 +75,16 @@ export class FlujoCorreo implements ReactiveController {
     this.anularCodigo();
   }
 
-  async solicitar(): Promise<void> {
-    if (!this.verificado || this.solicitando) return;
+  /** Resolves true when a code was sent for the address still checked. */
+  async solicitar(): Promise<boolean> {
+    const correo = this.verificado;
+    if (!correo || this.solicitando) return false;
     this.solicitando = true;
     this.host.requestUpdate();
     try {
-      const { datos } = await this.api().post<{ expiraEn: string; reenviarDesde: string }>('/api/correo/codigo', {
-        correo: this.verificado,
-      });
+      const { datos } = await this.api().post<{ expiraEn: string; reenviarDesde: string }>('/api/correo/codigo', { correo });
+      // «Usar otro correo» meanwhile: that code is for the address left, no countdown for it.
+      if (this.verificado !== correo) return false;
       const ahora = Date.now();
       this.ahora = ahora;
       this.expira = ahora + duracionCodigo(datos.expiraEn, ahora);
@@ -90,6 +92,7 @@ export class FlujoCorreo implements ReactiveController {
       this.intentosRestantes = null;
       this.anuncio = null;
       this.arrancar();
+      return true;
     } catch (e) {
       if (e instanceof ProblemaHttp && e.status === 429 && e.reintentarEn) {
         this.reenviarDesde = Date.now() + e.reintentarEn * 1000;

@@ -278,6 +278,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
       const codigo = await this.clave.verificar(anterior);
+      // Typed over while the server answered: the answer is about a password no longer there.
+      if (this.valores['cambioClave.contrasenaAnterior'] !== anterior) return this.anularCon(() => this.clave.anular());
       if (codigo) this.form.errorDelServidor('cambioClave.contrasenaAnterior', codigo);
       this.validar();
       await this.updateComplete;
@@ -297,8 +299,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enfocar(correo && correo !== 'NO_VERIFICADO' ? 'correo' : 'confirmacionCorreo');
       return;
     }
+    const pedido = this.valores.correo;
     try {
-      const codigo = await this.correo.comprobar(this.valores.correo);
+      const codigo = await this.correo.comprobar(pedido);
+      // Typed over while the server answered: the answer is about an address no longer there.
+      if (this.valores.correo !== pedido) return this.anularCon(() => this.correo.usarOtro());
       if (codigo) this.form.errorDelServidor('correo', codigo);
       this.validar();
       await this.updateComplete;
@@ -312,8 +317,14 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
   }
 
+  /** Voids a server check whose answer came for a value the user has already changed. */
+  private anularCon(anular: () => void) {
+    anular();
+    this.validar();
+  }
+
   usarOtroCorreo() {
-    const habiaCodigo = this.correo.expira !== null;
+    const habiaCodigo = this.correo.expira !== null || this.correo.solicitando;
     this.correo.usarOtro();
     // The code sent to the old address is void on the server too (best effort: it is tied to
     // that address anyway, and a new request voids it).
@@ -325,7 +336,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   async solicitarCodigo() {
     try {
-      await this.correo.solicitar();
+      // False when nothing was sent, or «Usar otro correo» was pressed while it was on its way.
+      if (!(await this.correo.solicitar())) return;
       this.form.poner({ codigoSeguridad: '' });
       this.validar();
       await avisarCodigoEnviado(this.mensajes);

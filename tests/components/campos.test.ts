@@ -122,6 +122,21 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-cambioClave-contrasena');
   });
 
+  it('si la contraseña anterior cambia mientras se verifica, la respuesta tardía no habilita la nueva', async () => {
+    const el = await montar();
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    let responder: ((r: Response) => void) | undefined;
+    bff.una('POST /api/usuario/clave/verificacion', () => new Promise<Response>((r) => (responder = r)));
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperar(() => responder);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', 'otra-cosa');
+    responder!(json(204, null));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
+    expect(boton(el.shadowRoot!, 'Cambio de clave').disabled).to.be.false;
+  });
+
   it('muestra la lista de requisitos de la contraseña en vivo y el medidor de fortaleza', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { BffFalso, CODIGO, problema } from './bff-falso.js';
+import { BffFalso, CODIGO, json, problema } from './bff-falso.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -87,6 +87,43 @@ describe('correo nuevo y código de seguridad', () => {
     await esperar(() => $(el, '#f-correo-error'));
     expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
     expect(campo(el, 'f-correo').readOnly).to.be.false;
+  });
+
+  it('una respuesta de disponibilidad que llega después de cambiar el correo no bloquea los campos', async () => {
+    const el = await montar();
+    let responder: ((r: Response) => void) | undefined;
+    bff.una('POST /api/correo/disponibilidad', () => new Promise<Response>((r) => (responder = r)));
+    await comprobar(el);
+    await esperar(() => responder);
+    await escribir(el, 'f-correo', 'otro.distinto@example.com');
+    responder!(json(200, { disponible: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+    expect(el.shadowRoot!.querySelector('#correo-disponible')).to.be.null;
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
+    expect(boton(el.shadowRoot!, 'Comprobar disponibilidad').disabled).to.be.false;
+  });
+
+  it('si pulsa «Usar otro correo» mientras se pide el código, no queda cuenta regresiva ni aviso, y el código se anula', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    let responder: ((r: Response) => void) | undefined;
+    bff.una('POST /api/correo/codigo', () => new Promise<Response>((r) => (responder = r)));
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperar(() => responder);
+    boton(el.shadowRoot!, 'Usar otro correo').click();
+    await el.updateComplete;
+    const ahora = Date.now();
+    responder!(json(202, { expiraEn: new Date(ahora + 15 * 60_000).toISOString(), reenviarDesde: new Date(ahora + 60_000).toISOString() }));
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="cuenta-regresiva"]')).to.be.null;
+    expect(dialogoAbierto(el)).to.be.null;
+    expect(bff.de('DELETE /api/correo/codigo')).to.have.length(1);
+    expect(campo(el, 'f-correo').readOnly).to.be.false;
+    expect(campo(el, 'f-codigoSeguridad').disabled).to.be.true;
   });
 
   it('«Usar otro correo» desbloquea los campos y anula la comprobación y el código', async () => {
