@@ -37,6 +37,7 @@ import {
 } from '../services/cambios-sensibles.js';
 import { cargarCatalogos } from '../services/catalogos.js';
 import { sentenciaAnularCodigos } from '../services/codigos.js';
+import { enlaceNuevo } from '../services/reversion.js';
 import { hashClave } from '../services/clave.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, unirErrores, validarCuerpo } from '../validacion.js';
@@ -172,8 +173,8 @@ export function rutasUsuario(deps: Servicios) {
 
       // One batch, run by the driver without yielding: an interactive transaction awaited across
       // requests would make concurrent writers in this process wait on each other's lock. Each
-      // audit row is written only if the statement before it changed a row; the sessions of a
-      // password change are renewed only if the new hash was stored.
+      // audit row and the revert link are written only if the statement before changed a row;
+      // the sessions of a password change are renewed only if the new hash was stored.
       const ahora = reloj();
       const quien = origenDeSolicitud(c);
       const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, claveHash)];
@@ -181,6 +182,11 @@ export function rutasUsuario(deps: Servicios) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
         sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, true));
       }
+      // The "No reconozco este cambio" link is stored with the new address or not at all.
+      const enlace = cambiaCorreo
+        ? enlaceNuevo({ idUsuario, correoAnterior: actual.correo, correoNuevo: datos.correo, ahora }, true)
+        : null;
+      if (enlace) sentencias.push(enlace.sentencia);
       const renovacion = claveHash ? renovacionDeSesiones(idUsuario, claveHash, ahora, quien) : null;
       if (renovacion) {
         sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, true));
@@ -201,7 +207,7 @@ export function rutasUsuario(deps: Servicios) {
       const guardado = usuarioDeFila(resultados.at(-1)?.rows[0]);
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
-      if (cambiaCorreo) await avisarCambioCorreo(deps, c, actual, guardado);
+      if (enlace) await avisarCambioCorreo(deps, c, actual, guardado, enlace.token);
       if (renovacion) await avisarCambioClave(deps, c, guardado, renovacion.sesion.token);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));

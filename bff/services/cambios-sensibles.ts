@@ -12,7 +12,6 @@ import { enviarAviso } from './avisos.js';
 import { errorPoliticaClave } from './clave.js';
 import { intentosRestantes, verificarCodigo } from './codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
-import { crearEnlaceReversion } from './reversion.js';
 import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from './sesiones.js';
 
 /** Response header carrying the renewed session token after a password change (Bearer clients). */
@@ -78,25 +77,25 @@ export async function revisarCodigo(deps: Servicios, actual: UsuarioGuardado, co
 }
 
 /**
- * After an email change is saved: a one-time "No reconozco este cambio" link (absolute, on this
- * BFF's origin) in a notice to the OLD address. A failed notice is recorded, never undone.
+ * After an email change is saved: the notice to the OLD address with the one-time "No reconozco
+ * este cambio" link (absolute, on this BFF's origin; its row was stored in the change's batch). A
+ * failed notice is recorded, never undone.
  */
-export async function avisarCambioCorreo(deps: Servicios, c: Context<Entorno>, antes: UsuarioGuardado, despues: UsuarioGuardado): Promise<void> {
-  const ahora = deps.reloj();
-  const token = await crearEnlaceReversion(deps.db, {
-    idUsuario: antes.idUsuario,
-    correoAnterior: antes.correo,
-    correoNuevo: despues.correo,
-    ahora,
-  });
-  const enlace = `${new URL(c.req.url).origin}/correo/revertir/${token}`;
+export async function avisarCambioCorreo(
+  deps: Servicios,
+  c: Context<Entorno>,
+  antes: UsuarioGuardado,
+  despues: UsuarioGuardado,
+  tokenEnlace: string,
+): Promise<void> {
+  const enlace = `${new URL(c.req.url).origin}/correo/revertir/${tokenEnlace}`;
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: antes.idUsuario,
     tipo: 'CORREO_MODIFICADO',
     para: antes.correo,
     contenido: mensajeAvisoCambioCorreo({ nombre: despues.nombre, correoNuevo: despues.correo, enlace }),
     claveIdempotencia: `aviso-correo:${antes.idUsuario}:${despues.version}`,
-    ahora,
+    ahora: deps.reloj(),
     idSolicitud: origenDeSolicitud(c).idSolicitud,
   });
 }

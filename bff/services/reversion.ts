@@ -5,29 +5,36 @@
  * hash is needed). Using it is `revertirCambioCorreo` (./revertir.ts), one write batch.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 const VIGENCIA_ENLACE_MS = 7 * 24 * 60 * 60 * 1000;
-/** A link token as `crearEnlaceReversion` makes it: 43 base64url characters. */
+/** A link token as `enlaceNuevo` makes it: 43 base64url characters. */
 export const FORMATO_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function hashTokenReversion(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Creates a link for the old address, valid 7 days; returns the token (put it in the URL, nowhere else). */
-export async function crearEnlaceReversion(
-  db: Ejecutor,
+/**
+ * A link for the old address, valid 7 days: its token (for the URL, nowhere else) and the INSERT
+ * that stores it, run in the batch that changes the address. With `soloSiCambio` the row is
+ * inserted only if the statement before it in the batch changed a row (`changes() = 1`).
+ */
+export function enlaceNuevo(
   d: { idUsuario: string; correoAnterior: string; correoNuevo: string; ahora: Date },
-): Promise<string> {
+  soloSiCambio = false,
+): { token: string; sentencia: InStatement } {
   const token = randomBytes(32).toString('base64url');
   const expiraEn = new Date(d.ahora.getTime() + VIGENCIA_ENLACE_MS).toISOString();
-  await db.execute({
-    sql: `INSERT INTO enlaces_reversion (hash_token, id_usuario, correo_anterior, correo_nuevo, creado_en, expira_en)
-          VALUES (?, ?, ?, ?, ?, ?)`,
-    args: [hashTokenReversion(token), d.idUsuario, d.correoAnterior, d.correoNuevo, d.ahora.toISOString(), expiraEn],
-  });
-  return token;
+  return {
+    token,
+    sentencia: {
+      sql: `INSERT INTO enlaces_reversion (hash_token, id_usuario, correo_anterior, correo_nuevo, creado_en, expira_en)
+            SELECT ?, ?, ?, ?, ?, ?${soloSiCambio ? ' WHERE changes() = 1' : ''}`,
+      args: [hashTokenReversion(token), d.idUsuario, d.correoAnterior, d.correoNuevo, d.ahora.toISOString(), expiraEn],
+    },
+  };
 }
 
 /** True while the link can still be used (unused, within 7 days); changes nothing (a GET may call it). */

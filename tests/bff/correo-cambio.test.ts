@@ -271,6 +271,19 @@ describe('PUT /api/usuario changing the email', () => {
     expect((await e.db.execute("SELECT count(*) AS n FROM auditoria WHERE evento = 'CORREO_MODIFICADO'")).rows[0]?.n).toBe(0);
   });
 
+  test('the revert link is stored in the same batch as the new address: if it cannot be, the address does not change', async () => {
+    const codigo = await pedirCodigo();
+    await e.db.execute('DROP TABLE enlaces_reversion');
+    const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect((await put(cambioCorreo(codigo))).status).toBe(500);
+    } finally {
+      registro.mockRestore();
+    }
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', version: 1 });
+    expect((await e.db.execute("SELECT count(*) AS n FROM auditoria WHERE evento = 'CORREO_MODIFICADO'")).rows[0]?.n).toBe(0);
+  });
+
   test('no plaintext code in the database (outside the outbox) nor in the logs', async () => {
     const registros: string[] = [];
     const espias = (['log', 'info', 'warn', 'error', 'debug'] as const).map((nivel) =>

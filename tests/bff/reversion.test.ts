@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crearEnlaceReversion } from '../../bff/services/reversion.js';
+import { enlaceNuevo } from '../../bff/services/reversion.js';
 import { revertirCambioCorreo } from '../../bff/services/revertir.js';
 import { crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
 
@@ -20,8 +20,11 @@ beforeEach(async () => {
 
 afterEach(() => e.cerrar());
 
-const crear = (ahora = T0, idUsuario = 'tmacay') =>
-  crearEnlaceReversion(db, { idUsuario, correoAnterior: 'tito.macay@example.com', correoNuevo: 'nuevo@example.com', ahora });
+async function crear(ahora = T0, idUsuario = 'tmacay'): Promise<string> {
+  const { token, sentencia } = enlaceNuevo({ idUsuario, correoAnterior: 'tito.macay@example.com', correoNuevo: 'nuevo@example.com', ahora });
+  await db.execute(sentencia);
+  return token;
+}
 const revertir = (token: string, ahora: Date) => revertirCambioCorreo(db, token, ahora, QUIEN);
 
 describe('revert links ("No reconozco este cambio")', () => {
