@@ -7,23 +7,26 @@ import type { BotonMensaje, DialogoMensaje } from './dialogo-mensaje.js';
 // Texts are functions so that an open dialog follows a locale switch.
 
 const aceptar: BotonMensaje[] = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
+const cerrar: BotonMensaje = { valor: 'cerrar', texto: () => msg('Cerrar') };
+
+/** A question with two buttons; true when the user chose the second (principal) one. */
+async function preguntar(d: DialogoMensaje, titulo: () => string, texto: () => string, no: BotonMensaje, si: BotonMensaje) {
+  return (await d.mostrar({ titulo, texto, botones: [no, { ...si, principal: true }] })) === si.valor;
+}
 
 function informar(d: DialogoMensaje, titulo: () => string, texto: () => string): Promise<string> {
   return d.mostrar({ titulo, texto, botones: aceptar });
 }
 
 /** "¿Está seguro de modificar la información?" Sí / No. */
-export async function confirmarModificacion(d: DialogoMensaje): Promise<boolean> {
-  const r = await d.mostrar({
-    titulo: () => msg('Confirmación'),
-    texto: () => msg('¿Está seguro de modificar la información?'),
-    botones: [
-      { valor: 'no', texto: () => msg('No') },
-      { valor: 'si', texto: () => msg('Sí'), principal: true },
-    ],
-  });
-  return r === 'si';
-}
+export const confirmarModificacion = (d: DialogoMensaje) =>
+  preguntar(
+    d,
+    () => msg('Confirmación'),
+    () => msg('¿Está seguro de modificar la información?'),
+    { valor: 'no', texto: () => msg('No') },
+    { valor: 'si', texto: () => msg('Sí') },
+  );
 
 export const avisarExito = (d: DialogoMensaje) =>
   informar(d, () => msg('Información actualizada'), () => msg('La información se actualizó con éxito.'));
@@ -46,30 +49,16 @@ export const avisarBaja = (d: DialogoMensaje) =>
   );
 
 /** 412: someone else changed the data; true when the user chose "Recargar". */
-export async function preguntarRecargar(d: DialogoMensaje): Promise<boolean> {
-  const r = await d.mostrar({
-    titulo: () => msg('Datos desactualizados'),
-    texto: () => textoProblema('VERSION_DESACTUALIZADA'),
-    botones: [
-      { valor: 'cerrar', texto: () => msg('Cerrar') },
-      { valor: 'recargar', texto: () => msg('Recargar'), principal: true },
-    ],
+export const preguntarRecargar = (d: DialogoMensaje) =>
+  preguntar(d, () => msg('Datos desactualizados'), () => textoProblema('VERSION_DESACTUALIZADA'), cerrar, {
+    valor: 'recargar',
+    texto: () => msg('Recargar'),
   });
-  return r === 'recargar';
-}
 
-/** Network failures and problems without a field; true when the user chose "Reintentar". */
+/** Network failures (Cerrar / Reintentar) and problems without a field (Aceptar); true for "Reintentar". */
 export async function avisarFallo(d: DialogoMensaje, e: unknown): Promise<boolean> {
-  const red = e instanceof ErrorRed;
-  const r = await d.mostrar({
-    titulo: () => (red ? msg('Sin conexión') : msg('No se pudo completar')),
-    texto: () => textoFallo(e),
-    botones: red
-      ? [
-          { valor: 'cerrar', texto: () => msg('Cerrar') },
-          { valor: 'reintentar', texto: () => msg('Reintentar'), principal: true },
-        ]
-      : aceptar,
-  });
-  return r === 'reintentar';
+  const texto = () => textoFallo(e);
+  if (e instanceof ErrorRed) return preguntar(d, () => msg('Sin conexión'), texto, cerrar, { valor: 'reintentar', texto: () => msg('Reintentar') });
+  await informar(d, () => msg('No se pudo completar'), texto);
+  return false;
 }
