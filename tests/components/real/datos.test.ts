@@ -16,8 +16,12 @@ import {
   nuevoBff,
   pedir,
 } from './ayuda-real.js';
-import { cuerpoDe } from '../../../components/modificar-usuario-general/formulario.js';
+import { cuerpoDe, valoresDe } from '../../../components/modificar-usuario-general/formulario.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
+import type { Usuario } from '../../../components/modificar-usuario-general/tipos.js';
+
+/** The PUT body that keeps the user's data and email as they are (the element's own cuerpoDe). */
+const mismosDatos = (usuario: Usuario) => cuerpoDe({ ...valoresDe(usuario), mantenerCorreo: 'si' });
 
 const textoElegido = (el: ModificarUsuarioGeneral, id: string) => {
   const s = $<HTMLSelectElement>(el, `#${id}`);
@@ -172,11 +176,7 @@ describe('BFF real: datos de tmacay', () => {
     const otra = await pedir(bff, 'PUT', '/api/usuario', {
       token,
       cabeceras: { 'If-Match': etag },
-      cuerpo: {
-        nombre: usuario.nombre, pais: usuario.pais, provincia: usuario.provincia, ciudad: usuario.ciudad,
-        direccion: 'Av. Francisco de Orellana 234, edificio Centrum', telefono1: usuario.telefono1,
-        telefono2: usuario.telefono2, celular: usuario.celular, fax: usuario.fax, mantenerCorreo: true,
-      },
+      cuerpo: { ...mismosDatos(usuario), direccion: 'Av. Francisco de Orellana 234, edificio Centrum' },
     });
     expect(otra.status).to.equal(200);
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
@@ -202,11 +202,7 @@ describe('BFF real: datos de tmacay', () => {
     const cambio = await pedir(bff, 'PUT', '/api/usuario', {
       token,
       cabeceras: { 'If-Match': etag },
-      cuerpo: {
-        nombre: usuario.nombre, pais: usuario.pais, provincia: usuario.provincia, ciudad: usuario.ciudad,
-        direccion: usuario.direccion, telefono1: usuario.telefono1, telefono2: usuario.telefono2 === '052345678' ? '052345679' : '052345678',
-        celular: usuario.celular, fax: usuario.fax, mantenerCorreo: true,
-      },
+      cuerpo: { ...mismosDatos(usuario), telefono2: usuario.telefono2 === '052345678' ? '052345679' : '052345678' },
     });
     expect(cambio.status).to.equal(200);
     const el = await montarReal(bff, { token });
