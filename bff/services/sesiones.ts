@@ -90,27 +90,22 @@ export function sesionNueva(
  */
 export async function resolverSesion(db: Ejecutor, token: string, ahora: Date): Promise<SesionActiva | null> {
   const momento = ahora.toISOString();
+  // One statement finds and renews it (ISO-8601 UTC strings compare as times, so min() is the earlier).
   const r = await db.execute({
-    sql: `SELECT s.id, s.id_usuario, s.reautenticado_en, s.expira_absoluta_en
-          FROM sesiones s JOIN usuarios u ON u.id_usuario = s.id_usuario
-          WHERE s.token_hash = ? AND s.revocada_en IS NULL
-            AND s.expira_en > ? AND s.expira_absoluta_en > ? AND u.estado <> 'BAJA'`,
-    args: [hashToken(token), momento, momento],
+    sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en)
+          WHERE token_hash = :hash AND revocada_en IS NULL AND expira_en > :momento AND expira_absoluta_en > :momento
+            AND id_usuario IN (SELECT id_usuario FROM usuarios WHERE estado <> 'BAJA')
+          RETURNING id, id_usuario, reautenticado_en, expira_en, expira_absoluta_en`,
+    args: { momento, inactividad: new Date(ahora.getTime() + INACTIVIDAD_MS).toISOString(), hash: hashToken(token) },
   });
   const fila = r.rows[0];
   if (!fila) return null;
-  const expiraAbsolutaEn = new Date(String(fila.expira_absoluta_en));
-  const expiraEn = masTemprana(new Date(ahora.getTime() + INACTIVIDAD_MS), expiraAbsolutaEn);
-  await db.execute({
-    sql: 'UPDATE sesiones SET ultimo_uso_en = ?, expira_en = ? WHERE id = ?',
-    args: [momento, expiraEn.toISOString(), String(fila.id)],
-  });
   return {
     id: String(fila.id),
     idUsuario: String(fila.id_usuario),
     reautenticadoEn: new Date(String(fila.reautenticado_en)),
-    expiraEn,
-    expiraAbsolutaEn,
+    expiraEn: new Date(String(fila.expira_en)),
+    expiraAbsolutaEn: new Date(String(fila.expira_absoluta_en)),
   };
 }
 
