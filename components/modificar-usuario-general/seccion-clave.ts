@@ -11,11 +11,17 @@ export interface AnfitrionClave extends AnfitrionCampos {
 }
 
 function nivel(puntaje: number): string {
-  return [msg('Muy débil'), msg('Débil'), msg('Regular'), msg('Fuerte'), msg('Muy fuerte')][puntaje] ?? '';
+  return [msg('Muy débil'), msg('Débil'), msg('Regular', { desc: 'password strength' }), msg('Fuerte'), msg('Muy fuerte')][puntaje] ?? '';
 }
 
 function item(ok: boolean | null, texto: string) {
-  const estado = ok === null ? msg('pendiente') : ok ? msg('cumple') : msg('no cumple');
+  // Read after each password requirement by screen readers: «…: cumple».
+  const estado =
+    ok === null
+      ? msg('pendiente', { desc: 'requirement status' })
+      : ok
+        ? msg('cumple', { desc: 'requirement status' })
+        : msg('no cumple', { desc: 'requirement status' });
   return html`<li class=${ok === null ? 'pendiente' : ok ? 'cumple' : 'falta'}>
     <span aria-hidden="true">${ok === null ? '…' : ok ? '✓' : '✗'}</span> ${texto}<span class="oculto">: ${estado}</span>
   </li>`;
