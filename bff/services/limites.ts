@@ -19,6 +19,12 @@ function segundosHasta(expiraMs: number, ahora: Date): number {
   return Math.max(1, Math.ceil((expiraMs - ahora.getTime()) / 1000));
 }
 
+/** One more hit for :clave at :ms: a closed window reopens at 1 for :ventana ms. */
+const CONTAR = `INSERT INTO limites (clave, conteo, expira_ms) VALUES (:clave, 1, :ms + :ventana)
+  ON CONFLICT (clave) DO UPDATE SET
+    conteo = CASE WHEN expira_ms <= :ms THEN 1 ELSE conteo + 1 END,
+    expira_ms = CASE WHEN expira_ms <= :ms THEN :ms + :ventana ELSE expira_ms END`;
+
 /**
  * Counts one hit and says whether it is within the limit. One UPSERT, so concurrent requests
  * (even from several processes sharing the database) never lose a hit.
@@ -26,11 +32,7 @@ function segundosHasta(expiraMs: number, ahora: Date): number {
 export async function consumir(db: Ejecutor, { clave, maximo, ventanaMs, ahora }: Limite): Promise<ResultadoLimite> {
   const ms = ahora.getTime();
   const r = await db.execute({
-    sql: `INSERT INTO limites (clave, conteo, expira_ms) VALUES (:clave, 1, :ms + :ventana)
-          ON CONFLICT (clave) DO UPDATE SET
-            conteo = CASE WHEN expira_ms <= :ms THEN 1 ELSE conteo + 1 END,
-            expira_ms = CASE WHEN expira_ms <= :ms THEN :ms + :ventana ELSE expira_ms END
-          RETURNING conteo, expira_ms`,
+    sql: `${CONTAR} RETURNING conteo, expira_ms`,
     args: { clave, ms, ventana: ventanaMs },
   });
   const fila = r.rows[0]!;
@@ -59,12 +61,7 @@ export async function consultar(db: Ejecutor, { clave, maximo, ahora }: Omit<Lim
 export async function reservar(db: Ejecutor, { clave, maximo, ventanaMs, ahora }: Limite): Promise<ResultadoLimite> {
   const ms = ahora.getTime();
   const r = await db.execute({
-    sql: `INSERT INTO limites (clave, conteo, expira_ms) VALUES (:clave, 1, :ms + :ventana)
-          ON CONFLICT (clave) DO UPDATE SET
-            conteo = CASE WHEN expira_ms <= :ms THEN 1 ELSE conteo + 1 END,
-            expira_ms = CASE WHEN expira_ms <= :ms THEN :ms + :ventana ELSE expira_ms END
-          WHERE expira_ms <= :ms OR conteo < :maximo
-          RETURNING conteo`,
+    sql: `${CONTAR} WHERE expira_ms <= :ms OR conteo < :maximo RETURNING conteo`,
     args: { clave, ms, ventana: ventanaMs, maximo },
   });
   if (r.rows.length > 0) return { permitido: true, reintentarEnS: 0 };

@@ -1,6 +1,6 @@
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { consultar, consumir, reiniciar } from '../../bff/services/limites.js';
+import { consultar, consumir, reiniciar, reservar } from '../../bff/services/limites.js';
 import { crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
 
 let e: EntornoDePrueba;
@@ -23,6 +23,15 @@ describe('rate-limit counters in the database', () => {
     expect(await consumir(db, { ...limite, ahora: en(30) })).toEqual({ permitido: false, reintentarEnS: 30 });
     expect(await consultar(db, { clave: limite.clave, maximo: 3, ahora: en(59.5) })).toEqual({ permitido: false, reintentarEnS: 1 });
     expect(await consumir(db, { ...limite, ahora: en(60) })).toEqual({ permitido: true, reintentarEnS: 0 });
+  });
+
+  test('reservar counts an attempt only while there is room; a refused one is not counted; the window reopens', async () => {
+    const limite = { clave: 'prueba:r', maximo: 2, ventanaMs: 60_000 };
+    expect(await reservar(db, { ...limite, ahora: en(0) })).toEqual({ permitido: true, reintentarEnS: 0 });
+    expect(await reservar(db, { ...limite, ahora: en(10) })).toEqual({ permitido: true, reintentarEnS: 0 });
+    expect(await reservar(db, { ...limite, ahora: en(20) })).toEqual({ permitido: false, reintentarEnS: 40 });
+    expect((await db.execute("SELECT conteo FROM limites WHERE clave = 'prueba:r'")).rows[0]?.conteo).toBe(2);
+    expect(await reservar(db, { ...limite, ahora: en(60) })).toEqual({ permitido: true, reintentarEnS: 0 });
   });
 
   test('consultar does not count; reiniciar forgets', async () => {
