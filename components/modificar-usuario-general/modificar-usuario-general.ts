@@ -89,7 +89,6 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   @state() ciudades: Opcion[] = [];
   @state() operadoras: Opcion[] = [];
   @state() cargandoCiudades = false;
-  @state() resumen: [Campo, string][] = [];
   @state() enviando = false;
   usuario!: Usuario;
   private etag = '';
@@ -181,7 +180,6 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.usuario = usuario;
     this.etag = etag ?? `"${usuario.version}"`;
     this.form.reiniciar(valoresDe(usuario));
-    this.resumen = [];
     this.clave.anular();
     this.correo.usarOtro();
     this.validar();
@@ -213,6 +211,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   // ---- fields (see campos.ts) ----
+
+  /** The errors the summary lists: those shown, once Modificar was pressed (derived, never stored). */
+  get resumen(): [Campo, string][] {
+    return this.form.enviado ? this.form.lista() : [];
+  }
 
   get valores(): Valores {
     return this.form.valores;
@@ -256,7 +259,6 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
       codigoSolicitado: this.correo.expira !== null,
     });
-    if (this.form.enviado) this.resumen = this.form.lista();
     this.requestUpdate();
   }
 
@@ -397,7 +399,6 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (campo === 'correo' && err.codigo === 'NO_DISPONIBLE') this.correo.usarOtro();
     }
     this.validar();
-    this.resumen = this.form.lista();
     await this.updateComplete;
     if (this.resumen[0]) this.enfocar(this.resumen[0][0]);
   }
