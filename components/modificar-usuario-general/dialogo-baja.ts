@@ -55,7 +55,11 @@ export class DialogoBaja extends LitElement {
       if (err instanceof ProblemaHttp && err.errores[0]) {
         this.codigoError = err.errores[0].codigo;
         this.campo.focus();
-      } else if (!(err instanceof ProblemaHttp && err.status === 401)) {
+      } else if (err instanceof ProblemaHttp && err.status === 401) {
+        // The session ended: the element shows its login (or tells the host); a modal left open
+        // over it would make that login unreachable.
+        this.terminar(null);
+      } else {
         this.fallo = err;
       }
     } finally {

@@ -119,6 +119,19 @@ describe('diálogos', () => {
     expect(e.bubbles && e.composed).to.be.true;
   });
 
+  it('si la sesión venció, la baja se cierra y deja ver el login propio', async () => {
+    const el = await montar();
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const d = await esperarDialogo(el, 'Motivo');
+    const motivo = d.querySelector('textarea')!;
+    motivo.value = 'Ya no trabajo con comercio exterior';
+    motivo.dispatchEvent(new Event('input'));
+    bff.autenticado = false;
+    boton(d, 'Solicitud de baja').click();
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    await esperar(() => dialogoAbierto(el) === null, 'el diálogo de baja quedó abierto sobre el login');
+  });
+
   it('Cancelar en la baja cierra sin enviar', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
