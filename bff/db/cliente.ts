@@ -18,10 +18,9 @@ export async function abrirBaseDeDatos(url: string, authToken?: string): Promise
     ...(authToken ? { authToken } : {}),
     ...(esArchivo ? { timeout: ESPERA_BLOQUEO_MS } : {}),
   });
-  if (esArchivo) {
-    await db.execute('PRAGMA journal_mode = WAL');
-    await db.execute(`PRAGMA busy_timeout = ${ESPERA_BLOQUEO_MS}`);
-  }
+  // WAL persists in the file. The busy timeout is the `timeout` option above: a PRAGMA would only
+  // reach the one pooled connection that ran it (docs/decisiones.md).
+  if (esArchivo) await db.execute('PRAGMA journal_mode = WAL');
   return db;
 }
 

@@ -79,11 +79,11 @@ export async function reiniciar(db: Ejecutor, clave: string): Promise<void> {
   await db.execute(sentenciaReiniciar(clave));
 }
 
-/** The limits of DESIGN §4 (issue 3 adds its own next to these). */
+/** The counters of DESIGN §4 kept in `limites` (the security-code limits are read from `codigos_seguridad`). */
 export const LIMITES = {
   /** Failed logins per ID: 5 per 15 minutes. */
   inicioSesion: { maximo: 5, ventanaMs: 15 * 60_000 },
-  /** Wrong passwords on the "Cambio de clave" check and the re-authentication, per user: 5 per 15 minutes. */
+  /** Wrong passwords per user (the "Cambio de clave" check, the re-authentication, a PUT's contrasenaAnterior): 5 per 15 minutes. */
   pruebaContrasena: { maximo: 5, ventanaMs: 15 * 60_000 },
   /** Availability checks per user: 20 per hour. */
   disponibilidad: { maximo: 20, ventanaMs: 60 * 60_000 },
