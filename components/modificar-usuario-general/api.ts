@@ -112,7 +112,9 @@ export class ClienteApi {
       };
     }
     const problema = await leerProblema(respuesta);
-    if (problema.status === 401 && ruta !== '/api/sesiones' && ruta !== '/api/sesiones/reautenticacion') {
+    // A 401 to the login itself is a wrong password; anywhere else (re-authentication included,
+    // whose wrong password is a 422) the session has ended.
+    if (problema.status === 401 && ruta !== '/api/sesiones') {
       this.opciones.alNoAutenticado();
     }
     throw problema;

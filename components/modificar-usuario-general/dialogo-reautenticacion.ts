@@ -25,11 +25,16 @@ export class DialogoReautenticacion extends LitElement {
   @query('input') private campo?: HTMLInputElement;
   private pendiente: Promise<boolean> | null = null;
   private resolver: ((ok: boolean) => void) | null = null;
+  private rechazar: ((e: unknown) => void) | null = null;
 
-  /** Opens the dialog (once, even if several calls need it); true when the proof was renewed. */
+  /**
+   * Opens the dialog (once, even if several calls need it); true when the proof was renewed.
+   * Rejects with the 401 when the session ended meanwhile, so the caller fails as a 401 does.
+   */
   pedir(): Promise<boolean> {
-    this.pendiente ??= new Promise<boolean>((resolver) => {
+    this.pendiente ??= new Promise<boolean>((resolver, rechazar) => {
       this.resolver = resolver;
+      this.rechazar = rechazar;
       this.error = null;
       this.abierto = true;
       void this.updateComplete.then(() => this.dialogo.showModal());
@@ -50,8 +55,11 @@ export class DialogoReautenticacion extends LitElement {
       await this.api.post('/api/sesiones/reautenticacion', { contrasena });
       this.cerrar(true);
     } catch (err) {
+      // The session ended (the element shows its login or tells the host): a modal left open
+      // over that login would make it unreachable.
+      if (err instanceof ProblemaHttp && err.status === 401) return this.cerrar(false, err);
       this.error =
-        err instanceof ProblemaHttp && (err.status === 401 || err.status === 422)
+        err instanceof ProblemaHttp && err.status === 422
           ? () => msg('La contraseña no es correcta.')
           : () => textoFallo(err);
       this.campo?.focus();
@@ -60,12 +68,13 @@ export class DialogoReautenticacion extends LitElement {
     }
   }
 
-  private cerrar(ok: boolean) {
-    const resolver = this.resolver;
-    this.resolver = null;
+  private cerrar(ok: boolean, error?: unknown) {
+    const { resolver, rechazar } = this;
+    this.resolver = this.rechazar = null;
     this.abierto = false;
     if (this.dialogo.open) this.dialogo.close();
-    resolver?.(ok);
+    if (error) rechazar?.(error);
+    else resolver?.(ok);
   }
 
   override render() {

@@ -148,7 +148,9 @@ export class BffFalso {
     }
     if (!this.autorizado(ll)) return problema(401, 'NO_AUTENTICADO');
     if (clave === 'POST /api/sesiones/reautenticacion') {
-      if (ll.cuerpo.contrasena !== CLAVE) return problema(401, 'CREDENCIALES_INVALIDAS');
+      if (ll.cuerpo.contrasena !== CLAVE) {
+        return problema(422, 'VALIDACION', { errores: [{ campo: 'contrasena', codigo: 'INCORRECTA', mensaje: 'Contraseña: no es correcta.' }] });
+      }
       this.reautenticacionRequerida = false;
       return json(204, null);
     }

@@ -34,6 +34,25 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(campo(el, 'f-direccion').value).to.equal('Calle nueva 45');
   });
 
+  it('si la sesión venció mientras pedía la contraseña, cierra ese diálogo y muestra el login propio', async () => {
+    const el = await montar();
+    bff.reautenticacionRequerida = true;
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const baja = await esperarDialogo(el, 'Motivo');
+    const motivo = baja.querySelector('textarea')!;
+    motivo.value = 'Cierre de la empresa importadora';
+    motivo.dispatchEvent(new Event('input'));
+    boton(baja, 'Solicitud de baja').click();
+    await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length === 2, 'no se apiló el diálogo de re-autenticación');
+    const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
+    reaut.querySelector('input')!.value = CLAVE;
+    bff.autenticado = false;
+    boton(reaut, 'Continuar').click();
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    await esperar(() => dialogoAbierto(el) === null, 'quedó un diálogo abierto sobre el login');
+    expect(bff.de('POST /api/usuario/baja')).to.have.length(1);
+  });
+
   it('si se cancela la re-autenticación no repite la llamada', async () => {
     const el = await montar();
     bff.reautenticacionRequerida = true;
