@@ -138,10 +138,22 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   protected override willUpdate(cambios: PropertyValues<this>) {
     if (cambios.has('lang')) this.aplicarIdioma();
-    if (cambios.has('token')) this.tokenRenovado = undefined;
+    if (!cambios.has('token')) return;
+    this.tokenRenovado = undefined;
     // The host answered sesion-expirada with a new token, or set one while the built-in login
     // was shown: carry on with it.
-    if (cambios.has('token') && this.token && (this.estado === 'sin-sesion' || this.estado === 'login')) void this.cargar();
+    if (this.token && (this.estado === 'sin-sesion' || this.estado === 'login')) void this.cargar();
+    // Mid-edit, what was typed is kept for the same user only (as after the built-in login).
+    else if (this.token && this.estado === 'listo') void this.mismoUsuario();
+  }
+
+  private async mismoUsuario() {
+    try {
+      const { datos } = await this.api.get<Usuario>('/api/usuario');
+      if (datos.idUsuario !== this.usuario.idUsuario) await this.cargar();
+    } catch {
+      // A 401 already went to noAutenticado; any other failure shows on the next action.
+    }
   }
 
   private aplicarIdioma() {

@@ -132,6 +132,22 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer token-otro');
   });
 
+  it('un token nuevo del anfitrión a mitad de la edición conserva lo escrito solo si es del mismo usuario', async () => {
+    bff.tokenEmitido = 'token-a';
+    const el = await montar({ token: 'token-a' });
+    await escribir(el, 'f-direccion', 'Dirección escrita antes');
+    bff.tokenEmitido = 'token-b';
+    el.token = 'token-b';
+    await esperar(() => bff.de('GET /api/usuario').some((l) => l.cabeceras.get('Authorization') === 'Bearer token-b'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(campo(el, 'f-direccion').value).to.equal('Dirección escrita antes');
+    bff.usuario = { ...usuarioDemo(), idUsuario: 'otro', direccion: 'Dirección del otro usuario' };
+    bff.tokenEmitido = 'token-c';
+    el.token = 'token-c';
+    await esperar(() => campo(el, 'f-idUsuario')?.value === 'otro');
+    expect(campo(el, 'f-direccion').value).to.equal('Dirección del otro usuario');
+  });
+
   it('con token del anfitrión lo envía como Bearer y ante 401 emite sesion-expirada sin mostrar login', async () => {
     bff.tokenEmitido = 'token-anfitrion';
     const el = await montar({ token: 'token-anfitrion' });
