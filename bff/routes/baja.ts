@@ -46,7 +46,7 @@ export function rutasBaja(deps: Servicios) {
                 WHERE id_usuario = ? AND estado = 'ACTIVO' AND changes() = 1`,
           args: [momento, usuario.idUsuario],
         },
-        sentenciaEvento({ idUsuario: usuario.idUsuario, evento: 'BAJA_SOLICITADA', campos: ['motivo'], creadoEn: ahora, ...quien }, true),
+        sentenciaEvento({ idUsuario: usuario.idUsuario, evento: 'BAJA_SOLICITADA', campos: ['motivo'], creadoEn: ahora, ...quien }, 'siCambio'),
         sentenciaRevocarSesionesDeUsuario(usuario.idUsuario, ahora, registrada),
         sentenciaAnularCodigos(usuario.idUsuario, ahora, registrada),
       ],

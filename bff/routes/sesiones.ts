@@ -5,7 +5,7 @@ import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
-import { registrarEvento, sentenciaEvento } from '../services/auditoria.js';
+import { sentenciaEvento } from '../services/auditoria.js';
 import { verificarContrasena } from '../services/contrasenas.js';
 import { LIMITES, reiniciar, reservar, sentenciaReiniciar } from '../services/limites.js';
 import { resolverSesion, sentenciaRevocarToken, sesionNueva } from '../services/sesiones.js';
@@ -35,11 +35,10 @@ export function rutasSesiones(deps: Servicios) {
       // The attempt is counted before the password is checked (concurrent guesses cannot all slip
       // under the limit) and forgotten when the password is right.
       const limite = await reservar(db, { clave, ...LIMITES.inicioSesion, ahora });
+      // Failures and limit hits are audited for existing users only (unknown IDs would let anyone
+      // fill the table), in one conditional statement: the same work whether the ID exists or not.
       if (!limite.permitido) {
-        // Audited for existing users only, like the failures: unknown IDs would let anyone fill the table.
-        if (await buscarUsuario(db, idUsuario)) {
-          await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien });
-        }
+        await db.execute(sentenciaEvento({ idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien }, 'siExiste'));
         return problemaLimite(c, limite.reintentarEnS);
       }
 
@@ -48,9 +47,7 @@ export function rutasSesiones(deps: Servicios) {
       const correcta = await verificarContrasena(usuario?.claveHash ?? null, contrasena);
 
       if (!usuario || !correcta) {
-        if (usuario) {
-          await registrarEvento(db, { idUsuario, evento: 'INICIO_SESION_FALLIDO', creadoEn: ahora, ...quien });
-        }
+        await db.execute(sentenciaEvento({ idUsuario, evento: 'INICIO_SESION_FALLIDO', creadoEn: ahora, ...quien }, 'siExiste'));
         return problema(c, 401, 'CREDENCIALES_INVALIDAS', CREDENCIALES_INVALIDAS);
       }
       if (usuario.estado === 'BAJA') {

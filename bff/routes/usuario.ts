@@ -180,7 +180,7 @@ export function rutasUsuario(deps: Servicios) {
       const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, claveHash)];
       if (campos.length > 0) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
-        sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, true));
+        sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, 'siCambio'));
       }
       // The "No reconozco este cambio" link is stored with the new address or not at all.
       const enlace = cambiaCorreo
@@ -189,7 +189,7 @@ export function rutasUsuario(deps: Servicios) {
       if (enlace) sentencias.push(enlace.sentencia);
       const renovacion = claveHash ? renovacionDeSesiones(idUsuario, claveHash, ahora, quien) : null;
       if (renovacion) {
-        sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, true));
+        sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, 'siCambio'));
         sentencias.push(...renovacion.sentencias);
       }
       if (cambiaCorreo) {

@@ -17,13 +17,20 @@ export interface RegistroAuditoria {
 }
 
 /**
- * The INSERT of one audit row, for a `db.batch`. With `soloSiCambio` the row is written only if
- * the previous statement of the batch changed exactly one row (`changes() = 1`).
+ * The INSERT of one audit row, for a `db.batch`. With `'siCambio'` the row is written only if the
+ * previous statement of the batch changed exactly one row (`changes() = 1`); with `'siExiste'` only
+ * if the user exists (one statement either way, so an unknown ID costs the same round trip).
  */
-export function sentenciaEvento(registro: RegistroAuditoria, soloSiCambio = false): InStatement {
+export function sentenciaEvento(registro: RegistroAuditoria, condicion?: 'siCambio' | 'siExiste'): InStatement {
+  const donde =
+    condicion === 'siCambio'
+      ? ' WHERE changes() = 1'
+      : condicion === 'siExiste'
+        ? ' WHERE EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ?)'
+        : '';
   return {
     sql: `INSERT INTO auditoria (id_usuario, evento, campos, ip, agente, id_solicitud, creado_en)
-          SELECT ?, ?, ?, ?, ?, ?, ?${soloSiCambio ? ' WHERE changes() = 1' : ''}`,
+          SELECT ?, ?, ?, ?, ?, ?, ?${donde}`,
     args: [
       registro.idUsuario,
       registro.evento,
@@ -32,6 +39,7 @@ export function sentenciaEvento(registro: RegistroAuditoria, soloSiCambio = fals
       registro.agente?.slice(0, 300) ?? null,
       registro.idSolicitud ?? null,
       registro.creadoEn.toISOString(),
+      ...(condicion === 'siExiste' ? [registro.idUsuario] : []),
     ],
   };
 }
