@@ -95,6 +95,12 @@ export const estilosComunes = css`
     outline: 3px solid var(--_foco);
     outline-offset: 2px;
   }
+  /* Help text, here so that the dialogs' shadow roots (the baja's character count) get it too. */
+  .ayuda,
+  .tenue {
+    color: var(--_tenue);
+    font-size: 0.9em;
+  }
   .error {
     color: var(--_error);
     margin: 0.25rem 0 0;

@@ -48,8 +48,6 @@ export const estilos = [
     }
     .ayuda,
     .tenue {
-      color: var(--_tenue);
-      font-size: 0.9em;
       margin: 0.25rem 0 0;
     }
     .con-accion,

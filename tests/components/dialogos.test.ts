@@ -99,6 +99,10 @@ describe('diálogos', () => {
     const d = await esperarDialogo(el, 'Motivo');
     const motivo = d.querySelector('textarea')!;
     expect(motivo.getAttribute('aria-required')).to.equal('true');
+    // The character count is help text, dimmed like the form's hints.
+    const contador = getComputedStyle(d.querySelector('#contador-motivo')!);
+    const ayuda = getComputedStyle($(el, '.ayuda'));
+    expect([contador.color, contador.fontSize]).to.deep.equal([ayuda.color, ayuda.fontSize]);
     boton(d, 'Solicitud de baja').click();
     await esperar(() => d.querySelector('#error-motivo'));
     expect(d.querySelector('#error-motivo')!.textContent).to.equal('Este campo es obligatorio.');
