@@ -1,6 +1,7 @@
 // Helpers for the element tests: mount the element against the fake BFF, type, leave a field,
 // find buttons by their visible text and the open dialog.
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -69,4 +70,21 @@ export async function esperarDialogo(el: ModificarUsuarioGeneral, texto?: string
 
 export async function esperar(cond: () => unknown, mensaje = 'la condición no se cumplió') {
   await waitUntil(cond, mensaje, { timeout: 3000 });
+}
+
+/** Fake timers and clock for the countdown and idle tests; `ahora` fixes the start instant. */
+export function relojFalso(ahora?: number): sinon.SinonFakeTimers {
+  return sinon.useFakeTimers({
+    ...(ahora === undefined ? {} : { now: ahora }),
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    shouldClearNativeTimers: true,
+  });
+}
+
+/** Mounts the element under fake timers and lets its first load settle. */
+export async function montarConReloj(reloj: sinon.SinonFakeTimers) {
+  const el = await montar({ esperar: false });
+  for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
+  await el.updateComplete;
+  return el;
 }

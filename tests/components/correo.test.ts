@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { BffFalso, CODIGO, json, problema } from './bff-falso.js';
-import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar } from './ayuda.js';
+import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, relojFalso } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const NUEVO = 'Nuevo.Correo@Example.com';
@@ -230,7 +230,7 @@ describe('correo nuevo y código de seguridad', () => {
       const el = await montar();
       await comprobar(el);
       await esperar(() => campo(el, 'f-correo').readOnly);
-      reloj = sinon.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], shouldClearNativeTimers: true });
+      reloj = relojFalso(Date.parse('2026-11-29T10:00:00Z'));
       boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
       await asentar(el, reloj);
       boton(el.shadowRoot!, 'Aceptar').click();
@@ -266,7 +266,7 @@ describe('correo nuevo y código de seguridad', () => {
       const el = await montar();
       await comprobar(el);
       await esperar(() => campo(el, 'f-correo').readOnly);
-      reloj = sinon.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], shouldClearNativeTimers: true });
+      reloj = relojFalso(Date.parse('2026-11-29T10:00:00Z'));
       boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
       await asentar(el, reloj);
       boton(el.shadowRoot!, 'Aceptar').click();

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { BffFalso, CLAVE, json, usuarioDemo } from './bff-falso.js';
-import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
+import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, relojFalso, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
 
 describe('sesión: re-autenticación, login propio, token del anfitrión, inactividad y red', () => {
@@ -212,10 +212,8 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     afterEach(() => reloj?.restore());
 
     it('avisa dos minutos antes de los 30 de inactividad y «Seguir conectado» renueva la sesión', async () => {
-      reloj = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldClearNativeTimers: true });
-      const el = await montar({ esperar: false });
-      for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
-      await el.updateComplete;
+      reloj = relojFalso();
+      const el = await montarConReloj(reloj);
       expect($(el, 'form[part="formulario"]') !== null, 'falta form[part="formulario"]').to.be.true;
       await reloj.tickAsync(AVISO_MS - 1000);
       await el.updateComplete;
@@ -235,10 +233,8 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     });
 
     it('elegir otra provincia (catálogo público, no renueva la sesión) no retrasa el aviso', async () => {
-      reloj = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldClearNativeTimers: true });
-      const el = await montar({ esperar: false });
-      for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
-      await el.updateComplete;
+      reloj = relojFalso();
+      const el = await montarConReloj(reloj);
       await reloj.tickAsync(20 * 60_000);
       await elegir(el, 'f-provincia', '17');
       for (let i = 0; i < 5; i++) await reloj.tickAsync(0);
@@ -249,10 +245,8 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     });
 
     it('movido en la página (desconectado y vuelto a conectar) sigue avisando a tiempo', async () => {
-      reloj = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldClearNativeTimers: true });
-      const el = await montar({ esperar: false });
-      for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
-      await el.updateComplete;
+      reloj = relojFalso();
+      const el = await montarConReloj(reloj);
       await reloj.tickAsync(60_000);
       const padre = el.parentNode!;
       el.remove();
