@@ -110,6 +110,14 @@ export class BffFalso {
     return this;
   }
 
+  /** Holds the next answer to `clave` until the returned function gives it (a slow server). */
+  retener(clave: string): (r: Response) => void {
+    let responder!: (r: Response) => void;
+    const respuesta = new Promise<Response>((r) => (responder = r));
+    this.una(clave, () => respuesta);
+    return (r) => responder(r);
+  }
+
   de(clave: string): Llamada[] {
     return this.llamadas.filter((ll) => `${ll.metodo} ${ll.ruta}` === clave);
   }

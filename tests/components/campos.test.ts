@@ -84,10 +84,8 @@ describe('campos de la pantalla (seed §5.5)', () => {
 
   it('una respuesta tardía de la provincia anterior no reemplaza las ciudades de la nueva ni termina su «Cargando…»', async () => {
     const el = await montar();
-    let responderAzuay!: (r: Response) => void;
-    bff.una('GET /api/catalogos/provincias/01/ciudades', () => new Promise<Response>((r) => (responderAzuay = r)));
-    let responderPichincha!: (r: Response) => void;
-    bff.una('GET /api/catalogos/provincias/17/ciudades', () => new Promise<Response>((r) => (responderPichincha = r)));
+    const responderAzuay = bff.retener('GET /api/catalogos/provincias/01/ciudades');
+    const responderPichincha = bff.retener('GET /api/catalogos/provincias/17/ciudades');
     await elegir(el, 'f-provincia', '01');
     await elegir(el, 'f-provincia', '17');
     await esperar(() => bff.de('GET /api/catalogos/provincias/17/ciudades').length === 1);
@@ -125,12 +123,11 @@ describe('campos de la pantalla (seed §5.5)', () => {
   it('si la contraseña anterior cambia mientras se verifica, la respuesta tardía no habilita la nueva', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
-    let responder: ((r: Response) => void) | undefined;
-    bff.una('POST /api/usuario/clave/verificacion', () => new Promise<Response>((r) => (responder = r)));
+    const responder = bff.retener('POST /api/usuario/clave/verificacion');
     boton(el.shadowRoot!, 'Cambio de clave').click();
-    await esperar(() => responder);
+    await esperar(() => bff.de('POST /api/usuario/clave/verificacion').length === 1);
     await escribir(el, 'f-cambioClave-contrasenaAnterior', 'otra-cosa');
-    responder!(json(204, null));
+    responder(json(204, null));
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;

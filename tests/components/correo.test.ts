@@ -91,12 +91,11 @@ describe('correo nuevo y código de seguridad', () => {
 
   it('una respuesta de disponibilidad que llega después de cambiar el correo no bloquea los campos', async () => {
     const el = await montar();
-    let responder: ((r: Response) => void) | undefined;
-    bff.una('POST /api/correo/disponibilidad', () => new Promise<Response>((r) => (responder = r)));
+    const responder = bff.retener('POST /api/correo/disponibilidad');
     await comprobar(el);
-    await esperar(() => responder);
+    await esperar(() => bff.de('POST /api/correo/disponibilidad').length === 1);
     await escribir(el, 'f-correo', 'otro.distinto@example.com');
-    responder!(json(200, { disponible: true }));
+    responder(json(200, { disponible: true }));
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(campo(el, 'f-correo').readOnly).to.be.false;
@@ -109,14 +108,13 @@ describe('correo nuevo y código de seguridad', () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
-    let responder: ((r: Response) => void) | undefined;
-    bff.una('POST /api/correo/codigo', () => new Promise<Response>((r) => (responder = r)));
+    const responder = bff.retener('POST /api/correo/codigo');
     boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
-    await esperar(() => responder);
+    await esperar(() => bff.de('POST /api/correo/codigo').length === 1);
     boton(el.shadowRoot!, 'Usar otro correo').click();
     await el.updateComplete;
     const ahora = Date.now();
-    responder!(json(202, { expiraEn: new Date(ahora + 15 * 60_000).toISOString(), reenviarDesde: new Date(ahora + 60_000).toISOString() }));
+    responder(json(202, { expiraEn: new Date(ahora + 15 * 60_000).toISOString(), reenviarDesde: new Date(ahora + 60_000).toISOString() }));
     await new Promise((r) => setTimeout(r, 100));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="cuenta-regresiva"]')).to.be.null;
