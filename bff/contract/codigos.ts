@@ -122,6 +122,7 @@ const TEXTOS_CAMPO: Record<string, string> = {
     'no puede ser la contraseña actual ni contener su ID.usuario, su nombre o su correo.',
   'cambioClave.confirmacion:NO_COINCIDE': 'debe ser igual a la Contraseña.',
   'motivo:LONGITUD': 'debe tener entre 10 y 500 caracteres.',
+  'motivo:FORMATO': 'contiene caracteres de control no permitidos.',
 };
 
 /** The Spanish message of a field error: the field's label, then what is wrong. */

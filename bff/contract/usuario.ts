@@ -204,5 +204,5 @@ export type UsuarioUpdate = v.InferOutput<typeof UsuarioUpdateSchema>;
 
 /** The body of `POST /api/usuario/baja`. */
 export const BajaInputSchema = v.strictObject({
-  motivo: v.pipe(TextoRequeridoSchema, v.minLength(10, 'LONGITUD'), v.maxLength(500, 'LONGITUD')),
+  motivo: v.pipe(TextoRequeridoSchema, v.minLength(10, 'LONGITUD'), v.maxLength(500, 'LONGITUD'), v.regex(SIN_CONTROLES, 'FORMATO')),
 });

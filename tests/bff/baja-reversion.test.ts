@@ -64,8 +64,8 @@ describe('POST /api/usuario/baja', () => {
     expect(await libre.json()).toEqual({ disponible: true });
   });
 
-  test('motivo must have 10–500 characters; nothing changes', async () => {
-    for (const motivo of ['corto', 'x'.repeat(501), '   ', null]) {
+  test('motivo must have 10–500 characters and no control characters; nothing changes', async () => {
+    for (const motivo of ['corto', 'x'.repeat(501), '   ', null, 'Cierro la agencia\u0000 hoy']) {
       const r = await baja(motivo);
       expect(r.status).toBe(422);
       const [error] = ((await r.json()) as { errores: { campo: string }[] }).errores;
