@@ -20,6 +20,24 @@ async function asentar(el: ModificarUsuarioGeneral, reloj: sinon.SinonFakeTimers
   }
 }
 
+/** A free address checked and a code requested (its message accepted), under fake timers from then on. */
+async function codigoPedidoConReloj(el: ModificarUsuarioGeneral) {
+  await comprobar(el);
+  await esperar(() => campo(el, 'f-correo').readOnly);
+  const reloj = relojFalso(Date.parse('2026-11-29T10:00:00Z'));
+  try {
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await asentar(el, reloj);
+    boton(el.shadowRoot!, 'Aceptar').click();
+    await asentar(el, reloj);
+    return reloj;
+  } catch (e) {
+    // The test never gets the clock to restore it: do it here, or every later test would hang.
+    reloj.restore();
+    throw e;
+  }
+}
+
 describe('correo nuevo y código de seguridad', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
@@ -226,13 +244,7 @@ describe('correo nuevo y código de seguridad', () => {
 
     it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async () => {
       const el = await montar();
-      await comprobar(el);
-      await esperar(() => campo(el, 'f-correo').readOnly);
-      reloj = relojFalso(Date.parse('2026-11-29T10:00:00Z'));
-      boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
-      await asentar(el, reloj);
-      boton(el.shadowRoot!, 'Aceptar').click();
-      await asentar(el, reloj);
+      reloj = await codigoPedidoConReloj(el);
       const timer = () => $(el, '[role="timer"]').textContent;
       const vivo = () => $(el, '#anuncio-codigo').textContent!.trim();
       expect(timer()).to.equal('15:00');
@@ -262,13 +274,7 @@ describe('correo nuevo y código de seguridad', () => {
 
     it('respeta la espera para reenviar y el Retry-After de un 429', async () => {
       const el = await montar();
-      await comprobar(el);
-      await esperar(() => campo(el, 'f-correo').readOnly);
-      reloj = relojFalso(Date.parse('2026-11-29T10:00:00Z'));
-      boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
-      await asentar(el, reloj);
-      boton(el.shadowRoot!, 'Aceptar').click();
-      await asentar(el, reloj);
+      reloj = await codigoPedidoConReloj(el);
       const reenviar = () => boton(el.shadowRoot!, 'Solicitar un nuevo código');
       expect(reenviar().disabled).to.be.true;
       expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Podrá pedir otro código en 01:00.');

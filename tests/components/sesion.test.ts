@@ -4,6 +4,21 @@ import { BffFalso, CLAVE, json, usuarioDemo } from './bff-falso.js';
 import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, relojFalso, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
 
+/** A baja sent while the password proof is stale: the re-authentication dialog opens over it. */
+async function bajaQuePideContrasena(bff: BffFalso) {
+    const el = await montar();
+    bff.reautenticacionRequerida = true;
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const baja = await esperarDialogo(el, 'Motivo');
+    const motivo = baja.querySelector('textarea')!;
+    motivo.value = 'Cierre de la empresa importadora';
+    motivo.dispatchEvent(new Event('input'));
+    boton(baja, 'Solicitud de baja').click();
+    await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length === 2, 'no se apiló el diálogo de re-autenticación');
+    const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
+  return { el, reaut };
+}
+
 describe('sesión: re-autenticación, login propio, token del anfitrión, inactividad y red', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
@@ -35,16 +50,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
   });
 
   it('si la sesión venció mientras pedía la contraseña, cierra ese diálogo y muestra el login propio', async () => {
-    const el = await montar();
-    bff.reautenticacionRequerida = true;
-    boton(el.shadowRoot!, 'Solicitud de baja').click();
-    const baja = await esperarDialogo(el, 'Motivo');
-    const motivo = baja.querySelector('textarea')!;
-    motivo.value = 'Cierre de la empresa importadora';
-    motivo.dispatchEvent(new Event('input'));
-    boton(baja, 'Solicitud de baja').click();
-    await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length === 2, 'no se apiló el diálogo de re-autenticación');
-    const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
+    const { el, reaut } = await bajaQuePideContrasena(bff);
     reaut.querySelector('input')!.value = CLAVE;
     bff.autenticado = false;
     boton(reaut, 'Continuar').click();
@@ -54,16 +60,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
   });
 
   it('si se cancela la re-autenticación no repite la llamada', async () => {
-    const el = await montar();
-    bff.reautenticacionRequerida = true;
-    boton(el.shadowRoot!, 'Solicitud de baja').click();
-    const baja = await esperarDialogo(el, 'Motivo');
-    const motivo = baja.querySelector('textarea')!;
-    motivo.value = 'Cierre de la empresa importadora';
-    motivo.dispatchEvent(new Event('input'));
-    boton(baja, 'Solicitud de baja').click();
-    await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length === 2, 'no se apiló el diálogo de re-autenticación');
-    const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
+    const { el, reaut } = await bajaQuePideContrasena(bff);
     boton(reaut, 'Cancelar').click();
     await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length <= 1);
     expect(bff.de('POST /api/usuario/baja')).to.have.length(1);
