@@ -6,6 +6,8 @@ import '../../../components/modificar-usuario-general/modificar-usuario-general.
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../components/modificar-usuario-general/tipos.js';
 import { todos } from '../ayuda.js';
+// Type only (erased): the browser never loads the BFF module.
+import type { CorreoBandeja } from '../../../bff/mail/bandeja.js';
 
 export const CLAVE = 'Clave-Demo-2026';
 /** Real requests on a shared 2-core machine: wait longer than the fake-BFF tests do. */
@@ -55,15 +57,6 @@ export async function leerUsuario(origen: string, token: string): Promise<{ usua
   const r = await pedir<Usuario>(origen, 'GET', '/api/usuario', { token });
   if (r.status !== 200) throw new Error(`GET /api/usuario: ${r.status}`);
   return { usuario: r.cuerpo, etag: r.cabeceras.get('ETag')! };
-}
-
-export interface CorreoBandeja {
-  id: string;
-  para: string;
-  asunto: string;
-  texto: string;
-  html: string;
-  creadoEn: string;
 }
 
 /** The dev outbox, newest first (GET /api/dev/correos). */
