@@ -9,7 +9,29 @@ import { fileURLToPath } from 'node:url';
 
 const raiz = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const salida = join(raiz, 'dist/widget');
-const LIMITE_INICIAL = 30 * 1024;
+// Issue 4: initial JS ≤ 30 KB gzip, read strictly as 30 000 bytes.
+const LIMITE_INICIAL = 30_000;
+
+// Lit's css`` templates keep their source whitespace and comments; collapsing them saves ~0.8 KB
+// gzip of the initial budget. Only css`` literals of the element are touched (never html`` or
+// msg() strings, whose text is the localization key), and none of them holds CSS strings.
+const cssCompacto = {
+  name: 'css-compacto',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]components[\\/].*\.ts$/ }, ({ path }) => ({
+      loader: 'ts',
+      contents: readFileSync(path, 'utf8').replace(
+        /css`([^`]*)`/g,
+        (_, cuerpo) =>
+          `css\`${cuerpo
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .trim()}\``,
+      ),
+    }));
+  },
+};
 
 rmSync(salida, { recursive: true, force: true });
 const resultado = await build({
@@ -25,6 +47,7 @@ const resultado = await build({
   chunkNames: '[name]-[hash]',
   tsconfig: join(raiz, 'tsconfig.json'),
   legalComments: 'none',
+  plugins: [cssCompacto],
   metafile: true,
   logLevel: 'warning',
 });
@@ -50,7 +73,7 @@ for (const [archivo, o] of salidas) {
   console.log(`  ${basename(archivo).padEnd(40)} ${kb(gz(archivo)).padStart(9)} gzip  ${kb(o.bytes).padStart(9)} min  ${tipo}`);
 }
 const inicial = [...iniciales].reduce((s, f) => s + gz(f), 0);
-console.log(`JS inicial: ${kb(inicial)} gzip (límite ${kb(LIMITE_INICIAL)})`);
+console.log(`JS inicial: ${kb(inicial)} gzip, ${inicial} bytes (límite ${LIMITE_INICIAL} bytes)`);
 if (inicial > LIMITE_INICIAL) {
   console.error('El JS inicial supera el límite de 30 KB gzip.');
   process.exit(1);

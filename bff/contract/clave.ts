@@ -3,18 +3,15 @@
 // NIST SP 800-63B / OWASP ASVS style: 12–128 characters, no composition rules, NFKC-normalised,
 // no personal data, and not guessable (zxcvbn-ts score ≥ 3 with its common and Spanish dictionaries).
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { contieneDatosPersonales, palabrasNombre, partePersonal, type ContextoClave } from './datos-personales.js';
 import { longitudClaveValida } from './usuario.js';
+
+export { contieneDatosPersonales, datosPersonales, type ContextoClave } from './datos-personales.js';
 
 export { LONGITUD_MAXIMA_CLAVE, LONGITUD_MINIMA_CLAVE, longitudClaveValida } from './usuario.js';
 export const PUNTAJE_MINIMO_CLAVE = 3;
 /** Characters scored by zxcvbn-ts (see `cargarZxcvbn`). */
 export const LONGITUD_EVALUADA_CLAVE = 64;
-
-export interface ContextoClave {
-  idUsuario: string;
-  nombre: string;
-  correo: string;
-}
 
 export interface EvaluacionClave {
   /** zxcvbn-ts score: 0 (trivial) … 4 (very hard to guess). */
@@ -25,34 +22,6 @@ export interface EvaluacionClave {
   sinDatosPersonales: boolean;
   /** All of the above and `puntaje ≥ 3`. */
   aceptable: boolean;
-}
-
-/** NFKC, accents removed, lower case: the form in which personal data is looked for. */
-function plegar(texto: string): string {
-  return texto.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function palabrasNombre(nombre: string): string[] {
-  return plegar(nombre)
-    .split(/[^\p{L}]+/u)
-    .filter((palabra) => palabra.length >= 3);
-}
-
-function partePersonal(correo: string): string {
-  const arroba = correo.lastIndexOf('@');
-  return plegar(arroba >= 0 ? correo.slice(0, arroba) : correo);
-}
-
-/** The pieces of personal data a password must not contain (each at least 3 characters). */
-export function datosPersonales(contexto: ContextoClave): string[] {
-  const piezas = [plegar(contexto.idUsuario), ...palabrasNombre(contexto.nombre), partePersonal(contexto.correo)];
-  return [...new Set(piezas.filter((pieza) => pieza.length >= 3))];
-}
-
-/** True when the password contains the ID, a name word (≥ 3 letters) or the email's local part. */
-export function contieneDatosPersonales(clave: string, contexto: ContextoClave): boolean {
-  const plegada = plegar(clave);
-  return datosPersonales(contexto).some((pieza) => plegada.includes(pieza));
 }
 
 /** Words of this site that an attacker would try first (zxcvbn-ts's advice for user inputs). */

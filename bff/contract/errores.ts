@@ -14,12 +14,13 @@ export function aErrores(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] 
   for (const issue of issues) {
     const campo = v.getDotPath(issue) ?? '';
     if (porCampo.has(campo)) continue;
-    porCampo.set(campo, errorCampo(campo, codigoDe(issue)));
+    porCampo.set(campo, errorCampo(campo, codigoDeIssue(issue)));
   }
   return [...porCampo.values()];
 }
 
-function codigoDe(issue: v.BaseIssue<unknown>): CodigoCampo {
+/** The field code of one issue: a key the object does not know is NO_MODIFICABLE, a missing one REQUERIDO. */
+export function codigoDeIssue(issue: v.BaseIssue<unknown>): CodigoCampo {
   if (issue.type === 'strict_object' || issue.type === 'object') {
     if (issue.expected === 'never') return 'NO_MODIFICABLE';
     if (issue.input == null) return 'REQUERIDO';

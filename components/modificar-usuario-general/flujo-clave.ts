@@ -91,11 +91,3 @@ export class FlujoClave implements ReactiveController {
   }
 }
 
-/** Local fallback of the "no personal data" rule when the policy module is absent. */
-export function sinDatosPersonalesLocal(clave: string, c: ContextoClave): boolean {
-  const minus = clave.toLowerCase();
-  const partes = [c.idUsuario, c.correo, c.correo.split('@')[0] ?? '', ...c.nombre.split(/\s+/)]
-    .map((p) => p.toLowerCase())
-    .filter((p) => p.length >= 3);
-  return !partes.some((p) => minus.includes(p));
-}

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema, type UsuarioUpdateInput } from '../../bff/contract/usuario.js';
 import { esCambioTotalDeNombre } from '../../bff/contract/nombre.js';
 import { normalizarCorreo } from '../../bff/contract/texto.js';
+import { codigoDeIssue } from '../../bff/contract/errores.js';
 import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
 
 /** What the form knows beyond the values: checks done on the server. */
@@ -14,17 +15,11 @@ export interface Verificaciones {
 }
 
 /**
- * Valibot issues → {campo, codigo}, as the BFF's `aErrores` does, without pulling its Spanish
- * texts into the bundle (the element has its own, localized, in mensajes.ts).
+ * Valibot issues → {campo, codigo} with the contract's own mapping, without the Spanish texts of
+ * its `aErrores` (the element has its own, localized, in mensajes.ts).
  */
 export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] {
-  return issues.map((issue) => {
-    const campo = v.getDotPath(issue) ?? '';
-    if (issue.type === 'strict_object' || issue.type === 'object') {
-      return { campo, codigo: issue.expected === 'never' ? 'NO_MODIFICABLE' : issue.input === undefined ? 'REQUERIDO' : 'FORMATO' };
-    }
-    return { campo, codigo: /^[A-Z_]+$/.test(issue.message) ? issue.message : 'FORMATO' };
-  });
+  return issues.map((issue) => ({ campo: v.getDotPath(issue) ?? '', codigo: codigoDeIssue(issue) }));
 }
 
 export function valoresDe(u: Usuario): Valores {

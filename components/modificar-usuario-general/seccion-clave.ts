@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import { sinDatosPersonalesLocal, type ContextoClave, type FlujoClave } from './flujo-clave.js';
+import { contieneDatosPersonales } from '../../bff/contract/datos-personales.js';
+import type { ContextoClave, FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
   clave: FlujoClave;
@@ -81,7 +82,7 @@ export function seccionClave(h: AnfitrionClave) {
               ${item(nueva ? largo >= 12 && largo <= 128 : false, msg('Entre 12 y 128 caracteres'))}
               ${item(!!confirmacion && confirmacion === nueva, msg('La confirmación es igual'))}
               ${item(
-                nueva ? (ev ? ev.sinDatosPersonales : sinDatosPersonalesLocal(nueva, h.contextoClave())) : false,
+                nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : false,
                 msg('No contiene su ID.usuario, su nombre ni su correo'),
               )}
               ${item(
