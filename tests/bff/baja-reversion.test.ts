@@ -1,35 +1,25 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { actualizacionTmacay, CLAVE_DEMO, crearEntorno, iniciarSesion, MINUTO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { listarBandeja } from '../../bff/mail/bandeja.js';
+import { actualizacionTmacay, actualizarUsuario, CLAVE_DEMO, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-interface Correo {
-  para: string;
-  asunto: string;
-  texto: string;
-}
-
-let e: EntornoDePrueba;
+const e = usarEntorno();
 let token: string;
 beforeEach(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterEach(() => e.cerrar());
 
 const MOTIVO = 'Cierre de la empresa importadora';
 const NUEVO = 'tito.nuevo@example.com';
 
-async function correos(): Promise<Correo[]> {
-  return (await (await pedir(e.app, '/api/dev/correos')).json()) as Correo[];
-}
+const correos = () => listarBandeja(e.db);
 
 function baja(motivo: unknown = MOTIVO, tk = token) {
   return pedir(e.app, '/api/usuario/baja', { cuerpo: { motivo }, token: tk });
 }
 
-function login(idUsuario = 'tmacay', contrasena = CLAVE_DEMO) {
-  return pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario, contrasena } });
-}
+const login = (idUsuario?: string, contrasena?: string) => pedirSesion(e.app, idUsuario, contrasena);
 
 describe('POST /api/usuario/baja', () => {
   test('202 {id, estado, creadaEn}; BAJA, every session revoked, cookie cleared, mail sent, row kept, login refused', async () => {
@@ -87,12 +77,11 @@ describe('POST /api/usuario/baja', () => {
 async function cambiarCorreo(): Promise<string> {
   expect((await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token })).status).toBe(202);
   const codigo = (await correos())[0]!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
-  const r = await pedir(e.app, '/api/usuario', {
-    metodo: 'PUT',
+  const r = await actualizarUsuario(
+    e.app,
     token,
-    cabeceras: { 'If-Match': '"1"' },
-    cuerpo: actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
-  });
+    actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
+  );
   expect(r.status).toBe(200);
   const [aviso] = await correos();
   expect(aviso!.para).toBe('tito.macay@example.com');
@@ -135,12 +124,7 @@ describe('"No reconozco este cambio"', () => {
     expect((await login('tmacay', 'mala')).status).toBe(401);
     const bloqueada = await iniciarSesion(e.app);
     expect((await pedir(e.app, '/api/usuario', { token: bloqueada })).status).toBe(200);
-    const escritura = await pedir(e.app, '/api/usuario', {
-      metodo: 'PUT',
-      token: bloqueada,
-      cabeceras: { 'If-Match': '"3"' },
-      cuerpo: actualizacionTmacay({ direccion: 'Otra dirección 123' }),
-    });
+    const escritura = await actualizarUsuario(e.app, bloqueada, actualizacionTmacay({ direccion: 'Otra dirección 123' }), '"3"');
     expect(escritura.status).toBe(403);
     expect(await escritura.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: expect.stringContaining('cambiar su contraseña') });
     for (const [ruta, cuerpo] of [
@@ -152,21 +136,17 @@ describe('"No reconozco este cambio"', () => {
       expect(respuesta.status, ruta).toBe(403);
       expect(((await respuesta.json()) as { codigo: string }).codigo).toBe('CUENTA_BLOQUEADA');
     }
-    const cambio = await pedir(e.app, '/api/usuario', {
-      metodo: 'PUT',
-      token: bloqueada,
-      cabeceras: { 'If-Match': '"3"' },
-      cuerpo: actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: 'mi perro come tortugas azules', confirmacion: 'mi perro come tortugas azules' } }),
-    });
+    const nueva = 'mi perro come tortugas azules';
+    const cambio = await actualizarUsuario(
+      e.app,
+      bloqueada,
+      actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: nueva, confirmacion: nueva } }),
+      '"3"',
+    );
     expect(cambio.status).toBe(200);
     expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
     const libre = cambio.headers.get('X-Token-Sesion')!;
-    const direccion = await pedir(e.app, '/api/usuario', {
-      metodo: 'PUT',
-      token: libre,
-      cabeceras: { 'If-Match': '"4"' },
-      cuerpo: actualizacionTmacay({ direccion: 'Otra dirección 123' }),
-    });
+    const direccion = await actualizarUsuario(e.app, libre, actualizacionTmacay({ direccion: 'Otra dirección 123' }), '"4"');
     expect(direccion.status).toBe(200);
   });
 

@@ -1,11 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { crearEntorno, iniciarSesion, MINUTO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { describe, expect, test } from 'vitest';
+import { iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
-beforeEach(async () => {
-  e = await crearEntorno();
-});
-afterEach(() => e.cerrar());
+const e = usarEntorno();
 
 describe('dev outbox (no RESEND_API_KEY)', () => {
   test('GET /api/dev/correos: [] at first, then [{id, para, asunto, texto, html, creadoEn}] newest first', async () => {

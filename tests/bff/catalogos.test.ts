@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { crearEntorno, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { describe, expect, test } from 'vitest';
+import { pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
-beforeAll(async () => {
-  e = await crearEntorno({ sembrar: false });
-});
-afterAll(() => e.cerrar());
+const e = usarEntorno({ sembrar: false }, 'todo el archivo');
 
 type Opcion = { codigo: string; nombre: string };
 

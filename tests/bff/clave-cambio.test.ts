@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { actualizacionTmacay, CLAVE_DEMO, crearEntorno, iniciarSesion, MINUTO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, CLAVE_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
+const e = usarEntorno();
 let token: string;
 beforeEach(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterEach(() => e.cerrar());
 
 const NUEVA = 'mi perro come tortugas azules';
 
@@ -20,9 +19,7 @@ function cambioClave(contrasena = NUEVA, contrasenaAnterior = CLAVE_DEMO, confir
   return actualizacionTmacay({ cambioClave: { contrasenaAnterior, contrasena, confirmacion } });
 }
 
-function put(cuerpo: unknown, version = 1, tk = token) {
-  return pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token: tk, cabeceras: { 'If-Match': `"${version}"` } });
-}
+const put = (cuerpo: unknown, version = 1, tk = token) => actualizarUsuario(e.app, tk, cuerpo, `"${version}"`);
 
 async function errores(r: Response) {
   return ((await r.json()) as { errores: unknown }).errores;

@@ -1,30 +1,19 @@
 import { createServer } from 'node:net';
 import { createClient } from '@libsql/client';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { createApp } from '../../bff/app.js';
-import {
-  actualizacionTmacay,
-  crearEntorno,
-  iniciarSesion,
-  ORIGEN_TERCERO,
-  pedir,
-  type EntornoDePrueba,
-} from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, ORIGEN_TERCERO, pedir, versionActual } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // What a black-box tester reading only DESIGN §2/§4 checks and the first audit found wrong.
 
-let e: EntornoDePrueba;
+const e = usarEntorno({}, 'todo el archivo');
 let token: string;
 beforeAll(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterAll(() => e.cerrar());
 
-async function put(cuerpo: Record<string, unknown>) {
-  const etag = (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')!;
-  return pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': etag } });
-}
+const put = async (cuerpo: Record<string, unknown>) => actualizarUsuario(e.app, token, cuerpo, await versionActual(e.app, token));
 
 /** `[campo, codigo]` of a 422's errores. */
 async function errores(r: Response): Promise<[string, string][]> {
@@ -262,12 +251,12 @@ describe('deeply nested JSON within 16 KiB is refused with 422, never 500', () =
   const anidado = (profundidad: number) => `${'['.repeat(profundidad)}${']'.repeat(profundidad)}`;
 
   test('PUT /api/usuario with 8000 nested arrays in fax and in celular.numero', async () => {
-    const etag = (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')!;
+    const etag = await versionActual(e.app, token);
     for (const [clave, cuerpo] of [
       ['fax', JSON.stringify(actualizacionTmacay()).replace('"fax":null', `"fax":${anidado(8000)}`)],
       ['celular.numero', JSON.stringify(actualizacionTmacay()).replace('"numero":"0991234567"', `"numero":${anidado(8000)}`)],
     ] as const) {
-      const r = await pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': etag } });
+      const r = await actualizarUsuario(e.app, token, cuerpo, etag);
       expect(await errores(r), clave).toContainEqual([clave, 'FORMATO']);
     }
   });

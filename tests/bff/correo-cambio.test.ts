@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { crearEntorno, iniciarSesion, MINUTO, pedir, actualizacionTmacay, type EntornoDePrueba } from '../helpers/bff.js';
+import { listarBandeja } from '../../bff/mail/bandeja.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-interface Correo {
-  id: string;
-  para: string;
-  asunto: string;
-  texto: string;
-  html: string;
-  creadoEn: string;
-}
-
-let e: EntornoDePrueba;
+const e = usarEntorno();
 let token: string;
 beforeEach(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterEach(() => e.cerrar());
 
 const NUEVO = 'tito.nuevo@example.com';
 
@@ -26,11 +17,7 @@ function post(ruta: string, cuerpo: unknown, tk = token) {
   return pedir(e.app, ruta, { cuerpo, token: tk });
 }
 
-async function correos(): Promise<Correo[]> {
-  const r = await pedir(e.app, '/api/dev/correos');
-  expect(r.status).toBe(200);
-  return (await r.json()) as Correo[];
-}
+const correos = () => listarBandeja(e.db);
 
 /** Requests a code for `correo` and reads it from the dev outbox. */
 async function pedirCodigo(correo = NUEVO, tk = token): Promise<string> {
@@ -46,9 +33,7 @@ function cambioCorreo(codigo: string, correo = NUEVO) {
   return actualizacionTmacay({ mantenerCorreo: false, correo, confirmacionCorreo: correo.toUpperCase(), codigoSeguridad: codigo });
 }
 
-function put(cuerpo: unknown, version = 1, tk = token) {
-  return pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token: tk, cabeceras: { 'If-Match': `"${version}"` } });
-}
+const put = (cuerpo: unknown, version = 1, tk = token) => actualizarUsuario(e.app, tk, cuerpo, `"${version}"`);
 
 describe('POST /api/correo/disponibilidad', () => {
   test('free, taken (case-insensitive) and freed by a BAJA user', async () => {
@@ -262,7 +247,7 @@ describe('PUT /api/usuario changing the email', () => {
       },
     });
     const app = createApp({ db, mailer: null, reloj: e.reloj.ahora, config: e.config });
-    const r = await pedir(app, '/api/usuario', { metodo: 'PUT', cuerpo: cambioCorreo(codigo), token, cabeceras: { 'If-Match': '"1"' } });
+    const r = await actualizarUsuario(app, token, cambioCorreo(codigo));
     expect(r.status).toBe(422);
     expect(((await r.json()) as { errores: unknown }).errores).toEqual([
       { campo: 'correo', codigo: 'NO_DISPONIBLE', mensaje: 'Correo Electrónico: ya está registrado por otro usuario.' },

@@ -1,25 +1,32 @@
 // The real Resend SDK against tests/helpers/resend-falso.ts, through the HTTP API.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, crearEntorno, iniciarSesion, MINUTO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
+// Hooks run in this order: the fake Resend starts before the environment that points to it, and
+// (after hooks run in reverse) stops after the environment is closed.
 let falso: ResendFalso;
-let e: EntornoDePrueba;
-let token: string;
 beforeEach(async () => {
   falso = await iniciarResendFalso();
-  e = await crearEntorno({ entorno: { RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: falso.url, CORREO_REMITENTE: 'Ecuapass <no-responder@correo.aduana.gob.ec>' } });
-  token = await iniciarSesion(e.app);
 });
-afterEach(async () => {
-  await e.cerrar();
-  await falso.cerrar().catch(() => undefined);
+afterEach(() => falso.cerrar().catch(() => undefined));
+const e = usarEntorno(() => ({
+  entorno: { RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: falso.url, CORREO_REMITENTE: 'Ecuapass <no-responder@correo.aduana.gob.ec>' },
+}));
+let token: string;
+beforeEach(async () => {
+  token = await iniciarSesion(e.app);
 });
 
 const NUEVO = 'tito.nuevo@example.com';
 
 function pedirCodigo() {
   return pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token });
+}
+
+function cambioCorreo(codigo: string) {
+  return actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo });
 }
 
 interface Envio {
@@ -41,12 +48,7 @@ describe('with RESEND_API_KEY', () => {
     const fila = await e.db.execute('SELECT id FROM codigos_seguridad');
     expect(solicitud!.headers['idempotency-key']).toBe(`codigo:${String(fila.rows[0]?.id)}`);
     const codigo = envio.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
-    const put = await pedir(e.app, '/api/usuario', {
-      metodo: 'PUT',
-      token,
-      cabeceras: { 'If-Match': '"1"' },
-      cuerpo: actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
-    });
+    const put = await actualizarUsuario(e.app, token, cambioCorreo(codigo));
     expect(put.status).toBe(200);
     const aviso = falso.solicitudes[1]!.cuerpo as Envio;
     expect(aviso).toMatchObject({ to: 'tito.macay@example.com', subject: 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass' });
@@ -108,12 +110,7 @@ describe('with RESEND_API_KEY', () => {
     expect((await pedirCodigo()).status).toBe(202);
     const codigo = (falso.solicitudes[0]!.cuerpo as Envio).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
     falso.programar({ tipo: 'error' }, { tipo: 'error' });
-    const put = await pedir(e.app, '/api/usuario', {
-      metodo: 'PUT',
-      token,
-      cabeceras: { 'If-Match': '"1"' },
-      cuerpo: actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
-    });
+    const put = await actualizarUsuario(e.app, token, cambioCorreo(codigo));
     expect(put.status).toBe(200);
     const fallidos = await e.db.execute('SELECT id_usuario, tipo, para FROM avisos_fallidos');
     expect(fallidos.rows.map((f) => ({ ...f }))).toEqual([{ id_usuario: 'tmacay', tipo: 'CORREO_MODIFICADO', para: 'tito.macay@example.com' }]);

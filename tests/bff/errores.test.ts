@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { Hono } from 'hono';
-import { crearEntorno, iniciarSesion, ORIGEN_BFF, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { crearEntorno, iniciarSesion, ORIGEN_BFF, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
+const e = usarEntorno({}, 'todo el archivo');
 let token: string;
 beforeAll(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterAll(() => e.cerrar());
 
 const PROBLEM_JSON = 'application/problem+json; charset=UTF-8';
 

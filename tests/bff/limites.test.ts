@@ -1,15 +1,13 @@
 import type { Client } from '@libsql/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { consultar, consumir, reiniciar, reservar } from '../../bff/services/limites.js';
-import { crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
+const e = usarEntorno({ sembrar: false }, 'todo el archivo');
 let db: Client;
-beforeAll(async () => {
-  e = await crearEntorno({ sembrar: false });
+beforeAll(() => {
   db = e.db;
 });
-afterAll(() => e.cerrar());
 
 const T0 = new Date('2026-03-02T15:00:00.000Z');
 const en = (s: number) => new Date(T0.getTime() + s * 1000);

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, crearEntorno, iniciarSesion, ORIGEN_BFF, ORIGEN_TERCERO, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { actualizacionTmacay, iniciarSesion, ORIGEN_BFF, ORIGEN_TERCERO, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
+const e = usarEntorno({}, 'todo el archivo');
 let token: string;
 beforeAll(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterAll(() => e.cerrar());
 
 const ORIGEN_NO_PERMITIDO = {
   status: 403,

@@ -1,24 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@libsql/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enlaceNuevo } from '../../bff/services/reversion.js';
 import { revertirCambioCorreo } from '../../bff/services/revertir.js';
-import { crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const T0 = new Date('2026-03-01T10:00:00.000Z');
 const DIA = 24 * 60 * 60 * 1000;
 const en = (ms: number) => new Date(T0.getTime() + ms);
 const QUIEN = { ip: null, agente: null, idSolicitud: null };
 
-let e: EntornoDePrueba;
+const e = usarEntorno();
 let db: Client;
-
-beforeEach(async () => {
-  e = await crearEntorno();
+beforeEach(() => {
   db = e.db;
 });
-
-afterEach(() => e.cerrar());
 
 async function crear(ahora = T0, idUsuario = 'tmacay'): Promise<string> {
   const { token, sentencia } = enlaceNuevo({ idUsuario, correoAnterior: 'tito.macay@example.com', correoNuevo: 'nuevo@example.com', ahora });

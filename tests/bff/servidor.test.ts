@@ -6,15 +6,15 @@ import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/services/auditoria.js';
-import { actualizacionTmacay, CLAVE_DEMO, crearEntorno, type EntornoDePrueba } from '../helpers/bff.js';
+import { actualizacionTmacay, CLAVE_DEMO } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const ejecutar = promisify(execFile);
 
-let e: EntornoDePrueba;
+const e = usarEntorno({}, 'todo el archivo');
 let servidor: ServerType;
 let base: string;
 beforeAll(async () => {
-  e = await crearEntorno();
   await new Promise<void>((listo) => {
     servidor = serve({ fetch: e.app.fetch, hostname: '127.0.0.1', port: 0 }, () => listo());
   });
@@ -22,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((listo) => servidor.close(listo));
-  await e.cerrar();
 });
 
 describe('the BFF on a real listening socket', () => {

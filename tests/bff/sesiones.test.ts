@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/services/auditoria.js';
 import { hashToken } from '../../bff/services/sesiones.js';
-import { CLAVE_DEMO, crearEntorno, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { CLAVE_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
-let e: EntornoDePrueba;
-beforeEach(async () => {
-  e = await crearEntorno();
-});
-afterEach(() => e.cerrar());
+const e = usarEntorno();
 
 const login = (idUsuario: string, contrasena: string, cabeceras: Record<string, string> = {}) =>
-  pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario, contrasena }, cabeceras });
+  pedirSesion(e.app, idUsuario, contrasena, cabeceras);
 
 const CREDENCIALES_INVALIDAS = {
   status: 401,

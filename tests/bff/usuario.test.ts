@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/services/auditoria.js';
-import { actualizacionTmacay, crearEntorno, iniciarSesion, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const TMACAY = {
   idUsuario: 'tmacay',
@@ -19,22 +20,13 @@ const TMACAY = {
   version: 1,
 };
 
-let e: EntornoDePrueba;
+const e = usarEntorno();
 let token: string;
 beforeEach(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterEach(() => e.cerrar());
 
-function put(cuerpo: unknown, ifMatch: string | null = '"1"', tk = token) {
-  return pedir(e.app, '/api/usuario', {
-    metodo: 'PUT',
-    cuerpo,
-    token: tk,
-    cabeceras: ifMatch === null ? {} : { 'If-Match': ifMatch },
-  });
-}
+const put = (cuerpo: unknown, ifMatch: string | null = '"1"', tk = token) => actualizarUsuario(e.app, tk, cuerpo, ifMatch);
 
 describe('GET /api/usuario', () => {
   test('returns the signed-in user with ETag "<version>" and no-store', async () => {

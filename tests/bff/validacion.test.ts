@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, crearEntorno, iniciarSesion, pedir, type EntornoDePrueba } from '../helpers/bff.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, versionActual as versionDe } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // Every rule of DESIGN §2 through PUT /api/usuario. A refused value leaves the data unchanged, so
 // one environment serves every bad case; good values each bump the version.
 
-let e: EntornoDePrueba;
+const e = usarEntorno({}, 'todo el archivo');
 let token: string;
 beforeAll(async () => {
-  e = await crearEntorno();
   token = await iniciarSesion(e.app);
 });
-afterAll(() => e.cerrar());
 
-async function versionActual(): Promise<string> {
-  return (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')!;
-}
-
-async function put(cambios: Record<string, unknown>) {
-  return pedir(e.app, '/api/usuario', {
-    metodo: 'PUT',
-    cuerpo: actualizacionTmacay(cambios),
-    token,
-    cabeceras: { 'If-Match': await versionActual() },
-  });
-}
+const versionActual = () => versionDe(e.app, token);
+const put = async (cambios: Record<string, unknown>) => actualizarUsuario(e.app, token, actualizacionTmacay(cambios), await versionActual());
 
 const EC = { pais: 'EC', provincia: '09', ciudad: '0901' };
 const EXTERIOR = { pais: 'US', provincia: null, ciudad: null, telefono1: '12125550100', celular: { operadora: 'OTROS', numero: '12125550199' } };
@@ -95,7 +84,7 @@ describe('every field rule refuses bad values, naming the field, and changes not
     const versionAntes = await versionActual();
     const cuerpo = actualizacionTmacay(cambios);
     for (const [clave, valor] of Object.entries(cambios)) if (valor === undefined) delete cuerpo[clave];
-    const r = await pedir(e.app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': await versionActual() } });
+    const r = await actualizarUsuario(e.app, token, cuerpo, await versionActual());
     expect(r.status).toBe(422);
     const problema = (await r.json()) as { codigo: string; errores: unknown[] };
     expect(problema.codigo).toBe('VALIDACION');

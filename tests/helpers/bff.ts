@@ -104,16 +104,43 @@ export function pedir(app: EntornoDePrueba['app'], ruta: string, pedido: Pedido 
   );
 }
 
+/** POST /api/sesiones with these credentials (and extra headers); the raw response. */
+export function pedirSesion(
+  app: EntornoDePrueba['app'],
+  idUsuario = 'tmacay',
+  contrasena = CLAVE_DEMO,
+  cabeceras: Record<string, string> = {},
+): Promise<Response> {
+  return pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena }, cabeceras });
+}
+
 /** Logs a demo user in and returns the session token. */
 export async function iniciarSesion(
   app: EntornoDePrueba['app'],
   idUsuario = 'tmacay',
   contrasena = CLAVE_DEMO,
 ): Promise<string> {
-  const respuesta = await pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena } });
+  const respuesta = await pedirSesion(app, idUsuario, contrasena);
   if (respuesta.status !== 201) throw new Error(`login de ${idUsuario}: ${respuesta.status} ${await respuesta.text()}`);
   const { token } = (await respuesta.json()) as { token: string };
   return token;
+}
+
+/** PUT /api/usuario with `If-Match: ifMatch` (none when null). */
+export function actualizarUsuario(
+  app: EntornoDePrueba['app'],
+  token: string,
+  cuerpo: unknown,
+  ifMatch: string | null = '"1"',
+): Promise<Response> {
+  return pedir(app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: ifMatch === null ? {} : { 'If-Match': ifMatch } });
+}
+
+/** The ETag of the signed-in user as the server has it now. */
+export async function versionActual(app: EntornoDePrueba['app'], token: string): Promise<string> {
+  const etag = (await pedir(app, '/api/usuario', { token })).headers.get('ETag');
+  if (etag === null) throw new Error('GET /api/usuario no devolvió ETag');
+  return etag;
 }
 
 /** The update body that leaves tmacay's data as seeded (keeps the email). */
