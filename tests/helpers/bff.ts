@@ -8,7 +8,7 @@ import { createApp } from '../../bff/app.js';
 import { leerConfig, type Config } from '../../bff/config.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
-import { CLAVE_DEMO, sembrarDemo } from '../../bff/db/semilla.js';
+import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
 
 export { CLAVE_DEMO };
 
@@ -145,16 +145,17 @@ export async function versionActual(app: EntornoDePrueba['app'], token: string):
 
 /** The update body that leaves tmacay's data as seeded (keeps the email). */
 export function actualizacionTmacay(cambios: Record<string, unknown> = {}): Record<string, unknown> {
+  const t = USUARIOS_DEMO.find((u) => u.id_usuario === 'tmacay')!;
   return {
-    nombre: 'TITO MACAY',
-    pais: 'EC',
-    provincia: '09',
-    ciudad: '0901',
-    direccion: 'Av. 9 de Octubre 424 y Córdova, edificio Gran Pasaje, oficina 5',
-    telefono1: '042345678',
-    telefono2: null,
-    celular: { operadora: 'CLARO', numero: '0991234567' },
-    fax: null,
+    nombre: t.nombre,
+    pais: t.pais,
+    provincia: t.provincia,
+    ciudad: t.ciudad,
+    direccion: t.direccion,
+    telefono1: t.telefono1,
+    telefono2: t.telefono2,
+    celular: { operadora: t.celular_operadora, numero: t.celular_numero },
+    fax: t.fax,
     mantenerCorreo: true,
     ...cambios,
   };
