@@ -7,7 +7,8 @@ import { corsPermitido } from './middleware/cors.js';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
 import { causaRaiz, esErrorDeConexion } from './db/disponibilidad.js';
-import { problema, problemaBaseNoDisponible } from './problemas.js';
+import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
+import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
 import { crearMailer, type MailerElegido } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
@@ -58,7 +59,7 @@ function elegirMailer(deps: Dependencias): MailerElegido {
 
 /** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */
 export function createApp(dependencias: Dependencias) {
-  const deps: Servicios = { ...dependencias, mailer: elegirMailer(dependencias) };
+  const deps: Servicios = { ...dependencias, mailer: elegirMailer(dependencias), argon2: dependencias.argon2 ?? limitadorArgon2() };
   const bandeja = rutasBandejaDev(deps);
   const app = new Hono<Entorno>();
   const seguridadGeneral = cabecerasDeSeguridad(false);
@@ -104,6 +105,7 @@ export function createApp(dependencias: Dependencias) {
     if (error instanceof HTTPException && error.status < 500) {
       return problema(c, error.status, 'JSON_INVALIDO', 'La solicitud no es válida.');
     }
+    if (error instanceof ServidorOcupadoError) return problemaServidorOcupado(c, error.reintentarEnS);
     const solicitud = `[${c.get('requestId')}] ${c.req.method} ${rutaParaRegistro(c.req.path)}`;
     if (esErrorDeConexion(error)) {
       console.error(`${solicitud}: la base de datos no responde (${causaRaiz(error)})`);

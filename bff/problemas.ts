@@ -83,3 +83,14 @@ export function problemaBaseNoDisponible(c: Context): Response {
     'El servicio no está disponible en este momento porque la base de datos no responde. Intente nuevamente en unos segundos.',
   );
 }
+
+/** 503 SERVICIO_NO_DISPONIBLE with `Retry-After`: too many password checks in progress (a flood of logins). */
+export function problemaServidorOcupado(c: Context, reintentarEnS: number): Response {
+  c.header('Retry-After', String(reintentarEnS));
+  return problema(
+    c,
+    503,
+    'SERVICIO_NO_DISPONIBLE',
+    'El servicio está atendiendo demasiadas solicitudes en este momento. Intente nuevamente en unos segundos.',
+  );
+}

@@ -3,6 +3,7 @@ import type { RequestIdVariables } from 'hono/request-id';
 import type { Config } from './config.js';
 import type { UsuarioGuardado } from './db/usuarios.js';
 import type { Mailer, MailerElegido } from './mail/index.js';
+import type { LimitadorArgon2 } from './services/contrasenas.js';
 
 /** What the app is built from (STYLE: the factory takes its dependencies). */
 export interface Dependencias {
@@ -17,11 +18,14 @@ export interface Dependencias {
    * is down): /api answers 503 instead of failing. Absent → always ready.
    */
   baseLista?: () => boolean;
+  /** The cap on concurrent password hashing. Absent → `limitadorArgon2()` (4 at once, 32 waiting). */
+  argon2?: LimitadorArgon2;
 }
 
-/** The dependencies once `createApp` has settled the mailer: what the routes receive. */
-export interface Servicios extends Omit<Dependencias, 'mailer'> {
+/** The dependencies once `createApp` has settled the mailer and the argon2 cap: what the routes receive. */
+export interface Servicios extends Omit<Dependencias, 'mailer' | 'argon2'> {
   mailer: MailerElegido;
+  argon2: LimitadorArgon2;
 }
 
 /** The authenticated session a request carries (set by `requerirSesion`). */

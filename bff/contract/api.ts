@@ -9,6 +9,11 @@ export const UsuarioSchema = v.object({
   idUsuario: v.string(),
   documento: v.object({ tipo: v.picklist(TIPOS_DOCUMENTO), numero: v.string() }),
   nombre: v.string(),
+  /**
+   * The name as first registered (never changed by the form): corrections of `nombre` are measured
+   * against it (DESIGN §2), so the element pre-validates with it too.
+   */
+  nombreRegistrado: v.string(),
   pais: v.string(),
   provincia: v.nullable(v.string()),
   ciudad: v.nullable(v.string()),
@@ -35,7 +40,18 @@ export const CorreoInputSchema = v.strictObject({ correo: CorreoSchema });
 export const DisponibilidadSchema = v.object({ disponible: v.boolean() });
 export const CodigoEnviadoSchema = v.object({ expiraEn: v.string(), reenviarDesde: v.string() });
 export const BajaSchema = v.object({ id: v.string(), estado: v.literal('REGISTRADA'), creadaEn: v.string() });
+/**
+ * `GET /api/usuario/actividad`. `conteo`: how many times the event happened in its row (repeated
+ * failed logins and limit hits share one row per window; 1 for every other event).
+ */
 export const ActividadSchema = v.array(
-  v.object({ evento: v.string(), campos: v.array(v.string()), creadoEn: v.string(), ip: v.nullable(v.string()) }),
+  v.object({
+    evento: v.string(),
+    campos: v.array(v.string()),
+    creadoEn: v.string(),
+    ip: v.nullable(v.string()),
+    conteo: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
 );
+export type Actividad = v.InferOutput<typeof ActividadSchema>[number];
 export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));

@@ -53,6 +53,7 @@ export const ETIQUETAS: Record<string, string> = {
   idUsuario: 'ID.usuario',
   documento: 'Doc. Identificación',
   nombre: 'Nombre Usuario',
+  nombreRegistrado: 'Nombre registrado',
   pais: 'País',
   provincia: 'Provincia',
   ciudad: 'Ciudad',
@@ -86,7 +87,7 @@ const TEXTOS: Record<CodigoCampo, string> = {
   NO_PERMITIDO: 'tiene un valor no permitido.',
   NO_MODIFICABLE: 'no se puede modificar.',
   CAMBIO_TOTAL:
-    'solo admite corregir nombres o apellidos mal escritos. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
+    'solo admite corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
   NO_DISPONIBLE: 'ya está registrado por otro usuario.',
   INCORRECTA: 'no es correcta.',
   DEBIL: 'es demasiado fácil de adivinar.',

@@ -70,10 +70,12 @@ export function distanciaDeNombres(anterior: string, nuevo: string): number {
 }
 
 /**
- * True when `nuevo` is not a correction of `anterior` but another name (DESIGN §2): the distance
- * above is greater than max(3, ⌈25 % of the old length⌉).
+ * True when `nuevo` is not a correction of `registrado` but another name (DESIGN §2): the distance
+ * above is greater than max(3, ⌈25 % of the registered name's length⌉). `registrado` is the name as
+ * first registered, never the current one: measured from the current name, ten one-letter
+ * corrections in a row would turn one person's name into another's.
  */
-export function esCambioTotalDeNombre(anterior: string, nuevo: string): boolean {
-  const limite = Math.max(3, Math.ceil(comparable(anterior).length * 0.25));
-  return distanciaDeNombres(anterior, nuevo) > limite;
+export function esCambioTotalDeNombre(registrado: string, nuevo: string): boolean {
+  const limite = Math.max(3, Math.ceil(comparable(registrado).length * 0.25));
+  return distanciaDeNombres(registrado, nuevo) > limite;
 }

@@ -106,10 +106,10 @@ export async function sembrarDemo(db: Client, ahora: Date): Promise<string[]> {
     const claveHash = await hashContrasena(CLAVE_DEMO);
     const columnas = Object.keys(usuario);
     const r = await db.execute({
-      sql: `INSERT INTO usuarios (${columnas.join(', ')}, estado, version, clave_hash, clave_cambiada_en, creado_en, actualizado_en)
-            VALUES (${columnas.map(() => '?').join(', ')}, 'ACTIVO', 1, ?, ?, ?, ?)
+      sql: `INSERT INTO usuarios (${columnas.join(', ')}, nombre_registrado, estado, version, clave_hash, clave_cambiada_en, creado_en, actualizado_en)
+            VALUES (${columnas.map(() => '?').join(', ')}, ?, 'ACTIVO', 1, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING`,
-      args: [...Object.values(usuario), claveHash, momento, momento, momento],
+      args: [...Object.values(usuario), usuario.nombre, claveHash, momento, momento, momento],
     });
     if (r.rowsAffected === 1) insertados.push(usuario.id_usuario);
   }

@@ -25,6 +25,7 @@ function aUsuario(fila: Row): UsuarioGuardado {
     idUsuario,
     documento: { tipo: String(fila.documento_tipo) as Usuario['documento']['tipo'], numero: String(fila.documento_numero) },
     nombre: String(fila.nombre),
+    nombreRegistrado: String(fila.nombre_registrado),
     pais: String(fila.pais),
     provincia: textoONulo(fila.provincia),
     ciudad: textoONulo(fila.ciudad),

@@ -9,7 +9,7 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { registrarEvento } from '../services/auditoria.js';
 import { objecionCorreo } from '../services/cambios-sensibles.js';
-import { anularCodigo, anularCodigosDe, emitirCodigo, LimiteCodigoError } from '../services/codigos.js';
+import { anularCodigo, anularCodigosDe, emitirCodigo, LimiteCodigoError, VENTANA_HORA_MS } from '../services/codigos.js';
 import { consumir, LIMITES } from '../services/limites.js';
 import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
 import type { Entorno, Servicios } from '../tipos.js';
@@ -34,15 +34,24 @@ export function rutasCorreo(deps: Servicios) {
   const { db, reloj, mailer, config } = deps;
   const sesion = requerirSesion(deps);
   const cuenta = requerirCuentaActiva(deps);
+  /**
+   * Every answer that tells whether an address is taken (the availability check, the code request)
+   * counts against one limit, 20 per user per hour, before it looks: a 429 here, null otherwise.
+   */
+  const contarConsultaDisponibilidad = async (c: Context<Entorno>): Promise<Response | null> => {
+    const { idUsuario } = c.get('usuario');
+    const ahora = reloj();
+    const limite = await consumir(db, { clave: `disponibilidad:${idUsuario}`, ...LIMITES.disponibilidad, ahora });
+    if (limite.permitido) return null;
+    const agruparMs = LIMITES.disponibilidad.ventanaMs;
+    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['disponibilidad'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
+    return problemaLimite(c, limite.reintentarEnS);
+  };
   return new Hono<Entorno>()
     .post('/disponibilidad', sesion, cuenta, leerCuerpoJson, async (c) => {
       const usuario = c.get('usuario');
-      const ahora = reloj();
-      const limite = await consumir(db, { clave: `disponibilidad:${usuario.idUsuario}`, ...LIMITES.disponibilidad, ahora });
-      if (!limite.permitido) {
-        await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['disponibilidad'], creadoEn: ahora, ...origenDeSolicitud(c) });
-        return problemaLimite(c, limite.reintentarEnS);
-      }
+      const limite = await contarConsultaDisponibilidad(c);
+      if (limite) return limite;
       const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);
       // The current address is a field error (as in the PUT), not "unavailable".
@@ -55,6 +64,8 @@ export function rutasCorreo(deps: Servicios) {
       const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);
       const correo = entrada.valor.correo;
+      const limite = await contarConsultaDisponibilidad(c);
+      if (limite) return limite;
       const objecion = await objecionCorreo(db, usuario, correo);
       if (objecion) return problemaValidacion(c, [objecion]);
 
@@ -65,7 +76,7 @@ export function rutasCorreo(deps: Servicios) {
         emitido = await emitirCodigo(db, { idUsuario: usuario.idUsuario, correo, ahora, secreto: config.secretoCodigos });
       } catch (error) {
         if (!(error instanceof LimiteCodigoError)) throw error;
-        await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['codigoSeguridad'], creadoEn: ahora, ...quien });
+        await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['codigoSeguridad'], creadoEn: ahora, agruparMs: VENTANA_HORA_MS, ...quien });
         c.header('Retry-After', String(error.reintentarEnS));
         const espera = error.reintentarEnS;
         return problema(

@@ -107,7 +107,9 @@ function documentoOpenApi() {
         post: {
           summary: 'Iniciar sesión',
           requestBody: cuerpo('SesionInput'),
-          responses: { ...exito(201, 'Sesión creada; también en la cookie mug_sesion', 'Sesion'), ...problemas(401, 403, 422, 429) },
+          description:
+            'Límites de fallos cada 15 minutos: 5 por ID.usuario desde un mismo cliente (IP; /64 en IPv6), 50 por ID.usuario desde todos, 20 por cliente entre todos los ID → 429. Con demasiadas comprobaciones de contraseña en curso, 503 inmediato con Retry-After.',
+          responses: { ...exito(201, 'Sesión creada; también en la cookie mug_sesion', 'Sesion'), ...problemas(401, 403, 422, 429, 503) },
         },
       },
       '/api/sesiones/actual': {
@@ -118,7 +120,7 @@ function documentoOpenApi() {
           summary: 'Renovar la prueba de contraseña',
           security: seguro,
           requestBody: cuerpo('Reautenticacion'),
-          responses: { ...exito(204, 'Renovada'), ...problemas(401, 422, 429) },
+          responses: { ...exito(204, 'Renovada'), ...problemas(401, 422, 429, 503) },
         },
       },
       '/api/usuario': {
@@ -142,7 +144,7 @@ function documentoOpenApi() {
               },
               ...json('Usuario'),
             },
-            ...problemas(401, 403, 412, 422, 428, 429),
+            ...problemas(401, 403, 412, 422, 428, 429, 503),
           },
         },
       },
@@ -151,12 +153,13 @@ function documentoOpenApi() {
           summary: 'Comprobar la contraseña anterior («Cambio de clave»)',
           security: seguro,
           requestBody: cuerpo('VerificacionClave'),
-          responses: { ...exito(204, 'Correcta'), ...problemas(401, 422, 429) },
+          responses: { ...exito(204, 'Correcta'), ...problemas(401, 422, 429, 503) },
         },
       },
       '/api/correo/disponibilidad': {
         post: {
           summary: 'Comprobar disponibilidad del correo',
+          description: 'Cuenta para el límite de 20 consultas de disponibilidad por usuario y hora, compartido con la solicitud de código.',
           security: seguro,
           requestBody: cuerpo('CorreoInput'),
           responses: { ...exito(200, 'Disponibilidad', 'Disponibilidad'), ...problemas(401, 422, 429) },
@@ -165,6 +168,8 @@ function documentoOpenApi() {
       '/api/correo/codigo': {
         post: {
           summary: 'Solicitar código de seguridad',
+          description:
+            'Cuenta para el límite de 20 consultas de disponibilidad por usuario y hora antes de mirar si la dirección está libre; luego 1 código cada 60 s y 5 por hora.',
           security: seguro,
           requestBody: cuerpo('CorreoInput'),
           responses: { ...exito(202, 'Código enviado', 'CodigoEnviado'), ...problemas(401, 403, 422, 429, 503) },
@@ -198,7 +203,13 @@ function documentoOpenApi() {
         },
       },
       '/api/usuario/actividad': {
-        get: { summary: 'Actividad reciente (50)', security: seguro, responses: { ...exito(200, 'Eventos', 'Actividad'), ...problemas(401) } },
+        get: {
+          summary: 'Actividad reciente (50)',
+          description:
+            'Los intentos fallidos y límites repetidos se agrupan en una fila por ventana con su conteo, y ocupan como máximo 10 de las 50 filas cuando hay acciones propias que mostrar.',
+          security: seguro,
+          responses: { ...exito(200, 'Eventos', 'Actividad'), ...problemas(401) },
+        },
       },
       '/api/openapi.json': { get: { summary: 'Este documento', responses: { ...exito(200, 'OpenAPI 3.1') } } },
     },

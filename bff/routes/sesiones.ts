@@ -6,8 +6,9 @@ import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
-import { verificarContrasena } from '../services/contrasenas.js';
-import { LIMITES, reiniciar, reservar, sentenciaReiniciar } from '../services/limites.js';
+import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
+import { LIMITES, sentenciaPurgar } from '../services/limites.js';
+import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
 import { resolverSesion, sentenciaRevocarToken, sesionNueva } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
@@ -20,7 +21,7 @@ const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.
  * /api/sesiones/reautenticacion (a fresh password proof for sensitive actions).
  */
 export function rutasSesiones(deps: Servicios) {
-  const { db, reloj } = deps;
+  const { db, reloj, argon2 } = deps;
   return new Hono<Entorno>()
     .use('/reautenticacion', requerirSesion(deps))
     .route('/reautenticacion', rutaReautenticacion(deps))
@@ -30,38 +31,54 @@ export function rutasSesiones(deps: Servicios) {
       const { idUsuario, contrasena } = entrada.valor;
       const ahora = reloj();
       const quien = origenDeSolicitud(c);
-      const clave = `sesion:${idUsuario}`;
-
-      // The attempt is counted before the password is checked (concurrent guesses cannot all slip
-      // under the limit) and forgotten when the password is right.
-      const limite = await reservar(db, { clave, ...LIMITES.inicioSesion, ahora });
       // Failures and limit hits are audited for existing users only (unknown IDs would let anyone
       // fill the table), in one conditional statement: the same work whether the ID exists or not.
+      // Repeats share one row per window; every attempt also purges a few expired counters.
+      const auditar = (evento: 'LIMITE_EXCEDIDO' | 'INICIO_SESION_FALLIDO', campos: string[] = []) =>
+        db.batch(
+          [
+            sentenciaPurgar(ahora),
+            sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, agruparMs: LIMITES.inicioSesion.ventanaMs, ...quien }, 'siExiste'),
+          ],
+          'write',
+        );
+
+      // The attempt is counted (per ID and client, per ID, per client) before the password is
+      // checked, so concurrent guesses cannot all slip under a limit; a right password forgets it.
+      const limite = await reservarInicioSesion(db, idUsuario, quien.ip, ahora);
       if (!limite.permitido) {
-        await db.execute(sentenciaEvento({ idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: ahora, ...quien }, 'siExiste'));
+        await auditar('LIMITE_EXCEDIDO', ['sesion']);
         return problemaLimite(c, limite.reintentarEnS);
       }
 
-      // Unknown users are checked against a dummy hash: same work, same answer.
+      // Unknown users are checked against a dummy hash: same work, same answer. A busy server
+      // answers 503 at once and the attempt, never tried, is given back.
       const usuario = await buscarUsuario(db, idUsuario);
-      const correcta = await verificarContrasena(usuario?.claveHash ?? null, contrasena);
+      let correcta: boolean;
+      try {
+        correcta = await argon2(() => verificarContrasena(usuario?.claveHash ?? null, contrasena));
+      } catch (error) {
+        if (error instanceof ServidorOcupadoError) await db.batch(sentenciasDevolverInicio(idUsuario, quien.ip), 'write');
+        throw error;
+      }
 
       if (!usuario || !correcta) {
-        await db.execute(sentenciaEvento({ idUsuario, evento: 'INICIO_SESION_FALLIDO', creadoEn: ahora, ...quien }, 'siExiste'));
+        await auditar('INICIO_SESION_FALLIDO');
         return problema(c, 401, 'CREDENCIALES_INVALIDAS', CREDENCIALES_INVALIDAS);
       }
       if (usuario.estado === 'BAJA') {
-        await reiniciar(db, clave);
+        await db.batch(sentenciasInicioCorrecto(idUsuario, quien.ip), 'write');
         return cuentaDeBaja(c);
       }
 
-      // One batch: the count forgotten, the session this browser or client still presented ended
+      // One batch: the counts forgotten, the session this browser or client still presented ended
       // (a login never leaves the previous token alive), the new session and its audit row.
       const anterior = tokenDe(c);
       const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente });
       await db.batch(
         [
-          sentenciaReiniciar(clave),
+          ...sentenciasInicioCorrecto(idUsuario, quien.ip),
+          sentenciaPurgar(ahora),
           ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
           sentencia,
           sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }),

@@ -81,12 +81,13 @@ function reglasConDatos(actual: UsuarioGuardado, valor: UsuarioUpdate): ErrorCam
 const CLAVES_ACTUALIZACION = Object.keys(UsuarioUpdateSchema.pipe[0].entries);
 
 /**
- * A format error elsewhere must not hide a complete name change: when the name itself is well
- * formed, its rule is checked too and reported with the other errors.
+ * The name may only be corrected, measured from the name as first registered (so a chain of small
+ * corrections cannot add up to another name). A format error elsewhere must not hide a complete
+ * change: when the name itself is well formed, its rule is checked too and reported with the rest.
  */
 function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] {
   const nombre = v.safeParse(NombreSchema, (cuerpo as Record<string, unknown> | null)?.nombre);
-  return nombre.success && esCambioTotalDeNombre(actual.nombre, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
+  return nombre.success && esCambioTotalDeNombre(actual.nombreRegistrado, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
 /**
@@ -164,12 +165,13 @@ export function rutasUsuario(deps: Servicios) {
         c.header('ETag', etagDe(actual.version));
         return c.json(usuarioPublico(actual));
       }
+      // The new hash before the code: a busy server (503) must not have spent the code.
+      const claveHash = valor.cambioClave ? await deps.argon2(() => hashClave(valor.cambioClave!.contrasena)) : null;
       const cambiaCorreo = campos.includes('correo');
       if (cambiaCorreo) {
         const errorCodigo = await revisarCodigo(deps, actual, datos.correo, valor.codigoSeguridad!);
         if (errorCodigo) return problemaValidacion(c, [errorCodigo]);
       }
-      const claveHash = valor.cambioClave ? await hashClave(valor.cambioClave.contrasena) : null;
 
       // One batch, run by the driver without yielding: an interactive transaction awaited across
       // requests would make concurrent writers in this process wait on each other's lock. Each

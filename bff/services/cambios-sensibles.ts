@@ -30,9 +30,12 @@ export async function objecionCorreo(db: Servicios['db'], usuario: UsuarioGuarda
 export type RevisionSensible = { errores: ErrorCampo[] } | { limiteS: number };
 
 /**
- * Field errors of the new address (different from the current one, available) and of the password
- * change (`contrasenaAnterior` right, counted with the 5/15 min limit; the policy). The code is not
- * looked at here: it is checked last, once nothing else can fail.
+ * Field errors of the new address (different from the current one) and of the password change
+ * (`contrasenaAnterior` right, counted with the 5/15 min limit; the policy). Whether another user
+ * holds the address is not said here: only the rate-limited availability check and the code request
+ * tell that, and a code is sent only to a free address, so an address that was never sent a code
+ * fails as a wrong code (checked last, once nothing else can fail). An address taken after its code
+ * was sent fails at the commit on the unique index (NO_DISPONIBLE, to the one who owns the code).
  */
 export async function revisarCambiosSensibles(
   deps: Servicios,
@@ -42,10 +45,7 @@ export async function revisarCambiosSensibles(
 ): Promise<RevisionSensible> {
   const errores: ErrorCampo[] = [];
   const correoNuevo = valor.mantenerCorreo ? actual.correo : valor.correo!;
-  if (!valor.mantenerCorreo) {
-    const objecion = await objecionCorreo(deps.db, actual, correoNuevo);
-    if (objecion) errores.push(objecion);
-  }
+  if (!valor.mantenerCorreo && correoNuevo === actual.correo.toLowerCase()) errores.push(errorCampo('correo', 'NO_PERMITIDO'));
   if (valor.cambioClave) {
     const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.claveHash);
     if (prueba.tipo === 'LIMITE') return { limiteS: prueba.reintentarEnS };

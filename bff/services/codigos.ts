@@ -26,7 +26,8 @@ import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } 
 
 const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
 const ESPERA_REENVIO_MS = 60 * 1000;
-const VENTANA_HORA_MS = 60 * 60 * 1000;
+/** The window of the 5-codes-per-hour limit. */
+export const VENTANA_HORA_MS = 60 * 60 * 1000;
 const MAXIMO_CODIGOS_POR_HORA = 5;
 const MAXIMO_INTENTOS = 5;
 

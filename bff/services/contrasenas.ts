@@ -1,4 +1,5 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
+import pLimit from 'p-limit';
 
 /**
  * argon2id, m=19 MiB, t=2, p=1: OWASP's first choice (Password Storage Cheat Sheet).
@@ -31,4 +32,29 @@ export async function verificarContrasena(hashGuardado: string | null, contrasen
   } catch {
     return false; // a malformed stored hash never logs anyone in
   }
+}
+
+/** The server is busy with password hashing: answer 503 with `Retry-After` at once rather than queue. */
+export class ServidorOcupadoError extends Error {
+  override readonly name = 'ServidorOcupadoError';
+  constructor(readonly reintentarEnS = 2) {
+    super('Demasiadas comprobaciones de contraseña en curso.');
+  }
+}
+
+/** Runs one argon2 computation under the app's cap, or throws `ServidorOcupadoError`. */
+export type LimitadorArgon2 = <T>(trabajo: () => Promise<T>) => Promise<T>;
+
+/**
+ * At most `concurrentes` argon2 computations at once (libuv runs 4 threads by default) and `cola`
+ * waiting; one more is refused at once, so a flood of logins gets quick 503s instead of every
+ * login, the owner's included, waiting behind it. With 4 running and 32 waiting, a queued request
+ * waits about 8 hash times.
+ */
+export function limitadorArgon2({ concurrentes = 4, cola = 32 } = {}): LimitadorArgon2 {
+  const limite = pLimit(concurrentes);
+  return (trabajo) => {
+    if (limite.activeCount >= concurrentes && limite.pendingCount >= cola) return Promise.reject(new ServidorOcupadoError());
+    return limite(trabajo);
+  };
 }

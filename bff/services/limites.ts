@@ -69,6 +69,39 @@ export async function reservar(db: Ejecutor, { clave, maximo, ventanaMs, ahora }
   return { permitido: false, reintentarEnS: Math.max(1, reintentarEnS) };
 }
 
+/**
+ * Reserves one attempt in each limit, in order (see `reservar`); when one refuses, the attempt is
+ * given back to those already reserved, so a refused attempt is counted nowhere.
+ */
+export async function reservarTodos(db: Ejecutor, limites: readonly Limite[]): Promise<ResultadoLimite> {
+  for (const [i, limite] of limites.entries()) {
+    const resultado = await reservar(db, limite);
+    if (resultado.permitido) continue;
+    for (const anterior of limites.slice(0, i)) await db.execute(sentenciaDevolver(anterior.clave));
+    return resultado;
+  }
+  return { permitido: true, reintentarEnS: 0 };
+}
+
+/** The UPDATE that gives back one reserved attempt of `clave` (it was not tried, or it succeeded), for a `db.batch`. */
+export function sentenciaDevolver(clave: string): InStatement {
+  return { sql: 'UPDATE limites SET conteo = conteo - 1 WHERE clave = ? AND conteo > 0', args: [clave] };
+}
+
+/** Expired counters deleted by one `sentenciaPurgar`: enough to keep up, small enough to stay cheap. */
+const PURGA_MAXIMA = 100;
+
+/**
+ * The DELETE of up to 100 counters whose window closed before `ahora` (found through the index on
+ * `expira_ms`), for a `db.batch`: run with every login attempt, so made-up IDs do not pile up.
+ */
+export function sentenciaPurgar(ahora: Date): InStatement {
+  return {
+    sql: 'DELETE FROM limites WHERE rowid IN (SELECT rowid FROM limites WHERE expira_ms <= ? LIMIT ?)',
+    args: [ahora.getTime(), PURGA_MAXIMA],
+  };
+}
+
 /** The DELETE that forgets the hits of `clave`, for a `db.batch`. */
 export function sentenciaReiniciar(clave: string): InStatement {
   return { sql: 'DELETE FROM limites WHERE clave = ?', args: [clave] };
@@ -81,8 +114,12 @@ export async function reiniciar(db: Ejecutor, clave: string): Promise<void> {
 
 /** The counters of DESIGN §4 kept in `limites` (the security-code limits are read from `codigos_seguridad`). */
 export const LIMITES = {
-  /** Failed logins per ID: 5 per 15 minutes. */
+  /** Failed logins per ID from one client: 5 per 15 minutes (the owner elsewhere is not locked out). */
   inicioSesion: { maximo: 5, ventanaMs: 15 * 60_000 },
+  /** Failed logins per ID from all clients together: 50 per 15 minutes (a distributed guesser). */
+  inicioSesionId: { maximo: 50, ventanaMs: 15 * 60_000 },
+  /** Failed logins per client across IDs: 20 per 15 minutes (one client trying many IDs). */
+  inicioSesionCliente: { maximo: 20, ventanaMs: 15 * 60_000 },
   /** Wrong passwords per user (the "Cambio de clave" check, the re-authentication, a PUT's contrasenaAnterior): 5 per 15 minutes. */
   pruebaContrasena: { maximo: 5, ventanaMs: 15 * 60_000 },
   /** Availability checks per user: 20 per hour. */

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { buscarUsuario } from '../db/usuarios.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import type { Dependencias } from '../tipos.js';
+import type { Servicios } from '../tipos.js';
 import { registrarEvento } from './auditoria.js';
-import { verificarContrasena } from './contrasenas.js';
-import { LIMITES, reiniciar, reservar } from './limites.js';
+import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
+import { LIMITES, reiniciar, reservar, sentenciaDevolver } from './limites.js';
 
 export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { tipo: 'LIMITE'; reintentarEnS: number };
 
@@ -13,10 +13,11 @@ export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { 
  * `contrasenaAnterior` of a password change), counting wrong ones: 5 per user per 15 minutes, then
  * 429 until the window closes (the 6th try is refused unverified, as for the login). Each try is
  * counted before the check (`reservar`), so concurrent tries cannot pass the limit; a right one
- * clears the count. Limit hits are audited.
+ * clears the count. Limit hits are audited (one row per window). The check runs under the app's
+ * argon2 cap; when the server is busy the try is given back and `ServidorOcupadoError` (503) thrown.
  */
 export async function probarContrasena(
-  { db, reloj }: Dependencias,
+  { db, reloj, argon2 }: Servicios,
   c: Context,
   idUsuario: string,
   contrasena: string,
@@ -27,11 +28,19 @@ export async function probarContrasena(
   const clave = `contrasena:${idUsuario}`;
   const limite = await reservar(db, { clave, ...LIMITES.pruebaContrasena, ahora });
   if (!limite.permitido) {
-    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, ...origenDeSolicitud(c) });
+    const agruparMs = LIMITES.pruebaContrasena.ventanaMs;
+    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
   const hash = claveHash ?? (await buscarUsuario(db, idUsuario))?.claveHash ?? null;
-  if (await verificarContrasena(hash, contrasena)) {
+  let correcta: boolean;
+  try {
+    correcta = await argon2(() => verificarContrasena(hash, contrasena));
+  } catch (error) {
+    if (error instanceof ServidorOcupadoError) await db.execute(sentenciaDevolver(clave));
+    throw error;
+  }
+  if (correcta) {
     await reiniciar(db, clave);
     return { tipo: 'CORRECTA' };
   }

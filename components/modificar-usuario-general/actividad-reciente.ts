@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { estilosComunes } from './comunes.styles.js';
 import { ErrorRed, type ClienteApi } from './api.js';
 import { etiqueta, nombreEvento, textoProblema } from './mensajes.js';
@@ -92,6 +92,7 @@ export class ActividadReciente extends LitElement {
                 ${this.eventos.map(
                   (a) => html`<li>
                     <strong>${nombreEvento(a.evento)}</strong>
+                    ${a.conteo > 1 ? html`<span class="conteo">${msg(str`(${a.conteo} veces)`, { desc: 'Times a repeated event happened in the same window' })}</span>` : nothing}
                     <div class="detalle">
                       <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
                       ${a.ip ? html`<span class="ip">${msg('IP')} ${a.ip}</span>` : nothing}

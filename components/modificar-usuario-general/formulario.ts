@@ -92,7 +92,8 @@ export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaci
   };
   const resultado = v.safeParse(UsuarioUpdateSchema, cuerpoDe(x));
   if (!resultado.success) codigosDe(resultado.issues).forEach(poner);
-  if (!errores.has('nombre') && esCambioTotalDeNombre(anterior.nombre, x.nombre)) poner({ campo: 'nombre', codigo: 'CAMBIO_TOTAL' });
+  // Measured from the name as first registered, as the server does (corrections do not add up).
+  if (!errores.has('nombre') && esCambioTotalDeNombre(anterior.nombreRegistrado, x.nombre)) poner({ campo: 'nombre', codigo: 'CAMBIO_TOTAL' });
   if (quiereCambiarClave(x) && !ver.claveVerificada) {
     poner({ campo: 'cambioClave.contrasenaAnterior', codigo: x['cambioClave.contrasenaAnterior'] ? 'NO_VERIFICADA' : 'REQUERIDO' });
   }

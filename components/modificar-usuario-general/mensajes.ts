@@ -81,7 +81,7 @@ function textoCodigo(codigo: string): string {
     case 'NO_COINCIDE': return msg('No coincide.');
     case 'NO_PERMITIDO': return msg('Tiene un valor no permitido.');
     case 'NO_MODIFICABLE': return msg('No se puede modificar.');
-    case 'CAMBIO_TOTAL': return msg('Solo puede corregir nombres o apellidos mal escritos. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.');
+    case 'CAMBIO_TOTAL': return msg('Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.');
     case 'NO_DISPONIBLE': return msg('Este correo ya está registrado por otro usuario.');
     case 'INCORRECTA': return msg('La contraseña no es correcta.');
     case 'DEBIL': return msg('La contraseña es demasiado fácil de adivinar.');

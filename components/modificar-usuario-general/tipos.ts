@@ -1,7 +1,10 @@
-import type { Usuario as UsuarioContrato } from '../../bff/contract/api.js';
+import type { Actividad as ActividadContrato, Usuario as UsuarioContrato } from '../../bff/contract/api.js';
 
 /** The user of `GET /api/usuario` (DESIGN.md §4). */
 export type Usuario = UsuarioContrato;
+
+/** One row of `GET /api/usuario/actividad`; `conteo` > 1 for repeated failed logins or limit hits. */
+export type Actividad = ActividadContrato;
 
 /** The answer of `POST /api/usuario/baja`, and the `detail` of `baja-solicitada`. */
 export interface BajaRegistrada {
@@ -13,13 +16,6 @@ export interface BajaRegistrada {
 export interface Opcion {
   codigo: string;
   nombre: string;
-}
-
-export interface Actividad {
-  evento: string;
-  campos: string[] | null;
-  creadoEn: string;
-  ip: string | null;
 }
 
 /** One entry of `errores` as the server sends it; `codigo` may be one the element does not know. */

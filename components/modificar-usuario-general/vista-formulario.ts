@@ -115,7 +115,7 @@ export function vistaFormulario(h: Vista) {
       ${campoLectura('f-idUsuario', msg('ID.usuario'), u.idUsuario, msg('No se puede modificar. Para cambiarlo solicite la baja y registre un usuario nuevo.'))}
       ${campoLectura('f-documento', msg('Doc. Identificación'), documento(u.documento.tipo, u.documento.numero))}
       ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', maxlength: 100, ancho: true,
-        ayuda: msg('Solo puede corregir nombres o apellidos mal escritos.') })}
+        ayuda: msg(str`Solo puede corregir errores de escritura del nombre con el que se registró: ${u.nombreRegistrado}.`) })}
       ${seccionClave(h)}
       ${campoSelect(h, 'pais', h.paises, { etiqueta: msg('País'), requerido: true, ancho: true })}
       ${campoSelect(h, 'provincia', ecuador ? h.provincias : [], {

@@ -187,7 +187,7 @@ describe('"No reconozco este cambio"', () => {
 });
 
 describe('GET /api/usuario/actividad', () => {
-  test('newest first, at most 50, {evento, campos, creadoEn, ip}; only the user\'s own', async () => {
+  test('newest first, at most 50, {evento, campos, creadoEn, ip, conteo}; only the user\'s own', async () => {
     for (let i = 0; i < 60; i++) {
       await e.db.execute({
         sql: "INSERT INTO auditoria (id_usuario, evento, campos, ip, creado_en) VALUES ('tmacay', 'DATOS_MODIFICADOS', '[\"fax\"]', '10.0.0.1', ?)",
@@ -197,10 +197,10 @@ describe('GET /api/usuario/actividad', () => {
     await e.db.execute("INSERT INTO auditoria (id_usuario, evento, creado_en) VALUES ('mzambrano', 'INICIO_SESION', '2026-03-03T00:00:00.000Z')");
     const r = await pedir(e.app, '/api/usuario/actividad', { token });
     expect(r.status).toBe(200);
-    const lista = (await r.json()) as { evento: string; campos: string[]; creadoEn: string; ip: string | null }[];
+    const lista = (await r.json()) as { evento: string; campos: string[]; creadoEn: string; ip: string | null; conteo: number }[];
     expect(lista).toHaveLength(50);
-    expect(lista[0]).toEqual({ evento: 'INICIO_SESION', campos: [], creadoEn: '2026-03-02T15:00:00.000Z', ip: null });
-    expect(lista[1]).toEqual({ evento: 'DATOS_MODIFICADOS', campos: ['fax'], creadoEn: '2026-03-01T00:59:00.000Z', ip: '10.0.0.1' });
+    expect(lista[0]).toEqual({ evento: 'INICIO_SESION', campos: [], creadoEn: '2026-03-02T15:00:00.000Z', ip: null, conteo: 1 });
+    expect(lista[1]).toEqual({ evento: 'DATOS_MODIFICADOS', campos: ['fax'], creadoEn: '2026-03-01T00:59:00.000Z', ip: '10.0.0.1', conteo: 1 });
     const fechas = lista.map((a) => a.creadoEn);
     expect([...fechas].sort().reverse()).toEqual(fechas);
     expect((await pedir(e.app, '/api/usuario/actividad')).status).toBe(401);

@@ -107,6 +107,23 @@ describe('POST /api/correo/codigo', () => {
     expect(await correos()).toEqual([]);
   });
 
+  test('counts against the availability limit before it looks: after the 429 a taken address gets 429, not 422', async () => {
+    for (let i = 0; i < 19; i++) expect((await post('/api/correo/disponibilidad', { correo: `a${i}@example.com` })).status).toBe(200);
+    // The 20th look of the hour is a code request for a taken address: told, and counted.
+    expect(((await (await post('/api/correo/codigo', { correo: 'ocupado@example.com' })).json()) as { errores: unknown[] }).errores[0]).toMatchObject({
+      campo: 'correo',
+      codigo: 'NO_DISPONIBLE',
+    });
+    for (const ruta of ['/api/correo/disponibilidad', '/api/correo/codigo']) {
+      const r = await post(ruta, { correo: 'ocupado@example.com' });
+      expect(r.status, ruta).toBe(429);
+      expect(r.headers.get('Retry-After'), ruta).toBe('3600');
+    }
+    expect(await correos()).toEqual([]);
+    const eventos = await e.db.execute("SELECT campos, conteo FROM auditoria WHERE evento = 'LIMITE_EXCEDIDO' AND id_usuario = 'tmacay'");
+    expect(eventos.rows.map((f) => ({ ...f }))).toEqual([{ campos: '["disponibilidad"]', conteo: 2 }]);
+  });
+
   test('1 per 60 s and 5 per hour → 429 DEMASIADAS_SOLICITUDES with Retry-After', async () => {
     await pedirCodigo();
     e.reloj.avanzar(30_000);
@@ -166,16 +183,60 @@ describe('PUT /api/usuario changing the email', () => {
     expect(otra.status).toBe(422);
   });
 
-  test('the order of checks: a taken address is refused before the code is tried', async () => {
+  test('a taken address never sent a code fails as a wrong code, like a free one: no spare oracle after the 429', async () => {
+    for (let i = 0; i < 20; i++) await post('/api/correo/disponibilidad', { correo: `a${i}@example.com` });
+    expect((await post('/api/correo/disponibilidad', { correo: 'ocupado@example.com' })).status).toBe(429);
+    // No code pending: the same answer for a taken and a free address, as often as asked.
+    const sinCodigo = async (correo: string) => {
+      const r = await put(cambioCorreo('ABCD2345', correo));
+      return { estado: r.status, cuerpo: await r.json() };
+    };
+    const esperado = {
+      estado: 422,
+      cuerpo: {
+        status: 422,
+        title: 'Datos no válidos',
+        detail: 'Revise los campos indicados.',
+        codigo: 'VALIDACION',
+        errores: [
+          {
+            campo: 'codigoSeguridad',
+            codigo: 'INCORRECTO',
+            mensaje: 'Código de seguridad: no es correcto. Solicite un nuevo código de seguridad.',
+            intentosRestantes: 0,
+          },
+        ],
+      },
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(await sinCodigo('ocupado@example.com')).toEqual(esperado);
+      expect(await sinCodigo('libre@example.com')).toEqual(esperado);
+    }
+  });
+
+  test('with a code pending for another address, a taken one costs a try and fails as a wrong code, exactly like a free one', async () => {
     const codigo = await pedirCodigo();
-    const r = await put(cambioCorreo(codigo, 'ocupado@example.com'));
+    const errores = async (correo: string) => ((await (await put(cambioCorreo(codigo, correo))).json()) as { errores: unknown }).errores;
+    expect(await errores('ocupado@example.com')).toEqual([
+      { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 },
+    ]);
+    expect(await errores('libre@example.com')).toEqual([
+      { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 3 intentos.', intentosRestantes: 3 },
+    ]);
+    expect((await put(cambioCorreo(codigo))).status).toBe(200);
+  });
+
+  test('a valid code for an address someone else took meanwhile: 422 NO_DISPONIBLE, nothing changes, never two accounts', async () => {
+    const codigo = await pedirCodigo();
+    await e.db.execute({ sql: "UPDATE usuarios SET correo = ? WHERE id_usuario = 'mzambrano'", args: [NUEVO] });
+    const r = await put(cambioCorreo(codigo));
     expect(r.status).toBe(422);
     expect(((await r.json()) as { errores: unknown }).errores).toEqual([
       { campo: 'correo', codigo: 'NO_DISPONIBLE', mensaje: 'Correo Electrónico: ya está registrado por otro usuario.' },
     ]);
-    const intentos = await e.db.execute('SELECT intentos FROM codigos_seguridad');
-    expect(intentos.rows[0]?.intentos).toBe(0);
-    expect((await put(cambioCorreo(codigo))).status).toBe(200);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', version: 1 });
+    const duenos = await e.db.execute({ sql: "SELECT id_usuario FROM usuarios WHERE lower(correo) = ? AND estado <> 'BAJA'", args: [NUEVO] });
+    expect(duenos.rows.map((f) => f.id_usuario)).toEqual(['mzambrano']);
   });
 
   test('a wrong code names the tries left; the 5th wrong one voids it (AGOTADO)', async () => {

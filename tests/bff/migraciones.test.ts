@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,40 @@ describe('migrations', () => {
     expect(Number((await db.execute('PRAGMA busy_timeout')).rows[0]?.timeout)).toBe(5000);
   });
 
+  test('005: the registered name is filled from the current one, set at insert when missing, and cannot be changed', async () => {
+    const anteriores = await mkdtemp(join(tmpdir(), 'mug-mig-'));
+    try {
+      for (const archivo of (await readdir(CARPETA_REAL)).filter((a) => a < '005')) {
+        await writeFile(join(anteriores, archivo), await readFile(join(CARPETA_REAL, archivo), 'utf8'));
+      }
+      await migrar(db, anteriores);
+      await db.execute(
+        `INSERT INTO usuarios (id_usuario, documento_tipo, documento_numero, nombre, pais, direccion, telefono1, celular_operadora,
+           celular_numero, correo, clave_hash, clave_cambiada_en, creado_en, actualizado_en)
+         VALUES ('antiguo', 'CEDULA', '0102030400', 'ANA CORREGIDA', 'US', 'Calle 1 y 2', '12125550100', 'OTROS', '12125550199',
+           'ana@example.com', 'x', 't', 't', 't')`,
+      );
+      expect(await migrar(db)).toEqual(['005_nombre_registrado_y_limites.sql']);
+    } finally {
+      await rm(anteriores, { recursive: true, force: true });
+    }
+    const registrado = async (id: string) =>
+      (await db.execute({ sql: 'SELECT nombre_registrado FROM usuarios WHERE id_usuario = ?', args: [id] })).rows[0]?.nombre_registrado;
+    expect(await registrado('antiguo')).toBe('ANA CORREGIDA');
+    await sembrarDemo(db, new Date());
+    expect(await registrado('mzambrano')).toBe('MARIA ZAMBRANO');
+    await db.execute({
+      sql: `INSERT INTO usuarios (id_usuario, documento_tipo, documento_numero, nombre, pais, direccion, telefono1, celular_operadora,
+              celular_numero, correo, clave_hash, clave_cambiada_en, creado_en, actualizado_en)
+            SELECT 'nuevo', documento_tipo, documento_numero, 'LUIS NUEVO', pais, direccion, telefono1, celular_operadora,
+              celular_numero, 'luis@example.com', clave_hash, clave_cambiada_en, creado_en, actualizado_en FROM usuarios WHERE id_usuario = 'tmacay'`,
+    });
+    expect(await registrado('nuevo')).toBe('LUIS NUEVO');
+    await db.execute("UPDATE usuarios SET nombre = 'LUIS NUEVOS' WHERE id_usuario = 'nuevo'");
+    expect(await registrado('nuevo')).toBe('LUIS NUEVO');
+    await expect(db.execute("UPDATE usuarios SET nombre_registrado = 'OTRO' WHERE id_usuario = 'nuevo'")).rejects.toThrow(/nombre_registrado no se modifica/);
+  });
+
   test('one active account per email, case-insensitive; a user in BAJA frees the address', async () => {
     await migrar(db);
     await sembrarDemo(db, new Date());
@@ -87,7 +121,7 @@ describe('migrations', () => {
       db.execute({
         sql: `INSERT INTO usuarios SELECT ?, documento_tipo, documento_numero, nombre, pais, provincia, ciudad, direccion,
                 telefono1, telefono2, celular_operadora, celular_numero, fax, 'OCUPADO@Example.com', 'ACTIVO', 1,
-                clave_hash, clave_cambiada_en, creado_en, actualizado_en FROM usuarios WHERE id_usuario = 'tmacay'`,
+                clave_hash, clave_cambiada_en, creado_en, actualizado_en, nombre_registrado FROM usuarios WHERE id_usuario = 'tmacay'`,
         args: [id],
       });
     await expect(copiar('copia')).rejects.toThrow(/UNIQUE/);

@@ -219,3 +219,69 @@ describe('DELETE /api/sesiones/actual', () => {
     expect((await pedir(e.app, '/api/sesiones/actual', { metodo: 'DELETE' })).status).toBe(204);
   });
 });
+
+describe('login limits per client and ID, and the cap on password hashing (security review)', () => {
+  const desde = (ip: string, idUsuario: string, contrasena: string) =>
+    pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario, contrasena }, ip });
+
+  test('one client trying many IDs: 20 failures across IDs, then 429 for any ID from it; other clients unaffected', async () => {
+    const ids = ['tmacay', 'mzambrano', 'jsmith', 'ocupado', ...Array.from({ length: 16 }, (_, i) => `inventado${i}`)];
+    for (const id of ids) expect((await desde('203.0.113.5', id, 'Clave-Adivinada-1')).status).toBe(401);
+    const r = await desde('203.0.113.5', 'otro-mas', 'Clave-Adivinada-1');
+    expect(r.status).toBe(429);
+    expect(r.headers.get('Retry-After')).toBe('900');
+    expect((await desde('203.0.113.5', 'tmacay', CLAVE_DEMO)).status).toBe(429);
+    expect((await desde('198.51.100.7', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+    // An IPv6 client counts by its /64: rotating the interface part does not help.
+    for (let i = 0; i < 20; i++) expect((await desde(`2001:db8:5:6::${i + 1}`, `id${i}`, 'x')).status).toBe(401);
+    expect((await desde('2001:db8:5:6:aaaa::1', 'id-nuevo', 'x')).status).toBe(429);
+  });
+
+  test('the owner still logs in from another client while an attacker hammers the ID', async () => {
+    const estados = [];
+    for (let i = 0; i < 30; i++) estados.push((await desde('203.0.113.9', 'tmacay', `mala-${i}`)).status);
+    expect(estados).toEqual([...Array(5).fill(401), ...Array(25).fill(429)]);
+    expect((await desde('203.0.113.9', 'tmacay', CLAVE_DEMO)).status).toBe(429);
+    expect((await desde('198.51.100.20', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+    // The limit hits were coalesced into one audit row with their count.
+    const limites = await e.db.execute("SELECT conteo FROM auditoria WHERE id_usuario = 'tmacay' AND evento = 'LIMITE_EXCEDIDO'");
+    expect(limites.rows.map((f) => f.conteo)).toEqual([26]);
+  });
+
+  test('a guesser spread over many clients meets the per-ID ceiling: 50 failures per 15 minutes', async () => {
+    for (let i = 0; i < 50; i++) expect((await desde(`10.1.${i}.1`, 'tmacay', `mala-${i}`)).status).toBe(401);
+    expect((await desde('10.2.0.1', 'tmacay', CLAVE_DEMO)).status).toBe(429);
+    e.reloj.avanzar(15 * MINUTO);
+    expect((await desde('10.2.0.1', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+  });
+
+  test('a flood of concurrent logins gets quick 503s with Retry-After; refused attempts are given back, so only tried ones count', async () => {
+    const respuestas = await Promise.all(
+      Array.from({ length: 600 }, (_, i) => desde(`10.${(i >> 8) & 255}.${i & 255}.9`, `azar-${i}`, 'Clave-Cualquiera-1')),
+    );
+    const estados = respuestas.map((r) => r.status);
+    expect(new Set(estados)).toEqual(new Set([401, 503]));
+    const ocupado = respuestas.find((r) => r.status === 503)!;
+    expect(ocupado.headers.get('Retry-After')).toBe('2');
+    expect(await ocupado.json()).toEqual({
+      status: 503,
+      title: 'Servicio no disponible',
+      detail: 'El servicio está atendiendo demasiadas solicitudes en este momento. Intente nuevamente en unos segundos.',
+      codigo: 'SERVICIO_NO_DISPONIBLE',
+    });
+    const intentados = estados.filter((s) => s === 401).length;
+    const contados = await e.db.execute("SELECT coalesce(sum(conteo), 0) AS n FROM limites WHERE clave LIKE 'sesion:azar-%'");
+    expect(contados.rows[0]?.n).toBe(intentados);
+    // Once the flood is over the owner logs in as usual.
+    expect((await desde('198.51.100.20', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+  });
+
+  test('expired counters are purged as logins come: made-up IDs do not pile up in `limites`', async () => {
+    for (let i = 0; i < 30; i++) await desde(`10.3.0.${i}`, `inventado-${i}`, 'x');
+    const cuantos = async () => Number((await e.db.execute('SELECT count(*) AS n FROM limites')).rows[0]?.n);
+    expect(await cuantos()).toBe(90);
+    e.reloj.avanzar(16 * MINUTO);
+    await desde('10.3.1.1', 'otro-inventado', 'x');
+    expect(await cuantos()).toBe(3);
+  });
+});

@@ -7,6 +7,7 @@ const TMACAY = {
   idUsuario: 'tmacay',
   documento: { tipo: 'RUC', numero: '0912345675001' },
   nombre: 'TITO MACAY',
+  nombreRegistrado: 'TITO MACAY',
   pais: 'EC',
   provincia: '09',
   ciudad: '0901',
@@ -65,7 +66,7 @@ describe('PUT /api/usuario', () => {
     expect(await r.json()).toEqual(esperado);
     expect(await (await pedir(e.app, '/api/usuario', { token })).json()).toEqual(esperado);
     const actividad = await listarActividad(e.db, 'tmacay');
-    expect(actividad[0]).toEqual({ evento: 'DATOS_MODIFICADOS', campos: ['direccion', 'fax'], creadoEn: '2026-03-02T15:00:00.000Z', ip: null });
+    expect(actividad[0]).toEqual({ evento: 'DATOS_MODIFICADOS', campos: ['direccion', 'fax'], creadoEn: '2026-03-02T15:00:00.000Z', ip: null, conteo: 1 });
   });
 
   test('normalises before storing: trimmed, collapsed name; upper-case country; blank optional → null', async () => {
@@ -142,7 +143,9 @@ describe('PUT /api/usuario', () => {
   });
 
   test('read-only and unknown keys are refused with NO_MODIFICABLE, each one named', async () => {
-    const r = await put(actualizacionTmacay({ idUsuario: 'otro', documento: { tipo: 'RUC', numero: '1' }, correoSenae: 'x@y.z', version: 9, rol: 'admin' }));
+    const r = await put(
+      actualizacionTmacay({ idUsuario: 'otro', documento: { tipo: 'RUC', numero: '1' }, nombreRegistrado: 'PEDRO ALVARADO', correoSenae: 'x@y.z', version: 9, rol: 'admin' }),
+    );
     expect(r.status).toBe(422);
     expect(await r.json()).toEqual({
       status: 422,
@@ -152,6 +155,7 @@ describe('PUT /api/usuario', () => {
       errores: [
         { campo: 'idUsuario', codigo: 'NO_MODIFICABLE', mensaje: 'ID.usuario: no se puede modificar.' },
         { campo: 'documento', codigo: 'NO_MODIFICABLE', mensaje: 'Doc. Identificación: no se puede modificar.' },
+        { campo: 'nombreRegistrado', codigo: 'NO_MODIFICABLE', mensaje: 'Nombre registrado: no se puede modificar.' },
         { campo: 'correoSenae', codigo: 'NO_MODIFICABLE', mensaje: 'SENAE Correo Electrónico: no se puede modificar.' },
         { campo: 'version', codigo: 'NO_MODIFICABLE', mensaje: 'Versión: no se puede modificar.' },
         { campo: 'rol', codigo: 'NO_MODIFICABLE', mensaje: 'rol: no se puede modificar.' },

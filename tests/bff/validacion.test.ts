@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, actualizarUsuario, iniciarSesion, versionActual as versionDe } from '../helpers/bff.js';
+import { actualizacionDemo, actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir, versionActual as versionDe } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // Every rule of DESIGN §2 through PUT /api/usuario. A refused value leaves the data unchanged, so
@@ -148,12 +148,38 @@ describe('the name may only be corrected (DESIGN §2)', () => {
             campo: 'nombre',
             codigo: 'CAMBIO_TOTAL',
             mensaje:
-              'Nombre Usuario: solo admite corregir nombres o apellidos mal escritos. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
+              'Nombre Usuario: solo admite corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
           },
         ],
       });
     },
   );
+
+  test('corrections do not add up: MARIA ZAMBRANO → PEDRO ALVARADO one letter at a time is refused at the 5th step', async () => {
+    // Budget: max(3, ⌈25 % of 14⌉) = 4 from the name as first registered; each step is 1 from the last.
+    const tk = await iniciarSesion(e.app, 'mzambrano');
+    const pasos = ['PARIA ZAMBRANO', 'PERIA ZAMBRANO', 'PEDIA ZAMBRANO', 'PEDRA ZAMBRANO', 'PEDRO ZAMBRANO', 'PEDRO AAMBRANO'];
+    const estados: number[] = [];
+    for (const nombre of pasos) {
+      const r = await actualizarUsuario(e.app, tk, actualizacionDemo('mzambrano', { nombre }), await versionDe(e.app, tk));
+      estados.push(r.status);
+      if (r.status === 422) expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+        {
+          campo: 'nombre',
+          codigo: 'CAMBIO_TOTAL',
+          mensaje:
+            'Nombre Usuario: solo admite corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
+        },
+      ]);
+    }
+    expect(estados).toEqual([200, 200, 200, 200, 422, 422]);
+    // The read shows both: the name now and the one the corrections are measured from.
+    const usuario = (await (await pedir(e.app, '/api/usuario', { token: tk })).json()) as Record<string, unknown>;
+    expect(usuario).toMatchObject({ nombre: 'PEDRA ZAMBRANO', nombreRegistrado: 'MARIA ZAMBRANO' });
+    // Back towards the registered name is always a correction.
+    const vuelta = await actualizarUsuario(e.app, tk, actualizacionDemo('mzambrano', { nombre: 'MARIA ZAMBRANO' }), await versionDe(e.app, tk));
+    expect(vuelta.status).toBe(200);
+  });
 
   test('a complete change is reported together with other field errors', async () => {
     const r = await put({ nombre: 'PEDRO PEREZ', telefono1: '1' });

@@ -21,6 +21,7 @@ export function usuarioDemo(): Usuario {
     idUsuario: 'tmacay',
     documento: { tipo: 'RUC', numero: '0912345675001' },
     nombre: 'TITO MACAY',
+    nombreRegistrado: 'TITO MACAY',
     pais: 'EC',
     provincia: '09',
     ciudad: '0901',
@@ -168,8 +169,8 @@ export class BffFalso {
         return json(200, this.usuario, { ETag: `"${this.usuario.version}"` });
       case 'GET /api/usuario/actividad':
         return json(200, [
-          { evento: 'DATOS_MODIFICADOS', campos: ['telefono1'], creadoEn: '2026-11-20T15:04:00.000Z', ip: '127.0.0.1' },
-          { evento: 'INICIO_SESION', campos: [], creadoEn: '2026-11-28T10:00:00.000Z', ip: '127.0.0.1' },
+          { evento: 'DATOS_MODIFICADOS', campos: ['telefono1'], creadoEn: '2026-11-20T15:04:00.000Z', ip: '127.0.0.1', conteo: 1 },
+          { evento: 'INICIO_SESION', campos: [], creadoEn: '2026-11-28T10:00:00.000Z', ip: '127.0.0.1', conteo: 1 },
         ]);
       case 'POST /api/usuario/clave/verificacion':
         return ll.cuerpo.contrasenaAnterior === CLAVE

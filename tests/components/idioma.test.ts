@@ -69,6 +69,29 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await esperar(() => getLocale() === 'es');
   });
 
+  it('una fila que agrupa intentos repetidos muestra cuántas veces ocurrió (es y en); las demás, nada', async () => {
+    bff.una('GET /api/usuario/actividad', () =>
+      new Response(
+        JSON.stringify([
+          { evento: 'LIMITE_EXCEDIDO', campos: ['sesion'], creadoEn: '2026-11-28T10:00:00.000Z', ip: '203.0.113.66', conteo: 55 },
+          { evento: 'INICIO_SESION', campos: [], creadoEn: '2026-11-27T10:00:00.000Z', ip: '127.0.0.1', conteo: 1 },
+        ]),
+        { headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    const el = await montar();
+    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
+    panel.shadowRoot!.querySelector('summary')!.click();
+    await esperar(() => panel.shadowRoot!.querySelectorAll('li').length === 2);
+    const [agrupada, sola] = [...panel.shadowRoot!.querySelectorAll('li')];
+    expect(agrupada!.textContent!.replace(/\s+/g, ' ')).to.contain('Demasiados intentos (55 veces)');
+    expect(sola!.textContent).not.to.contain('veces');
+    el.lang = 'en';
+    await esperar(() => agrupada!.textContent!.includes('(55 times)'));
+    el.lang = 'es';
+    await esperar(() => getLocale() === 'es');
+  });
+
   it('si la actividad no carga, lo dice y permite reintentar', async () => {
     const el = await montar();
     bff.una('GET /api/usuario/actividad', () => problema(500, 'ERROR_INTERNO'));

@@ -80,6 +80,20 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
   });
 
+  it('mide la corrección desde el nombre registrado, no desde el actual: las correcciones se suman', async () => {
+    Object.assign(bff.usuario, { nombre: 'PEDRA ZAMBRANO', nombreRegistrado: 'MARIA ZAMBRANO' });
+    const el = await montar();
+    expect($(el, '#f-nombre-ayuda').textContent).to.equal('Solo puede corregir errores de escritura del nombre con el que se registró: MARIA ZAMBRANO.');
+    // One letter from the current name, five from the registered one (budget 4).
+    await escribir(el, 'f-nombre', 'PEDRO ZAMBRANO');
+    await salir(el, 'f-nombre');
+    expect($(el, '#f-nombre-error').textContent).to.equal(
+      'Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.',
+    );
+    await escribir(el, 'f-nombre', 'MARIA ZAMBRANA');
+    expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
+  });
+
   it('al pulsar Modificar muestra el resumen de errores, marca los campos y enfoca el primero', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', '');

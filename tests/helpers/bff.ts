@@ -85,9 +85,16 @@ export interface Pedido {
   token?: string;
   cookie?: string;
   cabeceras?: Record<string, string>;
+  /** The client's address, as @hono/node-server would see it on the socket (none by default). */
+  ip?: string;
 }
 
-/** Sends a request to the app: JSON body, Bearer token or cookie, extra headers. */
+/** The bindings @hono/node-server gives a request from `ip` (what `getConnInfo` reads). */
+function desde(ip: string) {
+  return { incoming: { socket: { remoteAddress: ip, remotePort: 40000, remoteFamily: ip.includes(':') ? 'IPv6' : 'IPv4' } } };
+}
+
+/** Sends a request to the app: JSON body, Bearer token or cookie, extra headers, client address. */
 export function pedir(app: EntornoDePrueba['app'], ruta: string, pedido: Pedido = {}): Promise<Response> {
   const cabeceras: Record<string, string> = { ...pedido.cabeceras };
   if (pedido.cuerpo !== undefined) cabeceras['Content-Type'] ??= 'application/json';
@@ -100,7 +107,7 @@ export function pedir(app: EntornoDePrueba['app'], ruta: string, pedido: Pedido 
       ...(pedido.cuerpo === undefined
         ? {}
         : { body: typeof pedido.cuerpo === 'string' ? pedido.cuerpo : JSON.stringify(pedido.cuerpo) }),
-    }),
+    }, pedido.ip === undefined ? undefined : desde(pedido.ip)),
   );
 }
 
@@ -145,7 +152,12 @@ export async function versionActual(app: EntornoDePrueba['app'], token: string):
 
 /** The update body that leaves tmacay's data as seeded (keeps the email). */
 export function actualizacionTmacay(cambios: Record<string, unknown> = {}): Record<string, unknown> {
-  const t = USUARIOS_DEMO.find((u) => u.id_usuario === 'tmacay')!;
+  return actualizacionDemo('tmacay', cambios);
+}
+
+/** The update body that leaves a demo user's data as seeded (keeps the email). */
+export function actualizacionDemo(idUsuario: string, cambios: Record<string, unknown> = {}): Record<string, unknown> {
+  const t = USUARIOS_DEMO.find((u) => u.id_usuario === idUsuario)!;
   return {
     nombre: t.nombre,
     pais: t.pais,
