@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
+import { ServidorOcupadoError } from '../../bff/services/contrasenas.js';
 import { actualizacionTmacay, actualizarUsuario, CLAVE_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
@@ -58,6 +60,22 @@ describe('POST /api/usuario/clave/verificacion', () => {
     // Both limit hits fell in one 15-minute window: one audit row that counts them.
     const limites = await e.db.execute("SELECT campos, conteo FROM auditoria WHERE evento = 'LIMITE_EXCEDIDO'");
     expect(limites.rows.map((f) => ({ ...f }))).toEqual([{ campos: '["contrasena"]', conteo: 2 }]);
+  });
+});
+
+describe('a server busy hashing passwords', () => {
+  test('answers the password check 503 with Retry-After at once; the try is not counted and nothing changes', async () => {
+    const ocupado = createApp({ db: e.db, mailer: null, reloj: e.reloj.ahora, config: e.config, argon2: () => Promise.reject(new ServidorOcupadoError()) });
+    for (let i = 0; i < 6; i++) {
+      const r = await pedir(ocupado, '/api/usuario/clave/verificacion', { cuerpo: { contrasenaAnterior: 'mala' }, token });
+      expect(r.status).toBe(503);
+      expect(r.headers.get('Retry-After')).toBe('2');
+    }
+    const cambio = await actualizarUsuario(ocupado, token, cambioClave(), '"1"');
+    expect(cambio.status).toBe(503);
+    expect((await e.db.execute("SELECT conteo FROM limites WHERE clave = 'contrasena:tmacay'")).rows[0]?.conteo ?? 0).toBe(0);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ version: 1 });
+    expect((await verificar(CLAVE_DEMO)).status).toBe(204);
   });
 });
 
