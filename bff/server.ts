@@ -65,7 +65,7 @@ async function prepararBase(avisar: boolean): Promise<boolean> {
     const motivo = motivoDeFalla(error);
     if (motivo !== 'no-responde' && motivo !== 'ocupada') {
       const que = motivo ? `${DESCRIPCION_FALLA[motivo]} (${causaRaiz(error)})` : causaRaiz(error);
-      console.error(`No se puede preparar la base de datos ${nombreBase}: ${que}.`);
+      console.error(`No se puede preparar ${nombreBase}: ${que}.`);
       process.exit(1);
     }
     if (avisar) {

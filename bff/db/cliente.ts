@@ -34,7 +34,7 @@ export interface OpcionesBase {
 
 /**
  * Opens the database. `file:` URLs get WAL (readers never wait for the writer);
- * `libsql://` and `https://` go to sqld / Turso, each HTTP request aborted at the deadline.
+ * `libsql://` and `https://` go to sqld / Turso.
  */
 export async function abrirBaseDeDatos(url: string, { authToken, tiempoLimiteMs }: OpcionesBase): Promise<BaseDeDatos> {
   const esArchivo = url.startsWith('file:');
@@ -43,7 +43,9 @@ export async function abrirBaseDeDatos(url: string, { authToken, tiempoLimiteMs 
     url,
     ...(authToken ? { authToken } : {}),
     // No busy timeout on files: SQLite would wait for a lock on the event loop (BaseDeDatos retries).
-    ...(esArchivo ? {} : { fetch: (pedido: Request) => fetch(pedido, { signal: AbortSignal.timeout(tiempoLimiteMs) }) }),
+    // An HTTP request past the deadline is answered 503 by BaseDeDatos; it is aborted a little later
+    // to free its socket and its place in the client's queue.
+    ...(esArchivo ? {} : { fetch: (pedido: Request) => fetch(pedido, { signal: AbortSignal.timeout(2 * tiempoLimiteMs) }) }),
   });
   const db = new BaseDeDatos(cliente, tiempoLimiteMs);
   // WAL persists in the file.
@@ -185,15 +187,15 @@ export class BaseDeDatos implements Client {
       } catch (error) {
         const motivo = motivoDeFalla(error);
         if (motivo === null) throw error;
-        if (motivo === 'ocupada') {
-          // The statement that met the lock stays "in progress" on its pooled connection until the
-          // garbage collector finalises it, and every COMMIT there fails meanwhile ("cannot commit
-          // transaction - SQL statements in progress"): drop the connections (docs/decisiones.md).
-          if (this.protocol === 'file') await this.#cliente.reconnect();
-          if (Date.now() + pausa < hasta) {
-            await esperar(pausa);
-            continue;
-          }
+        // A file's connections are dropped after a lock: the statement that met it stays "in
+        // progress" on its pooled connection until the garbage collector finalises it, and every
+        // COMMIT there fails meanwhile ("cannot commit transaction - SQL statements in progress",
+        // docs/decisiones.md). And after a read-only fault: SQLite opened the file read-only and the
+        // connection would stay so once the file takes writes again.
+        if (this.protocol === 'file' && (motivo === 'ocupada' || motivo === 'solo-lectura')) await this.#cliente.reconnect();
+        if (motivo === 'ocupada' && Date.now() + pausa < hasta) {
+          await esperar(pausa);
+          continue;
         }
         const falla = new BaseNoDisponibleError(motivo, error);
         if (motivo === 'no-responde') this.#marcarCaida(error);

@@ -10,9 +10,9 @@ export type MotivoFalla = 'ocupada' | 'no-responde' | 'solo-lectura' | 'sin-espa
 export const DESCRIPCION_FALLA: Record<MotivoFalla, string> = {
   ocupada: 'la base de datos está bloqueada por otra conexión',
   'no-responde': 'la base de datos no responde',
-  'solo-lectura': 'la base de datos no admite escrituras (está en solo lectura)',
-  'sin-espacio': 'la base de datos no admite escrituras (no queda espacio en el disco)',
-  disco: 'la base de datos no admite escrituras (error de lectura o escritura del disco)',
+  'solo-lectura': 'la base de datos no admite escrituras: está en solo lectura',
+  'sin-espacio': 'la base de datos no admite escrituras: no queda espacio en el disco',
+  disco: 'la base de datos no admite escrituras: falla la lectura o escritura del disco',
 };
 
 /** A statement that failed for one of the reasons of `MotivoFalla`; the libSQL error is its `cause`. */
