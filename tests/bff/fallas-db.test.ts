@@ -15,7 +15,8 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { sembrarDemo } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, crearEntorno, iniciarSesion, pedir, pedirSesion, type EntornoDePrueba } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, puertoLibre, RAIZ } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CLAVE_DEMO, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarHranaFalso } from '../helpers/hrana-falso.js';
 
 const ejecutar = promisify(execFile);
 const BLOQUEO = fileURLToPath(new URL('../helpers/bloqueo-proceso.ts', import.meta.url));
@@ -325,6 +326,69 @@ describe('a remote database that accepts connections and never answers', () => {
       expect(catalogo.valor.status).toBe(200);
     } finally {
       await servidor.cerrar();
+    }
+  });
+
+  test('the real server on a remote that hangs, then answers, then hangs again: 503 meanwhile, recovers by itself', async () => {
+    const carpeta = await mkdtemp(join(tmpdir(), 'mug-remota-'));
+    const remota = await arrancarHranaFalso(`file:${join(carpeta, 'remota.db')}`);
+    remota.silencioso = true;
+    let servidor: ServidorE2e | undefined;
+    try {
+      const arranque = await cronometrar(() =>
+        arrancarServidor({ DATABASE_URL: remota.url, DB_TIEMPO_LIMITE_MS: '800' }, { esperarSalud: false }),
+      );
+      servidor = arranque.valor;
+      const url = servidor.url;
+      const salud = () => fetch(`${url}/api/salud`);
+      const login = () =>
+        fetch(`${url}/api/sesiones`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+        });
+      /** Milliseconds until GET /api/salud answers 200 (polled every 100 ms, at most 20 s). */
+      const hastaSaludable = async () => {
+        const inicio = performance.now();
+        while ((await salud()).status !== 200) {
+          if (performance.now() - inicio > 20_000) throw new Error(`sin recuperarse:\n${servidor!.salida()}`);
+          await new Promise((listo) => setTimeout(listo, 100));
+        }
+        return Math.round(performance.now() - inicio);
+      };
+
+      const mientras = await cronometrar(salud);
+      expect(mientras.valor.status).toBe(503);
+      expect((await login()).status).toBe(503);
+      remota.silencioso = false;
+      const recuperacion = await hastaSaludable();
+      expect(servidor.salida()).toMatch(/Migraciones aplicadas: 001_esquema\.sql/);
+      expect((await login()).status).toBe(201);
+
+      // Migrated and serving; now it hangs mid-way: the first write waits for the deadline, the next ones not.
+      remota.silencioso = true;
+      const colgada = await cronometrar(login);
+      const siguiente = await cronometrar(login);
+      const catalogo = await cronometrar(() => fetch(`${url}/api/catalogos/provincias`));
+      expect(colgada.valor.status).toBe(503);
+      expect(colgada.valor.headers.get('Retry-After')).toBe('5');
+      expect(colgada.ms).toBeGreaterThanOrEqual(790);
+      expect(colgada.ms).toBeLessThan(3000);
+      expect(siguiente.valor.status).toBe(503);
+      expect(catalogo.valor.status).toBe(200);
+      remota.silencioso = false;
+      const segunda = await hastaSaludable();
+      expect((await login()).status).toBe(201);
+      console.log(
+        `remota que se cuelga (plazo 800 ms): el servidor escucha en ${arranque.ms} ms y responde salud 503 en ${mientras.ms} ms; ` +
+          `al contestar la remota, salud 200 en ${recuperacion} ms (migrada y sembrada); colgada otra vez: POST /api/sesiones 503 en ${colgada.ms} ms, ` +
+          `luego en ${siguiente.ms} ms, catálogo 200 en ${catalogo.ms} ms; recuperada en ${segunda} ms`,
+      );
+      expect(servidor.salida()).not.toMatch(/error interno/);
+    } finally {
+      await servidor?.cerrar();
+      await remota.cerrar();
+      await rm(carpeta, { recursive: true, force: true });
     }
   });
 });
