@@ -3,7 +3,7 @@
 // against the real libSQL file or the real server; none answers 500. The figures (time to answer,
 // time to recover) are printed for the record, asserted only against generous bounds.
 import { execFile, spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,8 @@ async function baseSembrada(): Promise<{ carpeta: string; ruta: string; url: str
   const db = await abrirBaseDeDatos(url, { tiempoLimiteMs: 5000 });
   await migrar(db);
   await sembrarDemo(db, new Date());
+  // Everything into the file itself, the WAL emptied.
+  await db.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   db.close();
   return { carpeta, ruta, url };
 }
@@ -231,6 +233,42 @@ describe('a database file that takes no writes', () => {
       });
     } finally {
       await deshacer();
+      await rm(carpeta, { recursive: true, force: true });
+    }
+  });
+
+  test('a disk that fails writes (the real server under a file size limit: EFBIG): 503 naming it, health 503, never 500', async () => {
+    const { carpeta, ruta, url } = await baseSembrada();
+    // The WAL may grow 24 KiB past the size of the file, then every write fails (root included).
+    const limite = (await stat(ruta)).size + 24 * 1024;
+    const servidor = await arrancarServidor({ DATABASE_URL: url }, { envoltorio: ['prlimit', `--fsize=${limite}`, '--'] });
+    try {
+      const estados: number[] = [];
+      let fallo: { valor: Response; ms: number } | undefined;
+      for (let intento = 0; intento < 30 && !fallo; intento++) {
+        const r = await cronometrar(() =>
+          fetch(`${servidor.url}/api/sesiones`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+          }),
+        );
+        estados.push(r.valor.status);
+        if (r.valor.status !== 201) fallo = r;
+      }
+      expect(new Set(estados)).toEqual(new Set([201, 503]));
+      const disco = /^El servicio no está disponible en este momento porque la base de datos no admite escrituras: (falla la lectura o escritura del disco|no queda espacio en el disco)\. Intente nuevamente más tarde\.$/;
+      const escritura = await resumen(fallo!.valor);
+      expect(escritura).toMatchObject({ status: 503, reintentar: '5', codigo: 'SERVICIO_NO_DISPONIBLE' });
+      expect(escritura.detail).toMatch(disco);
+      const salud = await resumen(await fetch(`${servidor.url}/api/salud`));
+      expect(salud).toMatchObject({ status: 503, reintentar: '5' });
+      expect(salud.detail).toMatch(disco);
+      expect((await fetch(`${servidor.url}/api/catalogos/operadoras`)).status).toBe(200);
+      console.log(`disco que falla (límite de tamaño de archivo): ${estados.length - 1} inicios de sesión cupieron; luego 503 en ${fallo!.ms} ms («${escritura.detail}»)`);
+      expect(servidor.salida()).not.toMatch(/error interno/);
+    } finally {
+      await servidor.cerrar();
       await rm(carpeta, { recursive: true, force: true });
     }
   });
