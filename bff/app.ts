@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { corsPermitido } from './middleware/cors.js';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
-import { causaRaiz, esErrorDeConexion } from './db/disponibilidad.js';
+import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad.js';
 import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
 import { crearMailer, type MailerElegido } from './mail/index.js';
@@ -107,9 +107,11 @@ export function createApp(dependencias: Dependencias) {
     }
     if (error instanceof ServidorOcupadoError) return problemaServidorOcupado(c, error.reintentarEnS);
     const solicitud = `[${c.get('requestId')}] ${c.req.method} ${rutaParaRegistro(c.req.path)}`;
-    if (esErrorDeConexion(error)) {
-      console.error(`${solicitud}: la base de datos no responde (${causaRaiz(error)})`);
-      return problemaBaseNoDisponible(c);
+    // A lock, a remote that does not answer, a disk that takes no writes: 503, never 500.
+    const motivo = motivoDeFalla(error);
+    if (motivo) {
+      console.error(`${solicitud}: ${DESCRIPCION_FALLA[motivo]} (${causaRaiz(error)})`);
+      return problemaBaseNoDisponible(c, motivo);
     }
     console.error(`${solicitud}: error interno`, error);
     return problema(

@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   databaseAuthToken: string | null;
+  /** Deadline of each database statement, in milliseconds (DB_TIEMPO_LIMITE_MS). */
+  tiempoLimiteBaseMs: number;
   /** Set → emails go through Resend; null → the dev outbox in libSQL (/dev/correos). */
   resendApiKey: string | null;
   resendBaseUrl: string | null;
@@ -33,6 +35,7 @@ const puerto = v.pipe(
   v.minValue(1),
   v.maxValue(65535),
 );
+const milisegundos = v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number), v.minValue(100), v.maxValue(60_000));
 const booleano = v.pipe(
   v.string(),
   v.toLowerCase(),
@@ -122,6 +125,8 @@ export function leerConfig(entorno: Entorno): { config: Config; avisos: string[]
     host,
     databaseUrl,
     databaseAuthToken: leer(entorno, 'DATABASE_AUTH_TOKEN', sinEspacios, 'un token sin espacios') ?? null,
+    tiempoLimiteBaseMs:
+      leer(entorno, 'DB_TIEMPO_LIMITE_MS', milisegundos, 'un número entero de milisegundos entre 100 y 60000') ?? 5000,
     resendApiKey: leer(entorno, 'RESEND_API_KEY', sinEspacios, 'una clave de API de Resend (re_…, sin espacios)') ?? null,
     resendBaseUrl: leer(entorno, 'RESEND_BASE_URL', url, 'una URL absoluta (http:// o https://)') ?? null,
     correoRemitente:

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { CodigoProblema, ErrorCampo } from './contract/index.js';
+import { DESCRIPCION_FALLA, type MotivoFalla } from './db/disponibilidad.js';
 
 /** Spanish titles of the HTTP statuses the BFF answers with. */
 const TITULOS: Partial<Record<number, string>> = {
@@ -70,17 +71,20 @@ export function problemaLimite(c: Context, reintentarEnS: number): Response {
   );
 }
 
-/** Seconds a client should wait before retrying while the database is unreachable. */
+/** Seconds a client should wait before retrying while the database is unreachable or takes no writes. */
 export const REINTENTO_BASE_S = 5;
+/** Seconds a client should wait before retrying while another connection holds the write lock. */
+export const REINTENTO_BLOQUEO_S = 2;
 
-/** 503 SERVICIO_NO_DISPONIBLE with `Retry-After`: the database does not answer. */
-export function problemaBaseNoDisponible(c: Context): Response {
-  c.header('Retry-After', String(REINTENTO_BASE_S));
+/** 503 SERVICIO_NO_DISPONIBLE with `Retry-After`: the database cannot serve the request (`motivo`). */
+export function problemaBaseNoDisponible(c: Context, motivo: MotivoFalla = 'no-responde'): Response {
+  const pasajero = motivo === 'ocupada' || motivo === 'no-responde';
+  c.header('Retry-After', String(motivo === 'ocupada' ? REINTENTO_BLOQUEO_S : REINTENTO_BASE_S));
   return problema(
     c,
     503,
     'SERVICIO_NO_DISPONIBLE',
-    'El servicio no está disponible en este momento porque la base de datos no responde. Intente nuevamente en unos segundos.',
+    `El servicio no está disponible en este momento porque ${DESCRIPCION_FALLA[motivo]}. Intente nuevamente ${pasajero ? 'en unos segundos' : 'más tarde'}.`,
   );
 }
 

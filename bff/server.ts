@@ -1,16 +1,15 @@
 // The BFF's entry point, and the only module that reads the environment (STYLE).
+import { setTimeout as esperar } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { portalDemo } from '../demo/portal.js';
 import { terceroApp } from '../demo/tercero.js';
 import { createApp } from './app.js';
 import { ErrorConfiguracion, leerConfig, type Config } from './config.js';
-import type { Client } from '@libsql/client';
-import { abrirBaseDeDatos } from './db/cliente.js';
-import { causaRaiz, esErrorDeConexion } from './db/disponibilidad.js';
+import { abrirBaseDeDatos, type BaseDeDatos } from './db/cliente.js';
+import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad.js';
 import { migrar } from './db/migrar.js';
 import { sembrarDemo } from './db/semilla.js';
 import { crearMailer } from './mail/index.js';
-import { REINTENTO_BASE_S } from './problemas.js';
 
 function leerConfigOSalir(): Config {
   try {
@@ -32,15 +31,25 @@ function origenHttp(host: string, puerto: number): string {
 
 const config = leerConfigOSalir();
 const embebida = config.databaseUrl.startsWith('file:');
-let db: Client;
+/** Pause between two attempts to prepare a database that is down or locked at start. */
+const REINTENTO_PREPARACION_MS = 1000;
+const nombreBase = `DATABASE_URL = ${JSON.stringify(config.databaseUrl)}`;
+let db: BaseDeDatos;
 try {
-  db = await abrirBaseDeDatos(config.databaseUrl, config.databaseAuthToken ?? undefined);
+  db = await abrirBaseDeDatos(config.databaseUrl, {
+    authToken: config.databaseAuthToken ?? undefined,
+    tiempoLimiteMs: config.tiempoLimiteBaseMs,
+  });
 } catch (error) {
-  console.error(`No se puede abrir la base de datos DATABASE_URL = ${JSON.stringify(config.databaseUrl)}: ${causaRaiz(error)}.`);
+  console.error(`No se puede abrir la base de datos ${nombreBase}: ${causaRaiz(error)}.`);
   process.exit(1);
 }
 
-/** Migrations and the demo seed; true once done. */
+/**
+ * Migrations, the demo seed and a write probe; true once done. A fault that may pass by itself (a
+ * lock, a remote that does not answer) → false; any other (a file that takes no writes, a failing
+ * migration) stops the start with one line.
+ */
 async function prepararBase(avisar: boolean): Promise<boolean> {
   try {
     const aplicadas = await migrar(db);
@@ -49,30 +58,43 @@ async function prepararBase(avisar: boolean): Promise<boolean> {
       const sembrados = await sembrarDemo(db, new Date());
       if (sembrados.length > 0) console.log(`Usuarios de demostración creados: ${sembrados.join(', ')}`);
     }
+    const falla = await db.comprobarEscritura();
+    if (falla) throw falla;
     return true;
   } catch (error) {
-    const motivo = `la base de datos DATABASE_URL = ${JSON.stringify(config.databaseUrl)} no responde (${causaRaiz(error)})`;
-    // An embedded file that cannot be migrated will not fix itself; a remote server may come back.
-    if (embebida || !esErrorDeConexion(error)) {
-      console.error(`No se puede preparar la base de datos DATABASE_URL = ${JSON.stringify(config.databaseUrl)}: ${causaRaiz(error)}.`);
+    const motivo = motivoDeFalla(error);
+    if (motivo !== 'no-responde' && motivo !== 'ocupada') {
+      const que = motivo ? `${DESCRIPCION_FALLA[motivo]} (${causaRaiz(error)})` : causaRaiz(error);
+      console.error(`No se puede preparar ${nombreBase}: ${que}.`);
       process.exit(1);
     }
-    if (avisar) console.error(`Aviso: ${motivo}; el servidor atiende igual (GET /api/salud responde 503) y reintenta cada ${REINTENTO_BASE_S} s.`);
+    if (avisar) {
+      console.error(
+        `Aviso: ${DESCRIPCION_FALLA[motivo]} (${nombreBase}: ${causaRaiz(error)}); el servidor atiende igual (GET /api/salud responde 503) y reintenta cada ${REINTENTO_PREPARACION_MS / 1000} s.`,
+      );
+    }
     return false;
   }
 }
 
-// A remote database that is down at start does not stop the server (docs/decisiones.md): /api
-// answers 503 SERVICIO_NO_DISPONIBLE with Retry-After until it is reached and migrated.
-let baseLista = await prepararBase(true);
-if (!baseLista) {
-  const reintentar = async () => {
-    baseLista = await prepararBase(false);
-    if (baseLista) console.log('La base de datos ya responde: servicio disponible.');
-    else setTimeout(reintentar, REINTENTO_BASE_S * 1000).unref();
-  };
-  setTimeout(reintentar, REINTENTO_BASE_S * 1000).unref();
+/** Retries `prepararBase` until it succeeds; the first failure is said in one line. */
+async function prepararHastaLograrlo(yaFallo: boolean): Promise<void> {
+  let fallos = yaFallo ? 1 : 0;
+  for (;;) {
+    if (fallos > 0) await esperar(REINTENTO_PREPARACION_MS);
+    if (await prepararBase(fallos === 0)) break;
+    fallos++;
+  }
+  baseLista = true;
+  if (fallos > 0) console.log('La base de datos ya responde: servicio disponible.');
 }
+
+// An embedded file is prepared before listening: one that takes no writes stops the start. A
+// remote database is prepared in the background, after listening, so a server that is down or
+// never answers does not keep the BFF from starting (docs/decisiones.md): until it is reached and
+// migrated, /api answers 503 SERVICIO_NO_DISPONIBLE with Retry-After.
+let baseLista = embebida && (await prepararBase(true));
+if (!baseLista) void prepararHastaLograrlo(embebida);
 
 // Resend when RESEND_API_KEY is set (honouring RESEND_BASE_URL), else the dev outbox at /dev/correos.
 const reloj = () => new Date();

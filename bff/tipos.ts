@@ -1,13 +1,14 @@
-import type { Client } from '@libsql/client';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config } from './config.js';
+import type { BaseDeDatos } from './db/cliente.js';
 import type { UsuarioGuardado } from './db/usuarios.js';
 import type { Mailer, MailerElegido } from './mail/index.js';
 import type { LimitadorArgon2 } from './services/contrasenas.js';
 
 /** What the app is built from (STYLE: the factory takes its dependencies). */
 export interface Dependencias {
-  db: Client;
+  /** The libSQL client wrapped with deadlines and fault handling (bff/db/cliente.ts). */
+  db: BaseDeDatos;
   /** The mailer (bff/mail). Null or absent → `createApp` builds the one the configuration names. */
   mailer?: Mailer | null;
   /** The clock; tests pass a fixed or adjustable one. */

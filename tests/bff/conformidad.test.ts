@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
-import { createClient } from '@libsql/client';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { createApp } from '../../bff/app.js';
+import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { actualizacionTmacay, actualizarUsuario, iniciarSesion, ORIGEN_TERCERO, pedir, versionActual } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
@@ -133,7 +133,7 @@ describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
 
 describe('an unreachable database answers 503 with Retry-After, never 500', () => {
   test('a remote database on a closed port: health, login and reads → 503 SERVICIO_NO_DISPONIBLE', async () => {
-    const db = createClient({ url: `http://127.0.0.1:${await puertoCerrado()}` });
+    const db = await abrirBaseDeDatos(`http://127.0.0.1:${await puertoCerrado()}`, { tiempoLimiteMs: 5000 });
     const app = createApp({ db, mailer: null, reloj: () => new Date(), config: e.config });
     const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {

@@ -2,11 +2,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client } from '@libsql/client';
 import type { Mailer } from '../../bff/mail/index.js';
 import { createApp } from '../../bff/app.js';
 import { leerConfig, type Config } from '../../bff/config.js';
-import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
+import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
 
@@ -33,7 +32,7 @@ export const ORIGEN_TERCERO = 'http://localhost:8788';
 
 export interface EntornoDePrueba {
   app: ReturnType<typeof createApp>;
-  db: Client;
+  db: BaseDeDatos;
   reloj: Reloj;
   config: Config;
   carpeta: string;
@@ -60,7 +59,7 @@ export async function baseTemporal(): Promise<{ carpeta: string; url: string }> 
 export async function crearEntorno(opciones: OpcionesEntorno = {}): Promise<EntornoDePrueba> {
   const { carpeta, url } = await baseTemporal();
   const { config } = leerConfig({ DATABASE_URL: url, SECRETO_CODIGOS: 's'.repeat(32), ...opciones.entorno });
-  const db = await abrirBaseDeDatos(url);
+  const db = await abrirBaseDeDatos(url, { tiempoLimiteMs: config.tiempoLimiteBaseMs });
   await migrar(db);
   const reloj = opciones.reloj ?? new Reloj();
   if (opciones.sembrar ?? true) await sembrarDemo(db, reloj.ahora());

@@ -46,9 +46,9 @@ function terminado(hijo: ChildProcess): Promise<void> {
 
 /**
  * Waits until the child says both servers listen (their listen callbacks print the addresses: a
- * port taken by someone else never gets there) and /api/salud answers 200.
+ * port taken by someone else never gets there) and, with `salud`, /api/salud answers 200.
  */
-async function esperarSalud(url: string, hijo: ChildProcess, salida: () => string, escuchando: RegExp[]): Promise<void> {
+async function esperarSalud(url: string, hijo: ChildProcess, salida: () => string, escuchando: RegExp[], salud: boolean): Promise<void> {
   const limite = Date.now() + ESPERA_ARRANQUE_MS;
   let ultimo = 'sin escuchar aún';
   while (Date.now() < limite) {
@@ -57,6 +57,7 @@ async function esperarSalud(url: string, hijo: ChildProcess, salida: () => strin
       await new Promise((r) => setTimeout(r, 50));
       continue;
     }
+    if (!salud) return;
     try {
       const r = await fetch(`${url}/api/salud`);
       if (r.status === 200) return;
@@ -70,23 +71,30 @@ async function esperarSalud(url: string, hijo: ChildProcess, salida: () => strin
   throw new Error(`el servidor no respondió /api/salud en ${ESPERA_ARRANQUE_MS} ms (${ultimo}):\n${salida()}`);
 }
 
+export interface OpcionesArranque {
+  /** Wait for /api/salud to answer 200 (default), or only for both servers to listen. */
+  esperarSalud?: boolean;
+  /** A command the server runs under, e.g. `['prlimit', '--fsize=…', '--']`. */
+  envoltorio?: string[];
+}
+
 /**
  * Starts `node --import tsx bff/server.ts` with PORT/PORT_TERCERO free, HOST=127.0.0.1, a temp
  * DATABASE_URL, SEED_DEMO=1, a fixed SECRETO_CODIGOS and ORIGENES_PERMITIDOS for the chosen
  * third-party port; resolves once /api/salud answers 200. `entorno` adds or overrides variables.
  */
-export async function arrancarServidor(entorno: Record<string, string> = {}): Promise<ServidorE2e> {
+export async function arrancarServidor(entorno: Record<string, string> = {}, opciones: OpcionesArranque = {}): Promise<ServidorE2e> {
   // A port found free can be taken by another process before the server binds it: try again.
   for (let intento = 1; ; intento++) {
     try {
-      return await arrancarUnaVez(entorno);
+      return await arrancarUnaVez(entorno, opciones);
     } catch (error) {
       if (intento >= 3 || !/el puerto está en uso/.test(String(error))) throw error;
     }
   }
 }
 
-async function arrancarUnaVez(entorno: Record<string, string>): Promise<ServidorE2e> {
+async function arrancarUnaVez(entorno: Record<string, string>, { esperarSalud: salud = true, envoltorio = [] }: OpcionesArranque): Promise<ServidorE2e> {
   const carpeta = await mkdtemp(join(tmpdir(), 'mug-e2e-'));
   const puerto = await puertoLibre();
   let puertoTercero = await puertoLibre();
@@ -94,7 +102,8 @@ async function arrancarUnaVez(entorno: Record<string, string>): Promise<Servidor
   const url = `http://127.0.0.1:${puerto}`;
   const base: Record<string, string | undefined> = { ...process.env };
   for (const nombre of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'DATABASE_AUTH_TOKEN', 'CORREO_REMITENTE']) delete base[nombre];
-  const hijo = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
+  const [programa, ...argumentos] = [...envoltorio, process.execPath, '--import', 'tsx', 'bff/server.ts'];
+  const hijo = spawn(programa!, argumentos, {
     cwd: RAIZ,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -128,7 +137,7 @@ async function arrancarUnaVez(entorno: Record<string, string>): Promise<Servidor
     await esperarSalud(url, hijo, salida, [
       new RegExp(`${url.replaceAll('.', '\\.')}/`),
       new RegExp(`localhost:${puertoTercero}/`),
-    ]);
+    ], salud);
   } catch (error) {
     await cerrar();
     throw error;
