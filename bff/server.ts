@@ -91,12 +91,14 @@ if (mailer.tipo === 'bandeja' && (!embebida || !['127.0.0.1', '::1', 'localhost'
 const app = createApp({ db, mailer, reloj, config, baseLista: () => baseLista });
 app.route('/', portalDemo());
 
-const bffOrigen = origenHttp(config.host, config.puerto);
+const escucha = origenHttp(config.host, config.puerto);
 const servidor = serve({ fetch: app.fetch, hostname: config.host, port: config.puerto }, () => {
-  console.log(`Portal de demostración y BFF: ${bffOrigen}/`);
+  console.log(`Portal de demostración y BFF: ${escucha}/`);
+  if (config.origenPublico !== escucha) console.log(`Origen público (ORIGEN_PUBLICO, el de los enlaces y la cookie): ${config.origenPublico}/`);
 });
+// The third party's page loads the element from, and points it at, the public origin.
 const tercero = serve(
-  { fetch: terceroApp({ bffOrigen }).fetch, hostname: config.host, port: config.puertoTercero },
+  { fetch: terceroApp({ bffOrigen: config.origenPublico }).fetch, hostname: config.host, port: config.puertoTercero },
   () => console.log(`Página de un tercero: http://localhost:${config.puertoTercero}/`),
 );
 
