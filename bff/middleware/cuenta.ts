@@ -6,7 +6,7 @@ import type { Dependencias, Entorno } from '../tipos.js';
 
 /** What a BLOQUEADO account must do (DESIGN §4): the element says the same in its own words. */
 export const DETALLE_CUENTA_BLOQUEADA =
-  'Su usuario está bloqueado por seguridad porque se usó el enlace «No reconozco este cambio». Para desbloquearlo, abra el enlace «Crear una contraseña nueva» que enviamos a su correo electrónico registrado y elija una contraseña nueva; la contraseña anterior ya no basta. El enlace vence en 1 hora: si venció, vuelva a ingresar con su contraseña y le enviaremos otro.';
+  'Su usuario está bloqueado por seguridad: se usó el enlace «No reconozco este cambio». Para desbloquearlo abra el enlace «Crear una contraseña nueva» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.';
 
 /** 403 CUENTA_BLOQUEADA: after "No reconozco este cambio", until the reset link is used. */
 export function problemaCuentaBloqueada(c: Context): Response {
