@@ -85,7 +85,7 @@ console.log(
 // The outbox shows every code and revert link to anyone who reaches the server, without a session.
 if (mailer.tipo === 'bandeja' && (!embebida || !['127.0.0.1', '::1', 'localhost'].includes(config.host))) {
   console.warn(
-    `aviso: sin RESEND_API_KEY los códigos de seguridad y los enlaces «No reconozco este cambio» se ven sin sesión en /dev/correos y /api/dev/correos, y el servidor ${embebida ? `escucha en ${config.host}` : 'usa una base remota'}: configure RESEND_API_KEY fuera de un equipo de desarrollo.`,
+    `aviso: sin RESEND_API_KEY los códigos de seguridad y los enlaces «No reconozco este cambio» y «Crear una contraseña nueva» se ven sin sesión en /dev/correos y /api/dev/correos, y el servidor ${embebida ? `escucha en ${config.host}` : 'usa una base remota'}: configure RESEND_API_KEY fuera de un equipo de desarrollo.`,
   );
 }
 const app = createApp({ db, mailer, reloj, config, baseLista: () => baseLista });
