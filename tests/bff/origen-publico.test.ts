@@ -1,7 +1,10 @@
 // Security review, findings 1 and 8, against the real server (bff/server.ts as a child process):
 // absolute URLs, the CSRF check's own origin and the session cookie come from ORIGEN_PUBLICO, never
 // from `Host`; X-Forwarded-For and X-Request-Id are believed only from PROXY_CONFIABLE.
+import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { actualizacionTmacay } from '../helpers/bff.js';
 import { arrancarServidor, CLAVE_DEMO, codigoDelCorreo, iniciarSesionApi, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
@@ -158,5 +161,21 @@ describe('PROXY_CONFIABLE=127.0.0.1,10.0.0.0/8 (the test client connects from 12
     expect((await loginCon(servidor, {})).ip).toBe('127.0.0.1');
     // A request id that is not one (spaces, too long) is replaced.
     expect((await loginCon(servidor, { 'X-Request-Id': 'con espacios' })).idSolicitud).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the class of finding 1', () => {
+  test('no module of bff/ or demo/ builds anything from the request URL, Host or X-Forwarded-Host/Proto (only ORIGEN_PUBLICO)', async () => {
+    const raiz = fileURLToPath(new URL('../../', import.meta.url));
+    const lecturas = /req\.url|req\.raw\.url|header\(\s*['"](host|x-forwarded-host|x-forwarded-proto)['"]/i;
+    const encontrados: string[] = [];
+    for (const carpeta of ['bff', 'demo']) {
+      for (const archivo of await readdir(join(raiz, carpeta), { recursive: true })) {
+        if (!/\.(ts|js|mjs)$/.test(archivo)) continue;
+        const texto = await readFile(join(raiz, carpeta, archivo), 'utf8');
+        if (lecturas.test(texto)) encontrados.push(`${carpeta}/${archivo}`);
+      }
+    }
+    expect(encontrados).toEqual([]);
   });
 });
