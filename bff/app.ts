@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { corsPermitido } from './middleware/cors.js';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
+import { conexion } from './middleware/solicitud.js';
 import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad.js';
 import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
@@ -14,6 +14,7 @@ import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
 import { rutasBandejaDev } from './routes/dev-correos.js';
 import { rutasPaginaReversion } from './routes/revertir.js';
+import { rutasRestablecimiento } from './routes/restablecer.js';
 import { rutasOpenApi } from './routes/openapi.js';
 import { rutasSalud } from './routes/salud.js';
 import { rutasSesiones } from './routes/sesiones.js';
@@ -44,9 +45,9 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
 /** Routes that answer without the database: the health check (which reports it), catalogs, OpenAPI. */
 const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
 
-/** The request's path for the server log: the "No reconozco este cambio" token is a secret and is left out. */
+/** The request's path for the server log: the tokens of the revert and reset links are secrets and are left out. */
 function rutaParaRegistro(ruta: string): string {
-  return ruta.replace(/^(\/correo\/revertir\/).+$/, '$1…');
+  return ruta.replace(/^(\/correo\/revertir\/|\/clave\/restablecer\/).+$/, '$1…');
 }
 
 /** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
@@ -65,7 +66,7 @@ export function createApp(dependencias: Dependencias) {
   const seguridadGeneral = cabecerasDeSeguridad(false);
   const seguridadWidget = cabecerasDeSeguridad(true);
 
-  app.use(requestId());
+  app.use(conexion(deps.config.proxyConfiable));
   app.use((c, next) => (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, next));
   app.use(
     methodNotAllowed({
@@ -86,7 +87,7 @@ export function createApp(dependencias: Dependencias) {
     if (deps.baseLista?.() === false && !SIN_BASE.test(c.req.path)) return problemaBaseNoDisponible(c);
     await next();
   });
-  app.use('/api/*', verificarOrigen(deps.config.origenesPermitidos), limitarCuerpo);
+  app.use('/api/*', verificarOrigen(deps.config), limitarCuerpo);
 
   const rutas = app
     .route('/api/salud', rutasSalud(deps))
@@ -97,6 +98,7 @@ export function createApp(dependencias: Dependencias) {
     .route('/api/dev/correos', bandeja.api)
     .route('/dev/correos', bandeja.pagina)
     .route('/correo', rutasPaginaReversion(deps))
+    .route('/clave', rutasRestablecimiento(deps))
     .route('/api/openapi.json', rutasOpenApi())
     .route('/widget', rutasWidget());
 

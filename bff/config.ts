@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import * as v from 'valibot';
 
 /** The BFF's configuration (DESIGN §5), read once from the environment by bff/server.ts. */
@@ -19,6 +20,17 @@ export interface Config {
   seedDemo: boolean;
   /** Key of the keyed hash of security codes. */
   secretoCodigos: string;
+  /**
+   * ORIGEN_PUBLICO: the origin users reach the BFF at. Every absolute URL the BFF writes (links in
+   * emails), its own origin in the CSRF check and the session cookie (`__Host-` and `Secure` when
+   * https) come from it, never from the request's `Host`.
+   */
+  origenPublico: string;
+  /**
+   * PROXY_CONFIABLE: addresses or CIDR ranges of the reverse proxies whose `X-Forwarded-For` and
+   * `X-Request-Id` are believed. Empty: none (the client is the connection's peer).
+   */
+  proxyConfiable: string[];
 }
 
 /** A configuration error: one line naming the variable and what it allows. */
@@ -61,6 +73,19 @@ const origenes = v.pipe(
   v.transform((texto) => texto.split(',').map((parte) => parte.trim()).filter(Boolean)),
   v.minLength(1),
   v.array(origen),
+);
+/** An IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`), as `net.BlockList` takes it. */
+function esIpOCidr(texto: string): boolean {
+  const [ip = '', prefijo, ...resto] = texto.split('/');
+  const familia = isIP(ip);
+  if (familia === 0 || resto.length > 0) return false;
+  return prefijo === undefined || (/^\d{1,3}$/.test(prefijo) && Number(prefijo) <= (familia === 4 ? 32 : 128));
+}
+const proxies = v.pipe(
+  v.string(),
+  v.transform((texto) => texto.split(',').map((parte) => parte.trim()).filter(Boolean)),
+  v.minLength(1),
+  v.array(v.pipe(v.string(), v.check(esIpOCidr))),
 );
 const remitente = v.pipe(v.string(), v.regex(/^([^<>]+<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/));
 const secreto = v.pipe(v.string(), v.minLength(32));
@@ -105,8 +130,10 @@ export function leerConfig(entorno: Entorno): { config: Config; avisos: string[]
     leer(entorno, 'DATABASE_URL', urlBaseDeDatos, 'una URL file:, libsql://, https:// o wss://') ??
     'file:./data/ecuapass.db';
   const embebida = databaseUrl.startsWith('file:');
-  const origenPropio = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const porDefecto = [`http://localhost:${puertoTercero}`, `http://127.0.0.1:${puertoTercero}`, origenPropio];
+  const origenPublico =
+    leer(entorno, 'ORIGEN_PUBLICO', origen, 'el origen con el que los usuarios llegan al BFF, como https://ecuapass.aduana.gob.ec (esquema, host y puerto; sin ruta)') ??
+    `http://127.0.0.1:${port}`;
+  const porDefecto = [`http://localhost:${puertoTercero}`, `http://127.0.0.1:${puertoTercero}`, origenPublico];
   let secretoCodigos = leer(entorno, 'SECRETO_CODIGOS', secreto, 'un secreto de al menos 32 caracteres');
   if (secretoCodigos === undefined) {
     if (!embebida) {
@@ -141,6 +168,14 @@ export function leerConfig(entorno: Entorno): { config: Config; avisos: string[]
       ) ?? porDefecto,
     seedDemo: leer(entorno, 'SEED_DEMO', booleano, '1, 0, true, false, si o no') ?? embebida,
     secretoCodigos,
+    origenPublico,
+    proxyConfiable:
+      leer(
+        entorno,
+        'PROXY_CONFIABLE',
+        proxies,
+        'una lista separada por comas de direcciones IP o rangos CIDR de los proxies inversos (p. ej. 10.0.0.5,10.1.0.0/16,::1)',
+      ) ?? [],
   };
   return { config, avisos };
 }

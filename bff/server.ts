@@ -107,18 +107,20 @@ console.log(
 // The outbox shows every code and revert link to anyone who reaches the server, without a session.
 if (mailer.tipo === 'bandeja' && (!embebida || !['127.0.0.1', '::1', 'localhost'].includes(config.host))) {
   console.warn(
-    `aviso: sin RESEND_API_KEY los códigos de seguridad y los enlaces «No reconozco este cambio» se ven sin sesión en /dev/correos y /api/dev/correos, y el servidor ${embebida ? `escucha en ${config.host}` : 'usa una base remota'}: configure RESEND_API_KEY fuera de un equipo de desarrollo.`,
+    `aviso: sin RESEND_API_KEY los códigos de seguridad y los enlaces «No reconozco este cambio» y «Crear una contraseña nueva» se ven sin sesión en /dev/correos y /api/dev/correos, y el servidor ${embebida ? `escucha en ${config.host}` : 'usa una base remota'}: configure RESEND_API_KEY fuera de un equipo de desarrollo.`,
   );
 }
 const app = createApp({ db, mailer, reloj, config, baseLista: () => baseLista });
 app.route('/', portalDemo());
 
-const bffOrigen = origenHttp(config.host, config.puerto);
+const escucha = origenHttp(config.host, config.puerto);
 const servidor = serve({ fetch: app.fetch, hostname: config.host, port: config.puerto }, () => {
-  console.log(`Portal de demostración y BFF: ${bffOrigen}/`);
+  console.log(`Portal de demostración y BFF: ${escucha}/`);
+  if (config.origenPublico !== escucha) console.log(`Origen público (ORIGEN_PUBLICO, el de los enlaces y la cookie): ${config.origenPublico}/`);
 });
+// The third party's page loads the element from, and points it at, the public origin.
 const tercero = serve(
-  { fetch: terceroApp({ bffOrigen }).fetch, hostname: config.host, port: config.puertoTercero },
+  { fetch: terceroApp({ bffOrigen: config.origenPublico }).fetch, hostname: config.host, port: config.puertoTercero },
   () => console.log(`Página de un tercero: http://localhost:${config.puertoTercero}/`),
 );
 

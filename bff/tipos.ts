@@ -41,6 +41,8 @@ export interface SesionDeSolicitud {
 
 export type Entorno = {
   Variables: RequestIdVariables & {
+    /** The client's address (the peer, or X-Forwarded-For behind PROXY_CONFIABLE); set by `conexion`. */
+    ipCliente: string | null;
     sesion: SesionDeSolicitud;
     /** The parsed JSON body of POST/PUT/PATCH requests under /api. */
     cuerpo: unknown;

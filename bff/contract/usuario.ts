@@ -81,12 +81,23 @@ function telefonoValido(numero: string | null, pais: string): boolean {
   return (pais === ECUADOR ? telefonoEcuador : telefonoExterior).test(numero);
 }
 
+/** The new password and its confirmation (NFKC, like the password), which must be equal. */
+const claveNueva = {
+  contrasena: ContrasenaNuevaSchema,
+  confirmacion: v.pipe(v.string(tipoEsperado), v.transform((clave) => clave.normalize('NFKC'))),
+};
+
 export const CambioClaveSchema = v.pipe(
-  v.strictObject({
-    contrasenaAnterior: ContrasenaSchema,
-    contrasena: ContrasenaNuevaSchema,
-    confirmacion: v.pipe(v.string(tipoEsperado), v.transform((clave) => clave.normalize('NFKC'))),
-  }),
+  v.strictObject({ contrasenaAnterior: ContrasenaSchema, ...claveNueva }),
+  v.forward(
+    v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
+    ['confirmacion'],
+  ),
+);
+
+/** The form of the password-reset page that unblocks an account (DESIGN §4): no old password. */
+export const RestablecimientoClaveSchema = v.pipe(
+  v.strictObject(claveNueva),
   v.forward(
     v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
     ['confirmacion'],

@@ -87,9 +87,10 @@ export function camposCambiados(antes: Usuario, despues: DatosEditables): string
 
 /**
  * The UPDATE of the editable data, applied only while the stored version is still `version`
- * (optimistic concurrency), bumping it. With `claveHash` the password changes too and a BLOQUEADO
- * account becomes ACTIVO again. Meant for a `db.batch(…, 'write')`; an address another active user
- * holds fails there on the unique index `usuarios_correo_activo`.
+ * (optimistic concurrency) and the account is ACTIVO, bumping it. With `claveHash` the password
+ * changes too (a BLOQUEADO account is not unblocked here: only by its reset link). Meant for a
+ * `db.batch(…, 'write')`; an address another active user holds fails there on the unique index
+ * `usuarios_correo_activo`.
  */
 export function sentenciaActualizacion(
   idUsuario: string,
@@ -102,12 +103,12 @@ export function sentenciaActualizacion(
   const clave =
     claveHash === null
       ? ''
-      : `clave_hash = ?, clave_cambiada_en = ?, estado = CASE WHEN estado = 'BLOQUEADO' THEN 'ACTIVO' ELSE estado END,`;
+      : 'clave_hash = ?, clave_cambiada_en = ?,';
   return {
     sql: `UPDATE usuarios SET nombre = ?, pais = ?, provincia = ?, ciudad = ?, direccion = ?,
             telefono1 = ?, telefono2 = ?, celular_operadora = ?, celular_numero = ?, fax = ?, correo = ?,
             ${clave} version = version + 1, actualizado_en = ?
-          WHERE id_usuario = ? AND version = ? AND estado <> 'BAJA'`,
+          WHERE id_usuario = ? AND version = ? AND estado = 'ACTIVO'`,
     args: [
       datos.nombre,
       datos.pais,

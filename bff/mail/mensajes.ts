@@ -12,6 +12,7 @@ export const ASUNTO_CODIGO = 'ACTIVACIÓN DE CORREO ELECTRÓNICO';
 export const ASUNTO_AVISO_CAMBIO_CORREO = 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass';
 export const ASUNTO_CLAVE_CAMBIADA = 'Aviso: se cambió la contraseña de su usuario de Ecuapass';
 export const ASUNTO_BAJA = 'Solicitud de baja de usuario registrada';
+export const ASUNTO_RESTABLECIMIENTO = 'Desbloquee su usuario de Ecuapass: cree una contraseña nueva';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -84,7 +85,8 @@ export function mensajeAvisoCambioCorreo(d: { nombre: string; correoNuevo: strin
   const siFue = 'Si usted hizo este cambio, no necesita hacer nada.';
   const siNo =
     'Si no reconoce este cambio, abra el enlace «No reconozco este cambio»: se restaurará esta dirección, ' +
-    'se cerrarán todas las sesiones y el usuario quedará bloqueado hasta que usted ingrese y cambie la contraseña.';
+    'se cerrarán todas las sesiones y el usuario quedará bloqueado hasta que usted cree una contraseña nueva ' +
+    'con el enlace que le enviaremos a esta dirección.';
   const vigencia = 'El enlace sirve una sola vez y vence en 7 días.';
   const boton = `<a href="${escaparHtml(d.enlace)}" style="display:inline-block;padding:10px 18px;background:#b42318;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold">No reconozco este cambio</a>`;
   return {
@@ -98,6 +100,34 @@ export function mensajeAvisoCambioCorreo(d: { nombre: string; correoNuevo: strin
       escaparHtml(vigencia),
     ]),
     texto: texto([saludo(d.nombre), aviso(d.correoNuevo), siFue, siNo, `No reconozco este cambio: ${d.enlace}`, vigencia]),
+  };
+}
+
+/**
+ * The one-time link that unblocks an account (DESIGN §4), sent to the address a revert restored
+ * (and again, once expired, when someone logs in with the right password).
+ */
+export function mensajeRestablecimiento(d: { nombre: string; idUsuario: string; enlace: string }): ContenidoCorreo {
+  const bloqueado = (id: string) =>
+    `Su usuario de Ecuapass ${id} está bloqueado por seguridad porque se usó el enlace «No reconozco este cambio»: ` +
+    'se restauró esta dirección como su correo electrónico y se cerraron todas las sesiones.';
+  const que =
+    'Para desbloquearlo abra el enlace y elija una contraseña nueva. La contraseña anterior ya no basta para entrar: ' +
+    'quien cambió su correo podría conocerla.';
+  const vigencia =
+    'El enlace sirve una sola vez y vence en 1 hora. Si vence, ingrese en Ecuapass con su ID.usuario y su contraseña ' +
+    'anterior y le enviaremos otro a esta dirección.';
+  const boton = `<a href="${escaparHtml(d.enlace)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold">Crear una contraseña nueva</a>`;
+  return {
+    asunto: ASUNTO_RESTABLECIMIENTO,
+    html: documento(ASUNTO_RESTABLECIMIENTO, [
+      escaparHtml(saludo(d.nombre)),
+      escaparHtml(bloqueado(d.idUsuario)),
+      escaparHtml(que),
+      boton,
+      escaparHtml(vigencia),
+    ]),
+    texto: texto([saludo(d.nombre), bloqueado(d.idUsuario), que, `Crear una contraseña nueva: ${d.enlace}`, vigencia]),
   };
 }
 

@@ -4,14 +4,13 @@ import { problema } from '../problemas.js';
 import { problemaNoAutenticado } from './sesion.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 
-/** 403 CUENTA_BLOQUEADA: after "No reconozco este cambio" only reading and a password change are allowed. */
+/** What a BLOQUEADO account must do (DESIGN §4): the element says the same in its own words. */
+export const DETALLE_CUENTA_BLOQUEADA =
+  'Su usuario está bloqueado por seguridad: se usó el enlace «No reconozco este cambio». Para desbloquearlo abra el enlace «Crear una contraseña nueva» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.';
+
+/** 403 CUENTA_BLOQUEADA: after "No reconozco este cambio", until the reset link is used. */
 export function problemaCuentaBloqueada(c: Context): Response {
-  return problema(
-    c,
-    403,
-    'CUENTA_BLOQUEADA',
-    'Su usuario está bloqueado por seguridad porque se revirtió un cambio de correo electrónico. Solo puede consultar sus datos y cambiar su contraseña; al cambiarla se desbloquea.',
-  );
+  return problema(c, 403, 'CUENTA_BLOQUEADA', DETALLE_CUENTA_BLOQUEADA);
 }
 
 /**

@@ -1,37 +1,46 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../config.js';
 import { problema } from '../problemas.js';
 import { DURACION_MAXIMA_MS, resolverSesion } from '../services/sesiones.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 
+/** The session cookie's name; with an https ORIGEN_PUBLICO it carries the `__Host-` prefix. */
 export const COOKIE_SESION = 'mug_sesion';
 
-/** The token of the request: `Authorization: Bearer` first, then the cookie. */
-export function tokenDe(c: Context): { token: string; porCookie: boolean } | null {
+type OrigenDeCookie = Pick<Config, 'origenPublico'>;
+
+/**
+ * Over https (ORIGEN_PUBLICO, not the request's scheme: behind a TLS-terminating proxy Node sees
+ * http) the cookie is `__Host-mug_sesion`, `Secure`, host-only, `Path=/`: a page on plain http or on
+ * a sibling domain can neither read nor plant it. Over the http demo origin it is `mug_sesion`.
+ */
+function prefijo(config: OrigenDeCookie): { prefix?: 'host'; secure: boolean } {
+  return config.origenPublico.startsWith('https:') ? { prefix: 'host', secure: true } : { secure: false };
+}
+
+/** The token of the request: `Authorization: Bearer` first, then the cookie (by its configured name only). */
+export function tokenDe(c: Context, config: OrigenDeCookie): { token: string; porCookie: boolean } | null {
   const autorizacion = c.req.header('Authorization');
   const bearer = autorizacion?.match(/^Bearer\s+([A-Za-z0-9_-]{20,100})\s*$/i)?.[1];
   if (bearer) return { token: bearer, porCookie: false };
-  const cookie = getCookie(c, COOKIE_SESION);
+  const cookie = getCookie(c, COOKIE_SESION, prefijo(config).prefix);
   return cookie ? { token: cookie, porCookie: true } : null;
 }
 
-function esHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:';
-}
-
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, Secure over https, 8 h at most. */
-export function ponerCookieSesion(c: Context, token: string): void {
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, 8 h at most; `__Host-` and Secure over https. */
+export function ponerCookieSesion(c: Context, config: OrigenDeCookie, token: string): void {
   setCookie(c, COOKIE_SESION, token, {
+    ...prefijo(config),
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: esHttps(c),
     maxAge: DURACION_MAXIMA_MS / 1000,
   });
 }
 
-export function borrarCookieSesion(c: Context): void {
-  deleteCookie(c, COOKIE_SESION, { path: '/', secure: esHttps(c), httpOnly: true, sameSite: 'Lax' });
+export function borrarCookieSesion(c: Context, config: OrigenDeCookie): void {
+  deleteCookie(c, COOKIE_SESION, { ...prefijo(config), path: '/', httpOnly: true, sameSite: 'Lax' });
 }
 
 /** 401 NO_AUTENTICADO: no live session (or its user is gone). */
@@ -40,12 +49,12 @@ export function problemaNoAutenticado(c: Context): Response {
 }
 
 /** Requires a live session (renewing it) and puts it in `c.var.sesion`; else 401 NO_AUTENTICADO. */
-export function requerirSesion({ db, reloj }: Dependencias): MiddlewareHandler<Entorno> {
+export function requerirSesion({ db, reloj, config }: Dependencias): MiddlewareHandler<Entorno> {
   return async (c, next) => {
-    const credencial = tokenDe(c);
+    const credencial = tokenDe(c, config);
     const sesion = credencial ? await resolverSesion(db, credencial.token, reloj()) : null;
     if (!credencial || !sesion) {
-      if (credencial?.porCookie) borrarCookieSesion(c);
+      if (credencial?.porCookie) borrarCookieSesion(c, config);
       return problemaNoAutenticado(c);
     }
     c.set('sesion', {

@@ -1,4 +1,4 @@
-// Small server-rendered pages of the BFF (the revert link, the dev outbox): Spanish, lang="es",
+// Small server-rendered pages of the BFF (the revert and reset links, the dev outbox): Spanish, lang="es",
 // no inline script or style (the CSP is `default-src 'self'`), every dynamic value escaped.
 import { escaparHtml } from '../mail/index.js';
 
@@ -34,6 +34,12 @@ h2 { font-size: 1.15rem; margin: 0 0 0.5rem; }
 p { margin: 0 0 1rem; }
 button { font: inherit; padding: 0.6rem 1.2rem; border: 0; border-radius: 6px; background: #b42318; color: #fff; cursor: pointer; }
 button:focus-visible, a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+label { display: block; font-weight: bold; margin: 0 0 0.25rem; }
+input[type="password"] { font: inherit; width: 100%; max-width: 26rem; box-sizing: border-box; padding: 0.5rem 0.6rem; border: 1px solid #7b8794; border-radius: 6px; }
+input:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 1px; }
+input[aria-invalid="true"] { border-color: #b42318; }
+.campo { margin: 0 0 1rem; }
+.error-campo { color: #b42318; margin: 0.25rem 0 0; }
 .aviso { padding: 0.75rem 1rem; border-radius: 6px; background: #fef3c7; }
 .exito { padding: 0.75rem 1rem; border-radius: 6px; background: #dcfce7; }
 .error { padding: 0.75rem 1rem; border-radius: 6px; background: #fee2e2; }

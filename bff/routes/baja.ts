@@ -55,7 +55,7 @@ export function rutasBaja(deps: Servicios) {
     if (cambio?.rowsAffected !== 1) {
       return problemaNoAutenticado(c);
     }
-    borrarCookieSesion(c);
+    borrarCookieSesion(c, deps.config);
     await enviarAviso(db, mailer, {
       idUsuario: usuario.idUsuario,
       tipo: 'BAJA_SOLICITADA',

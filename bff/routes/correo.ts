@@ -117,7 +117,7 @@ export function rutasCorreo(deps: Servicios) {
     .post('/revertir', leerCuerpoJson, async (c) => {
       const cuerpo = c.get('cuerpo') as { token?: unknown } | null;
       const token = typeof cuerpo?.token === 'string' ? cuerpo.token : '';
-      const resultado = await revertirCambioCorreo(db, token, reloj(), origenDeSolicitud(c));
+      const resultado = await revertirCambioCorreo(deps, token, origenDeSolicitud(c));
       if (resultado === 'REVERTIDO') return c.body(null, 204);
       if (resultado === 'CONFLICTO') {
         return problema(c, 409, 'CONFLICTO', MENSAJES_REVERSION.CONFLICTO);

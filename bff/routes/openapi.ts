@@ -108,8 +108,11 @@ function documentoOpenApi() {
           summary: 'Iniciar sesión',
           requestBody: cuerpo('SesionInput'),
           description:
-            'Límites de fallos cada 15 minutos: 5 por ID.usuario desde un mismo cliente (IP; /64 en IPv6), 50 por ID.usuario desde todos, 20 por cliente entre todos los ID → 429. Con demasiadas comprobaciones de contraseña en curso, 503 inmediato con Retry-After.',
-          responses: { ...exito(201, 'Sesión creada; también en la cookie mug_sesion', 'Sesion'), ...problemas(401, 403, 422, 429, 503) },
+            'Límites de fallos cada 15 minutos: 5 por ID.usuario desde un mismo cliente (IP; /64 en IPv6), 50 por ID.usuario desde todos, 20 por cliente entre todos los ID → 429. Con demasiadas comprobaciones de contraseña en curso, 503 inmediato con Retry-After. Con la contraseña correcta de un usuario en BAJA responde 403 CUENTA_INACTIVA; de uno BLOQUEADO, 403 CUENTA_BLOQUEADA sin sesión (y, si el enlace de desbloqueo anterior venció, envía otro al correo registrado).',
+          responses: {
+            ...exito(201, 'Sesión creada; también en la cookie mug_sesion (__Host-mug_sesion, Secure, con un ORIGEN_PUBLICO https)', 'Sesion'),
+            ...problemas(401, 403, 422, 429, 503),
+          },
         },
       },
       '/api/sesiones/actual': {
@@ -182,8 +185,9 @@ function documentoOpenApi() {
       },
       '/api/correo/revertir': {
         post: {
-          summary: '«No reconozco este cambio»: restaura el correo anterior, cierra las sesiones y bloquea el usuario',
-          description: 'El token llega en el enlace del aviso enviado al correo anterior; sirve una vez durante 7 días.',
+          summary: '«No reconozco este cambio»: restaura el correo anterior, anula los demás enlaces, cierra las sesiones y bloquea el usuario',
+          description:
+            'El token llega en el enlace del aviso enviado al correo anterior; sirve una vez durante 7 días. Restaura el correo que el usuario tenía antes del primer cambio aún pendiente y envía a ese correo un enlace de un solo uso (1 hora) a la página /clave/restablecer/{token}, la única forma de desbloquear el usuario.',
           requestBody: cuerpo('Reversion'),
           responses: { ...exito(204, 'Correo restaurado, usuario bloqueado'), ...problemas(409, 410) },
         },
@@ -215,7 +219,12 @@ function documentoOpenApi() {
     },
     components: {
       securitySchemes: {
-        cookie: { type: 'apiKey', in: 'cookie', name: 'mug_sesion' },
+        cookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'mug_sesion',
+          description: 'Con un ORIGEN_PUBLICO https la cookie se llama __Host-mug_sesion y lleva Secure.',
+        },
         bearer: { type: 'http', scheme: 'bearer' },
       },
       schemas: {

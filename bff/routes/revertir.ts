@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { ESTILOS, escaparHtml, paginaHtml } from '../paginas/html.js';
-import { enlaceVigente } from '../services/reversion.js';
+import { usuarioDeEnlaceVigente } from '../services/reversion.js';
 import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
@@ -28,7 +28,7 @@ export function rutasPaginaReversion(deps: Servicios) {
     })
     .get('/revertir/:token', async (c) => {
       const token = c.req.param('token');
-      if (!(await enlaceVigente(db, token, reloj()))) return responder(c, 410, 'error', MENSAJES_REVERSION.NO_VALIDO);
+      if (!(await usuarioDeEnlaceVigente(db, token, reloj()))) return responder(c, 410, 'error', MENSAJES_REVERSION.NO_VALIDO);
       c.header('Cache-Control', 'no-store');
       return c.html(
         paginaHtml(
@@ -38,7 +38,8 @@ export function rutasPaginaReversion(deps: Servicios) {
 <ul>
 <li>se restaurará su correo electrónico anterior;</li>
 <li>se cerrarán todas las sesiones abiertas;</li>
-<li>su usuario quedará bloqueado hasta que inicie sesión y cambie su contraseña.</li>
+<li>se anularán los demás enlaces «No reconozco este cambio» de su usuario;</li>
+<li>su usuario quedará bloqueado hasta que cree una contraseña nueva con el enlace que le enviaremos a su correo anterior (la contraseña actual ya no bastará para entrar).</li>
 </ul>
 <p class="aviso">Si usted sí hizo el cambio, cierre esta página: no se modificará nada.</p>
 <form method="post" action="/correo/revertir">
@@ -53,7 +54,7 @@ export function rutasPaginaReversion(deps: Servicios) {
     .post('/revertir', limitarCuerpo, async (c) => {
       const formulario = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const token = typeof formulario.token === 'string' ? formulario.token : '';
-      const resultado = await revertirCambioCorreo(db, token, reloj(), origenDeSolicitud(c));
+      const resultado = await revertirCambioCorreo(deps, token, origenDeSolicitud(c));
       if (resultado === 'REVERTIDO') return responder(c, 200, 'exito', MENSAJES_REVERSION.REVERTIDO);
       if (resultado === 'CONFLICTO') return responder(c, 409, 'error', MENSAJES_REVERSION.CONFLICTO);
       return responder(c, 410, 'error', MENSAJES_REVERSION.NO_VALIDO);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { SesionInputSchema } from '../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
@@ -9,6 +10,7 @@ import { sentenciaEvento } from '../services/auditoria.js';
 import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
 import { LIMITES, sentenciaPurgar } from '../services/limites.js';
 import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
+import { reenviarRestablecimiento } from '../services/restablecimiento.js';
 import { resolverSesion, sentenciaRevocarToken, sesionNueva } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
@@ -70,34 +72,45 @@ export function rutasSesiones(deps: Servicios) {
         await db.batch(sentenciasInicioCorrecto(idUsuario, quien.ip), 'write');
         return cuentaDeBaja(c);
       }
+      // Blocked after "No reconozco este cambio": the password alone no longer opens a session
+      // (whoever changed the address may know it); a new reset link goes to the registered
+      // address if the last one expired.
+      if (usuario.estado === 'BLOQUEADO') {
+        await db.batch(sentenciasInicioCorrecto(idUsuario, quien.ip), 'write');
+        await reenviarRestablecimiento(deps, usuario.idUsuario, quien.idSolicitud);
+        return problemaCuentaBloqueada(c);
+      }
 
       // One batch: the counts forgotten, the session this browser or client still presented ended
       // (a login never leaves the previous token alive), the new session and its audit row.
-      const anterior = tokenDe(c);
-      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente });
-      await db.batch(
+      const anterior = tokenDe(c, deps.config);
+      // The session is stored only if the account is still ACTIVO (a revert may have blocked it meanwhile).
+      const activa = { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [usuario.idUsuario] };
+      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, activa);
+      const resultados = await db.batch(
         [
           ...sentenciasInicioCorrecto(idUsuario, quien.ip),
           sentenciaPurgar(ahora),
           ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
           sentencia,
-          sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }),
+          sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }, 'siCambio'),
         ],
         'write',
       );
-      ponerCookieSesion(c, sesion.token);
+      if (resultados.at(-2)?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
+      ponerCookieSesion(c, deps.config, sesion.token);
       c.header('Cache-Control', 'no-store');
       return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);
     })
     .delete('/actual', async (c) => {
-      const credencial = tokenDe(c);
+      const credencial = tokenDe(c, deps.config);
       const ahora = reloj();
       const sesion = credencial ? await resolverSesion(db, credencial.token, ahora) : null;
       if (credencial && sesion) {
         const cierre = { idUsuario: sesion.idUsuario, evento: 'CIERRE_SESION', creadoEn: ahora, ...origenDeSolicitud(c) } as const;
         await db.batch([sentenciaRevocarToken(credencial.token, ahora), sentenciaEvento(cierre)], 'write');
       }
-      borrarCookieSesion(c);
+      borrarCookieSesion(c, deps.config);
       return c.body(null, 204);
     });
 }

@@ -117,7 +117,7 @@ export function rutasUsuario(deps: Servicios) {
       c.header('ETag', etagDe(usuario.version));
       return c.json(usuarioPublico(usuario));
     })
-    // Order (docs/decisiones.md): session → If-Match → validation → blocked account → re-authentication
+    // Order (docs/decisiones.md): session → If-Match → validation → blocked account (any write) → re-authentication
     // (password change) → catalogs, name, new address, old password, policy → code → one write batch.
     .put('/', leerCuerpoJson, async (c) => {
       const sesion = c.get('sesion');
@@ -154,7 +154,8 @@ export function rutasUsuario(deps: Servicios) {
         correo: valor.mantenerCorreo ? actual.correo : valor.correo!,
       };
       const campos = camposCambiados(actual, datos);
-      if (actual.estado === 'BLOQUEADO' && (!valor.cambioClave || campos.length > 0)) return problemaCuentaBloqueada(c);
+      // A blocked account is unblocked only by the reset link mailed to the restored address, never here.
+      if (actual.estado === 'BLOQUEADO') return problemaCuentaBloqueada(c);
       if (valor.cambioClave && !reautenticacionVigente(sesion, reloj())) return problemaReautenticacion(c);
 
       const revision = await revisarCambiosSensibles(deps, c, actual, valor);
@@ -209,7 +210,7 @@ export function rutasUsuario(deps: Servicios) {
       const guardado = usuarioDeFila(resultados.at(-1)?.rows[0]);
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
-      if (enlace) await avisarCambioCorreo(deps, c, actual, guardado, enlace.token);
+      if (enlace) await avisarCambioCorreo(deps, actual, guardado, enlace.token, quien.idSolicitud);
       if (renovacion) await avisarCambioClave(deps, c, guardado, renovacion.sesion.token);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));

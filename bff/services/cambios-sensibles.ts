@@ -78,17 +78,17 @@ export async function revisarCodigo(deps: Servicios, actual: UsuarioGuardado, co
 
 /**
  * After an email change is saved: the notice to the OLD address with the one-time "No reconozco
- * este cambio" link (absolute, on this BFF's origin; its row was stored in the change's batch). A
- * failed notice is recorded, never undone.
+ * este cambio" link (absolute, on ORIGEN_PUBLICO, never on the request's `Host`; its row was stored
+ * in the change's batch). A failed notice is recorded, never undone.
  */
 export async function avisarCambioCorreo(
   deps: Servicios,
-  c: Context<Entorno>,
   antes: UsuarioGuardado,
   despues: UsuarioGuardado,
   tokenEnlace: string,
+  idSolicitud: string | null,
 ): Promise<void> {
-  const enlace = `${new URL(c.req.url).origin}/correo/revertir/${tokenEnlace}`;
+  const enlace = `${deps.config.origenPublico}/correo/revertir/${tokenEnlace}`;
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: antes.idUsuario,
     tipo: 'CORREO_MODIFICADO',
@@ -96,7 +96,7 @@ export async function avisarCambioCorreo(
     contenido: mensajeAvisoCambioCorreo({ nombre: despues.nombre, correoNuevo: despues.correo, enlace }),
     claveIdempotencia: `aviso-correo:${antes.idUsuario}:${despues.version}`,
     ahora: deps.reloj(),
-    idSolicitud: origenDeSolicitud(c).idSolicitud,
+    idSolicitud,
   });
 }
 
@@ -121,7 +121,7 @@ export function renovacionDeSesiones(
  * the cookie when the request came by cookie, and the registered address gets a notice.
  */
 export async function avisarCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
-  if (c.get('sesion').porCookie) ponerCookieSesion(c, token);
+  if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
   c.header(CABECERA_TOKEN, token);
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: despues.idUsuario,

@@ -1,20 +1,30 @@
 /**
- * "No reconozco este cambio" links (DESIGN §4; table `enlaces_reversion`, migration 002): after an
- * email change the old address gets a one-time link, valid 7 days, that restores it. The token is
- * 32 random bytes in base64url; only its SHA-256 is stored (it has full entropy, so no key or slow
- * hash is needed). Using it is `revertirCambioCorreo` (./revertir.ts), one write batch.
+ * "No reconozco este cambio" links (DESIGN §4; table `enlaces_reversion`, migrations 002 and 004):
+ * after an email change the old address gets a one-time link, valid 7 days, that restores it. The
+ * token is 32 random bytes in base64url; only its SHA-256 is stored (it has full entropy, so no key
+ * or slow hash is needed). Using it is `revertirCambioCorreo` (./revertir.ts), which voids the
+ * account's other pending links.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 const VIGENCIA_ENLACE_MS = 7 * 24 * 60 * 60 * 1000;
-/** A link token as `enlaceNuevo` makes it: 43 base64url characters. */
+/** A link token as `tokenDeEnlace` makes it: 43 base64url characters. */
 export const FORMATO_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function hashTokenReversion(token: string): string {
+/** A one-time link's token (256 random bits, base64url) and the SHA-256 the database keeps. */
+export function tokenDeEnlace(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashTokenEnlace(token) };
+}
+
+export function hashTokenEnlace(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** SQL: the link is neither used, voided nor expired (`?` = now). */
+export const PENDIENTE = 'usado_en IS NULL AND anulado_en IS NULL AND expira_en > ?';
 
 /**
  * A link for the old address, valid 7 days: its token (for the URL, nowhere else) and the INSERT
@@ -25,24 +35,24 @@ export function enlaceNuevo(
   d: { idUsuario: string; correoAnterior: string; correoNuevo: string; ahora: Date },
   soloSiCambio = false,
 ): { token: string; sentencia: InStatement } {
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = tokenDeEnlace();
   const expiraEn = new Date(d.ahora.getTime() + VIGENCIA_ENLACE_MS).toISOString();
   return {
     token,
     sentencia: {
       sql: `INSERT INTO enlaces_reversion (hash_token, id_usuario, correo_anterior, correo_nuevo, creado_en, expira_en)
             SELECT ?, ?, ?, ?, ?, ?${soloSiCambio ? ' WHERE changes() = 1' : ''}`,
-      args: [hashTokenReversion(token), d.idUsuario, d.correoAnterior, d.correoNuevo, d.ahora.toISOString(), expiraEn],
+      args: [hash, d.idUsuario, d.correoAnterior, d.correoNuevo, d.ahora.toISOString(), expiraEn],
     },
   };
 }
 
-/** True while the link can still be used (unused, within 7 days); changes nothing (a GET may call it). */
-export async function enlaceVigente(db: Ejecutor, token: string, ahora: Date): Promise<boolean> {
-  if (!FORMATO_TOKEN.test(token)) return false;
+/** The account of a link that can still be used, or null; changes nothing (a GET may call it). */
+export async function usuarioDeEnlaceVigente(db: Ejecutor, token: string, ahora: Date): Promise<string | null> {
+  if (!FORMATO_TOKEN.test(token)) return null;
   const { rows } = await db.execute({
-    sql: 'SELECT 1 FROM enlaces_reversion WHERE hash_token = ? AND usado_en IS NULL AND expira_en > ?',
-    args: [hashTokenReversion(token), ahora.toISOString()],
+    sql: `SELECT id_usuario FROM enlaces_reversion WHERE hash_token = ? AND ${PENDIENTE}`,
+    args: [hashTokenEnlace(token), ahora.toISOString()],
   });
-  return rows.length > 0;
+  return rows[0] ? String(rows[0].id_usuario) : null;
 }

@@ -1,75 +1,96 @@
-import type { Client } from '@libsql/client';
 import { esViolacionUnica } from '../db/usuarios.js';
-import { FORMATO_TOKEN, hashTokenReversion } from './reversion.js';
+import type { Servicios } from '../tipos.js';
+import { hashTokenEnlace, PENDIENTE, usuarioDeEnlaceVigente } from './reversion.js';
+import { enviarRestablecimiento, restablecimientoNuevo } from './restablecimiento.js';
 
 export type ResultadoReversion = 'REVERTIDO' | 'NO_VALIDO' | 'CONFLICTO';
 
 /** What the revert page and POST /api/correo/revertir say for each outcome. */
 export const MENSAJES_REVERSION = {
   REVERTIDO:
-    'Se restauró su correo electrónico anterior, se cerraron todas las sesiones y su usuario quedó bloqueado. Inicie sesión con su contraseña y cámbiela para desbloquearlo.',
+    'Se restauró el correo electrónico que tenía su usuario antes del cambio, se cerraron todas las sesiones y su usuario quedó bloqueado. Le enviamos a ese correo un enlace para crear una contraseña nueva y desbloquearlo (vence en 1 hora); la contraseña anterior ya no basta para entrar.',
   NO_VALIDO:
-    'El enlace «No reconozco este cambio» no es válido: ya se usó, venció (dura 7 días) o está incompleto. Si no reconoce un cambio en su usuario, comuníquese con Soporte al Cliente del SENAE.',
+    'El enlace «No reconozco este cambio» no es válido: ya se usó, venció (dura 7 días), se anuló porque se usó otro enlace del mismo usuario o está incompleto. Si no reconoce un cambio en su usuario, comuníquese con Soporte al Cliente del SENAE.',
   CONFLICTO:
     'No se pudo restaurar el correo anterior porque ahora lo tiene registrado otro usuario. Comuníquese con Soporte al Cliente del SENAE.',
 } as const;
 
 /**
- * "No reconozco este cambio" (DESIGN §4): consumes the one-time link and, in the same write batch
- * (all or nothing, no interactive transaction), restores the old address, blocks the account,
- * audits CORREO_REVERTIDO, revokes every session and voids pending codes. The restore and the audit
- * run only if the statement before changed a row (`changes()`), the rest only if this batch
- * consumed the link, so a used, expired or unknown token changes nothing. If the old address was
- * taken meanwhile the unique index fails the batch: nothing changes, the link stays usable, and the
- * answer is CONFLICTO.
+ * "No reconozco este cambio" (DESIGN §4). In one write batch (all or nothing; every condition is
+ * checked again inside it, so two links used at once cannot both win):
+ * - the address goes back to the one the account had before the first change not acknowledged,
+ *   i.e. the `correo_anterior` of its oldest pending link (a link left to expire acknowledges its
+ *   change), and the account becomes BLOQUEADO;
+ * - a password-reset link is stored for the restored address; everything below runs only if it was
+ *   (the restore happened), so a used, voided, expired or unknown token changes nothing;
+ * - this link is consumed and every other pending revert and reset link of the account voided;
+ * - CORREO_REVERTIDO is audited, every session revoked and pending codes voided.
+ * Then the reset link is mailed to the restored address. If that address was taken meanwhile the
+ * unique index fails the batch: nothing changes, the link stays usable, the answer is CONFLICTO.
  */
 export async function revertirCambioCorreo(
-  db: Client,
+  deps: Servicios,
   token: string,
-  ahora: Date,
   quien: { ip: string | null; agente: string | null; idSolicitud: string | null },
 ): Promise<ResultadoReversion> {
-  if (!FORMATO_TOKEN.test(token)) return 'NO_VALIDO';
-  const hash = hashTokenReversion(token);
+  const ahora = deps.reloj();
+  const idUsuario = await usuarioDeEnlaceVigente(deps.db, token, ahora);
+  if (!idUsuario) return 'NO_VALIDO';
+  const hash = hashTokenEnlace(token);
   const momento = ahora.toISOString();
-  const delEnlace = (columna: string) => `(SELECT ${columna} FROM enlaces_reversion WHERE hash_token = ?)`;
-  // True only in the batch that consumed the link (a later one finds `usado_en` already set).
-  const consumidoAhora = 'EXISTS (SELECT 1 FROM enlaces_reversion WHERE hash_token = ? AND usado_en = ?)';
+  const restablecimiento = restablecimientoNuevo(idUsuario, ahora, { sql: 'changes() = 1', args: [] });
+  const { emitido } = restablecimiento;
+  let resultados;
   try {
-    const [consumo, restauracion] = await db.batch(
+    resultados = await deps.db.batch(
       [
         {
-          sql: `UPDATE enlaces_reversion SET usado_en = ? WHERE hash_token = ? AND usado_en IS NULL AND expira_en > ?`,
-          args: [momento, hash, momento],
+          sql: `UPDATE usuarios SET estado = 'BLOQUEADO', version = version + 1, actualizado_en = ?,
+                  correo = (SELECT correo_anterior FROM enlaces_reversion WHERE id_usuario = ? AND ${PENDIENTE}
+                            ORDER BY creado_en, rowid LIMIT 1)
+                WHERE id_usuario = ? AND estado = 'ACTIVO'
+                  AND EXISTS (SELECT 1 FROM enlaces_reversion WHERE hash_token = ? AND id_usuario = ? AND ${PENDIENTE})`,
+          args: [momento, idUsuario, momento, idUsuario, hash, idUsuario, momento],
+        },
+        // Right after the restore: its `changes() = 1` is the restore's.
+        ...restablecimiento.sentencias,
+        {
+          sql: `UPDATE enlaces_reversion SET usado_en = ? WHERE hash_token = ? AND ${emitido.sql}`,
+          args: [momento, hash, ...emitido.args],
         },
         {
-          sql: `UPDATE usuarios SET correo = ${delEnlace('correo_anterior')}, estado = 'BLOQUEADO',
-                  version = version + 1, actualizado_en = ?
-                WHERE id_usuario = ${delEnlace('id_usuario')} AND estado <> 'BAJA' AND changes() = 1`,
-          args: [hash, momento, hash],
+          sql: `UPDATE enlaces_reversion SET anulado_en = ?
+                WHERE id_usuario = ? AND usado_en IS NULL AND anulado_en IS NULL AND ${emitido.sql}`,
+          args: [momento, idUsuario, ...emitido.args],
         },
         {
           sql: `INSERT INTO auditoria (id_usuario, evento, campos, ip, agente, id_solicitud, creado_en)
-                SELECT ${delEnlace('id_usuario')}, 'CORREO_REVERTIDO', '["correo","estado"]', ?, ?, ?, ? WHERE changes() = 1`,
-          args: [hash, quien.ip, quien.agente?.slice(0, 300) ?? null, quien.idSolicitud, momento],
+                SELECT ?, 'CORREO_REVERTIDO', '["correo","estado"]', ?, ?, ?, ? WHERE ${emitido.sql}`,
+          args: [idUsuario, quien.ip, quien.agente?.slice(0, 300) ?? null, quien.idSolicitud, momento, ...emitido.args],
         },
         {
-          sql: `UPDATE sesiones SET revocada_en = ?
-                WHERE id_usuario = ${delEnlace('id_usuario')} AND revocada_en IS NULL AND ${consumidoAhora}`,
-          args: [momento, hash, hash, momento],
+          sql: `UPDATE sesiones SET revocada_en = ? WHERE id_usuario = ? AND revocada_en IS NULL AND ${emitido.sql}`,
+          args: [momento, idUsuario, ...emitido.args],
         },
         {
           sql: `UPDATE codigos_seguridad SET anulado_en = ?
-                WHERE id_usuario = ${delEnlace('id_usuario')} AND anulado_en IS NULL AND usado_en IS NULL AND ${consumidoAhora}`,
-          args: [momento, hash, hash, momento],
+                WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL AND ${emitido.sql}`,
+          args: [momento, idUsuario, ...emitido.args],
         },
+        restablecimiento.destinatario,
       ],
       'write',
     );
-    if (consumo?.rowsAffected !== 1) return 'NO_VALIDO';
-    return restauracion?.rowsAffected === 1 ? 'REVERTIDO' : 'NO_VALIDO';
   } catch (error) {
     if (esViolacionUnica(error)) return 'CONFLICTO';
     throw error;
   }
+  const destinatario = resultados.at(-1)?.rows[0];
+  if (resultados[0]?.rowsAffected !== 1 || !destinatario) return 'NO_VALIDO';
+  await enviarRestablecimiento(
+    deps,
+    { idUsuario, nombre: String(destinatario.nombre), correo: String(destinatario.correo), token: restablecimiento.token },
+    quien.idSolicitud,
+  );
+  return 'REVERTIDO';
 }

@@ -110,7 +110,7 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
     case 'CREDENCIALES_INVALIDAS': return msg('ID.usuario o contraseña incorrectos.');
     case 'CUENTA_INACTIVA': return msg('La cuenta no está activa.');
     case 'CUENTA_BLOQUEADA':
-      return msg('Su usuario está bloqueado por seguridad porque se revirtió un cambio de correo electrónico. Solo puede consultar sus datos y cambiar su contraseña; al cambiarla se desbloquea.');
+      return msg('Su usuario está bloqueado por seguridad: se usó el enlace «No reconozco este cambio». Para desbloquearlo abra el enlace «Crear una contraseña nueva» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.');
     case 'NO_AUTENTICADO': return msg('Su sesión terminó. Ingrese de nuevo.');
     case 'VALIDACION': return msg('Revise los campos marcados.');
     default: return msg('Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
@@ -134,6 +134,7 @@ export function nombreEvento(evento: string): string {
     case 'CLAVE_MODIFICADA': return msg('Cambio de contraseña');
     case 'CORREO_MODIFICADO': return msg('Cambio de correo electrónico');
     case 'CORREO_REVERTIDO': return msg('Cambio de correo revertido («No reconozco este cambio»)');
+    case 'CLAVE_RESTABLECIDA': return msg('Contraseña nueva con el enlace de desbloqueo');
     case 'CODIGO_SOLICITADO': return msg('Código de seguridad solicitado');
     case 'CONTRASENA_INCORRECTA': return msg('Contraseña incorrecta');
     case 'AVISO_NO_ENVIADO': return msg('Aviso por correo no enviado');

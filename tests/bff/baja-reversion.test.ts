@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { listarBandeja } from '../../bff/mail/bandeja.js';
-import { actualizacionTmacay, actualizarUsuario, CLAVE_DEMO, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
+import { ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -106,7 +107,7 @@ describe('"No reconozco este cambio"', () => {
     expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(200);
   });
 
-  test('POST restores the old address, revokes every session, blocks; login + password change → ACTIVO', async () => {
+  test('POST restores the old address, revokes every session, blocks; then only the reset link mailed to the old address unblocks', async () => {
     const enlace = await cambiarCorreo();
     const r = await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } });
     expect(r.status).toBe(204);
@@ -120,32 +121,38 @@ describe('"No reconozco este cambio"', () => {
     expect(otra.status).toBe(410);
     expect(await otra.json()).toMatchObject({ codigo: 'ENLACE_NO_VALIDO', detail: expect.stringContaining('ya se usó') });
 
-    // Blocked: a wrong password gets the usual 401; the right one gives a session that may only read and change the password.
+    // Blocked: a wrong password gets the usual 401; the right one 403 CUENTA_BLOQUEADA and no session.
     expect((await login('tmacay', 'mala')).status).toBe(401);
-    const bloqueada = await iniciarSesion(e.app);
-    expect((await pedir(e.app, '/api/usuario', { token: bloqueada })).status).toBe(200);
-    const escritura = await actualizarUsuario(e.app, bloqueada, actualizacionTmacay({ direccion: 'Otra dirección 123' }), '"3"');
-    expect(escritura.status).toBe(403);
-    expect(await escritura.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: expect.stringContaining('cambiar su contraseña') });
-    for (const [ruta, cuerpo] of [
-      ['/api/correo/disponibilidad', { correo: 'x@example.com' }],
-      ['/api/correo/codigo', { correo: 'x@example.com' }],
-      ['/api/usuario/baja', { motivo: MOTIVO }],
-    ] as const) {
-      const respuesta = await pedir(e.app, ruta, { cuerpo, token: bloqueada });
-      expect(respuesta.status, ruta).toBe(403);
-      expect(((await respuesta.json()) as { codigo: string }).codigo).toBe('CUENTA_BLOQUEADA');
-    }
+    const bloqueada = await login();
+    expect(bloqueada.status).toBe(403);
+    expect(await bloqueada.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: expect.stringContaining('Crear una contraseña nueva') });
+
+    // The reset link went to the restored address, on the public origin, stored only hashed.
+    const [aviso] = (await correos()).filter((m) => m.asunto === ASUNTO_RESTABLECIMIENTO);
+    expect(aviso!.para).toBe('tito.macay@example.com');
+    expect(aviso!.html).toContain('Crear una contraseña nueva</a>');
+    const reset = aviso!.texto.match(/^Crear una contraseña nueva: http:\/\/127\.0\.0\.1:8787\/clave\/restablecer\/([A-Za-z0-9_-]{43})$/m)![1]!;
+    const fila = await e.db.execute('SELECT * FROM enlaces_restablecimiento');
+    expect(fila.rows.map((f) => ({ ...f }))).toEqual([
+      {
+        hash_token: createHash('sha256').update(reset).digest('hex'),
+        id_usuario: 'tmacay',
+        correo: 'tito.macay@example.com',
+        creado_en: '2026-03-02T15:00:00.000Z',
+        expira_en: '2026-03-02T16:00:00.000Z',
+        usado_en: null,
+        anulado_en: null,
+      },
+    ]);
     const nueva = 'mi perro come tortugas azules';
-    const cambio = await actualizarUsuario(
-      e.app,
-      bloqueada,
-      actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: nueva, confirmacion: nueva } }),
-      '"3"',
-    );
-    expect(cambio.status).toBe(200);
+    const hecho = await e.app.request('http://127.0.0.1:8787/clave/restablecer', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: reset, contrasena: nueva, confirmacion: nueva }).toString(),
+    });
+    expect(hecho.status).toBe(200);
     expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
-    const libre = cambio.headers.get('X-Token-Sesion')!;
+    const libre = await iniciarSesion(e.app, 'tmacay', nueva);
     const direccion = await actualizarUsuario(e.app, libre, actualizacionTmacay({ direccion: 'Otra dirección 123' }), '"4"');
     expect(direccion.status).toBe(200);
   });
@@ -159,7 +166,7 @@ describe('"No reconozco este cambio"', () => {
       body: new URLSearchParams({ token: enlace }).toString(),
     });
     expect(r.status).toBe(200);
-    expect(await r.text()).toContain('Se restauró su correo electrónico anterior');
+    expect(await r.text()).toContain('Se restauró el correo electrónico que tenía su usuario antes del cambio');
     expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('BLOQUEADO');
     const pagina = await pedir(e.app, `/correo/revertir/${enlace}`);
     expect(pagina.status).toBe(410);

@@ -19,6 +19,8 @@ describe('configuration (DESIGN §5)', () => {
       origenesPermitidos: ['http://localhost:8788', 'http://127.0.0.1:8788', 'http://127.0.0.1:8787'],
       seedDemo: true,
       secretoCodigos: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      origenPublico: 'http://127.0.0.1:8787',
+      proxyConfiable: [],
     });
     expect(avisos).toEqual([
       'SECRETO_CODIGOS no está definido: se usa un secreto aleatorio de este arranque; los códigos de seguridad enviados dejan de valer al reiniciar.',
@@ -40,6 +42,8 @@ describe('configuration (DESIGN §5)', () => {
       ORIGENES_PERMITIDOS: 'https://portal.aduana.gob.ec, https://agente.example.com:8443',
       SEED_DEMO: 'si',
       SECRETO_CODIGOS: SECRETO,
+      ORIGEN_PUBLICO: 'https://Ecuapass.Aduana.gob.ec:443/',
+      PROXY_CONFIABLE: '10.0.0.5, 10.1.0.0/16,::1 ,fd00::/8',
     });
     expect(config).toEqual({
       puerto: 9000,
@@ -54,6 +58,8 @@ describe('configuration (DESIGN §5)', () => {
       origenesPermitidos: ['https://portal.aduana.gob.ec', 'https://agente.example.com:8443'],
       seedDemo: true,
       secretoCodigos: SECRETO,
+      origenPublico: 'https://ecuapass.aduana.gob.ec',
+      proxyConfiable: ['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8'],
     });
     expect(avisos).toEqual([]);
   });
@@ -88,6 +94,22 @@ describe('configuration (DESIGN §5)', () => {
     ['HOST', 'mal host', 'Configuración inválida: HOST = "mal host"; se admite un nombre de host (p. ej. localhost) o una dirección IP (127.0.0.1, 0.0.0.0, ::).'],
     ['RESEND_BASE_URL', 'ftp://resend.example', 'Configuración inválida: RESEND_BASE_URL = "ftp://resend.example"; se admite una URL absoluta (http:// o https://).'],
     ['SECRETO_CODIGOS', 'corto', 'Configuración inválida: SECRETO_CODIGOS = (oculto); se admite un secreto de al menos 32 caracteres.'],
+    ...['ecuapass.aduana.gob.ec', 'https://ecuapass.aduana.gob.ec/portal', 'ftp://ecuapass.aduana.gob.ec', 'https://user@ecuapass.aduana.gob.ec', 'https://ecuapass.aduana.gob.ec?x=1'].map(
+      (valor) =>
+        [
+          'ORIGEN_PUBLICO',
+          valor,
+          `Configuración inválida: ORIGEN_PUBLICO = "${valor}"; se admite el origen con el que los usuarios llegan al BFF, como https://ecuapass.aduana.gob.ec (esquema, host y puerto; sin ruta).`,
+        ] as [string, string, string],
+    ),
+    ...['todos', '10.0.0.300', '10.0.0.0/33', '::1/129', '10.0.0.1:8080', '10.0.0.0/8/1', 'proxy.interno', '10.0.0.1, ,,x', 'true'].map(
+      (valor) =>
+        [
+          'PROXY_CONFIABLE',
+          valor,
+          `Configuración inválida: PROXY_CONFIABLE = "${valor}"; se admite una lista separada por comas de direcciones IP o rangos CIDR de los proxies inversos (p. ej. 10.0.0.5,10.1.0.0/16,::1).`,
+        ] as [string, string, string],
+    ),
   ])('%s=%s stops the start with one clear line', (variable, valor, mensaje) => {
     expect(() => leerConfig({ [variable]: valor })).toThrow(new ErrorConfiguracion(mensaje));
   });
@@ -125,6 +147,17 @@ describe('configuration (DESIGN §5)', () => {
     ['DATABASE_AUTH_TOKEN', 'tok en', 'un token sin espacios'],
   ])('%s with a space inside → one clear line, the value hidden', (variable, valor, admite) => {
     expect(() => leerConfig({ [variable]: valor })).toThrow(new ErrorConfiguracion(`Configuración inválida: ${variable} = (oculto); se admite ${admite}.`));
+  });
+
+  test('ORIGEN_PUBLICO defaults to http://127.0.0.1:$PORT, is normalised like a browser origin, and is always an allowed origin by default', () => {
+    expect(leerConfig({ PORT: '9100' }).config).toMatchObject({
+      origenPublico: 'http://127.0.0.1:9100',
+      origenesPermitidos: ['http://localhost:8788', 'http://127.0.0.1:8788', 'http://127.0.0.1:9100'],
+    });
+    // With HOST=0.0.0.0 the default is still the loopback origin users reach, not the bind address.
+    expect(leerConfig({ HOST: '0.0.0.0' }).config.origenPublico).toBe('http://127.0.0.1:8787');
+    expect(leerConfig({ ORIGEN_PUBLICO: 'HTTP://[::1]:8787/' }).config.origenPublico).toBe('http://[::1]:8787');
+    expect(leerConfig({ ORIGEN_PUBLICO: 'https://bff.example:8443' }).config.origenesPermitidos).toContain('https://bff.example:8443');
   });
 
   test('HOST admits names and IPv4 / IPv6 addresses', () => {

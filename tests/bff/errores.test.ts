@@ -120,19 +120,21 @@ describe('the error contract: problem+json for every error', () => {
         metodo: 'PUT',
         token: tk,
         cuerpo: { nombre: 'TITO MACAY', pais: 'EC', provincia: '09', ciudad: '0901', direccion: 'Otra dirección 1', telefono1: '042345678', celular: { operadora: 'CLARO', numero: '0991234567' }, mantenerCorreo: true },
-        cabeceras: { 'If-Match': '"1"', 'X-Request-Id': 'prueba-500' },
+        cabeceras: { 'If-Match': '"1"' },
       });
       expect(r.status).toBe(500);
-      expect(r.headers.get('X-Request-Id')).toBe('prueba-500');
+      // Without PROXY_CONFIABLE a client's X-Request-Id is not kept: the BFF generates one.
+      const id = r.headers.get('X-Request-Id')!;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
       const texto = await r.text();
       expect(JSON.parse(texto)).toEqual({
         status: 500,
         title: 'Error interno',
-        detail: 'Ocurrió un error inesperado. Intente nuevamente; si persiste, comuníquese con soporte indicando el código prueba-500.',
+        detail: `Ocurrió un error inesperado. Intente nuevamente; si persiste, comuníquese con soporte indicando el código ${id}.`,
         codigo: 'ERROR_INTERNO',
       });
       expect(texto).not.toMatch(/auditoria|SQLITE|at .*\.ts/);
-      expect(registro).toHaveBeenCalledWith('[prueba-500] PUT /api/usuario: error interno', expect.any(Error));
+      expect(registro).toHaveBeenCalledWith(`[${id}] PUT /api/usuario: error interno`, expect.any(Error));
       // …and the failed batch changed nothing.
       expect((await roto.db.execute("SELECT version FROM usuarios WHERE id_usuario = 'tmacay'")).rows[0]?.version).toBe(1);
     } finally {
@@ -149,9 +151,9 @@ describe('server log', () => {
     const secreto = 'A'.repeat(43);
     try {
       await roto.db.execute('DROP TABLE enlaces_reversion');
-      const r = await pedir(roto.app, `/correo/revertir/${secreto}`, { cabeceras: { 'X-Request-Id': 'prueba-enlace' } });
+      const r = await pedir(roto.app, `/correo/revertir/${secreto}`);
       expect(r.status).toBe(500);
-      expect(registro).toHaveBeenCalledWith('[prueba-enlace] GET /correo/revertir/…: error interno', expect.any(Error));
+      expect(registro).toHaveBeenCalledWith(`[${r.headers.get('X-Request-Id')}] GET /correo/revertir/…: error interno`, expect.any(Error));
       expect(JSON.stringify(registro.mock.calls.map((llamada) => llamada.map(String)))).not.toContain(secreto);
     } finally {
       registro.mockRestore();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Client } from '@libsql/client';
+import type { BaseDeDatos } from '../../bff/db/cliente.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { crearMailer } from '../../bff/mail/index.js';
 import { enlaceNuevo } from '../../bff/services/reversion.js';
 import { revertirCambioCorreo } from '../../bff/services/revertir.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
@@ -11,7 +12,7 @@ const en = (ms: number) => new Date(T0.getTime() + ms);
 const QUIEN = { ip: null, agente: null, idSolicitud: null };
 
 const e = usarEntorno();
-let db: Client;
+let db: BaseDeDatos;
 beforeEach(() => {
   db = e.db;
 });
@@ -21,7 +22,11 @@ async function crear(ahora = T0, idUsuario = 'tmacay'): Promise<string> {
   await db.execute(sentencia);
   return token;
 }
-const revertir = (token: string, ahora: Date) => revertirCambioCorreo(db, token, ahora, QUIEN);
+/** Uses the link at `ahora` (the app's clock for that call; the reset link goes to the dev outbox). */
+function revertir(token: string, ahora: Date) {
+  const reloj = () => ahora;
+  return revertirCambioCorreo({ db, reloj, config: e.config, mailer: crearMailer(e.config, db, reloj) }, token, QUIEN);
+}
 
 describe('revert links ("No reconozco este cambio")', () => {
   it('gives an opaque 256-bit base64url token and stores only its SHA-256', async () => {
@@ -37,6 +42,7 @@ describe('revert links ("No reconozco este cambio")', () => {
       creado_en: '2026-03-01T10:00:00.000Z',
       expira_en: '2026-03-08T10:00:00.000Z',
       usado_en: null,
+      anulado_en: null,
     });
     expect(await crear()).not.toBe(token);
   });

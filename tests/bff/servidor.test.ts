@@ -11,14 +11,20 @@ import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const ejecutar = promisify(execFile);
 
-const e = usarEntorno({}, 'todo el archivo');
-let servidor: ServerType;
+// The port is chosen first: the app's public origin (ORIGEN_PUBLICO, its own origin for CSRF) is the
+// address the test reaches it at.
+let puerto: number;
 let base: string;
 beforeAll(async () => {
+  puerto = await puertoLibre();
+  base = `http://127.0.0.1:${puerto}`;
+});
+const e = usarEntorno(() => ({ entorno: { ORIGEN_PUBLICO: base } }), 'todo el archivo');
+let servidor: ServerType;
+beforeAll(async () => {
   await new Promise<void>((listo) => {
-    servidor = serve({ fetch: e.app.fetch, hostname: '127.0.0.1', port: 0 }, () => listo());
+    servidor = serve({ fetch: e.app.fetch, hostname: '127.0.0.1', port: puerto }, () => listo());
   });
-  base = `http://127.0.0.1:${(servidor.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise((listo) => servidor.close(listo));
@@ -84,6 +90,19 @@ describe('bff/server.ts', () => {
       stdout: '',
       stderr: 'Configuración inválida: PORT = "ochenta"; se admite un número de puerto entre 1 y 65535.\n',
     });
+  });
+
+  test.each([
+    ['ORIGEN_PUBLICO', 'https://ecuapass.example/portal', 'el origen con el que los usuarios llegan al BFF'],
+    ['PROXY_CONFIABLE', '10.0.0.0/40', 'una lista separada por comas de direcciones IP o rangos CIDR'],
+  ])('%s=%s stops the start with one line naming the variable', async (variable, valor, admite) => {
+    const servidorTs = fileURLToPath(new URL('../../bff/server.ts', import.meta.url));
+    const fallo = await ejecutar(process.execPath, ['--import', 'tsx', servidorTs], {
+      env: { ...process.env, [variable]: valor },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(fallo).toMatchObject({ code: 1, stdout: '' });
+    const { stderr } = fallo as { stderr: string };
+    expect(stderr.split('\n')).toEqual([expect.stringContaining(`Configuración inválida: ${variable} = "${valor}"; se admite ${admite}`), '']);
   });
 });
 

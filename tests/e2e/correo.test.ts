@@ -7,9 +7,11 @@ import {
   abrirFormularioPortal,
   boton,
   campo,
+  CLAVE_DEMO,
   codigoDelCorreo,
   dialogo,
   iniciarSesionApi,
+  llenarIngresoPortal,
   mantenerCorreo,
   modificarYConfirmar,
   ultimoCorreo,
@@ -95,7 +97,7 @@ describe('cambio de correo electrónico', () => {
         boton(duenio.pagina, 'Confirmar: no reconozco este cambio').click(),
       ]);
       expect(respuesta.status(), `POST /correo/revertir: ${await respuesta.text()}`).toBe(200);
-      await duenio.pagina.getByRole('status').filter({ hasText: 'Se restauró su correo electrónico anterior' }).waitFor();
+      await duenio.pagina.getByRole('status').filter({ hasText: 'Se restauró el correo electrónico que tenía su usuario antes del cambio' }).waitFor();
       duenio.vigilante.verificar();
     } finally {
       await duenio.contexto.close();
@@ -103,9 +105,38 @@ describe('cambio de correo electrónico', () => {
 
     // Every session ended: the portal tab's cookie no longer reads the user.
     expect((await portal!.context().request.get(`${servidor.url}/api/usuario`)).status()).toBe(401);
-    // The owner logs in with the password (the account is blocked until it is changed) and sees the old address.
+    // Blocked: the password alone gives no session, and the portal's login says what to do.
+    await llenarIngresoPortal(portal!, servidor, 'mzambrano', CLAVE_DEMO);
+    await portal!.getByText('Su usuario está bloqueado por seguridad').waitFor();
+  });
+
+  test('b3. el enlace «Crear una contraseña nueva» enviado al correo restaurado desbloquea el usuario con una contraseña nueva', async () => {
+    const { servidor } = entorno;
+    const correo = await ultimoCorreo(servidor, ANTERIOR, 'Desbloquee su usuario');
+    const enlace = /http:\/\/\S+\/clave\/restablecer\/[\w-]{43}/.exec(correo?.texto ?? '')?.[0];
+    expect(enlace, 'el correo trae el enlace en el origen público').toMatch(new RegExp(`^${servidor.url.replaceAll('.', '\\.')}/`));
+    const nueva = 'Volcan-Chimborazo-Nevado-61';
+    const duenio = await entorno.abrirPagina();
+    try {
+      await duenio.pagina.goto(enlace!);
+      // A guessable password is refused next to its field; the page keeps the form.
+      duenio.vigilante.esperar({ metodo: 'POST', ruta: '/clave/restablecer', estado: 422 });
+      await campo(duenio.pagina, 'Contraseña').fill('contraseña1234');
+      await campo(duenio.pagina, 'Confirmación de Contraseña').fill('contraseña1234');
+      await boton(duenio.pagina, 'Guardar la contraseña y desbloquear').click();
+      await duenio.pagina.getByText('Contraseña: es demasiado fácil de adivinar.').waitFor();
+      expect(await campo(duenio.pagina, 'Contraseña').getAttribute('aria-invalid')).toBe('true');
+      await campo(duenio.pagina, 'Contraseña').fill(nueva);
+      await campo(duenio.pagina, 'Confirmación de Contraseña').fill(nueva);
+      await boton(duenio.pagina, 'Guardar la contraseña y desbloquear').click();
+      await duenio.pagina.getByRole('status').filter({ hasText: 'Su contraseña se cambió y su usuario quedó desbloqueado' }).waitFor();
+      duenio.vigilante.verificar();
+    } finally {
+      await duenio.contexto.close();
+    }
+    // The new password opens a session that sees the restored address.
     // (iniciarSesionApi fails the test unless POST /api/sesiones answers 201.)
-    const usuario = await usuarioPorToken(servidor, await iniciarSesionApi(servidor, 'mzambrano'));
+    const usuario = await usuarioPorToken(servidor, await iniciarSesionApi(servidor, 'mzambrano', nueva));
     expect(usuario.correo).toBe(ANTERIOR);
   });
 });
