@@ -42,9 +42,11 @@ export function etiqueta(campo: string): string {
 /** What is wrong, for a field and an error code; more precise texts first. */
 export function textoError(campo: string, codigo: string): string {
   switch (`${campo}:${codigo}`) {
-    case 'nombre:FORMATO': return msg('Solo admite letras, espacios, apóstrofos, guiones y puntos.');
+    case 'nombre:FORMATO': return msg('Solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.');
     case 'nombre:LONGITUD': return msg('Debe tener entre 3 y 100 caracteres.');
     case 'direccion:LONGITUD': return msg('Debe tener entre 5 y 200 caracteres.');
+    case 'direccion:FORMATO':
+    case 'motivo:FORMATO': return msg('Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.');
     case 'telefono1:FORMATO':
     case 'telefono2:FORMATO': return msg('Para Ecuador use el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos); solo dígitos.');
     case 'telefono1:LONGITUD':
@@ -53,7 +55,7 @@ export function textoError(campo: string, codigo: string): string {
     case 'celular.numero:LONGITUD': return msg('Debe tener entre 6 y 14 dígitos.');
     case 'fax:FORMATO': return msg('Solo admite dígitos.');
     case 'fax:LONGITUD': return msg('Admite como máximo 14 dígitos.');
-    case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador.');
+    case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.');
     case 'ciudad:NO_PERMITIDO': return msg('Debe pertenecer a la provincia elegida.');
     case 'correo:FORMATO': return msg('No es una dirección de correo electrónico válida.');
     case 'correo:LONGITUD': return msg('Admite como máximo 254 caracteres.');

@@ -121,7 +121,7 @@ describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
   test('the message of a wrong-type error says the format is wrong', async () => {
     const r = await put(actualizacionTmacay({ nombre: 42 }));
     expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
-      { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.' },
+      { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.' },
     ]);
   });
 
@@ -183,7 +183,7 @@ describe('unusual but plausible text', () => {
       const r = await put(actualizacionTmacay({ direccion }));
       expect(r.status).toBe(422);
       expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
-        { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres de control no permitidos.' },
+        { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.' },
       ]);
     }
     expect((await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')).toBe(antes);
