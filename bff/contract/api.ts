@@ -38,4 +38,20 @@ export const BajaSchema = v.object({ id: v.string(), estado: v.literal('REGISTRA
 export const ActividadSchema = v.array(
   v.object({ evento: v.string(), campos: v.array(v.string()), creadoEn: v.string(), ip: v.nullable(v.string()) }),
 );
+/** One live session of the user (`GET /api/sesiones`): never its token or the token's hash. */
+export const SesionAbiertaSchema = v.object({
+  /** Opaque and not secret: it names the session, it does not open it. */
+  id: v.string(),
+  /** A short summary of the User-Agent ("Chrome 126 · Windows 10"); null when none was sent. */
+  dispositivo: v.nullable(v.string()),
+  /** The address of its latest request (or of its login). */
+  ip: v.nullable(v.string()),
+  iniciadaEn: v.string(),
+  ultimoUsoEn: v.string(),
+  /** The session of the request that asked. */
+  actual: v.boolean(),
+});
+export type SesionAbierta = v.InferOutput<typeof SesionAbiertaSchema>;
+export const SesionesAbiertasSchema = v.array(SesionAbiertaSchema);
+export const SesionesCerradasSchema = v.object({ cerradas: v.number() });
 export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));

@@ -2,13 +2,21 @@ import { Hono } from 'hono';
 import { SesionInputSchema } from '../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
 import { verificarContrasena } from '../services/contrasenas.js';
 import { LIMITES, reiniciar, reservar, sentenciaReiniciar } from '../services/limites.js';
-import { resolverSesion, sentenciaRevocarToken, sesionNueva } from '../services/sesiones.js';
+import {
+  listarSesiones,
+  resolverSesion,
+  sentenciaLimitarSesiones,
+  sentenciaRevocarOtrasSesiones,
+  sentenciaRevocarToken,
+  sesionNueva,
+} from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 import { rutaReautenticacion } from './clave.js';
@@ -16,14 +24,32 @@ import { rutaReautenticacion } from './clave.js';
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
 
 /**
- * POST /api/sesiones (login), DELETE /api/sesiones/actual (logout) and POST
+ * POST /api/sesiones (login), GET /api/sesiones (the user's open sessions), DELETE
+ * /api/sesiones/actual (logout), DELETE /api/sesiones/otras (end the others) and POST
  * /api/sesiones/reautenticacion (a fresh password proof for sensitive actions).
  */
 export function rutasSesiones(deps: Servicios) {
   const { db, reloj } = deps;
+  const sesion = requerirSesion(deps);
   return new Hono<Entorno>()
-    .use('/reautenticacion', requerirSesion(deps))
+    .use('/reautenticacion', sesion)
     .route('/reautenticacion', rutaReautenticacion(deps))
+    .get('/', sesion, async (c) => {
+      const { idUsuario, sesionId } = c.get('sesion');
+      return c.json(await listarSesiones(db, idUsuario, sesionId, reloj()));
+    })
+    // ASVS 7.5.2: ending sessions asks for a password proof of the last 15 minutes, as other
+    // sensitive actions do. A BLOQUEADO account may too: it only ends sessions.
+    .delete('/otras', sesion, requerirReautenticacion(deps), async (c) => {
+      const { idUsuario, sesionId } = c.get('sesion');
+      const ahora = reloj();
+      const cierre = { idUsuario, evento: 'SESIONES_CERRADAS', creadoEn: ahora, ...origenDeSolicitud(c) } as const;
+      const [revocadas] = await db.batch(
+        [sentenciaRevocarOtrasSesiones(idUsuario, sesionId, ahora), sentenciaEvento(cierre, 'siAlguno')],
+        'write',
+      );
+      return c.json({ cerradas: revocadas?.rowsAffected ?? 0 });
+    })
     .post('/', leerCuerpoJson, async (c) => {
       const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);
@@ -56,7 +82,8 @@ export function rutasSesiones(deps: Servicios) {
       }
 
       // One batch: the count forgotten, the session this browser or client still presented ended
-      // (a login never leaves the previous token alive), the new session and its audit row.
+      // (a login never leaves the previous token alive), the new session, the least recently used
+      // ones beyond MAXIMO_SESIONES ended, and the audit row.
       const anterior = tokenDe(c);
       const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente });
       await db.batch(
@@ -64,6 +91,7 @@ export function rutasSesiones(deps: Servicios) {
           sentenciaReiniciar(clave),
           ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
           sentencia,
+          sentenciaLimitarSesiones(idUsuario, ahora),
           sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }),
         ],
         'write',

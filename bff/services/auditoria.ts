@@ -16,18 +16,20 @@ export interface RegistroAuditoria {
   creadoEn: Date;
 }
 
+const CONDICIONES = {
+  siCambio: ' WHERE changes() = 1',
+  siAlguno: ' WHERE changes() > 0',
+  siExiste: ' WHERE EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ?)',
+};
+
 /**
  * The INSERT of one audit row, for a `db.batch`. With `'siCambio'` the row is written only if the
- * previous statement of the batch changed exactly one row (`changes() = 1`); with `'siExiste'` only
- * if the user exists (one statement either way, so an unknown ID costs the same round trip).
+ * previous statement of the batch changed exactly one row (`changes() = 1`), with `'siAlguno'` if
+ * it changed any; with `'siExiste'` only if the user exists (one statement either way, so an
+ * unknown ID costs the same round trip).
  */
-export function sentenciaEvento(registro: RegistroAuditoria, condicion?: 'siCambio' | 'siExiste'): InStatement {
-  const donde =
-    condicion === 'siCambio'
-      ? ' WHERE changes() = 1'
-      : condicion === 'siExiste'
-        ? ' WHERE EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ?)'
-        : '';
+export function sentenciaEvento(registro: RegistroAuditoria, condicion?: keyof typeof CONDICIONES): InStatement {
+  const donde = condicion ? CONDICIONES[condicion] : '';
   return {
     sql: `INSERT INTO auditoria (id_usuario, evento, campos, ip, agente, id_solicitud, creado_en)
           SELECT ?, ?, ?, ?, ?, ?, ?${donde}`,
