@@ -124,23 +124,3 @@ export function textoFallo(e: unknown): string {
   const p = e instanceof ProblemaHttp ? e : null;
   return textoProblema(e instanceof ErrorRed ? 'RED' : (p?.codigo ?? ''), p?.reintentarEn ?? null);
 }
-
-/** Names of the audit events of "Actividad reciente": those the BFF writes (grep `evento:` in bff/). */
-export function nombreEvento(evento: string): string {
-  switch (evento) {
-    case 'INICIO_SESION': return msg('Inicio de sesión');
-    case 'INICIO_SESION_FALLIDO': return msg('Intento de inicio de sesión fallido');
-    case 'CIERRE_SESION': return msg('Cierre de sesión');
-    case 'DATOS_MODIFICADOS': return msg('Modificación de datos');
-    case 'LIMITE_EXCEDIDO': return msg('Demasiados intentos');
-    case 'CLAVE_MODIFICADA': return msg('Cambio de contraseña');
-    case 'CORREO_MODIFICADO': return msg('Cambio de correo electrónico');
-    case 'CORREO_REVERTIDO': return msg('Cambio de correo revertido («No reconozco este cambio»)');
-    case 'CODIGO_SOLICITADO': return msg('Código de seguridad solicitado');
-    case 'CONTRASENA_INCORRECTA': return msg('Contraseña incorrecta');
-    case 'AVISO_NO_ENVIADO': return msg('Aviso por correo no enviado');
-    case 'BAJA_SOLICITADA': return msg('Solicitud de baja');
-    // An event added later on the server: its code, made readable, rather than nothing.
-    default: return evento.charAt(0) + evento.slice(1).toLowerCase().replace(/_/g, ' ');
-  }
-}

@@ -2,7 +2,7 @@
 // a wrong code with the tries left, the change itself, and an address taken meanwhile.
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { $, boton, campo, escribir } from '../ayuda.js';
+import { $, alternarActividad, boton, campo, escribir, eventosActividad } from '../ayuda.js';
 import {
   CLAVE,
   bandeja,
@@ -129,10 +129,9 @@ describe('BFF real: cambio de correo', () => {
     boton(d, 'Aceptar').click();
     await esperarReal(() => dialogosAbiertos(el).length === 0);
     expect(campo(el, 'f-correo').readOnly).to.be.false;
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
-    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0);
-    const items = [...panel.shadowRoot!.querySelectorAll('li')];
+    alternarActividad(el);
+    await esperarReal(() => eventosActividad(el).length > 0);
+    const items = eventosActividad(el);
     expect(items.map((li) => li.querySelector('strong')!.textContent).slice(0, 2)).to.deep.equal([
       'Inicio de sesión',
       'Cambio de correo revertido («No reconozco este cambio»)',
