@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso, problema } from './bff-falso.js';
-import { $, boton, campo, esperar, eventosActividad, montar, parteActividad, salir, escribir, todos, alternarActividad } from './ayuda.js';
+import { $, alternarActividad, boton, campo, escribir, esperar, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import { getLocale } from '../../components/modificar-usuario-general/localization.js';
 
 describe('idioma (es por defecto, en) y actividad reciente', () => {
