@@ -34,9 +34,10 @@ const cssCompacto = {
 };
 
 rmSync(salida, { recursive: true, force: true });
+const ENTRADA = 'components/modificar-usuario-general/modificar-usuario-general.ts';
 const resultado = await build({
   absWorkingDir: raiz,
-  entryPoints: { 'modificar-usuario-general': 'components/modificar-usuario-general/modificar-usuario-general.ts' },
+  entryPoints: { 'modificar-usuario-general': ENTRADA },
   outdir: salida,
   bundle: true,
   format: 'esm',
@@ -55,7 +56,8 @@ const resultado = await build({
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (archivo) => gzipSync(readFileSync(join(raiz, archivo))).length;
 const salidas = Object.entries(resultado.metafile.outputs).filter(([f]) => f.endsWith('.js'));
-const entrada = salidas.find(([, o]) => o.entryPoint);
+// Lazy chunks of dynamic imports carry an `entryPoint` too: the entry is the one of ENTRADA.
+const entrada = salidas.find(([, o]) => o.entryPoint === ENTRADA);
 if (!entrada) throw new Error('esbuild no produjo la entrada');
 
 // What the browser must download before the element can render: the entry and its static imports.

@@ -54,4 +54,20 @@ export const ActividadSchema = v.array(
   }),
 );
 export type Actividad = v.InferOutput<typeof ActividadSchema>[number];
+/** One live session of the user (`GET /api/sesiones`): never its token or the token's hash. */
+export const SesionAbiertaSchema = v.object({
+  /** Opaque and not secret: it names the session, it does not open it. */
+  id: v.string(),
+  /** A short summary of the User-Agent ("Chrome 126 · Windows 10"); null when none was sent. */
+  dispositivo: v.nullable(v.string()),
+  /** The address of its latest request (or of its login). */
+  ip: v.nullable(v.string()),
+  iniciadaEn: v.string(),
+  ultimoUsoEn: v.string(),
+  /** The session of the request that asked. */
+  actual: v.boolean(),
+});
+export type SesionAbierta = v.InferOutput<typeof SesionAbiertaSchema>;
+export const SesionesAbiertasSchema = v.array(SesionAbiertaSchema);
+export const SesionesCerradasSchema = v.object({ cerradas: v.number() });
 export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));

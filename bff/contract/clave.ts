@@ -1,7 +1,8 @@
 // Password policy (DESIGN §2), browser-safe: the element runs it live for the checklist and the
 // strength meter, and the BFF runs it again as the authority (bff/services/clave.ts).
 // NIST SP 800-63B / OWASP ASVS style: 12–128 characters, no composition rules, NFKC-normalised,
-// no personal data, and not guessable (zxcvbn-ts score ≥ 3 with its common and Spanish dictionaries).
+// no personal data, and not guessable (zxcvbn-ts score ≥ 3 with its common and Spanish dictionaries,
+// also once the site's own words are taken out).
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { contieneDatosPersonales, palabrasNombre, partePersonal, type ContextoClave } from './datos-personales.js';
 import { longitudClaveValida } from './usuario.js';
@@ -24,8 +25,47 @@ export interface EvaluacionClave {
   aceptable: boolean;
 }
 
-/** Words of this site that an attacker would try first (zxcvbn-ts's advice for user inputs). */
-const PALABRAS_DEL_SITIO = ['ecuapass', 'senae', 'aduana', 'aduanas', 'ecuador', 'contraseña', 'contrasena', 'clave', 'usuario'];
+/** Words of this site that an attacker tries first (ASVS 6.2.11). */
+export const PALABRAS_DEL_SITIO = [
+  'ecuapass',
+  'senae',
+  'aduana',
+  'aduanero',
+  'ecuador',
+  'ecuatoriano',
+  'correo',
+  'clave',
+  'contraseña',
+  'usuario',
+  'registro',
+  'portal',
+];
+
+/**
+ * What a letter of a site word may be typed as: case is ignored, and so are accents and the usual
+ * l33t forms (none of these characters needs escaping in a character class).
+ */
+const VARIANTES: Record<string, string> = {
+  a: 'aáàâä4@',
+  e: 'eéèêë3€',
+  i: 'iíìîï1!|',
+  o: 'oóòôö0',
+  u: 'uúùûü',
+  s: 's5$',
+  t: 't7+',
+  l: 'l1|',
+  c: 'c(',
+  n: 'nñ',
+  ñ: 'nñ',
+  g: 'g9',
+};
+/** Each site word, forwards and backwards, in any of the forms above. */
+const PALABRA_DEL_SITIO = new RegExp(
+  PALABRAS_DEL_SITIO.flatMap((palabra) => [palabra, [...palabra].reverse().join('')])
+    .map((palabra) => [...palabra].map((letra) => `[${VARIANTES[letra] ?? letra}]`).join(''))
+    .join('|'),
+  'giu',
+);
 
 /** The words zxcvbn-ts treats as guessable for this user. */
 function entradasUsuario(contexto: ContextoClave): string[] {
@@ -39,6 +79,19 @@ function entradasUsuario(contexto: ContextoClave): string[] {
     ...partesCorreo,
     ...PALABRAS_DEL_SITIO,
   ];
+}
+
+/**
+ * The zxcvbn-ts score of a password, judged also without the site's words: `ecuapass2026!!`
+ * scores 3 on its own (zxcvbn-ts takes `2026!!` for random characters), but all its strength is
+ * in `2026!!`, which scores 1. A passphrase with one of the words among others keeps its score.
+ */
+function puntajeDe(zxcvbn: ZxcvbnFactory, clave: string, entradas: string[]): EvaluacionClave['puntaje'] {
+  if (!clave) return 0;
+  const puntaje = zxcvbn.check(clave, entradas).score;
+  const resto = clave.replace(PALABRA_DEL_SITIO, '');
+  if (resto === clave) return puntaje;
+  return resto ? (Math.min(puntaje, zxcvbn.check(resto, entradas).score) as EvaluacionClave['puntaje']) : 0;
 }
 
 let fabrica: Promise<ZxcvbnFactory> | undefined;
@@ -75,7 +128,7 @@ export async function evaluarClave(clave: string, contexto: ContextoClave): Prom
   const longitudOk = longitudClaveValida(normalizada);
   const sinDatosPersonales = !contieneDatosPersonales(normalizada, contexto);
   const zxcvbn = await cargarZxcvbn();
-  const puntaje = normalizada ? zxcvbn.check(normalizada, entradasUsuario(contexto)).score : 0;
+  const puntaje = puntajeDe(zxcvbn, normalizada, entradasUsuario(contexto));
   return {
     puntaje,
     longitudOk,

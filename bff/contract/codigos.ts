@@ -96,12 +96,14 @@ const TEXTOS: Record<CodigoCampo, string> = {
   AGOTADO: 'se anuló tras demasiados intentos; solicite un nuevo código de seguridad.',
 };
 
+const INVISIBLES = 'contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
+
 /** More precise Spanish texts for some field and code pairs. */
 const TEXTOS_CAMPO: Record<string, string> = {
-  'nombre:FORMATO': 'solo admite letras, espacios, apóstrofos, guiones y puntos.',
+  'nombre:FORMATO': 'solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.',
   'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
   'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
-  'direccion:FORMATO': 'contiene caracteres de control no permitidos.',
+  'direccion:FORMATO': INVISIBLES,
   'telefono1:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
   'telefono2:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
   'telefono1:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
@@ -123,7 +125,7 @@ const TEXTOS_CAMPO: Record<string, string> = {
     'no puede ser la contraseña actual ni contener su ID.usuario, su nombre o su correo.',
   'cambioClave.confirmacion:NO_COINCIDE': 'debe ser igual a la Contraseña.',
   'motivo:LONGITUD': 'debe tener entre 10 y 500 caracteres.',
-  'motivo:FORMATO': 'contiene caracteres de control no permitidos.',
+  'motivo:FORMATO': INVISIBLES,
 };
 
 /** The Spanish message of a field error: the field's label, then what is wrong. */

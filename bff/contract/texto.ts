@@ -1,7 +1,32 @@
-/** Trims and collapses inner runs of white space to one space. */
+/**
+ * Trims and collapses inner runs of ordinary white space (space, tab, line breaks) to one space.
+ * Any other space or separator (U+00A0, U+2028…) is left in place for the rules to refuse.
+ */
 export function colapsarEspacios(texto: string): string {
-  return texto.trim().replace(/\s+/g, ' ');
+  return texto.trim().replace(/[ \t\r\n]+/g, ' ');
 }
+
+/** Length in characters as a person counts them: Unicode code points, not UTF-16 units (🦙 is 1). */
+export function contarCaracteres(texto: string): number {
+  return [...texto].length;
+}
+
+/**
+ * Free text (Dirección, Motivo) holds visible characters, the space U+0020, tabs and line breaks:
+ * no other control character, no format character (Cf: zero-width spaces and joiners, bidi
+ * overrides such as U+202E, the soft hyphen), no lone surrogate or private-use character, no line
+ * or paragraph separator (U+2028, U+2029) and no space other than U+0020 (U+00A0, U+3000…).
+ * Unassigned code points are not refused: which ones are unassigned depends on the Unicode
+ * version of the browser or of Node, and the two must agree.
+ */
+export const TEXTO_VISIBLE = /^(?:[ \t\r\n]|[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Z}])*$/u;
+
+/**
+ * A name (DESIGN §2): the letters of Spanish names (A–Z, Ñ, the vowels with an acute accent, Ü, in
+ * either case), space, apostrophe, hyphen and period. Nothing from other blocks: no look-alikes
+ * (ʝ, ǅ, Cyrillic о), no fullwidth letters, nothing invisible.
+ */
+export const LETRAS_DE_NOMBRE = /^[A-Za-zÑñÁÉÍÓÚáéíóúÜü' .-]+$/;
 
 /** Uppercases and strips accents and diacritics (Á→A, Ñ→N, Ü→U). */
 export function sinAcentosMayusculas(texto: string): string {

@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import { colapsarEspacios, normalizarCodigo, normalizarCorreo, ALFABETO_CODIGO, LONGITUD_CODIGO } from './texto.js';
+import {
+  colapsarEspacios,
+  contarCaracteres,
+  normalizarCodigo,
+  normalizarCorreo,
+  ALFABETO_CODIGO,
+  LETRAS_DE_NOMBRE,
+  LONGITUD_CODIGO,
+  TEXTO_VISIBLE,
+} from './texto.js';
 
 // Schemas carry codes (DESIGN §4), never UI text: each message below is a field error code.
 // `aErrores` (errores.ts) turns the issues into the `errores` array.
@@ -26,17 +35,35 @@ const opcional = v.pipe(
   v.transform((texto) => (texto == null || texto.trim() === '' ? null : texto.normalize('NFC').trim())),
 );
 
-/** Control characters other than tab and line breaks (NUL, ESC, …) have no place in free text. */
-const SIN_CONTROLES = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+/**
+ * `minimo`–`maximo` characters counted as code points (`contarCaracteres`), as JSON Schema's
+ * minLength and maxLength count them; the metadata puts them in the OpenAPI document.
+ */
+function caracteresEntre(minimo: number, maximo: number) {
+  return [
+    v.check((texto: string) => {
+      const n = contarCaracteres(texto);
+      return n >= minimo && n <= maximo;
+    }, 'LONGITUD'),
+    v.metadata<string, { minLength: number; maxLength: number }>({ minLength: minimo, maxLength: maximo }),
+  ] as const;
+}
+
+/** Free text: `minimo`–`maximo` characters, only visible ones (`TEXTO_VISIBLE`). */
+function textoLibre(minimo: number, maximo: number) {
+  return v.pipe(TextoRequeridoSchema, ...caracteresEntre(minimo, maximo), v.regex(TEXTO_VISIBLE, 'FORMATO'));
+}
 
 const digitos = v.pipe(v.string(), v.regex(/^\d+$/, 'FORMATO'), v.maxLength(MAX_DIGITOS, 'LONGITUD'));
 
+/** The typographic apostrophe (U+2019), which phones type for ', is the apostrophe of the name. */
+const APOSTROFO_TIPOGRAFICO = /\u2019/g;
+
 export const NombreSchema = v.pipe(
   TextoRequeridoSchema,
-  v.transform(colapsarEspacios),
-  v.minLength(3, 'LONGITUD'),
-  v.maxLength(100, 'LONGITUD'),
-  v.regex(/^[\p{Script=Latin}' .-]+$/u, 'FORMATO'),
+  v.transform((nombre) => colapsarEspacios(nombre).replace(APOSTROFO_TIPOGRAFICO, "'")),
+  ...caracteresEntre(3, 100),
+  v.regex(LETRAS_DE_NOMBRE, 'FORMATO'),
 );
 
 export const CorreoSchema = v.pipe(
@@ -57,7 +84,7 @@ export const LONGITUD_MAXIMA_CLAVE = 128;
 
 /** 12–128 characters counted as Unicode code points (NIST SP 800-63B), not UTF-16 units. */
 export function longitudClaveValida(clave: string): boolean {
-  const caracteres = [...clave].length;
+  const caracteres = contarCaracteres(clave);
   return caracteres >= LONGITUD_MINIMA_CLAVE && caracteres <= LONGITUD_MAXIMA_CLAVE;
 }
 
@@ -114,7 +141,7 @@ export const UsuarioUpdateSchema = v.pipe(
     pais: v.pipe(TextoRequeridoSchema, v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'FORMATO')),
     provincia: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{2}$/, 'FORMATO')))),
     ciudad: v.pipe(opcional, v.nullable(v.pipe(v.string(), v.regex(/^\d{4}$/, 'FORMATO')))),
-    direccion: v.pipe(TextoRequeridoSchema, v.minLength(5, 'LONGITUD'), v.maxLength(200, 'LONGITUD'), v.regex(SIN_CONTROLES, 'FORMATO')),
+    direccion: textoLibre(5, 200),
     telefono1: v.pipe(TextoRequeridoSchema, digitos),
     telefono2: v.pipe(opcional, v.nullable(digitos)),
     celular: v.strictObject({
@@ -215,5 +242,5 @@ export type UsuarioUpdate = v.InferOutput<typeof UsuarioUpdateSchema>;
 
 /** The body of `POST /api/usuario/baja`. */
 export const BajaInputSchema = v.strictObject({
-  motivo: v.pipe(TextoRequeridoSchema, v.minLength(10, 'LONGITUD'), v.maxLength(500, 'LONGITUD'), v.regex(SIN_CONTROLES, 'FORMATO')),
+  motivo: textoLibre(10, 500),
 });

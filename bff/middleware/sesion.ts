@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
 import { problema } from '../problemas.js';
 import { DURACION_MAXIMA_MS, resolverSesion } from '../services/sesiones.js';
+import { origenDeSolicitud } from './solicitud.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 
 /** The session cookie's name; with an https ORIGEN_PUBLICO it carries the `__Host-` prefix. */
@@ -48,11 +49,14 @@ export function problemaNoAutenticado(c: Context): Response {
   return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida o ha expirado. Inicie sesión nuevamente.');
 }
 
-/** Requires a live session (renewing it) and puts it in `c.var.sesion`; else 401 NO_AUTENTICADO. */
+/**
+ * Requires a live session (renewing it, with the request's address as its latest) and puts it in
+ * `c.var.sesion`; else 401 NO_AUTENTICADO.
+ */
 export function requerirSesion({ db, reloj, config }: Dependencias): MiddlewareHandler<Entorno> {
   return async (c, next) => {
     const credencial = tokenDe(c, config);
-    const sesion = credencial ? await resolverSesion(db, credencial.token, reloj()) : null;
+    const sesion = credencial ? await resolverSesion(db, credencial.token, reloj(), origenDeSolicitud(c).ip) : null;
     if (!credencial || !sesion) {
       if (credencial?.porCookie) borrarCookieSesion(c, config);
       return problemaNoAutenticado(c);

@@ -10,6 +10,8 @@ import {
   CorreoInputSchema,
   DisponibilidadSchema,
   ReautenticacionSchema,
+  SesionesAbiertasSchema,
+  SesionesCerradasSchema,
   SesionInputSchema,
   SesionSchema,
   UsuarioSchema,
@@ -113,6 +115,18 @@ function documentoOpenApi() {
             ...exito(201, 'Sesión creada; también en la cookie mug_sesion (__Host-mug_sesion, Secure, con un ORIGEN_PUBLICO https)', 'Sesion'),
             ...problemas(401, 403, 422, 429, 503),
           },
+        },
+        get: {
+          summary: 'Sesiones abiertas del usuario: la actual primero, luego por último uso (nunca el token)',
+          security: seguro,
+          responses: { ...exito(200, 'Sesiones abiertas', 'SesionesAbiertas'), ...problemas(401) },
+        },
+      },
+      '/api/sesiones/otras': {
+        delete: {
+          summary: 'Cerrar las demás sesiones (todas menos la actual); exige una prueba de contraseña de los últimos 15 minutos',
+          security: seguro,
+          responses: { ...exito(200, 'Cuántas sesiones se cerraron', 'SesionesCerradas'), ...problemas(401, 403) },
         },
       },
       '/api/sesiones/actual': {
@@ -232,6 +246,8 @@ function documentoOpenApi() {
         Catalogo: esquema(CatalogoSchema, 'output'),
         SesionInput: esquema(SesionInputSchema, 'input'),
         Sesion: esquema(SesionSchema, 'output'),
+        SesionesAbiertas: esquema(SesionesAbiertasSchema, 'output'),
+        SesionesCerradas: esquema(SesionesCerradasSchema, 'output'),
         Reautenticacion: esquema(ReautenticacionSchema, 'input'),
         Usuario: esquema(UsuarioSchema, 'output'),
         UsuarioUpdate: esquema(UsuarioUpdateSchema, 'input'),

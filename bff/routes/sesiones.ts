@@ -3,6 +3,7 @@ import { SesionInputSchema } from '../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
+import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
@@ -11,7 +12,14 @@ import { ServidorOcupadoError, verificarContrasena } from '../services/contrasen
 import { LIMITES, sentenciaPurgar } from '../services/limites.js';
 import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
 import { reenviarRestablecimiento } from '../services/restablecimiento.js';
-import { resolverSesion, sentenciaRevocarToken, sesionNueva } from '../services/sesiones.js';
+import {
+  listarSesiones,
+  resolverSesion,
+  sentenciaLimitarSesiones,
+  sentenciaRevocarOtrasSesiones,
+  sentenciaRevocarToken,
+  sesionNueva,
+} from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 import { rutaReautenticacion } from './clave.js';
@@ -19,14 +27,32 @@ import { rutaReautenticacion } from './clave.js';
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
 
 /**
- * POST /api/sesiones (login), DELETE /api/sesiones/actual (logout) and POST
+ * POST /api/sesiones (login), GET /api/sesiones (the user's open sessions), DELETE
+ * /api/sesiones/actual (logout), DELETE /api/sesiones/otras (end the others) and POST
  * /api/sesiones/reautenticacion (a fresh password proof for sensitive actions).
  */
 export function rutasSesiones(deps: Servicios) {
   const { db, reloj, argon2 } = deps;
+  const sesion = requerirSesion(deps);
   return new Hono<Entorno>()
-    .use('/reautenticacion', requerirSesion(deps))
+    .use('/reautenticacion', sesion)
     .route('/reautenticacion', rutaReautenticacion(deps))
+    .get('/', sesion, async (c) => {
+      const { idUsuario, sesionId } = c.get('sesion');
+      return c.json(await listarSesiones(db, idUsuario, sesionId, reloj()));
+    })
+    // ASVS 7.5.2: ending sessions asks for a password proof of the last 15 minutes, as other
+    // sensitive actions do. A BLOQUEADO account may too: it only ends sessions.
+    .delete('/otras', sesion, requerirReautenticacion(deps), async (c) => {
+      const { idUsuario, sesionId } = c.get('sesion');
+      const ahora = reloj();
+      const cierre = { idUsuario, evento: 'SESIONES_CERRADAS', creadoEn: ahora, ...origenDeSolicitud(c) } as const;
+      const [revocadas] = await db.batch(
+        [sentenciaRevocarOtrasSesiones(idUsuario, sesionId, ahora), sentenciaEvento(cierre, 'siAlguno')],
+        'write',
+      );
+      return c.json({ cerradas: revocadas?.rowsAffected ?? 0 });
+    })
     .post('/', leerCuerpoJson, async (c) => {
       const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);
@@ -82,7 +108,8 @@ export function rutasSesiones(deps: Servicios) {
       }
 
       // One batch: the counts forgotten, the session this browser or client still presented ended
-      // (a login never leaves the previous token alive), the new session and its audit row.
+      // (a login never leaves the previous token alive), the new session, its audit row, and the
+      // least recently used sessions beyond MAXIMO_SESIONES ended.
       const anterior = tokenDe(c, deps.config);
       // The session is stored only if the account is still ACTIVO (a revert may have blocked it meanwhile).
       const activa = { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [usuario.idUsuario] };
@@ -94,10 +121,11 @@ export function rutasSesiones(deps: Servicios) {
           ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
           sentencia,
           sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }, 'siCambio'),
+          sentenciaLimitarSesiones(idUsuario, ahora),
         ],
         'write',
       );
-      if (resultados.at(-2)?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
+      if (resultados.at(-3)?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
       ponerCookieSesion(c, deps.config, sesion.token);
       c.header('Cache-Control', 'no-store');
       return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);

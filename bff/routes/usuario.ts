@@ -90,14 +90,37 @@ function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] 
   return nombre.success && esCambioTotalDeNombre(actual.nombreRegistrado, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
 }
 
+const { pais: PaisSchema, provincia: ProvinciaSchema, ciudad: CiudadSchema } = UsuarioUpdateSchema.pipe[0].entries;
+
 /**
- * A well-formed but unknown country is reported on `pais` even when other fields keep the update
- * from reaching the catalog rules (its province then also shows as not allowed).
+ * The catalog rules on the well-formed parts of a body that failed elsewhere, so the field that is
+ * wrong is the one named: an unknown country on `pais`, an unknown province (`"99"`) on
+ * `provincia`. `validarCatalogos` judges the city only when the province is in the catalog.
  */
-function paisFueraDeCatalogo(cuerpo: unknown): ErrorCampo[] {
-  const pais = (cuerpo as Record<string, unknown> | null)?.pais;
-  if (typeof pais !== 'string' || !/^[A-Za-z]{2}$/.test(pais.trim())) return [];
-  return cargarCatalogos().reglas.paises.has(pais.trim().toUpperCase()) ? [] : [errorCampo('pais', 'NO_PERMITIDO')];
+function catalogosDelCuerpo(cuerpo: unknown): ErrorCampo[] {
+  const datos = (cuerpo ?? {}) as Record<string, unknown>;
+  const pais = v.safeParse(PaisSchema, datos.pais);
+  if (!pais.success) return [];
+  const provincia = v.safeParse(ProvinciaSchema, datos.provincia);
+  const ciudad = v.safeParse(CiudadSchema, datos.ciudad);
+  return validarCatalogos(
+    { pais: pais.output, provincia: provincia.success ? provincia.output : null, ciudad: ciudad.success ? ciudad.output : null },
+    cargarCatalogos().reglas,
+  );
+}
+
+/**
+ * The 422 of a body the contract refused: the catalog and name rules first, and no word on the
+ * city when the province itself is not in the catalog (the city cannot be judged against it).
+ */
+function erroresDeCuerpo(actual: UsuarioGuardado, cuerpo: unknown, errores: ErrorCampo[]): ErrorCampo[] {
+  const catalogo = catalogosDelCuerpo(cuerpo);
+  const provinciaDesconocida = catalogo.some((e) => e.campo === 'provincia');
+  return unirErrores(
+    reglaDelNombre(actual, cuerpo),
+    catalogo,
+    errores.filter((e) => !(provinciaDesconocida && e.campo === 'ciudad')),
+  );
 }
 
 /**
@@ -137,9 +160,7 @@ export function rutasUsuario(deps: Servicios) {
 
       const cuerpo = c.get('cuerpo');
       const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
-      if (!entrada.ok) {
-        return problemaDeValidacion(c, entrada, [...reglaDelNombre(actual, cuerpo), ...paisFueraDeCatalogo(cuerpo)]);
-      }
+      if (!entrada.ok) return problemaDeValidacion(c, { ...entrada, errores: erroresDeCuerpo(actual, cuerpo, entrada.errores) });
       const valor = entrada.valor;
       const datos: DatosEditables = {
         nombre: valor.nombre,

@@ -22,19 +22,22 @@ export interface RegistroAuditoria {
   agruparMs?: number;
 }
 
+const CONDICIONES = {
+  siCambio: 'changes() = 1',
+  siAlguno: 'changes() > 0',
+  siExiste: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ?)',
+};
+
 /**
  * The INSERT of one audit row, for a `db.batch`. With `'siCambio'` the row is written only if the
- * previous statement of the batch changed exactly one row (`changes() = 1`); with `'siExiste'` only
- * if the user exists (one statement either way, so an unknown ID costs the same round trip). With
- * `agruparMs` a repeat within the window only counts (see `RegistroAuditoria`).
+ * previous statement of the batch changed exactly one row (`changes() = 1`), with `'siAlguno'` if
+ * it changed any; with `'siExiste'` only if the user exists (one statement either way, so an
+ * unknown ID costs the same round trip). With `agruparMs` a repeat within the window only counts
+ * (see `RegistroAuditoria`).
  */
-export function sentenciaEvento(registro: RegistroAuditoria, condicion?: 'siCambio' | 'siExiste'): InStatement {
-  const donde =
-    condicion === 'siCambio'
-      ? 'changes() = 1'
-      : condicion === 'siExiste'
-        ? 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ?)'
-        : 'true'; // an INSERT … SELECT with an upsert needs a WHERE before ON CONFLICT
+export function sentenciaEvento(registro: RegistroAuditoria, condicion?: keyof typeof CONDICIONES): InStatement {
+  // An INSERT … SELECT with an upsert needs a WHERE before ON CONFLICT.
+  const donde = condicion ? CONDICIONES[condicion] : 'true';
   const campos = JSON.stringify(registro.campos ?? []);
   const agrupacion = registro.agruparMs
     ? `${registro.evento}|${campos}|${Math.floor(registro.creadoEn.getTime() / registro.agruparMs)}`

@@ -1,11 +1,20 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { InStatement, InValue } from '@libsql/client';
+import Bowser from 'bowser';
+import type { SesionAbierta } from '../contract/index.js';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 /** 30 minutes without use end a session (renewed on every authenticated request). */
 export const INACTIVIDAD_MS = 30 * 60_000;
 /** 8 hours after login a session ends whatever its use. */
 export const DURACION_MAXIMA_MS = 8 * 60 * 60_000;
+
+/**
+ * Live sessions a user may hold: a login beyond this ends the least recently used one(s). Enough
+ * for a few browsers and devices and the host pages that embed the element; a leaked password
+ * used again and again cannot pile up sessions.
+ */
+export const MAXIMO_SESIONES = 10;
 
 /** The token travels only to the client; the database keeps its SHA-256. */
 export function hashToken(token: string): string {
@@ -84,19 +93,23 @@ export function sesionNueva(
   return { sesion: { id, token, expiraEn, expiraAbsolutaEn }, sentencia };
 }
 
+/** A session not revoked, not idle for 30 min, not older than 8 h (`:momento` = now). */
+const VIVA = 'revocada_en IS NULL AND expira_en > :momento AND expira_absoluta_en > :momento';
+
 /**
- * The live session of `token` (not revoked, not idle for 30 min, not older than 8 h, its user
- * not in BAJA), renewed: its idle limit moves to `ahora` + 30 min. Null otherwise.
+ * The live session of `token` (its user not in BAJA), renewed: its idle limit moves to `ahora` +
+ * 30 min, and `ip`, when known, becomes its latest address. Null otherwise.
  */
-export async function resolverSesion(db: Ejecutor, token: string, ahora: Date): Promise<SesionActiva | null> {
+export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, ip: string | null = null): Promise<SesionActiva | null> {
   const momento = ahora.toISOString();
   // One statement finds and renews it (ISO-8601 UTC strings compare as times, so min() is the earlier).
   const r = await db.execute({
-    sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en)
-          WHERE token_hash = :hash AND revocada_en IS NULL AND expira_en > :momento AND expira_absoluta_en > :momento
+    sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en),
+            ultima_ip = coalesce(:ip, ultima_ip)
+          WHERE token_hash = :hash AND ${VIVA}
             AND id_usuario IN (SELECT id_usuario FROM usuarios WHERE estado <> 'BAJA')
           RETURNING id, id_usuario, reautenticado_en, expira_en, expira_absoluta_en`,
-    args: { momento, inactividad: new Date(ahora.getTime() + INACTIVIDAD_MS).toISOString(), hash: hashToken(token) },
+    args: { momento, inactividad: new Date(ahora.getTime() + INACTIVIDAD_MS).toISOString(), hash: hashToken(token), ip },
   });
   const fila = r.rows[0];
   if (!fila) return null;
@@ -131,4 +144,54 @@ export function sentenciaRevocarSesionesDeUsuario(idUsuario: string, ahora: Date
     sql: `UPDATE sesiones SET revocada_en = ? WHERE id_usuario = ? AND revocada_en IS NULL${condicion ? ` AND ${condicion.sql}` : ''}`,
     args: [ahora.toISOString(), idUsuario, ...(condicion?.args ?? [])],
   };
+}
+
+/**
+ * Keeps a user's live sessions at `MAXIMO_SESIONES`, ending the least recently used beyond it
+ * (for the login batch, after the new session's INSERT; ties go to the newer row).
+ */
+export function sentenciaLimitarSesiones(idUsuario: string, ahora: Date): InStatement {
+  return {
+    sql: `UPDATE sesiones SET revocada_en = :momento
+          WHERE id IN (SELECT id FROM sesiones WHERE id_usuario = :usuario AND ${VIVA}
+                       ORDER BY ultimo_uso_en DESC, rowid DESC LIMIT -1 OFFSET :maximo)`,
+    args: { momento: ahora.toISOString(), usuario: idUsuario, maximo: MAXIMO_SESIONES },
+  };
+}
+
+/** Ends every live session of a user but `sesionId` ("Cerrar las demás sesiones"), for a `db.batch`. */
+export function sentenciaRevocarOtrasSesiones(idUsuario: string, sesionId: string, ahora: Date): InStatement {
+  return {
+    sql: `UPDATE sesiones SET revocada_en = :momento WHERE id_usuario = :usuario AND id <> :actual AND ${VIVA}`,
+    args: { momento: ahora.toISOString(), usuario: idUsuario, actual: sesionId },
+  };
+}
+
+/** "Chrome 126 · Windows 10", "Safari 17.5 · iOS 17.5": a short readable summary of a User-Agent. */
+export function resumenDispositivo(agente: string | null): string | null {
+  if (!agente?.trim()) return null;
+  const { browser, os } = Bowser.parse(agente);
+  const navegador = [browser.name, browser.version?.split('.').slice(0, 2).join('.').replace(/\.0$/, '')];
+  const sistema = [os.name, os.versionName ?? os.version];
+  const resumen = [navegador, sistema].map((partes) => partes.filter(Boolean).join(' ')).filter(Boolean).join(' · ');
+  // Not a browser (curl, a server): its first product token.
+  return resumen || agente.trim().split(/\s+/)[0]!.slice(0, 60);
+}
+
+/** The user's live sessions (`GET /api/sesiones`): the current one first, then by latest use. */
+export async function listarSesiones(db: Ejecutor, idUsuario: string, sesionId: string, ahora: Date): Promise<SesionAbierta[]> {
+  const r = await db.execute({
+    sql: `SELECT id, agente, coalesce(ultima_ip, ip) AS ip, creada_en, ultimo_uso_en FROM sesiones
+          WHERE id_usuario = :usuario AND ${VIVA}
+          ORDER BY id = :actual DESC, ultimo_uso_en DESC, rowid DESC`,
+    args: { momento: ahora.toISOString(), usuario: idUsuario, actual: sesionId },
+  });
+  return r.rows.map((fila) => ({
+    id: String(fila.id),
+    dispositivo: resumenDispositivo(fila.agente === null ? null : String(fila.agente)),
+    ip: fila.ip === null ? null : String(fila.ip),
+    iniciadaEn: String(fila.creada_en),
+    ultimoUsoEn: String(fila.ultimo_uso_en),
+    actual: fila.id === sesionId,
+  }));
 }

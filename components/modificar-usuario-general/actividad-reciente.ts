@@ -1,18 +1,16 @@
-import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, html, css } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { estilosComunes } from './comunes.styles.js';
-import { ErrorRed, type ClienteApi } from './api.js';
-import { etiqueta, nombreEvento, textoProblema } from './mensajes.js';
-import { getLocale } from './localization.js';
-import type { Actividad } from './tipos.js';
-
-/** A notice that could not be sent names the event it was about, not a field. */
-const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENVIADO' ? nombreEvento(campo) : etiqueta(campo));
+import type { ClienteApi } from './api.js';
+import { textoProblema } from './mensajes.js';
+import { cargarDiferido } from './carga-diferida.js';
+import type { ListaActividad } from './lista-actividad.js';
+import type { SesionesAbiertas } from './sesiones-abiertas.js';
 
 /**
- * "Actividad reciente": a collapsible list of the user's audit events (latest first), loaded
- * the first time it is opened and again after each change.
+ * "Actividad reciente": a collapsible panel with the open sessions and the user's audit events.
+ * What it shows comes in the lazy chunk of diferido.ts.
  * @internal
  */
 @customElement('mug-actividad-reciente')
@@ -32,75 +30,43 @@ export class ActividadReciente extends LitElement {
         font-weight: 600;
         padding: 0.25rem 0;
       }
-      ol {
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem 0 0;
-      }
-      li {
-        padding: 0.5rem 0;
-        border-top: 1px solid var(--_superficie);
-      }
-      .detalle {
-        color: var(--_tenue);
-        font-size: 0.9em;
-      }
-      /* Its own line: after a long date a "· IP" would wrap badly on a phone. */
-      .ip {
-        display: block;
-      }
     `,
   ];
 
   @property({ attribute: false }) api!: ClienteApi;
-  @state() private eventos: Actividad[] | null = null;
-  /** Worded in render (msg() only there), so it follows a locale switch. */
-  @state() private error: 'RED' | 'OTRO' | null = null;
-  @state() private abierto = false;
+  @state() private contenido: 'cerrado' | 'cargando' | 'listo' | 'error' = 'cerrado';
+  @query('mug-lista-actividad') private lista?: ListaActividad;
+  @query('mug-sesiones-abiertas') private sesiones?: SesionesAbiertas;
 
-  /** Reloads the list if it was already shown (after a change). */
+  /** Reloads what is already shown (after a change). */
   recargar() {
-    if (this.eventos !== null || this.abierto) void this.cargar();
+    void this.lista?.recargar();
+    this.sesiones?.recargar();
   }
 
   private async cargar() {
-    this.error = null;
+    this.contenido = 'cargando';
     try {
-      const { datos } = await this.api.get<Actividad[]>('/api/usuario/actividad');
-      this.eventos = [...datos].sort((a, b) => Date.parse(b.creadoEn) - Date.parse(a.creadoEn));
-    } catch (e) {
-      this.error = e instanceof ErrorRed ? 'RED' : 'OTRO';
+      await import('./diferido.js');
+      this.contenido = 'listo';
+    } catch {
+      this.contenido = 'error';
     }
   }
 
   private alternar(e: Event) {
-    this.abierto = (e.target as HTMLDetailsElement).open;
-    if (this.abierto && this.eventos === null) void this.cargar();
+    if ((e.target as HTMLDetailsElement).open && this.contenido === 'cerrado') void this.cargar();
   }
 
   override render() {
-    const fecha = new Intl.DateTimeFormat(getLocale() === 'en' ? 'en' : 'es-EC', { dateStyle: 'long', timeStyle: 'short' });
     return html`<details part="actividad" @toggle=${this.alternar}>
       <summary>${msg('Actividad reciente')}</summary>
-      ${this.error
-        ? html`<p class="error">${textoProblema(this.error === 'RED' ? 'RED' : '')} <button type="button" @click=${() => this.cargar()}>${msg('Reintentar')}</button></p>`
-        : this.eventos === null
-          ? html`<p aria-busy="true">${msg('Cargando…')}</p>`
-          : this.eventos.length === 0
-            ? html`<p>${msg('No hay actividad registrada.')}</p>`
-            : html`<ol>
-                ${this.eventos.map(
-                  (a) => html`<li>
-                    <strong>${nombreEvento(a.evento)}</strong>
-                    ${a.conteo > 1 ? html`<span class="conteo">${msg(str`(${a.conteo} veces)`, { desc: 'Times a repeated event happened in the same window' })}</span>` : nothing}
-                    <div class="detalle">
-                      <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
-                      ${a.ip ? html`<span class="ip">${msg('IP')} ${a.ip}</span>` : nothing}
-                    </div>
-                    ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => nombreCampo(a.evento, c)).join(', ')}</div>` : nothing}
-                  </li>`,
-                )}
-              </ol>`}
+      ${this.contenido === 'listo'
+        ? html`<mug-sesiones-abiertas .api=${this.api} @sesiones-cerradas=${() => this.lista?.recargar()}></mug-sesiones-abiertas>
+            <mug-lista-actividad .api=${this.api}></mug-lista-actividad>`
+        : this.contenido === 'error'
+          ? html`<p class="error">${textoProblema('RED')} <button type="button" @click=${this.cargar}>${msg('Reintentar')}</button></p>`
+          : html`<p aria-busy="true">${msg('Cargando…')}</p>`}
     </details>`;
   }
 }

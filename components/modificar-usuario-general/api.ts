@@ -86,6 +86,7 @@ export class ClienteApi {
     if (cuerpo !== undefined) cabeceras['Content-Type'] = 'application/json';
     const token = this.opciones.token();
     if (token) cabeceras['Authorization'] = `Bearer ${token}`;
+    const login = metodo === 'POST' && ruta === '/api/sesiones';
     let respuesta: Response;
     try {
       respuesta = await fetch(new URL(ruta, this.opciones.base()), {
@@ -94,7 +95,7 @@ export class ClienteApi {
         body: cuerpo === undefined ? undefined : JSON.stringify(cuerpo),
         // Without a bearer token the session travels in the BFF's HttpOnly cookie. The built-in
         // login keeps its token in memory only, so its answer must not leave a cookie behind.
-        credentials: token || ruta === '/api/sesiones' ? 'omit' : 'include',
+        credentials: token || login ? 'omit' : 'include',
         cache: 'no-store',
       });
     } catch {
@@ -114,7 +115,7 @@ export class ClienteApi {
     const problema = await leerProblema(respuesta);
     // A 401 to the login itself is a wrong password; anywhere else (re-authentication included,
     // whose wrong password is a 422) the session has ended.
-    if (problema.status === 401 && ruta !== '/api/sesiones') {
+    if (problema.status === 401 && !login) {
       this.opciones.alNoAutenticado();
     }
     throw problema;

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import * as v from 'valibot';
 import { BajaInputSchema } from '../../bff/contract/usuario.js';
+import { contarCaracteres } from '../../bff/contract/texto.js';
 import { codigosDe } from './formulario.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
@@ -75,7 +76,7 @@ export class DialogoBaja extends LitElement {
   }
 
   override render() {
-    const largo = this.motivo.trim().length;
+    const largo = contarCaracteres(this.motivo.trim());
     const invalido = !!this.codigoError;
     return html`<dialog part="dialogo" aria-labelledby="titulo-baja" @close=${() => this.terminar(null)}>
       <form @submit=${this.enviar} novalidate>
@@ -87,7 +88,6 @@ export class DialogoBaja extends LitElement {
         <textarea
           id="motivo"
           rows="4"
-          maxlength="500"
           aria-required="true"
           aria-invalid=${invalido ? 'true' : 'false'}
           aria-describedby="contador-motivo ${invalido ? 'error-motivo' : ''}"

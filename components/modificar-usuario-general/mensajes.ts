@@ -42,9 +42,11 @@ export function etiqueta(campo: string): string {
 /** What is wrong, for a field and an error code; more precise texts first. */
 export function textoError(campo: string, codigo: string): string {
   switch (`${campo}:${codigo}`) {
-    case 'nombre:FORMATO': return msg('Solo admite letras, espacios, apóstrofos, guiones y puntos.');
+    case 'nombre:FORMATO': return msg('Solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.');
     case 'nombre:LONGITUD': return msg('Debe tener entre 3 y 100 caracteres.');
     case 'direccion:LONGITUD': return msg('Debe tener entre 5 y 200 caracteres.');
+    case 'direccion:FORMATO':
+    case 'motivo:FORMATO': return msg('Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.');
     case 'telefono1:FORMATO':
     case 'telefono2:FORMATO': return msg('Para Ecuador use el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos); solo dígitos.');
     case 'telefono1:LONGITUD':
@@ -53,7 +55,7 @@ export function textoError(campo: string, codigo: string): string {
     case 'celular.numero:LONGITUD': return msg('Debe tener entre 6 y 14 dígitos.');
     case 'fax:FORMATO': return msg('Solo admite dígitos.');
     case 'fax:LONGITUD': return msg('Admite como máximo 14 dígitos.');
-    case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador.');
+    case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.');
     case 'ciudad:NO_PERMITIDO': return msg('Debe pertenecer a la provincia elegida.');
     case 'correo:FORMATO': return msg('No es una dirección de correo electrónico válida.');
     case 'correo:LONGITUD': return msg('Admite como máximo 254 caracteres.');
@@ -121,25 +123,4 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
 export function textoFallo(e: unknown): string {
   const p = e instanceof ProblemaHttp ? e : null;
   return textoProblema(e instanceof ErrorRed ? 'RED' : (p?.codigo ?? ''), p?.reintentarEn ?? null);
-}
-
-/** Names of the audit events of "Actividad reciente": those the BFF writes (grep `evento:` in bff/). */
-export function nombreEvento(evento: string): string {
-  switch (evento) {
-    case 'INICIO_SESION': return msg('Inicio de sesión');
-    case 'INICIO_SESION_FALLIDO': return msg('Intento de inicio de sesión fallido');
-    case 'CIERRE_SESION': return msg('Cierre de sesión');
-    case 'DATOS_MODIFICADOS': return msg('Modificación de datos');
-    case 'LIMITE_EXCEDIDO': return msg('Demasiados intentos');
-    case 'CLAVE_MODIFICADA': return msg('Cambio de contraseña');
-    case 'CORREO_MODIFICADO': return msg('Cambio de correo electrónico');
-    case 'CORREO_REVERTIDO': return msg('Cambio de correo revertido («No reconozco este cambio»)');
-    case 'CLAVE_RESTABLECIDA': return msg('Contraseña nueva con el enlace de desbloqueo');
-    case 'CODIGO_SOLICITADO': return msg('Código de seguridad solicitado');
-    case 'CONTRASENA_INCORRECTA': return msg('Contraseña incorrecta');
-    case 'AVISO_NO_ENVIADO': return msg('Aviso por correo no enviado');
-    case 'BAJA_SOLICITADA': return msg('Solicitud de baja');
-    // An event added later on the server: its code, made readable, rather than nothing.
-    default: return evento.charAt(0) + evento.slice(1).toLowerCase().replace(/_/g, ' ');
-  }
 }

@@ -23,10 +23,8 @@ import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
 import type { ActividadReciente } from './actividad-reciente.js';
 import type { SesionIniciadaEvent } from './formulario-login.js';
+import { cargarDiferido } from './carga-diferida.js';
 import './dialogo-mensaje.js';
-import './dialogo-reautenticacion.js';
-import './dialogo-baja.js';
-import './formulario-login.js';
 
 /**
  * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
@@ -103,7 +101,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   readonly api = new ClienteApi({
     base: () => this.apiBase || location.origin,
     token: () => this.tokenRenovado ?? this.token ?? this.tokenSesion,
-    reautenticar: () => this.reautenticacion.pedir(),
+    reautenticar: async () => {
+      await cargarDiferido();
+      await this.reautenticacion.updateComplete;
+      return this.reautenticacion.pedir();
+    },
     alNoAutenticado: () => this.noAutenticado(),
     alResponder: () => this.inactividad.reiniciar(),
     // The old token was revoked with every other session: keep working with the new one.
@@ -128,7 +130,13 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.observador.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.aplicarIdioma();
     // After the first render, so a `token` the host sets right after creating the element is used.
-    if (this.estado === 'cargando') void this.updateComplete.then(() => this.cargar());
+    // The parts needed only later (login, dialogs, Actividad reciente) are fetched meanwhile.
+    if (this.estado === 'cargando') {
+      void this.updateComplete.then(() => {
+        void this.cargar();
+        cargarDiferido().catch(() => undefined);
+      });
+    }
   }
 
   override disconnectedCallback() {
@@ -416,6 +424,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   async solicitarBaja() {
+    try {
+      await cargarDiferido();
+    } catch (e) {
+      return this.fallo(e, () => void this.solicitarBaja());
+    }
+    await this.dialogoBaja.updateComplete;
     const baja = await this.dialogoBaja.abrir();
     if (!baja) return;
     this.estado = 'baja';
@@ -458,6 +472,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
     this.tokenSesion = undefined;
     this.estado = 'login';
+    // The login form is in the lazy chunk: without it, say so and offer «Reintentar».
+    cargarDiferido().catch(() => {
+      this.errorCarga = 'RED';
+      this.estado = 'error';
+    });
   }
 
   private async sesionIniciada(e: SesionIniciadaEvent) {

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { contieneDatosPersonales } from '../../bff/contract/datos-personales.js';
+import { longitudClaveValida } from '../../bff/contract/usuario.js';
 import type { ContextoClave, FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
@@ -34,7 +35,6 @@ export function seccionClave(h: AnfitrionClave) {
   const nueva = h.valores['cambioClave.contrasena'];
   const confirmacion = h.valores['cambioClave.confirmacion'];
   const ev = c.evaluacion;
-  const largo = nueva.normalize('NFKC').length;
   const boton = html`<button
     type="button"
     part="boton"
@@ -64,7 +64,6 @@ export function seccionClave(h: AnfitrionClave) {
         autocomplete: 'new-password',
         deshabilitado: !c.verificada,
         requerido: c.verificada,
-        maxlength: 128,
         describe: c.verificada ? 'clave-requisitos' : undefined,
       })}
       ${campoTexto(h, 'cambioClave.confirmacion', {
@@ -73,13 +72,12 @@ export function seccionClave(h: AnfitrionClave) {
         autocomplete: 'new-password',
         deshabilitado: !c.verificada,
         requerido: c.verificada,
-        maxlength: 128,
       })}
       ${c.verificada
         ? html`<div class="ancho requisitos" id="clave-requisitos">
             <p class="subtitulo">${msg('Requisitos de la nueva contraseña')}</p>
             <ul class="checklist">
-              ${item(nueva ? largo >= 12 && largo <= 128 : false, msg('Entre 12 y 128 caracteres'))}
+              ${item(longitudClaveValida(nueva.normalize('NFKC')), msg('Entre 12 y 128 caracteres'))}
               ${item(!!confirmacion && confirmacion === nueva, msg('La confirmación es igual'))}
               ${item(
                 nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : false,

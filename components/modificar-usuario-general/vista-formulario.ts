@@ -114,7 +114,7 @@ export function vistaFormulario(h: Vista) {
     <div class="rejilla">
       ${campoLectura('f-idUsuario', msg('ID.usuario'), u.idUsuario, msg('No se puede modificar. Para cambiarlo solicite la baja y registre un usuario nuevo.'))}
       ${campoLectura('f-documento', msg('Doc. Identificación'), documento(u.documento.tipo, u.documento.numero))}
-      ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', maxlength: 100, ancho: true,
+      ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', ancho: true,
         ayuda: msg(str`Solo puede corregir errores de escritura del nombre con el que se registró: ${u.nombreRegistrado}.`) })}
       ${seccionClave(h)}
       ${campoSelect(h, 'pais', h.paises, { etiqueta: msg('País'), requerido: true, ancho: true })}
@@ -131,7 +131,7 @@ export function vistaFormulario(h: Vista) {
         vacio: h.cargandoCiudades ? msg('Cargando…') : undefined,
         ayuda: ecuador ? (h.valores.provincia ? undefined : msg('Elija primero la provincia.')) : msg('Solo para Ecuador.'),
       })}
-      ${campoTexto(h, 'direccion', { etiqueta: msg('Dirección'), requerido: true, autocomplete: 'street-address', maxlength: 200, ancho: true })}
+      ${campoTexto(h, 'direccion', { etiqueta: msg('Dirección'), requerido: true, autocomplete: 'street-address', ancho: true })}
       ${telefono('telefono1', true)} ${telefono('telefono2', false)} ${celular(h)} ${telefono('fax', false)}
       ${seccionCorreo(h)}
     </div>

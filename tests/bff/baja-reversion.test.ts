@@ -65,6 +65,36 @@ describe('POST /api/usuario/baja', () => {
     expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
   });
 
+  test.each([
+    ['ten zero-width spaces', '\u200B'.repeat(10)],
+    ['a right-to-left override (U+202E)', 'Cierro la agencia \u202Eyoh'],
+    ['a line separator (U+2028)', 'Cierro la agencia\u2028hoy mismo'],
+    ['a no-break space (U+00A0)', 'Cierro la\u00A0agencia hoy'],
+    ['a byte order mark inside (U+FEFF)', 'Cierro la\uFEFF agencia hoy'],
+    ['a lone surrogate', 'Cierro la agencia \uD800 hoy'],
+  ])('a motivo with %s → 422 motivo FORMATO; nothing changes', async (_caso, motivo) => {
+    const r = await baja(motivo);
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+      {
+        campo: 'motivo',
+        codigo: 'FORMATO',
+        mensaje: 'Motivo: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.',
+      },
+    ]);
+    expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
+  });
+
+  test('motivo length is counted in code points: 5 emoji and 5 letters are 10 characters (202), 501 emoji too many (422)', async () => {
+    const largo = await baja('🦙'.repeat(501));
+    expect(((await largo.json()) as { errores: unknown[] }).errores).toEqual([
+      { campo: 'motivo', codigo: 'LONGITUD', mensaje: 'Motivo: debe tener entre 10 y 500 caracteres.' },
+    ]);
+    // 9 code points but 10 UTF-16 units: too short.
+    expect((await baja('Cierro 🦙🦙')).status).toBe(422);
+    expect((await baja('🦙🦙🦙🦙🦙 adiós')).status).toBe(202);
+  });
+
   test('needs re-authentication (403 after 15 minutes)', async () => {
     e.reloj.avanzar(16 * MINUTO);
     const r = await baja();

@@ -157,6 +157,23 @@ describe('PUT /api/usuario with cambioClave', () => {
     await iniciarSesion(e.app, 'tmacay', CLAVE_DEMO);
   });
 
+  test.each(['ecuapass2026!!', 'senae2026senae', 'aduana-2026-aduana', 'Ecuador12345!', '3cu4p4ss#2026#ssapauce'])(
+    'a password made of the site\'s words plus digits and symbols, %j → 422 DEBIL, nothing changes',
+    async (clave) => {
+      const r = await put(cambioClave(clave));
+      expect(r.status).toBe(422);
+      expect(await errores(r)).toEqual([{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'Contraseña: es demasiado fácil de adivinar.' }]);
+      expect((await buscarUsuario(e.db, 'tmacay'))?.version).toBe(1);
+      await iniciarSesion(e.app, 'tmacay', CLAVE_DEMO);
+    },
+  );
+
+  test('a passphrase with a site word among other real words is accepted', async () => {
+    const r = await put(cambioClave('aduana caballo correcto batería'));
+    expect(r.status).toBe(200);
+    await iniciarSesion(e.app, 'tmacay', 'aduana caballo correcto batería');
+  });
+
   test('a wrong contrasenaAnterior → 422 cambioClave.contrasenaAnterior INCORRECTA, counted for the limit', async () => {
     const r = await put(cambioClave(NUEVA, 'Clave-Demo-2025'));
     expect(r.status).toBe(422);

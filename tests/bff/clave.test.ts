@@ -48,6 +48,31 @@ describe('evaluarClave (browser-safe policy)', () => {
     expect(evaluacion.aceptable).toBe(false);
   });
 
+  it.each([
+    'ecuapass2026!!',
+    'senae2026senae',
+    'aduana-2026-aduana',
+    'Ecuador12345!',
+    'SENAE.2026.senae',
+    'ÉCUAPASS_2026_ÉCUAPASS',
+    '3cu4p4ss-2026!!', // l33t forms
+    'ssapauce2026!!', // backwards
+    'correo2026correo!',
+    'contrasena#2026#contraseña',
+    'usuario.2026.usuario',
+  ])('refuses %j: its strength comes only from the site\'s words plus digits and symbols', async (clave) => {
+    const evaluacion = await evaluarClave(clave, TITO);
+    expect(evaluacion.puntaje).toBeLessThan(3);
+    expect(evaluacion.aceptable).toBe(false);
+  });
+
+  it.each(['aduana caballo correcto batería', 'mi clave de aduana es tortuga azul', 'Ecuapass: río verde lámpara 7 gatos', 'clavel rojo sobre la mesa'])(
+    'accepts %j: a site word among other real strength',
+    async (clave) => {
+      expect((await evaluarClave(clave, TITO)).aceptable).toBe(true);
+    },
+  );
+
   it.each([FRASE, 'mi perro come tortugas azules', 'Tr0mb0n-Naranja-Quinua-47', 'vG4$kp9!Lq2#Wz'])(
     'accepts the good password %j',
     async (clave) => {

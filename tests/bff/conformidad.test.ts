@@ -103,6 +103,38 @@ describe('PUT /api/usuario: an unknown country is named', () => {
   });
 });
 
+describe('PUT /api/usuario: an unknown province is named on Provincia, not on Ciudad', () => {
+  const PROVINCIA = {
+    campo: 'provincia',
+    codigo: 'NO_PERMITIDO',
+    mensaje: 'Provincia: solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.',
+  };
+
+  test.each([
+    ['with Guayaquil still chosen', { provincia: '99' }],
+    ['with no city', { provincia: '99', ciudad: null }],
+    ['with a city of that unknown province', { provincia: '99', ciudad: '9901' }],
+    ['with a city of another province', { provincia: '25', ciudad: '1701' }],
+  ])('Ecuador with province "99"/"25" %s → only provincia NO_PERMITIDO, nothing saved', async (_caso, cambios) => {
+    const antes = await versionActual(e.app, token);
+    const r = await put(actualizacionTmacay(cambios));
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([PROVINCIA]);
+    expect(await versionActual(e.app, token)).toBe(antes);
+  });
+
+  test('with a known province, the city is still judged: Pichincha with Guayaquil → ciudad NO_PERMITIDO', async () => {
+    expect(await errores(await put(actualizacionTmacay({ provincia: '17', ciudad: '0901' })))).toEqual([['ciudad', 'NO_PERMITIDO']]);
+  });
+
+  test('an unknown province and another bad field: both named, the city not', async () => {
+    expect(await errores(await put(actualizacionTmacay({ provincia: '99', ciudad: null, direccion: 'x' })))).toEqual([
+      ['provincia', 'NO_PERMITIDO'],
+      ['direccion', 'LONGITUD'],
+    ]);
+  });
+});
+
 describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
   test.each([
     ['nombre', { nombre: 42 }, 'nombre', 'FORMATO'],
@@ -121,7 +153,7 @@ describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
   test('the message of a wrong-type error says the format is wrong', async () => {
     const r = await put(actualizacionTmacay({ nombre: 42 }));
     expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
-      { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.' },
+      { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.' },
     ]);
   });
 
@@ -183,7 +215,7 @@ describe('unusual but plausible text', () => {
       const r = await put(actualizacionTmacay({ direccion }));
       expect(r.status).toBe(422);
       expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
-        { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres de control no permitidos.' },
+        { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.' },
       ]);
     }
     expect((await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')).toBe(antes);

@@ -37,7 +37,7 @@ describe('the error contract: problem+json for every error', () => {
     });
     const put = await pedir(e.app, '/api/sesiones', { metodo: 'PUT', cuerpo: {} });
     expect(put.status).toBe(405);
-    expect(put.headers.get('Allow')).toBe('POST');
+    expect(put.headers.get('Allow')).toBe('GET, HEAD, POST');
   });
 
   test('malformed JSON → 400 JSON_INVALIDO', async () => {
@@ -232,7 +232,9 @@ describe('GET /api/openapi.json', () => {
         'GET /api/catalogos/provincias/{codigo}/ciudades',
         'GET /api/catalogos/operadoras',
         'POST /api/sesiones',
+        'GET /api/sesiones',
         'DELETE /api/sesiones/actual',
+        'DELETE /api/sesiones/otras',
         'POST /api/sesiones/reautenticacion',
         'GET /api/usuario',
         'PUT /api/usuario',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BaseDeDatos } from '../../bff/db/cliente.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { crearMailer } from '../../bff/mail/index.js';
+import { limitadorArgon2 } from '../../bff/services/contrasenas.js';
 import { enlaceNuevo } from '../../bff/services/reversion.js';
 import { revertirCambioCorreo } from '../../bff/services/revertir.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
@@ -25,7 +26,7 @@ async function crear(ahora = T0, idUsuario = 'tmacay'): Promise<string> {
 /** Uses the link at `ahora` (the app's clock for that call; the reset link goes to the dev outbox). */
 function revertir(token: string, ahora: Date) {
   const reloj = () => ahora;
-  return revertirCambioCorreo({ db, reloj, config: e.config, mailer: crearMailer(e.config, db, reloj) }, token, QUIEN);
+  return revertirCambioCorreo({ db, reloj, config: e.config, mailer: crearMailer(e.config, db, reloj), argon2: limitadorArgon2() }, token, QUIEN);
 }
 
 describe('revert links ("No reconozco este cambio")', () => {

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,27 @@ describe('the BFF on a real listening socket', () => {
     const salida = await fetch(`${base}/api/sesiones/actual`, { method: 'DELETE', headers: { Cookie: cookie, Origin: base } });
     expect(salida.status).toBe(204);
     expect((await fetch(`${base}/api/usuario`, { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  test('the open sessions show the address of their latest request, not only the login\'s', async () => {
+    // Loopback is 127.0.0.0/8: the login comes from 127.0.0.2, the later use from 127.0.0.1.
+    const login = await new Promise<{ token: string }>((resolver, rechazar) => {
+      const pedido = request(
+        `${base}/api/sesiones`,
+        { method: 'POST', localAddress: '127.0.0.2', headers: { 'Content-Type': 'application/json', 'User-Agent': 'curl/8.5.0' } },
+        (respuesta) => {
+          let texto = '';
+          respuesta.on('data', (parte) => (texto += parte));
+          respuesta.on('end', () => resolver(JSON.parse(texto) as { token: string }));
+        },
+      );
+      pedido.on('error', rechazar);
+      pedido.end(JSON.stringify({ idUsuario: 'mzambrano', contrasena: CLAVE_DEMO }));
+    });
+    const antes = await e.db.execute("SELECT ip, ultima_ip FROM sesiones WHERE id_usuario = 'mzambrano' AND revocada_en IS NULL");
+    expect(antes.rows.map((f) => ({ ...f }))).toEqual([{ ip: '127.0.0.2', ultima_ip: null }]);
+    const r = await fetch(`${base}/api/sesiones`, { headers: { Authorization: `Bearer ${login.token}` } });
+    expect(await r.json()).toEqual([expect.objectContaining({ dispositivo: 'curl/8.5.0', ip: '127.0.0.1', actual: true })]);
   });
 
   test('a 16 KiB+ body streamed without Content-Length is cut off with 413', async () => {

@@ -32,14 +32,46 @@ const PROVINCIA_NO_PERMITIDA = {
 /** Errors the contract's cross-field rules add on dependent fields. */
 const DERIVADOS: Record<string, object> = { ciudad: CIUDAD_NO_PERMITIDA, provincia: PROVINCIA_NO_PERMITIDA };
 
+const NOMBRE_FORMATO =
+  'Nombre Usuario: solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.';
+const DIRECCION_FORMATO =
+  'Dirección: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
+
 const MALOS: Caso[] = [
   ['nombre missing', { nombre: undefined }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
   ['nombre blank', { nombre: '   ' }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
   ['nombre too short', { nombre: 'TI' }, 'nombre', 'LONGITUD', 'Nombre Usuario: debe tener entre 3 y 100 caracteres.'],
   ['nombre too long', { nombre: `TITO ${'A'.repeat(100)}` }, 'nombre', 'LONGITUD', 'Nombre Usuario: debe tener entre 3 y 100 caracteres.'],
-  ['nombre with digits', { nombre: 'TITO MACAY 2' }, 'nombre', 'FORMATO', 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.'],
-  ['nombre with symbols', { nombre: 'TITO <MACAY>' }, 'nombre', 'FORMATO', 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.'],
-  ['nombre not a string', { nombre: 42 }, 'nombre', 'FORMATO', 'Nombre Usuario: solo admite letras, espacios, apóstrofos, guiones y puntos.'],
+  ...[
+    ['a look-alike from IPA (ʝ, U+029D)', 'ʝITO MACAY'],
+    ['a titlecase digraph (ǅ, U+01C5)', 'ǅITO MACAY'],
+    ['fullwidth letters', 'ＴＩＴＯ MACAY'],
+    ['a Cyrillic І (U+0406)', 'TІTO MACAY'],
+    ['a Greek Α (U+0391)', 'TITO MΑCAY'],
+    ['a letter with a grave accent (È)', 'TÈTO MACAY'],
+    ['a zero-width space inside', 'TITO\u200BMACAY'],
+    ['a right-to-left override', 'TITO MACAY\u202E'],
+    ['a no-break space inside', 'TITO\u00A0MACAY'],
+    ['a line separator inside', 'TITO\u2028MACAY'],
+  ].map(([caso, nombre]): Caso => [`nombre with ${caso}`, { nombre }, 'nombre', 'FORMATO', NOMBRE_FORMATO]),
+  ...[
+    ['five zero-width spaces', '\u200B'.repeat(5)],
+    ['a zero-width joiner inside', 'Av. 9 de\u200D Octubre 424'],
+    ['a right-to-left override (U+202E)', 'Av. 9 de Octubre \u202E424'],
+    ['a line separator (U+2028)', 'Av. 9 de Octubre\u2028424'],
+    ['a paragraph separator (U+2029)', 'Av. 9 de Octubre\u2029424'],
+    ['a no-break space (U+00A0)', 'Av.\u00A09 de Octubre 424'],
+    ['an ideographic space (U+3000)', 'Av. 9 de\u3000Octubre 424'],
+    ['a soft hyphen (U+00AD)', 'Av. 9 de Oc\u00ADtubre 424'],
+    ['a private-use character', 'Av. 9 de Octubre \uE000 424'],
+    ['NUL', 'Av. 9 de Octubre\u0000 424'],
+  ].map(([caso, direccion]): Caso => [`direccion with ${caso}`, { direccion }, 'direccion', 'FORMATO', DIRECCION_FORMATO]),
+  // Lengths are code points: 'Av 🦙' is 4 characters (5 UTF-16 units), 201 emoji are 201 (402 units).
+  ['direccion of 4 code points', { direccion: 'Av 🦙' }, 'direccion', 'LONGITUD', 'Dirección: debe tener entre 5 y 200 caracteres.'],
+  ['direccion of 201 code points', { direccion: '🦙'.repeat(201) }, 'direccion', 'LONGITUD', 'Dirección: debe tener entre 5 y 200 caracteres.'],
+  ['nombre with digits', { nombre: 'TITO MACAY 2' }, 'nombre', 'FORMATO', NOMBRE_FORMATO],
+  ['nombre with symbols', { nombre: 'TITO <MACAY>' }, 'nombre', 'FORMATO', NOMBRE_FORMATO],
+  ['nombre not a string', { nombre: 42 }, 'nombre', 'FORMATO', NOMBRE_FORMATO],
   ['pais missing', { pais: '' }, 'pais', 'REQUERIDO', 'País: es obligatorio.'],
   ['pais malformed', { pais: 'ECU' }, 'pais', 'FORMATO', 'País: no tiene un formato válido.', 'provincia', 'ciudad'],
   ['pais not in the catalog', { pais: 'XX', provincia: null, ciudad: null }, 'pais', 'NO_PERMITIDO', 'País: no es un país del catálogo.'],
@@ -105,7 +137,9 @@ describe('every field rule refuses bad values, naming the field, and changes not
 type Bueno = [descripcion: string, cambios: Record<string, unknown>, guardado: Record<string, unknown>];
 
 const BUENOS: Bueno[] = [
-  ['a name with accents, ü and a dot', { nombre: 'Tító Macäy.' }, { nombre: 'Tító Macäy.' }],
+  ['a name with accents, ü and a dot', { nombre: 'Tító Macüy.' }, { nombre: 'Tító Macüy.' }],
+  ['a direccion of 200 emoji: 200 characters, 400 UTF-16 units', { direccion: '🦙'.repeat(200) }, { direccion: '🦙'.repeat(200) }],
+  ['a direccion with a tab and spaces', { direccion: 'Av. 9 de Octubre\t424 y Malecón' }, { direccion: 'Av. 9 de Octubre\t424 y Malecón' }],
   ['a name with ñ, an apostrophe and a dash', { nombre: "T'ito Macay-Ñ" }, { nombre: "T'ito Macay-Ñ" }],
   ['Pichincha / Quito', { provincia: '17', ciudad: '1701' }, { provincia: '17', ciudad: '1701' }],
   ['Santo Domingo / La Concordia', { provincia: '23', ciudad: '2302' }, { provincia: '23', ciudad: '2302' }],
@@ -122,6 +156,19 @@ describe('good values are stored', () => {
     const r = await put(cambios);
     expect(r.status).toBe(200);
     expect(await r.json()).toMatchObject(guardado);
+  });
+});
+
+describe('the letters of Spanish names pass (each case starts from TITO MACAY)', () => {
+  test.each([
+    ['the accented vowels, Ñ and Ü in capitals', 'TÍTÉ MÁCÜÑ', 'TÍTÉ MÁCÜÑ'],
+    ['the accented vowels, ñ and ü in small letters', 'tító mácúñ', 'tító mácúñ'],
+    ['a typographic apostrophe (as phones type it), stored as \'', 'TITO D’MACAY', "TITO D'MACAY"],
+  ])('%s', async (_caso, nombre, guardado) => {
+    const r = await put({ nombre });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ nombre: guardado });
+    expect((await put({ nombre: 'TITO MACAY' })).status).toBe(200);
   });
 });
 

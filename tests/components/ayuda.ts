@@ -88,3 +88,18 @@ export async function montarConReloj(reloj: sinon.SinonFakeTimers) {
   await el.updateComplete;
   return el;
 }
+
+/** Opens (or closes) «Actividad reciente». */
+export function alternarActividad(el: ModificarUsuarioGeneral) {
+  el.shadowRoot!.querySelector('mug-actividad-reciente')!.shadowRoot!.querySelector('summary')!.click();
+}
+
+/** The shadow root of one part of «Actividad reciente» once loaded: the open sessions or the events. */
+export function parteActividad(el: ModificarUsuarioGeneral, parte: 'mug-sesiones-abiertas' | 'mug-lista-actividad'): ShadowRoot | null {
+  return el.shadowRoot!.querySelector('mug-actividad-reciente')!.shadowRoot!.querySelector(parte)?.shadowRoot ?? null;
+}
+
+/** The event items of «Actividad reciente» (none until loaded). */
+export function eventosActividad(el: ModificarUsuarioGeneral): HTMLLIElement[] {
+  return [...(parteActividad(el, 'mug-lista-actividad')?.querySelectorAll('li') ?? [])];
+}

@@ -1,5 +1,6 @@
 // A fake of the BFF for the element tests: answers exactly as DESIGN.md §4 says (status,
 // headers, problem+json bodies), keeps a little state, and records every request.
+import type { SesionAbierta } from '../../bff/contract/api.js';
 import type { Usuario } from '../../components/modificar-usuario-general/tipos.js';
 
 export const CLAVE = 'Clave-Demo-2026';
@@ -78,10 +79,20 @@ const OPERADORAS = [
   { codigo: 'TUENTI', nombre: 'Tuenti' },
   { codigo: 'OTROS', nombre: 'OTROS' },
 ];
-const SENSIBLES = new Set(['POST /api/correo/codigo', 'POST /api/usuario/baja']);
+const SENSIBLES = new Set(['POST /api/correo/codigo', 'POST /api/usuario/baja', 'DELETE /api/sesiones/otras']);
+
+/** The open sessions of the demo user: this one (Chrome on Windows) and a phone. */
+export function sesionesDemo(): SesionAbierta[] {
+  return [
+    { id: 's-1', dispositivo: 'Chrome 126 · Windows 10', ip: '127.0.0.1', iniciadaEn: '2026-11-28T10:00:00.000Z', ultimoUsoEn: '2026-11-28T10:20:00.000Z', actual: true },
+    { id: 's-2', dispositivo: 'Safari 17.5 · iOS 17.5', ip: '190.152.10.20', iniciadaEn: '2026-11-27T08:00:00.000Z', ultimoUsoEn: '2026-11-27T09:30:00.000Z', actual: false },
+  ];
+}
 
 export class BffFalso {
   usuario = usuarioDemo();
+  /** What GET /api/sesiones lists; DELETE /api/sesiones/otras leaves only the current one. */
+  sesiones = sesionesDemo();
   llamadas: Llamada[] = [];
   /** Session by cookie (the default) — false makes every protected route answer 401. */
   autenticado = true;
@@ -172,6 +183,13 @@ export class BffFalso {
           { evento: 'DATOS_MODIFICADOS', campos: ['telefono1'], creadoEn: '2026-11-20T15:04:00.000Z', ip: '127.0.0.1', conteo: 1 },
           { evento: 'INICIO_SESION', campos: [], creadoEn: '2026-11-28T10:00:00.000Z', ip: '127.0.0.1', conteo: 1 },
         ]);
+      case 'GET /api/sesiones':
+        return json(200, this.sesiones);
+      case 'DELETE /api/sesiones/otras': {
+        const cerradas = this.sesiones.filter((s) => !s.actual).length;
+        this.sesiones = this.sesiones.filter((s) => s.actual);
+        return json(200, { cerradas });
+      }
       case 'POST /api/usuario/clave/verificacion':
         return ll.cuerpo.contrasenaAnterior === CLAVE
           ? json(204, null)

@@ -153,6 +153,31 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-cambioClave-contrasena').getAttribute('aria-describedby')).to.contain('clave-requisitos');
   });
 
+  it('la lista y el medidor no dan por fuerte una contraseña hecha con palabras del sitio, dígitos y símbolos', async () => {
+    const el = await montar();
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(el.shadowRoot!, 'Cambio de clave').click();
+    await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+    const dificil = () => el.shadowRoot!.querySelectorAll('.checklist li')[3]!;
+    const medidor = () => el.shadowRoot!.querySelector<HTMLMeterElement>('meter');
+    for (const [clave, cumple] of [
+      ['ecuapass2026!!', false],
+      ['senae2026senae', false],
+      ['aduana-2026-aduana', false],
+      ['Ecuador12345!', false],
+      ['aduana caballo correcto batería', true],
+    ] as const) {
+      await escribir(el, 'f-cambioClave-contrasena', '');
+      await esperar(() => !medidor());
+      await escribir(el, 'f-cambioClave-contrasena', clave);
+      await esperar(() => medidor(), `no se evaluó ${clave}`);
+      expect(dificil().className, clave).to.equal(cumple ? 'cumple' : 'falta');
+      expect(dificil().textContent, clave).to.contain(cumple ? 'cumple' : 'no cumple');
+      if (cumple) expect(medidor()!.value, clave).to.be.at.least(3);
+      else expect(medidor()!.value, clave).to.be.below(3);
+    }
+  });
+
   it('«Sí» en mantener el correo deshabilita los campos de correo y código', async () => {
     const el = await montar();
     expect(campo(el, 'f-correo').disabled).to.be.false;

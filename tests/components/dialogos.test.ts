@@ -123,6 +123,27 @@ describe('diálogos', () => {
     expect(e.bubbles && e.composed).to.be.true;
   });
 
+  it('Solicitud de baja: un Motivo con caracteres invisibles no se envía; el contador cuenta caracteres, no unidades UTF-16', async () => {
+    const el = await montar();
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const d = await esperarDialogo(el, 'Motivo');
+    const motivo = d.querySelector('textarea')!;
+    expect(motivo.hasAttribute('maxlength')).to.be.false;
+    motivo.value = 'Cierro la agencia\u200B\u200B hoy';
+    motivo.dispatchEvent(new Event('input'));
+    boton(d, 'Solicitud de baja').click();
+    await esperar(() => d.querySelector('#error-motivo'));
+    expect(d.querySelector('#error-motivo')!.textContent).to.equal(
+      'Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.',
+    );
+    expect(bff.de('POST /api/usuario/baja')).to.have.length(0);
+    motivo.value = '🦙'.repeat(12);
+    motivo.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    await esperar(() => d.querySelector('#contador-motivo')!.textContent!.startsWith('12 de 500'));
+    boton(d, 'Cancelar').click();
+  });
+
   it('si la sesión venció, la baja se cierra y deja ver el login propio', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();

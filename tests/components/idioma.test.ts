@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso, problema } from './bff-falso.js';
-import { $, boton, campo, esperar, montar, salir, escribir, todos } from './ayuda.js';
+import { $, alternarActividad, boton, campo, escribir, esperar, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import { getLocale } from '../../components/modificar-usuario-general/localization.js';
 
 describe('idioma (es por defecto, en) y actividad reciente', () => {
@@ -55,16 +55,16 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     expect(details.open).to.be.false;
     expect(bff.de('GET /api/usuario/actividad')).to.have.length(0);
     details.querySelector('summary')!.click();
-    await esperar(() => panel.shadowRoot!.querySelectorAll('li').length === 2);
-    const items = [...panel.shadowRoot!.querySelectorAll('li')];
+    await esperar(() => eventosActividad(el).length === 2);
+    const items = eventosActividad(el);
     expect(items[0]!.querySelector('strong')!.textContent).to.equal('Inicio de sesión');
     expect(items[1]!.querySelector('strong')!.textContent).to.equal('Modificación de datos');
     expect(items[1]!.textContent).to.contain('Teléfono1');
     expect(items[1]!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-20T15:04:00.000Z');
     expect(items[1]!.querySelector('time')!.textContent).to.contain('noviembre');
     el.lang = 'en';
-    await esperar(() => panel.shadowRoot!.querySelector('li strong')!.textContent === 'Login');
-    expect(panel.shadowRoot!.querySelectorAll('li time')[1]!.textContent).to.contain('November');
+    await esperar(() => eventosActividad(el)[0]!.querySelector('strong')!.textContent === 'Login');
+    expect(eventosActividad(el)[1]!.querySelector('time')!.textContent).to.contain('November');
     el.lang = 'es';
     await esperar(() => getLocale() === 'es');
   });
@@ -95,11 +95,10 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
   it('si la actividad no carga, lo dice y permite reintentar', async () => {
     const el = await montar();
     bff.una('GET /api/usuario/actividad', () => problema(500, 'ERROR_INTERNO'));
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
-    await esperar(() => panel.shadowRoot!.querySelector('.error'));
-    boton(panel.shadowRoot!, 'Reintentar').click();
-    await esperar(() => panel.shadowRoot!.querySelectorAll('li').length === 2);
+    alternarActividad(el);
+    await esperar(() => parteActividad(el, 'mug-lista-actividad')?.querySelector('.error'));
+    boton(parteActividad(el, 'mug-lista-actividad')!, 'Reintentar').click();
+    await esperar(() => eventosActividad(el).length === 2);
     expect(campo(el, 'f-nombre')).to.exist;
   });
 });

@@ -25,6 +25,30 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-direccion-error') === null, '#f-direccion-error no debería estar').to.be.true;
   });
 
+  it('rechaza letras parecidas en Nombre y caracteres invisibles en Dirección, con la misma regla que el servidor', async () => {
+    const el = await montar();
+    const NOMBRE = 'Solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.';
+    const INVISIBLES = 'Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
+    for (const nombre of ['ʝITO MACAY', 'ǅITO MACAY', 'ＴＩＴＯ MACAY', 'TITO\u200BMACAY', 'TITO\u00A0MACAY']) {
+      await escribir(el, 'f-nombre', nombre);
+      await salir(el, 'f-nombre');
+      expect($(el, '#f-nombre-error')?.textContent, JSON.stringify(nombre)).to.equal(NOMBRE);
+    }
+    await escribir(el, 'f-nombre', 'TÍTO MACAY');
+    expect($(el, '#f-nombre-error') === null, 'TÍTO MACAY es válido').to.be.true;
+    for (const direccion of ['\u200B'.repeat(5), 'Av. 9 de Octubre \u202E424', 'Av. 9 de Octubre\u2028424']) {
+      await escribir(el, 'f-direccion', direccion);
+      await salir(el, 'f-direccion');
+      expect($(el, '#f-direccion-error')?.textContent, JSON.stringify(direccion)).to.equal(INVISIBLES);
+    }
+    // Lengths are code points, and nothing cuts what is typed or pasted.
+    expect(campo(el, 'f-direccion').hasAttribute('maxlength')).to.be.false;
+    await escribir(el, 'f-direccion', 'Av 🦙');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Debe tener entre 5 y 200 caracteres.');
+    await escribir(el, 'f-direccion', '🦙'.repeat(200));
+    expect($(el, '#f-direccion-error') === null, '200 emoji son 200 caracteres').to.be.true;
+  });
+
   it('no marca un campo que solo se recorrió sin cambiarlo', async () => {
     const el = await montar();
     await salir(el, 'f-correo');

@@ -2,7 +2,7 @@
 // a wrong code with the tries left, the change itself, and an address taken meanwhile.
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { $, boton, campo, escribir } from '../ayuda.js';
+import { $, alternarActividad, boton, campo, escribir, eventosActividad } from '../ayuda.js';
 import {
   CLAVE,
   bandeja,
@@ -151,10 +151,9 @@ describe('BFF real: cambio de correo', () => {
     await ingresarConLogin(libre, 'mzambrano', nueva);
     await formularioListo(libre);
     expect($(libre, '#correo-actual').textContent).to.contain('maria.zambrano@example.com');
-    const panel = libre.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
-    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0);
-    const items = [...panel.shadowRoot!.querySelectorAll('li')].map((li) => li.querySelector('strong')!.textContent);
+    alternarActividad(libre);
+    await esperarReal(() => eventosActividad(libre).length > 0);
+    const items = eventosActividad(libre).map((li) => li.querySelector('strong')!.textContent);
     expect(items.slice(0, 4)).to.deep.equal([
       'Inicio de sesión',
       'Intento de inicio de sesión fallido', // the old password, tried above

@@ -2,7 +2,7 @@
 // seeded data, an update with its event, a server-side field error, 412 and "Recargar",
 // "Actividad reciente" and axe with real data.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, boton, campo, elegir, escribir, todos } from '../ayuda.js';
+import { $, alternarActividad, boton, campo, elegir, escribir, eventosActividad, todos } from '../ayuda.js';
 import {
   CLAVE,
   dialogosAbiertos,
@@ -207,17 +207,16 @@ describe('BFF real: datos de tmacay', () => {
     expect(cambio.status).to.equal(200);
     const el = await montarReal(bff, { token });
     await formularioListo(el);
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
-    await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0, 'no se listaron eventos');
-    const nombres = [...panel.shadowRoot!.querySelectorAll('li strong')].map((s) => s.textContent!.trim());
+    alternarActividad(el);
+    await esperarReal(() => eventosActividad(el).length > 0, 'no se listaron eventos');
+    const nombres = eventosActividad(el).map((li) => li.querySelector('strong')!.textContent!.trim());
     const api = await pedir<{ evento: string; creadoEn: string }[]>(bff, 'GET', '/api/usuario/actividad', { token });
     expect(nombres).to.have.length(api.cuerpo.length);
     expect(nombres).to.include('Inicio de sesión');
     expect(nombres).to.include('Intento de inicio de sesión fallido');
     // None shown as a raw code of the server.
     for (const n of nombres) expect(n).not.to.match(/_|^[A-Z ]+$/);
-    const primero = panel.shadowRoot!.querySelector('li')!;
+    const primero = eventosActividad(el)[0]!;
     expect(primero.querySelector('strong')!.textContent).to.equal('Modificación de datos');
     expect(primero.textContent).to.contain('Teléfono2');
     expect(primero.textContent).to.match(/IP 127\.0\.0\.1/);
