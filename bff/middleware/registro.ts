@@ -5,7 +5,8 @@ import type { Registro } from '../registro.js';
 import type { Entorno } from '../tipos.js';
 
 /**
- * One log line per request (hono-pino): request id, method, the matched route pattern (e.g.
+ * One log line per request (hono-pino): request id, method, client address (the trusted one of
+ * `conexion`: the peer, or X-Forwarded-For behind PROXY_CONFIABLE), the matched route pattern (e.g.
  * `/correo/revertir/:token`: never the path, which may carry a one-time link, nor the query or
  * headers), status, duration in ms and, when authenticated, the user's id. Lines written during the
  * request through `c.var.logger` carry the request id and method too. After `conexion`, which sets
@@ -19,7 +20,7 @@ export function registrarSolicitudes(registro: Registro) {
       // add its own (a counter) nor copy `requestId` again (no such context key).
       reqId: false,
       referRequestIdKey: 'sinIdDeHonoPino',
-      onReqBindings: (c: Context<Entorno>) => ({ reqId: c.var.requestId, req: { method: c.req.method } }),
+      onReqBindings: (c: Context<Entorno>) => ({ reqId: c.var.requestId, req: { method: c.req.method, ip: c.var.ipCliente } }),
       onResBindings: (c: Context<Entorno>) => ({
         ruta: routePath(c),
         res: { status: c.res.status },

@@ -136,7 +136,7 @@ describe('the error contract: problem+json for every error', () => {
       // The log has the error with its stack, then the request's line, both with the request id.
       const lineas = roto.registro.lineas().filter((linea) => linea.reqId === id);
       expect(lineas).toEqual([
-        expect.objectContaining({ level: 50, msg: 'error interno', req: { method: 'PUT' }, err: expect.objectContaining({ stack: expect.stringMatching(/^LibsqlBatchError: SQLITE_ERROR: .*no such table: auditoria\n[^]*\n\s+at /) }) }),
+        expect.objectContaining({ level: 50, msg: 'error interno', req: { method: 'PUT', ip: null }, err: expect.objectContaining({ stack: expect.stringMatching(/^LibsqlBatchError: SQLITE_ERROR: .*no such table: auditoria\n[^]*\n\s+at /) }) }),
         expect.objectContaining({ level: 50, msg: 'solicitud atendida', ruta: '/api/usuario', res: { status: 500 }, idUsuario: 'tmacay' }),
       ]);
       // …and the failed batch changed nothing.
