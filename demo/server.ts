@@ -13,10 +13,10 @@ await arrancarBff(process.env, {
     colorize: process.stdout.isTTY,
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'pid,hostname,req,res,ruta,responseTime',
-    // A request reads «GET /api/usuario 200 4 ms»; its id and user follow as single-line JSON.
+    // A request reads «GET /api/usuario 200 4 ms 127.0.0.1»; its id and user follow as single-line JSON.
     messageFormat: (linea, clave) => {
-      const { ruta, req, res, responseTime } = linea as { ruta?: string; req?: { method: string }; res?: { status: number }; responseTime?: number };
-      return ruta === undefined ? String(linea[clave]) : `${req?.method} ${ruta} ${res?.status} ${responseTime} ms`;
+      const { ruta, req, res, responseTime } = linea as { ruta?: string; req?: { method: string; ip: string | null }; res?: { status: number }; responseTime?: number };
+      return ruta === undefined ? String(linea[clave]) : `${req?.method} ${ruta} ${res?.status} ${responseTime} ms ${req?.ip ?? '-'}`;
     },
     singleLine: true,
   }),

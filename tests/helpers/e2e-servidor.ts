@@ -75,8 +75,8 @@ export function recordarSecretos(secretos: Set<string>, cuerpo: string | null): 
   }
 }
 
-/** Every code, link and link token of the dev outbox's messages. */
-function secretosDeCorreos(correos: CorreoBandeja[]): string[] {
+/** Every code, link and link token of some messages' text (the dev outbox's, or what the Resend fake received). */
+export function secretosDeCorreos(correos: { texto: string }[]): string[] {
   const secretos: string[] = [];
   for (const correo of correos) {
     const codigo = /^\s*([2-9A-HJ-NP-Z]{8})\s*$/m.exec(correo.texto)?.[1];
