@@ -149,7 +149,7 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
   if (composicion.rutas) app.route('/', composicion.rutas);
 
   const escucha = origenHttp(config.host, config.puerto);
-  const servidores: [string, number, ServerType][] = [];
+  const servidores: ServerType[] = [];
   const escuchar = (variable: string, puerto: number, fetch: ServidorAdicional['fetch'], anuncio: string) => {
     const servidor = serve({ fetch, hostname: config.host, port: puerto }, () => registro.info(anuncio));
     servidor.on('error', (error: NodeJS.ErrnoException) => {
@@ -161,7 +161,7 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
             : `${error.message}; revise HOST y ${variable}`;
       salir(`No se puede escuchar en ${config.host}:${puerto}: ${motivo}.`);
     });
-    servidores.push([variable, puerto, servidor]);
+    servidores.push(servidor);
   };
   escuchar('PORT', config.puerto, app.fetch, `${composicion.nombre}: ${escucha}/`);
   if (config.origenPublico !== escucha) registro.info(`Origen público (ORIGEN_PUBLICO, el de los enlaces y la cookie): ${config.origenPublico}/`);
@@ -173,17 +173,17 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
 
   // Background tasks, each stopped on shutdown: the purge (here, once the database is ready). The
   // notices outbox's sender (its own issue) starts and stops beside it.
-  const purga = programarPurga(db, registro, config, preparada);
+  const detenerPurga = programarPurga(db, registro, config, preparada);
 
   let cerrando = false;
   const cerrar = (senal: string): void => {
     if (cerrando) return;
     cerrando = true;
     registro.info(`${senal}: cerrando…`);
-    clearInterval(purga.temporizador);
+    detenerPurga();
     setTimeout(() => salir(`${senal}: las conexiones no se cerraron en ${ESPERA_CIERRE_MS / 1000} s; se sale igual.`), ESPERA_CIERRE_MS).unref();
     let pendientes = servidores.length;
-    for (const [, , servidor] of servidores) {
+    for (const servidor of servidores) {
       servidor.close(() => {
         if (--pendientes > 0) return;
         db.close();
@@ -200,11 +200,11 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
 
 /**
  * The purge of expired data (bff/db/retencion.ts): once the database is ready, then every hour; the
- * hour's lease in the database lets one process of those sharing it do the work.
+ * hour's lease in the database lets one process of those sharing it do the work. Returns its stop.
  */
-function programarPurga(db: BaseDeDatos, registro: Registro, config: Config, preparada: Promise<void>): { temporizador?: NodeJS.Timeout } {
+function programarPurga(db: BaseDeDatos, registro: Registro, config: Config, preparada: Promise<void>): () => void {
   const titular = randomUUID();
-  const tarea = { temporizador: undefined as NodeJS.Timeout | undefined };
+  let temporizador: NodeJS.Timeout | undefined;
   const ejecutar = async () => {
     try {
       const borradas = await purgarSiToca(db, { titular, ahora: new Date(), retencionAuditoriaDias: config.retencionAuditoriaDias });
@@ -217,7 +217,7 @@ function programarPurga(db: BaseDeDatos, registro: Registro, config: Config, pre
   };
   void preparada.then(() => {
     void ejecutar();
-    tarea.temporizador = setInterval(() => void ejecutar(), INTERVALO_PURGA_MS).unref();
+    temporizador = setInterval(() => void ejecutar(), INTERVALO_PURGA_MS).unref();
   });
-  return tarea;
+  return () => clearInterval(temporizador);
 }
