@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -5,11 +6,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { corsPermitido } from './middleware/cors.js';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
+import { registrarSolicitudes } from './middleware/registro.js';
 import { conexion } from './middleware/solicitud.js';
+import { crearMetricas } from './metricas.js';
+import { registroSilencioso } from './registro.js';
 import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad.js';
 import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
-import { crearMailer, type MailerElegido } from './mail/index.js';
+import { contarEnvios, crearMailer, type MailerElegido } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
 import { rutasBandejaDev } from './routes/dev-correos.js';
@@ -45,10 +49,12 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
 /** Routes that answer without the database: the health check (which reports it), catalogs, OpenAPI. */
 const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
 
-/** The request's path for the server log: the tokens of the revert and reset links are secrets and are left out. */
-function rutaParaRegistro(ruta: string): string {
-  return ruta.replace(/^(\/correo\/revertir\/|\/clave\/restablecer\/).+$/, '$1…');
-}
+/**
+ * Where `npm run build` leaves the element's bundle. Resolved from a module one folder below the
+ * project's root, as bff/app.ts is and dist/server.js (the production bundle) is: the same folder
+ * either way.
+ */
+const CARPETA_WIDGET = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 
 /** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
 function elegirMailer(deps: Dependencias): MailerElegido {
@@ -60,13 +66,20 @@ function elegirMailer(deps: Dependencias): MailerElegido {
 
 /** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */
 export function createApp(dependencias: Dependencias) {
-  const deps: Servicios = { ...dependencias, mailer: elegirMailer(dependencias), argon2: dependencias.argon2 ?? limitadorArgon2() };
+  const metricas = dependencias.metricas ?? crearMetricas();
+  const deps: Servicios = {
+    ...dependencias,
+    mailer: contarEnvios(elegirMailer(dependencias), metricas.correo),
+    argon2: dependencias.argon2 ?? limitadorArgon2(),
+    registro: dependencias.registro ?? registroSilencioso(),
+    metricas,
+  };
   const bandeja = rutasBandejaDev(deps);
   const app = new Hono<Entorno>();
   const seguridadGeneral = cabecerasDeSeguridad(false);
   const seguridadWidget = cabecerasDeSeguridad(true);
 
-  app.use(conexion(deps.config.proxyConfiable));
+  app.use(conexion(deps.config.proxyConfiable), registrarSolicitudes(deps.registro), metricas.http);
   app.use((c, next) => (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, next));
   app.use(
     methodNotAllowed({
@@ -100,7 +113,7 @@ export function createApp(dependencias: Dependencias) {
     .route('/correo', rutasPaginaReversion(deps))
     .route('/clave', rutasRestablecimiento(deps))
     .route('/api/openapi.json', rutasOpenApi())
-    .route('/widget', rutasWidget());
+    .route('/widget', rutasWidget(CARPETA_WIDGET));
 
   app.notFound((c) => problema(c, 404, 'NO_ENCONTRADO', 'La ruta solicitada no existe.'));
   app.onError((error, c) => {
@@ -108,14 +121,13 @@ export function createApp(dependencias: Dependencias) {
       return problema(c, error.status, 'JSON_INVALIDO', 'La solicitud no es válida.');
     }
     if (error instanceof ServidorOcupadoError) return problemaServidorOcupado(c, error.reintentarEnS);
-    const solicitud = `[${c.get('requestId')}] ${c.req.method} ${rutaParaRegistro(c.req.path)}`;
     // A lock, a remote that does not answer, a disk that takes no writes: 503, never 500.
     const motivo = motivoDeFalla(error);
     if (motivo) {
-      console.error(`${solicitud}: ${DESCRIPCION_FALLA[motivo]} (${causaRaiz(error)})`);
+      c.var.logger.error(`${DESCRIPCION_FALLA[motivo]} (${causaRaiz(error)})`);
       return problemaBaseNoDisponible(c, motivo);
     }
-    console.error(`${solicitud}: error interno`, error);
+    c.var.logger.error({ err: error }, 'error interno');
     return problema(
       c,
       500,

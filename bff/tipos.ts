@@ -1,8 +1,11 @@
+import type { PinoLogger } from 'hono-pino';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config } from './config.js';
 import type { BaseDeDatos } from './db/cliente.js';
 import type { UsuarioGuardado } from './db/usuarios.js';
 import type { Mailer, MailerElegido } from './mail/index.js';
+import type { Metricas } from './metricas.js';
+import type { Registro } from './registro.js';
 import type { LimitadorArgon2 } from './services/contrasenas.js';
 
 /** What the app is built from (STYLE: the factory takes its dependencies). */
@@ -21,12 +24,18 @@ export interface Dependencias {
   baseLista?: () => boolean;
   /** The cap on concurrent password hashing. Absent → `limitadorArgon2()` (4 at once, 32 waiting). */
   argon2?: LimitadorArgon2;
+  /** The process's log (bff/registro.ts). Absent → nothing is logged. */
+  registro?: Registro;
+  /** The Prometheus metrics (bff/metricas.ts). Absent → the app counts into its own registry. */
+  metricas?: Metricas;
 }
 
 /** The dependencies once `createApp` has settled the mailer and the argon2 cap: what the routes receive. */
-export interface Servicios extends Omit<Dependencias, 'mailer' | 'argon2'> {
+export interface Servicios extends Omit<Dependencias, 'mailer' | 'argon2' | 'registro' | 'metricas'> {
   mailer: MailerElegido;
   argon2: LimitadorArgon2;
+  registro: Registro;
+  metricas: Metricas;
 }
 
 /** The authenticated session a request carries (set by `requerirSesion`). */
@@ -48,5 +57,7 @@ export type Entorno = {
     cuerpo: unknown;
     /** The signed-in user, loaded by `requerirCuentaActiva`. */
     usuario: UsuarioGuardado;
+    /** The request's logger (hono-pino): its lines carry the request id and method. */
+    logger: PinoLogger;
   };
 };

@@ -11,7 +11,8 @@ import {
   type Transaction,
   type TransactionMode,
 } from '@libsql/client';
-import { BaseNoDisponibleError, causaRaiz, motivoDeFalla } from './disponibilidad.js';
+import { registroSilencioso, type Registro } from '../registro.js';
+import { BaseNoDisponibleError, causaRaiz, motivoDeFalla, type MotivoFalla } from './disponibilidad.js';
 
 /** Longest wait for another connection's write lock, retried without blocking the event loop. */
 const ESPERA_BLOQUEO_MS = 2000;
@@ -30,13 +31,17 @@ export interface OpcionesBase {
   authToken?: string;
   /** Deadline of each statement (DB_TIEMPO_LIMITE_MS). */
   tiempoLimiteMs: number;
+  /** Where "does not answer" and "answers again" are logged (nowhere by default). */
+  registro?: Registro;
+  /** Told of every statement that fails with a `BaseNoDisponibleError` (the metrics count them). */
+  alFallar?: (motivo: MotivoFalla) => void;
 }
 
 /**
  * Opens the database. `file:` URLs get WAL (readers never wait for the writer);
  * `libsql://` and `https://` go to sqld / Turso.
  */
-export async function abrirBaseDeDatos(url: string, { authToken, tiempoLimiteMs }: OpcionesBase): Promise<BaseDeDatos> {
+export async function abrirBaseDeDatos(url: string, { authToken, tiempoLimiteMs, registro, alFallar }: OpcionesBase): Promise<BaseDeDatos> {
   const esArchivo = url.startsWith('file:');
   if (esArchivo && !url.includes(':memory:')) await mkdir(dirname(rutaDeArchivo(url)), { recursive: true });
   const cliente = createClient({
@@ -47,7 +52,7 @@ export async function abrirBaseDeDatos(url: string, { authToken, tiempoLimiteMs 
     // to free its socket and its place in the client's queue.
     ...(esArchivo ? {} : { fetch: (pedido: Request) => fetch(pedido, { signal: AbortSignal.timeout(2 * tiempoLimiteMs) }) }),
   });
-  const db = new BaseDeDatos(cliente, tiempoLimiteMs);
+  const db = new BaseDeDatos(cliente, tiempoLimiteMs, registro ?? registroSilencioso(), alFallar);
   // WAL persists in the file.
   if (esArchivo) await db.execute('PRAGMA journal_mode = WAL');
   return db;
@@ -92,14 +97,18 @@ interface Vigilancia {
 export class BaseDeDatos implements Client {
   readonly #cliente: Client;
   readonly #tiempoLimiteMs: number;
+  readonly #registro: Registro;
+  readonly #alFallar: ((motivo: MotivoFalla) => void) | undefined;
   /** Why the database was marked down, or null while it answers. */
   #caida: unknown = null;
   #sondeo: NodeJS.Timeout | undefined;
   #fallaDeDisco: { error: BaseNoDisponibleError; en: number } | null = null;
 
-  constructor(cliente: Client, tiempoLimiteMs: number) {
+  constructor(cliente: Client, tiempoLimiteMs: number, registro: Registro, alFallar?: (motivo: MotivoFalla) => void) {
     this.#cliente = cliente;
     this.#tiempoLimiteMs = tiempoLimiteMs;
+    this.#registro = registro;
+    this.#alFallar = alFallar;
   }
 
   get closed(): boolean {
@@ -177,7 +186,10 @@ export class BaseDeDatos implements Client {
   }
 
   async #vigilar<T>(op: () => Promise<T>, { esperaBloqueoMs = ESPERA_BLOQUEO_MS, escritura = false }: Vigilancia = {}): Promise<T> {
-    if (this.#caida !== null) throw new BaseNoDisponibleError('no-responde', this.#caida);
+    if (this.#caida !== null) {
+      this.#alFallar?.('no-responde');
+      throw new BaseNoDisponibleError('no-responde', this.#caida);
+    }
     const hasta = Date.now() + esperaBloqueoMs;
     for (let pausa = 2; ; pausa = Math.min(pausa * 2, 50)) {
       try {
@@ -198,6 +210,7 @@ export class BaseDeDatos implements Client {
           continue;
         }
         const falla = new BaseNoDisponibleError(motivo, error);
+        this.#alFallar?.(motivo);
         if (motivo === 'no-responde') this.#marcarCaida(error);
         else if (motivo !== 'ocupada') this.#fallaDeDisco = { error: falla, en: Date.now() };
         throw falla;
@@ -209,7 +222,7 @@ export class BaseDeDatos implements Client {
   #marcarCaida(error: unknown): void {
     if (this.#caida !== null || this.#cliente.closed) return;
     this.#caida = error;
-    console.error(
+    this.#registro.error(
       `La base de datos no responde (${causaRaiz(error)}): se responde 503 sin consultarla hasta que vuelva (se comprueba cada ${INTERVALO_SONDEO_MS / 1000} s).`,
     );
     const sondear = async () => {
@@ -218,7 +231,7 @@ export class BaseDeDatos implements Client {
         await this.#cliente.reconnect();
         await conPlazo(this.#cliente.execute('SELECT 1'), this.#tiempoLimiteMs);
         this.#caida = null;
-        console.log('La base de datos vuelve a responder.');
+        this.#registro.info('La base de datos vuelve a responder.');
       } catch {
         if (!this.#cliente.closed) this.#sondeo = setTimeout(sondear, INTERVALO_SONDEO_MS).unref();
       }

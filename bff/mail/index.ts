@@ -34,3 +34,21 @@ export function crearMailer(config: ConfigCorreo, db: Ejecutor, reloj: Reloj): M
   const bandeja = crearBandejaDev(db, reloj);
   return { tipo: 'bandeja', enviar: (m) => bandeja.enviar(m) };
 }
+
+/**
+ * The mailer with each send counted (`Metricas.correo`): its kind is the prefix of the idempotency
+ * key (`codigo`, `aviso-correo`, `aviso-clave`, `baja`, `restablecimiento`, …).
+ */
+export function contarEnvios(mailer: MailerElegido, contar: (tipo: string, enviado: boolean) => void): MailerElegido {
+  return {
+    tipo: mailer.tipo,
+    async enviar(m) {
+      const tipo = m.claveIdempotencia.split(':', 1)[0]!;
+      await mailer.enviar(m).catch((error: unknown) => {
+        contar(tipo, false);
+        throw error;
+      });
+      contar(tipo, true);
+    },
+  };
+}

@@ -22,7 +22,7 @@ import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
  * undo the baja.
  */
 export function rutasBaja(deps: Servicios) {
-  const { db, reloj, mailer } = deps;
+  const { db, reloj } = deps;
   return new Hono<Entorno>().post('/', requerirCuentaActiva(deps), requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
     const usuario = c.get('usuario');
     const entrada = validarCuerpo(c.get('cuerpo'), BajaInputSchema, ['motivo']);
@@ -56,7 +56,7 @@ export function rutasBaja(deps: Servicios) {
       return problemaNoAutenticado(c);
     }
     borrarCookieSesion(c, deps.config);
-    await enviarAviso(db, mailer, {
+    await enviarAviso(deps, {
       idUsuario: usuario.idUsuario,
       tipo: 'BAJA_SOLICITADA',
       para: usuario.correo,

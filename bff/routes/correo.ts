@@ -45,6 +45,7 @@ export function rutasCorreo(deps: Servicios) {
     if (limite.permitido) return null;
     const agruparMs = LIMITES.disponibilidad.ventanaMs;
     await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['disponibilidad'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
+    deps.metricas.limiteRechazado('disponibilidad');
     return problemaLimite(c, limite.reintentarEnS);
   };
   return new Hono<Entorno>()
@@ -77,6 +78,7 @@ export function rutasCorreo(deps: Servicios) {
       } catch (error) {
         if (!(error instanceof LimiteCodigoError)) throw error;
         await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['codigoSeguridad'], creadoEn: ahora, agruparMs: VENTANA_HORA_MS, ...quien });
+        deps.metricas.limiteRechazado('codigo');
         c.header('Retry-After', String(error.reintentarEnS));
         const espera = error.reintentarEnS;
         return problema(
@@ -95,11 +97,11 @@ export function rutasCorreo(deps: Servicios) {
       } catch (error) {
         if (error instanceof CorreoNoDisponibleError) {
           await anularCodigo(db, emitido.id); // it never left: the cooldown is not charged
-          console.error(`[${quien.idSolicitud}] código no enviado: ${error.message}`);
+          c.var.logger.error(`código no enviado: ${error.message}`);
           return problemaCorreoNoDisponible(c, error.reintentarEnS);
         }
         if (error instanceof CorreoRechazadoError) {
-          console.error(`[${quien.idSolicitud}] código rechazado por el proveedor: ${error.message}`);
+          c.var.logger.error(`código rechazado por el proveedor: ${error.message}`);
           if (error.destinatarioInvalido) {
             return problemaValidacion(c, [{ ...errorCampo('correo', 'FORMATO'), mensaje: 'Correo Electrónico: el servicio de correo no acepta esta dirección; revísela.' }]);
           }

@@ -13,7 +13,7 @@ export function rutasSalud({ db, baseLista }: Dependencias) {
     if (baseLista?.() === false) return problemaBaseNoDisponible(c);
     const falla = await db.comprobarEscritura();
     if (falla) {
-      console.error(`[${c.get('requestId')}] salud: ${DESCRIPCION_FALLA[falla.motivo]} (${causaRaiz(falla)})`);
+      c.var.logger.error(`salud: ${DESCRIPCION_FALLA[falla.motivo]} (${causaRaiz(falla)})`);
       return problemaBaseNoDisponible(c, falla.motivo);
     }
     return c.json({ estado: 'ok' as const });

@@ -76,6 +76,7 @@ export function rutasSesiones(deps: Servicios) {
       const limite = await reservarInicioSesion(db, idUsuario, quien.ip, ahora);
       if (!limite.permitido) {
         await auditar('LIMITE_EXCEDIDO', ['sesion']);
+        deps.metricas.limiteRechazado('inicio-sesion');
         return problemaLimite(c, limite.reintentarEnS);
       }
 

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { problema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
-
-/** Where `npm run build` (scripts/build-widget.mjs) leaves the element's bundle. */
-const CARPETA_WIDGET = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
 
 const TIPOS: Record<string, string> = {
   '.js': 'text/javascript; charset=UTF-8',
@@ -24,7 +20,7 @@ const TIPOS: Record<string, string> = {
  * so `Access-Control-Allow-Origin: *`; no credentials). File names are not content-hashed, so
  * browsers revalidate after 5 minutes with the ETag.
  */
-export function rutasWidget(carpeta = CARPETA_WIDGET) {
+export function rutasWidget(carpeta: string) {
   const raiz = resolve(carpeta);
   return new Hono<Entorno>().get('/*', async (c) => {
     c.header('Access-Control-Allow-Origin', '*');

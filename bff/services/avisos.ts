@@ -1,5 +1,5 @@
-import type { Client } from '@libsql/client';
-import type { ContenidoCorreo, Mailer } from '../mail/index.js';
+import type { ContenidoCorreo } from '../mail/index.js';
+import type { Servicios } from '../tipos.js';
 import { sentenciaEvento } from './auditoria.js';
 
 export interface Aviso {
@@ -20,13 +20,14 @@ export interface Aviso {
  * (both in one write batch).
  * Returns whether it was sent.
  */
-export async function enviarAviso(db: Pick<Client, 'batch'>, mailer: Mailer, aviso: Aviso): Promise<boolean> {
+export async function enviarAviso({ db, mailer, registro }: Pick<Servicios, 'db' | 'mailer' | 'registro'>, aviso: Aviso): Promise<boolean> {
   try {
     await mailer.enviar({ para: aviso.para, ...aviso.contenido, claveIdempotencia: aviso.claveIdempotencia });
     return true;
   } catch (error) {
     const detalle = error instanceof Error ? error.message : String(error);
-    console.error(`[${aviso.idSolicitud ?? '-'}] aviso ${aviso.tipo} a ${aviso.idUsuario} no enviado: ${detalle}`);
+    const enSolicitud = registro.child({ reqId: aviso.idSolicitud });
+    enSolicitud.error(`aviso ${aviso.tipo} a ${aviso.idUsuario} no enviado: ${detalle}`);
     try {
       await db.batch(
         [
@@ -44,8 +45,8 @@ export async function enviarAviso(db: Pick<Client, 'batch'>, mailer: Mailer, avi
         ],
         'write',
       );
-    } catch (registro) {
-      console.error(`[${aviso.idSolicitud ?? '-'}] no se pudo registrar el aviso fallido`, registro);
+    } catch (fallo) {
+      enSolicitud.error({ err: fallo }, 'no se pudo registrar el aviso fallido');
     }
     return false;
   }

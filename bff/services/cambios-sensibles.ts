@@ -89,7 +89,7 @@ export async function avisarCambioCorreo(
   idSolicitud: string | null,
 ): Promise<void> {
   const enlace = `${deps.config.origenPublico}/correo/revertir/${tokenEnlace}`;
-  await enviarAviso(deps.db, deps.mailer, {
+  await enviarAviso(deps, {
     idUsuario: antes.idUsuario,
     tipo: 'CORREO_MODIFICADO',
     para: antes.correo,
@@ -123,7 +123,7 @@ export function renovacionDeSesiones(
 export async function avisarCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
   if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
   c.header(CABECERA_TOKEN, token);
-  await enviarAviso(deps.db, deps.mailer, {
+  await enviarAviso(deps, {
     idUsuario: despues.idUsuario,
     tipo: 'CLAVE_MODIFICADA',
     para: despues.correo,

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Catalogos } from '../contract/index.js';
+// Imported, not read from disk: the production bundle (dist/server.js) carries them.
+import archivoDpa from '../../catalogs/ecuador-dpa.json' with { type: 'json' };
+import archivoOperadoras from '../../catalogs/operadoras.json' with { type: 'json' };
+import archivoPaises from '../../catalogs/paises.json' with { type: 'json' };
 
 export interface Opcion {
   codigo: string;
@@ -28,10 +31,6 @@ interface ArchivoDpa {
   provincias: (Opcion & { cantones: Opcion[] })[];
 }
 
-function leerJson<T>(nombre: string): T {
-  return JSON.parse(readFileSync(new URL(`../../catalogs/${nombre}`, import.meta.url), 'utf8')) as T;
-}
-
 function servir(opciones: Opcion[]): ListaServida {
   const limpias = opciones.map(({ codigo, nombre }) => ({ codigo, nombre }));
   const json = JSON.stringify(limpias);
@@ -40,12 +39,12 @@ function servir(opciones: Opcion[]): ListaServida {
 
 let cargados: DatosCatalogos | undefined;
 
-/** Reads catalogs/*.json once per process (static reference data). */
+/** Prepares catalogs/*.json once per process (static reference data). */
 export function cargarCatalogos(): DatosCatalogos {
   if (cargados) return cargados;
-  const { paises } = leerJson<{ paises: Opcion[] }>('paises.json');
-  const { provincias } = leerJson<ArchivoDpa>('ecuador-dpa.json');
-  const { operadoras } = leerJson<{ operadoras: Opcion[] }>('operadoras.json');
+  const { paises } = archivoPaises as { paises: Opcion[] };
+  const { provincias } = archivoDpa as ArchivoDpa;
+  const { operadoras } = archivoOperadoras as { operadoras: Opcion[] };
   cargados = {
     paises: servir(paises),
     provincias: servir(provincias),

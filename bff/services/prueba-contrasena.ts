@@ -17,7 +17,7 @@ export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { 
  * argon2 cap; when the server is busy the try is given back and `ServidorOcupadoError` (503) thrown.
  */
 export async function probarContrasena(
-  { db, reloj, argon2 }: Servicios,
+  { db, reloj, argon2, metricas }: Servicios,
   c: Context,
   idUsuario: string,
   contrasena: string,
@@ -30,6 +30,7 @@ export async function probarContrasena(
   if (!limite.permitido) {
     const agruparMs = LIMITES.pruebaContrasena.ventanaMs;
     await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
+    metricas.limiteRechazado('prueba-contrasena');
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
   const hash = claveHash ?? (await buscarUsuario(db, idUsuario))?.claveHash ?? null;

@@ -63,7 +63,7 @@ export async function enviarRestablecimiento(
   d: { idUsuario: string; nombre: string; correo: string; token: string },
   idSolicitud: string | null,
 ): Promise<void> {
-  await enviarAviso(deps.db, deps.mailer, {
+  await enviarAviso(deps, {
     idUsuario: d.idUsuario,
     tipo: 'RESTABLECIMIENTO',
     para: d.correo,
@@ -164,7 +164,7 @@ export async function restablecerClave(
     'write',
   );
   if (cambio?.rowsAffected !== 1) return { tipo: 'NO_VALIDO' };
-  await enviarAviso(deps.db, deps.mailer, {
+  await enviarAviso(deps, {
     idUsuario,
     tipo: 'CLAVE_MODIFICADA',
     para: cuenta.correo,

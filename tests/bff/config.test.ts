@@ -7,13 +7,16 @@ describe('configuration (DESIGN §5)', () => {
   test('defaults: embedded file, demo seed on, third-party and own origins allowed, random code secret with a warning', () => {
     const { config, avisos } = leerConfig({});
     expect(config).toEqual({
+      modo: 'demo',
       puerto: 8787,
       puertoTercero: 8788,
+      puertoMetricas: null,
       host: '127.0.0.1',
       databaseUrl: 'file:./data/ecuapass.db',
       databaseAuthToken: null,
       tiempoLimiteBaseMs: 5000,
       resendApiKey: null,
+      bandejaDev: true,
       resendBaseUrl: null,
       correoRemitente: 'Ecuapass <onboarding@resend.dev>',
       origenesPermitidos: ['http://localhost:8788', 'http://127.0.0.1:8788', 'http://127.0.0.1:8787'],
@@ -21,6 +24,8 @@ describe('configuration (DESIGN §5)', () => {
       secretoCodigos: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       origenPublico: 'http://127.0.0.1:8787',
       proxyConfiable: [],
+      nivelRegistro: 'info',
+      retencionAuditoriaDias: 365,
     });
     expect(avisos).toEqual([
       'SECRETO_CODIGOS no está definido: se usa un secreto aleatorio de este arranque; los códigos de seguridad enviados dejan de valer al reiniciar.',
@@ -32,6 +37,7 @@ describe('configuration (DESIGN §5)', () => {
     const { config, avisos } = leerConfig({
       PORT: '9000',
       PORT_TERCERO: '9001',
+      PORT_METRICAS: '9090',
       HOST: '0.0.0.0',
       DATABASE_URL: 'libsql://ecuapass.turso.io',
       DATABASE_AUTH_TOKEN: 'tok',
@@ -44,15 +50,20 @@ describe('configuration (DESIGN §5)', () => {
       SECRETO_CODIGOS: SECRETO,
       ORIGEN_PUBLICO: 'https://Ecuapass.Aduana.gob.ec:443/',
       PROXY_CONFIABLE: '10.0.0.5, 10.1.0.0/16,::1 ,fd00::/8',
+      NIVEL_REGISTRO: 'Debug',
+      RETENCION_AUDITORIA_DIAS: '730',
     });
     expect(config).toEqual({
+      modo: 'demo',
       puerto: 9000,
       puertoTercero: 9001,
+      puertoMetricas: 9090,
       host: '0.0.0.0',
       databaseUrl: 'libsql://ecuapass.turso.io',
       databaseAuthToken: 'tok',
       tiempoLimiteBaseMs: 1500,
       resendApiKey: 're_123',
+      bandejaDev: false,
       resendBaseUrl: 'http://127.0.0.1:9999',
       correoRemitente: 'Ecuapass <no-responder@aduana.gob.ec>',
       origenesPermitidos: ['https://portal.aduana.gob.ec', 'https://agente.example.com:8443'],
@@ -60,6 +71,8 @@ describe('configuration (DESIGN §5)', () => {
       secretoCodigos: SECRETO,
       origenPublico: 'https://ecuapass.aduana.gob.ec',
       proxyConfiable: ['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8'],
+      nivelRegistro: 'debug',
+      retencionAuditoriaDias: 730,
     });
     expect(avisos).toEqual([]);
   });
@@ -79,12 +92,12 @@ describe('configuration (DESIGN §5)', () => {
     [
       'ORIGENES_PERMITIDOS',
       'http://localhost:8788/ruta',
-      'Configuración inválida: ORIGENES_PERMITIDOS = "http://localhost:8788/ruta"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta).',
+      'Configuración inválida: ORIGENES_PERMITIDOS = "http://localhost:8788/ruta"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta; nunca «*»).',
     ],
     [
       'ORIGENES_PERMITIDOS',
       'localhost:8788',
-      'Configuración inválida: ORIGENES_PERMITIDOS = "localhost:8788"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta).',
+      'Configuración inválida: ORIGENES_PERMITIDOS = "localhost:8788"; se admite una lista separada por comas de orígenes como http://localhost:8788 (esquema, host y puerto; sin ruta; nunca «*»).',
     ],
     ['DB_TIEMPO_LIMITE_MS', '50', 'Configuración inválida: DB_TIEMPO_LIMITE_MS = "50"; se admite un número entero de milisegundos entre 100 y 60000.'],
     ['DB_TIEMPO_LIMITE_MS', '5s', 'Configuración inválida: DB_TIEMPO_LIMITE_MS = "5s"; se admite un número entero de milisegundos entre 100 y 60000.'],
@@ -166,5 +179,101 @@ describe('configuration (DESIGN §5)', () => {
 
   test('blank values count as unset', () => {
     expect(leerConfig({ PORT: '  ', SEED_DEMO: '' }).config).toMatchObject({ puerto: 8787, seedDemo: true });
+  });
+});
+
+describe('configuration of the production entry (npm run serve)', () => {
+  const REQUERIDAS = { ORIGEN_PUBLICO: 'https://ecuapass.example', SECRETO_CODIGOS: SECRETO, RESEND_API_KEY: 're_123' };
+
+  test('with its three required variables: no third-party page, no dev outbox, no demo seed, only its own origin allowed', () => {
+    const { config, avisos } = leerConfig(REQUERIDAS, 'produccion');
+    expect(config).toMatchObject({
+      modo: 'produccion',
+      puertoTercero: null,
+      bandejaDev: false,
+      seedDemo: false,
+      origenPublico: 'https://ecuapass.example',
+      origenesPermitidos: ['https://ecuapass.example'],
+    });
+    expect(avisos).toEqual([]);
+    // PORT_TERCERO means nothing here, even the value that would collide with PORT in the demo.
+    expect(leerConfig({ ...REQUERIDAS, PORT_TERCERO: '8787' }, 'produccion').config.puertoTercero).toBeNull();
+  });
+
+  test.each([
+    [
+      'SECRETO_CODIGOS',
+      'Configuración inválida: SECRETO_CODIGOS es obligatorio en producción (npm run serve); todos los procesos deben compartirlo y conservarlo entre arranques; se admite un secreto de al menos 32 caracteres.',
+    ],
+    [
+      'RESEND_API_KEY',
+      'Configuración inválida: RESEND_API_KEY es obligatorio en producción (npm run serve); se admite una clave de API de Resend (re_…), o BANDEJA_DEV=1 para guardar los correos en la bandeja de desarrollo sin enviarlos.',
+    ],
+    [
+      'ORIGEN_PUBLICO',
+      'Configuración inválida: ORIGEN_PUBLICO es obligatorio en producción (npm run serve); se admite el origen con el que los usuarios llegan al BFF, como https://ecuapass.aduana.gob.ec (esquema, host y puerto; sin ruta).',
+    ],
+  ])('refuses to start without %s, in one line naming it', (variable, mensaje) => {
+    expect(() => leerConfig({ ...REQUERIDAS, [variable]: '' }, 'produccion')).toThrow(new ErrorConfiguracion(mensaje));
+  });
+
+  test('refuses an http public origin: users reach it through TLS', () => {
+    expect(() => leerConfig({ ...REQUERIDAS, ORIGEN_PUBLICO: 'http://ecuapass.example' }, 'produccion')).toThrow(
+      new ErrorConfiguracion(
+        'Configuración inválida: ORIGEN_PUBLICO = "http://ecuapass.example"; en producción se admite solo un origen https (el del proxy TLS), como https://ecuapass.aduana.gob.ec.',
+      ),
+    );
+  });
+
+  test.each([['*'], ['https://portal.example, *'], [' * ']])('refuses ORIGENES_PERMITIDOS=%j, in either mode', (valor) => {
+    const mensaje =
+      'Configuración inválida: ORIGENES_PERMITIDOS no admite «*» (cualquier sitio podría leer los datos con la sesión del usuario); se admite una lista de orígenes como https://portal.aduana.gob.ec.';
+    expect(() => leerConfig({ ...REQUERIDAS, ORIGENES_PERMITIDOS: valor }, 'produccion')).toThrow(new ErrorConfiguracion(mensaje));
+    expect(() => leerConfig({ ORIGENES_PERMITIDOS: valor })).toThrow(new ErrorConfiguracion(mensaje));
+  });
+
+  test('the dev outbox only when asked for (BANDEJA_DEV=1), with a warning; never together with a Resend key', () => {
+    const { RESEND_API_KEY: _, ...sinResend } = REQUERIDAS;
+    const { config, avisos } = leerConfig({ ...sinResend, BANDEJA_DEV: '1' }, 'produccion');
+    expect(config).toMatchObject({ bandejaDev: true, resendApiKey: null });
+    expect(avisos).toEqual([expect.stringMatching(/^BANDEJA_DEV: los códigos de seguridad .* se ven sin sesión en \/dev\/correos .* el servidor corre en producción/)]);
+    expect(() => leerConfig({ ...REQUERIDAS, BANDEJA_DEV: 'si' }, 'produccion')).toThrow(
+      new ErrorConfiguracion(
+        'Configuración inválida: BANDEJA_DEV está activo y RESEND_API_KEY también; se admite uno de los dos (la bandeja de desarrollo no envía correos).',
+      ),
+    );
+    // In the demo too: BANDEJA_DEV=0 needs a key.
+    expect(() => leerConfig({ BANDEJA_DEV: '0' })).toThrow(
+      new ErrorConfiguracion('Configuración inválida: BANDEJA_DEV = "0" y no hay RESEND_API_KEY; se admite uno de los dos para enviar los correos.'),
+    );
+  });
+
+  test('SEED_DEMO=1 is allowed in production, with a warning', () => {
+    const { config, avisos } = leerConfig({ ...REQUERIDAS, SEED_DEMO: '1' }, 'produccion');
+    expect(config.seedDemo).toBe(true);
+    expect(avisos).toEqual(['SEED_DEMO está activo en producción: existen los usuarios de demostración con la contraseña publicada en el README.']);
+  });
+
+  test('PORT_METRICAS must differ from PORT (and from PORT_TERCERO in the demo); the message names the variable set', () => {
+    expect(() => leerConfig({ ...REQUERIDAS, PORT_METRICAS: '8787' }, 'produccion')).toThrow(
+      new ErrorConfiguracion('Configuración inválida: PORT_METRICAS = "8787"; se admite un puerto distinto de PORT (8787): las métricas van en su propio puerto.'),
+    );
+    expect(() => leerConfig({ PORT_METRICAS: '8788' })).toThrow(
+      new ErrorConfiguracion(
+        'Configuración inválida: PORT_METRICAS = "8788"; se admite un puerto distinto de PORT_TERCERO (8788): las métricas van en su propio puerto.',
+      ),
+    );
+    expect(leerConfig({ PORT_METRICAS: '9464' }).config.puertoMetricas).toBe(9464);
+  });
+
+  test.each([
+    ['PORT_METRICAS', 'nueve', 'un número de puerto entre 1 y 65535'],
+    ['NIVEL_REGISTRO', 'verboso', 'fatal, error, warn, info, debug, trace, silent'],
+    ['RETENCION_AUDITORIA_DIAS', '29', 'un número entero de días entre 30 y 3650'],
+    ['RETENCION_AUDITORIA_DIAS', '3651', 'un número entero de días entre 30 y 3650'],
+    ['RETENCION_AUDITORIA_DIAS', '1 año', 'un número entero de días entre 30 y 3650'],
+    ['BANDEJA_DEV', 'quizas', '1, 0, true, false, si o no'],
+  ])('%s=%s stops the start with one clear line', (variable, valor, admite) => {
+    expect(() => leerConfig({ [variable]: valor })).toThrow(new ErrorConfiguracion(`Configuración inválida: ${variable} = "${valor}"; se admite ${admite}.`));
   });
 });

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { actualizacionTmacay, actualizarUsuario, iniciarSesion, ORIGEN_TERCERO, pedir, versionActual } from '../helpers/bff.js';
@@ -167,7 +167,6 @@ describe('an unreachable database answers 503 with Retry-After, never 500', () =
   test('a remote database on a closed port: health, login and reads → 503 SERVICIO_NO_DISPONIBLE', async () => {
     const db = await abrirBaseDeDatos(`http://127.0.0.1:${await puertoCerrado()}`, { tiempoLimiteMs: 5000 });
     const app = createApp({ db, mailer: null, reloj: () => new Date(), config: e.config });
-    const registro = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       for (const [ruta, pedido] of [
         ['/api/salud', {}],
@@ -181,7 +180,6 @@ describe('an unreachable database answers 503 with Retry-After, never 500', () =
         expect(await r.json()).toMatchObject({ status: 503, codigo: 'SERVICIO_NO_DISPONIBLE' });
       }
     } finally {
-      registro.mockRestore();
       db.close();
     }
   });

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { sembrarDemo } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, crearEntorno, iniciarSesion, pedir, pedirSesion, type EntornoDePrueba } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CLAVE_DEMO, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso } from '../helpers/hrana-falso.js';
 
 const ejecutar = promisify(execFile);
@@ -103,10 +103,8 @@ const OCUPADA = {
 let e: EntornoDePrueba;
 beforeEach(async () => {
   e = await crearEntorno();
-  vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(async () => {
-  vi.restoreAllMocks();
   await e.cerrar();
 });
 
@@ -217,20 +215,21 @@ describe('a database file that takes no writes', () => {
     }
   });
 
-  test('the real server started on a read-only file stops with one line and exit code 1', async () => {
+  test('the real server started on a read-only file stops with one fatal log line and exit code 1', async () => {
     const { carpeta, ruta, url } = await baseSembrada();
     const deshacer = await sinEscritura(ruta);
     try {
-      const [puerto, puertoTercero] = [await puertoLibre(), await puertoLibre()];
-      const fallo = await ejecutar(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
+      const fallo = await ejecutar(process.execPath, ['dist/server.js'], {
         cwd: RAIZ,
-        env: { ...process.env, PORT: String(puerto), PORT_TERCERO: String(puertoTercero), DATABASE_URL: url, SECRETO_CODIGOS: 's'.repeat(32) },
+        env: { ...process.env, ...ENTORNO_PRODUCCION, PORT: String(await puertoLibre()), DATABASE_URL: url },
       }).catch((error: { code: number; stdout: string; stderr: string }) => error);
-      expect(fallo).toMatchObject({
-        code: 1,
-        stdout: '',
-        stderr: `No se puede preparar DATABASE_URL = "${url}": la base de datos no admite escrituras: está en solo lectura (attempt to write a readonly database).\n`,
-      });
+      expect(fallo).toMatchObject({ code: 1, stderr: '' });
+      expect(lineasJson((fallo as { stdout: string }).stdout)).toEqual([
+        expect.objectContaining({
+          level: 60,
+          msg: `No se puede preparar DATABASE_URL = "${url}": la base de datos no admite escrituras: está en solo lectura (attempt to write a readonly database).`,
+        }),
+      ]);
     } finally {
       await deshacer();
       await rm(carpeta, { recursive: true, force: true });

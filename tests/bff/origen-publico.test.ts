@@ -1,4 +1,4 @@
-// Security review, findings 1 and 8, against the real server (bff/server.ts as a child process):
+// Security review, findings 1 and 8, against the real server (demo/server.ts as a child process):
 // absolute URLs, the CSRF check's own origin and the session cookie come from ORIGEN_PUBLICO, never
 // from `Host`; X-Forwarded-For and X-Request-Id are believed only from PROXY_CONFIABLE.
 import { readdir, readFile } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { actualizacionTmacay } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, codigoDelCorreo, iniciarSesionApi, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CLAVE_DEMO, codigoDelCorreo, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 const NUEVO = 'tito.nuevo@example.com';
@@ -110,6 +110,7 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
     servidor = await arrancarServidor({ ORIGEN_PUBLICO: PUBLICO, RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: resend.url });
   });
   afterAll(async () => {
+    for (const secreto of secretosDeCorreos(enviados().map((m) => ({ texto: m.text })))) servidor?.secretos.add(secreto);
     await servidor?.cerrar();
     await resend?.cerrar();
   });
@@ -125,9 +126,11 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
   });
 
   test('finding 8: though Node sees http, the cookie is __Host-mug_sesion, Secure, Path=/, and the BFF reads only that name', async () => {
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: PUBLICO }, { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO });
+    // X-Forwarded-Proto plays no part: the public origin alone decides Secure.
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: PUBLICO, 'X-Forwarded-Proto': 'http' }, { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO });
     expect(login.status).toBe(201);
     const { token } = JSON.parse(login.texto) as { token: string };
+    servidor.secretos.add(token);
     expect(login.cabeceras['set-cookie']).toEqual([`__Host-mug_sesion=${token}; Max-Age=28800; Path=/; HttpOnly; Secure; SameSite=Lax`]);
     expect((await solicitar(`${servidor.url}/api/usuario`, 'GET', { Cookie: `__Host-mug_sesion=${token}` })).status).toBe(200);
     // A cookie without the prefix (one a plain-http page or a sibling domain could plant) is not a session.
@@ -161,6 +164,21 @@ describe('PROXY_CONFIABLE=127.0.0.1,10.0.0.0/8 (the test client connects from 12
     expect((await loginCon(servidor, {})).ip).toBe('127.0.0.1');
     // A request id that is not one (spaces, too long) is replaced.
     expect((await loginCon(servidor, { 'X-Request-Id': 'con espacios' })).idSolicitud).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('item 2 of issue 9: the login limits and the log lines count the client the proxy names, not the proxy', async () => {
+    const intentar = (cliente: string) =>
+      solicitar(`${servidor.url}/api/sesiones`, 'POST', { 'X-Forwarded-For': cliente, 'X-Request-Id': `limite-${cliente.replaceAll('.', '-')}` }, { idUsuario: 'ocupado', contrasena: 'no-es-la-clave-1' });
+    for (let i = 0; i < 5; i++) expect((await intentar('203.0.113.7')).status).toBe(401);
+    expect((await intentar('203.0.113.7')).status).toBe(429);
+    // Another client behind the same proxy is not locked out by the first one's failures.
+    expect((await intentar('203.0.113.8')).status).toBe(401);
+    const lineas = servidor.salida().split('\n');
+    expect(lineas.filter((l) => l.includes('"reqId":"limite-203-0-113-7"'))).toEqual([
+      ...Array(5).fill(expect.stringMatching(/ POST \/api\/sesiones 401 \d+ ms 203\.0\.113\.7 /)),
+      expect.stringMatching(/ POST \/api\/sesiones 429 \d+ ms 203\.0\.113\.7 /),
+    ]);
+    expect(lineas.filter((l) => l.includes('"reqId":"limite-203-0-113-8"'))).toEqual([expect.stringMatching(/ POST \/api\/sesiones 401 \d+ ms 203\.0\.113\.8 /)]);
   });
 });
 

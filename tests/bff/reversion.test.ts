@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { BaseDeDatos } from '../../bff/db/cliente.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { crearMailer } from '../../bff/mail/index.js';
+import { crearMetricas } from '../../bff/metricas.js';
+import { registroSilencioso } from '../../bff/registro.js';
 import { limitadorArgon2 } from '../../bff/services/contrasenas.js';
 import { enlaceNuevo } from '../../bff/services/reversion.js';
 import { revertirCambioCorreo } from '../../bff/services/revertir.js';
@@ -26,7 +28,7 @@ async function crear(ahora = T0, idUsuario = 'tmacay'): Promise<string> {
 /** Uses the link at `ahora` (the app's clock for that call; the reset link goes to the dev outbox). */
 function revertir(token: string, ahora: Date) {
   const reloj = () => ahora;
-  return revertirCambioCorreo({ db, reloj, config: e.config, mailer: crearMailer(e.config, db, reloj), argon2: limitadorArgon2() }, token, QUIEN);
+  return revertirCambioCorreo({ db, reloj, config: e.config, mailer: crearMailer(e.config, db, reloj), argon2: limitadorArgon2(), registro: registroSilencioso(), metricas: crearMetricas() }, token, QUIEN);
 }
 
 describe('revert links ("No reconozco este cambio")', () => {

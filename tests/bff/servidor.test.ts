@@ -2,13 +2,13 @@ import { execFile, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/services/auditoria.js';
 import { actualizacionTmacay, CLAVE_DEMO } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
+import { ENTORNO_PRODUCCION, RAIZ } from '../helpers/e2e-servidor.js';
 
 const ejecutar = promisify(execFile);
 
@@ -101,11 +101,16 @@ describe('the BFF on a real listening socket', () => {
   });
 });
 
-describe('bff/server.ts', () => {
-  test('a bad variable stops the start with one clear line and exit code 1', async () => {
-    const servidorTs = fileURLToPath(new URL('../../bff/server.ts', import.meta.url));
-    const fallo = await ejecutar(process.execPath, ['--import', 'tsx', servidorTs], {
-      env: { ...process.env, PORT: 'ochenta' },
+const ENTRADAS = [
+  ['la demostración (demo/server.ts)', ['--import', 'tsx', 'demo/server.ts'], {}],
+  ['la entrada de producción (dist/server.js)', ['dist/server.js'], ENTORNO_PRODUCCION],
+] as const;
+
+describe.each(ENTRADAS)('%s', (_, argumentos, requeridas) => {
+  test('a bad variable stops the start with one clear line on stderr and exit code 1', async () => {
+    const fallo = await ejecutar(process.execPath, argumentos, {
+      cwd: RAIZ,
+      env: { ...process.env, ...requeridas, PORT: 'ochenta' },
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(fallo).toMatchObject({
       code: 1,
@@ -117,10 +122,12 @@ describe('bff/server.ts', () => {
   test.each([
     ['ORIGEN_PUBLICO', 'https://ecuapass.example/portal', 'el origen con el que los usuarios llegan al BFF'],
     ['PROXY_CONFIABLE', '10.0.0.0/40', 'una lista separada por comas de direcciones IP o rangos CIDR'],
+    ['NIVEL_REGISTRO', 'verboso', 'fatal, error, warn, info, debug, trace, silent'],
+    ['RETENCION_AUDITORIA_DIAS', '7', 'un número entero de días entre 30 y 3650'],
   ])('%s=%s stops the start with one line naming the variable', async (variable, valor, admite) => {
-    const servidorTs = fileURLToPath(new URL('../../bff/server.ts', import.meta.url));
-    const fallo = await ejecutar(process.execPath, ['--import', 'tsx', servidorTs], {
-      env: { ...process.env, [variable]: valor },
+    const fallo = await ejecutar(process.execPath, argumentos, {
+      cwd: RAIZ,
+      env: { ...process.env, ...requeridas, [variable]: valor },
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(fallo).toMatchObject({ code: 1, stdout: '' });
     const { stderr } = fallo as { stderr: string };
@@ -137,30 +144,29 @@ async function puertoLibre(): Promise<number> {
   return port;
 }
 
-describe('bff/server.ts with a remote database that is down', () => {
+describe('the demo with a remote database that is down', () => {
   test('starts anyway, says so in one line, and GET /api/salud answers 503 with Retry-After', async () => {
     const [puerto, puertoTercero, puertoBase] = [await puertoLibre(), await puertoLibre(), await puertoLibre()];
-    const servidorTs = fileURLToPath(new URL('../../bff/server.ts', import.meta.url));
     const url = `libsql://127.0.0.1:${puertoBase}`;
-    const proceso = spawn(process.execPath, ['--import', 'tsx', servidorTs], {
+    const proceso = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+      cwd: RAIZ,
       env: { ...process.env, PORT: String(puerto), PORT_TERCERO: String(puertoTercero), DATABASE_URL: url, SECRETO_CODIGOS: 's'.repeat(32) },
     });
     let salida = '';
-    let errores = '';
-    proceso.stderr.on('data', (parte: Buffer) => (errores += parte.toString()));
+    proceso.stderr.on('data', (parte: Buffer) => (salida += parte.toString()));
     try {
       await new Promise<void>((listo, falla) => {
         proceso.stdout.on('data', (parte: Buffer) => {
           salida += parte.toString();
           if (salida.includes('Portal de demostración y BFF')) listo();
         });
-        proceso.on('exit', (codigo) => falla(new Error(`salió con ${codigo}: ${errores}`)));
+        proceso.on('exit', (codigo) => falla(new Error(`salió con ${codigo}: ${salida}`)));
       });
       const salud = await fetch(`http://127.0.0.1:${puerto}/api/salud`);
       expect(salud.status).toBe(503);
       expect(salud.headers.get('Retry-After')).toBe('5');
       expect(((await salud.json()) as { codigo: string }).codigo).toBe('SERVICIO_NO_DISPONIBLE');
-      expect(errores).toContain(`Aviso: la base de datos no responde (DATABASE_URL = "${url}": connect ECONNREFUSED 127.0.0.1:${puertoBase}); el servidor atiende igual`);
+      expect(salida).toContain(`ERROR: Aviso: la base de datos no responde (DATABASE_URL = "${url}": connect ECONNREFUSED 127.0.0.1:${puertoBase}); el servidor atiende igual`);
     } finally {
       proceso.kill('SIGTERM');
       await new Promise((listo) => proceso.once('exit', listo));

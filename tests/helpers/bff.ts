@@ -8,6 +8,7 @@ import { leerConfig, type Config } from '../../bff/config.js';
 import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
+import { crearRegistro, type Registro } from '../../bff/registro.js';
 
 export { CLAVE_DEMO };
 
@@ -30,8 +31,27 @@ export const MINUTO = 60_000;
 export const ORIGEN_BFF = 'http://127.0.0.1:8787';
 export const ORIGEN_TERCERO = 'http://localhost:8788';
 
+/** A logger (the BFF's, at `debug`) that keeps its JSON lines in memory for the test to read. */
+export interface RegistroEnMemoria {
+  registro: Registro;
+  lineas(): Record<string, unknown>[];
+  /** Every line as written, one per line: what an operator would read. */
+  texto(): string;
+}
+
+export function registroEnMemoria(): RegistroEnMemoria {
+  const escritas: string[] = [];
+  return {
+    registro: crearRegistro('debug', { write: (linea: string) => void escritas.push(linea) }),
+    lineas: () => escritas.map((linea) => JSON.parse(linea) as Record<string, unknown>),
+    texto: () => escritas.join(''),
+  };
+}
+
 export interface EntornoDePrueba {
   app: ReturnType<typeof createApp>;
+  /** What the app and its database logged. */
+  registro: RegistroEnMemoria;
   db: BaseDeDatos;
   reloj: Reloj;
   config: Config;
@@ -59,13 +79,15 @@ export async function baseTemporal(): Promise<{ carpeta: string; url: string }> 
 export async function crearEntorno(opciones: OpcionesEntorno = {}): Promise<EntornoDePrueba> {
   const { carpeta, url } = await baseTemporal();
   const { config } = leerConfig({ DATABASE_URL: url, SECRETO_CODIGOS: 's'.repeat(32), ...opciones.entorno });
-  const db = await abrirBaseDeDatos(url, { tiempoLimiteMs: config.tiempoLimiteBaseMs });
+  const registro = registroEnMemoria();
+  const db = await abrirBaseDeDatos(url, { tiempoLimiteMs: config.tiempoLimiteBaseMs, registro: registro.registro });
   await migrar(db);
   const reloj = opciones.reloj ?? new Reloj();
   if (opciones.sembrar ?? true) await sembrarDemo(db, reloj.ahora());
-  const app = createApp({ db, mailer: opciones.mailer ?? null, reloj: reloj.ahora, config });
+  const app = createApp({ db, mailer: opciones.mailer ?? null, reloj: reloj.ahora, config, registro: registro.registro });
   return {
     app,
+    registro,
     db,
     reloj,
     config,

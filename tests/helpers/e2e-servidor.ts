@@ -1,5 +1,7 @@
-// The real server (bff/server.ts) as a child process on free loopback ports, with a temp libSQL
-// file, the demo users and a fixed code secret; for the end-to-end tests and the screenshots.
+// The real server as a child process on free loopback ports, with a temp libSQL file, the demo users
+// and a fixed code secret: the demo (demo/server.ts, through tsx) for the end-to-end tests and the
+// screenshots, or the production entry (dist/server.js, built by `npm run build`). Closing it checks
+// that its log holds none of the secrets the test saw (passwords, codes, tokens, links).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -16,13 +18,74 @@ const ESPERA_CIERRE_MS = 5_000;
 export interface ServidorE2e {
   /** The portal and the BFF, e.g. `http://127.0.0.1:41234`. */
   url: string;
-  /** The third-party page, on `localhost` (another origin). */
+  /** The third-party page, on `localhost` (another origin); the demo only. */
   urlTercero: string;
   puerto: number;
   puertoTercero: number;
   /** Everything the server printed so far (for failure messages). */
   salida(): string;
+  /**
+   * Passwords, codes, session tokens and links the test sent or received (`recordarSecretos`); the
+   * demo password is one from the start, and the dev outbox's codes and links are added at closing.
+   */
+  secretos: Set<string>;
+  /** Stops the server, then throws if its log holds any of `secretos`. */
   cerrar(): Promise<void>;
+}
+
+/**
+ * What the production entry requires (`arrancarServidor(…, { produccion: true })` adds PORT, HOST,
+ * DATABASE_URL and SEED_DEMO): a public https origin, a Resend key and the code secret.
+ */
+export const ENTORNO_PRODUCCION = {
+  ORIGEN_PUBLICO: 'https://ecuapass.example',
+  RESEND_API_KEY: 're_prueba_123',
+  SECRETO_CODIGOS: 'e2e-secreto-fijo-de-los-codigos-0123456789',
+} as const;
+
+/** The production log: one JSON object per line. */
+export function lineasJson(texto: string): Record<string, unknown>[] {
+  return texto
+    .split('\n')
+    .filter((linea) => linea.trim() !== '')
+    .map((linea) => JSON.parse(linea) as Record<string, unknown>);
+}
+
+/** The keys of a request body (JSON or a form) whose values are secrets. */
+const CLAVES_SECRETAS = new Set(['contrasena', 'contrasenaAnterior', 'confirmacion', 'codigoSeguridad', 'token']);
+
+/**
+ * Adds to `secretos` the secret values of a request body (JSON or form-encoded): passwords, their
+ * confirmation, a security code, a link's token. Values shorter than 6 characters are left out (a
+ * test's deliberately wrong input, which would match anywhere).
+ */
+export function recordarSecretos(secretos: Set<string>, cuerpo: string | null): void {
+  if (!cuerpo) return;
+  const recorrer = (valor: unknown): void => {
+    if (typeof valor !== 'object' || valor === null) return;
+    for (const [clave, dentro] of Object.entries(valor)) {
+      if (CLAVES_SECRETAS.has(clave) && typeof dentro === 'string' && dentro.length >= 6) secretos.add(dentro);
+      recorrer(dentro);
+    }
+  };
+  try {
+    recorrer(JSON.parse(cuerpo));
+  } catch {
+    recorrer(Object.fromEntries(new URLSearchParams(cuerpo)));
+  }
+}
+
+/** Every code, link and link token of some messages' text (the dev outbox's, or what the Resend fake received). */
+export function secretosDeCorreos(correos: { texto: string }[]): string[] {
+  const secretos: string[] = [];
+  for (const correo of correos) {
+    const codigo = /^\s*([2-9A-HJ-NP-Z]{8})\s*$/m.exec(correo.texto)?.[1];
+    if (codigo) secretos.push(codigo);
+    for (const [enlace, token] of correo.texto.matchAll(/https?:\/\/\S+?\/(?:correo\/revertir|clave\/restablecer)\/([A-Za-z0-9_-]{43})/g)) {
+      secretos.push(enlace, token!);
+    }
+  }
+  return secretos;
 }
 
 /** A port the OS says is free right now on 127.0.0.1. */
@@ -72,16 +135,22 @@ async function esperarSalud(url: string, hijo: ChildProcess, salida: () => strin
 }
 
 export interface OpcionesArranque {
-  /** Wait for /api/salud to answer 200 (default), or only for both servers to listen. */
+  /** Wait for /api/salud to answer 200 (default), or only for the servers to listen. */
   esperarSalud?: boolean;
+  /**
+   * The production entry, `node dist/server.js` (`npm run build` first), without a third-party page;
+   * `entorno` must then give what production requires (ORIGEN_PUBLICO, RESEND_API_KEY or BANDEJA_DEV).
+   */
+  produccion?: boolean;
   /** A command the server runs under, e.g. `['prlimit', '--fsize=…', '--']`. */
   envoltorio?: string[];
 }
 
 /**
- * Starts `node --import tsx bff/server.ts` with PORT/PORT_TERCERO free, HOST=127.0.0.1, a temp
- * DATABASE_URL, SEED_DEMO=1, a fixed SECRETO_CODIGOS and ORIGENES_PERMITIDOS for the chosen
- * third-party port; resolves once /api/salud answers 200. `entorno` adds or overrides variables.
+ * Starts `node --import tsx demo/server.ts` (or, with `produccion`, `node dist/server.js`) with
+ * PORT/PORT_TERCERO free, HOST=127.0.0.1, a temp DATABASE_URL, SEED_DEMO=1, a fixed
+ * SECRETO_CODIGOS and ORIGENES_PERMITIDOS for the chosen third-party port; resolves once
+ * /api/salud answers 200. `entorno` adds or overrides variables.
  */
 export async function arrancarServidor(entorno: Record<string, string> = {}, opciones: OpcionesArranque = {}): Promise<ServidorE2e> {
   // A port found free can be taken by another process before the server binds it: try again.
@@ -94,7 +163,10 @@ export async function arrancarServidor(entorno: Record<string, string> = {}, opc
   }
 }
 
-async function arrancarUnaVez(entorno: Record<string, string>, { esperarSalud: salud = true, envoltorio = [] }: OpcionesArranque): Promise<ServidorE2e> {
+async function arrancarUnaVez(
+  entorno: Record<string, string>,
+  { esperarSalud: salud = true, envoltorio = [], produccion = false }: OpcionesArranque,
+): Promise<ServidorE2e> {
   const carpeta = await mkdtemp(join(tmpdir(), 'mug-e2e-'));
   const puerto = await puertoLibre();
   let puertoTercero = await puertoLibre();
@@ -102,7 +174,8 @@ async function arrancarUnaVez(entorno: Record<string, string>, { esperarSalud: s
   const url = `http://127.0.0.1:${puerto}`;
   const base: Record<string, string | undefined> = { ...process.env };
   for (const nombre of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'DATABASE_AUTH_TOKEN', 'CORREO_REMITENTE']) delete base[nombre];
-  const [programa, ...argumentos] = [...envoltorio, process.execPath, '--import', 'tsx', 'bff/server.ts'];
+  const entrada = produccion ? ['--enable-source-maps', 'dist/server.js'] : ['--import', 'tsx', 'demo/server.ts'];
+  const [programa, ...argumentos] = [...envoltorio, process.execPath, ...entrada];
   const hijo = spawn(programa!, argumentos, {
     cwd: RAIZ,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,8 +196,11 @@ async function arrancarUnaVez(entorno: Record<string, string>, { esperarSalud: s
   hijo.stdout?.on('data', (d: Buffer) => (texto += d.toString()));
   hijo.stderr?.on('data', (d: Buffer) => (texto += d.toString()));
   const salida = () => texto;
+  const secretos = new Set([CLAVE_DEMO]);
   const cerrar = async () => {
     if (hijo.exitCode === null && hijo.signalCode === null) {
+      const bandeja = await fetch(`${url}/api/dev/correos`).catch(() => null);
+      if (bandeja?.status === 200) for (const s of secretosDeCorreos((await bandeja.json()) as CorreoBandeja[])) secretos.add(s);
       const fin = terminado(hijo);
       hijo.kill('SIGTERM');
       const forzar = setTimeout(() => hijo.kill('SIGKILL'), ESPERA_CIERRE_MS);
@@ -132,17 +208,17 @@ async function arrancarUnaVez(entorno: Record<string, string>, { esperarSalud: s
       clearTimeout(forzar);
     }
     await rm(carpeta, { recursive: true, force: true });
+    const filtrados = [...secretos].filter((secreto) => texto.includes(secreto));
+    if (filtrados.length > 0) throw new Error(`el registro del servidor contiene secretos: ${filtrados.join(', ')}\n${texto}`);
   };
   try {
-    await esperarSalud(url, hijo, salida, [
-      new RegExp(`${url.replaceAll('.', '\\.')}/`),
-      new RegExp(`localhost:${puertoTercero}/`),
-    ], salud);
+    const escuchando = [new RegExp(`${url.replaceAll('.', '\\.')}/`), ...(produccion ? [] : [new RegExp(`localhost:${puertoTercero}/`)])];
+    await esperarSalud(url, hijo, salida, escuchando, salud);
   } catch (error) {
     await cerrar();
     throw error;
   }
-  return { url, urlTercero: `http://localhost:${puertoTercero}`, puerto, puertoTercero, salida, cerrar };
+  return { url, urlTercero: `http://localhost:${puertoTercero}`, puerto, puertoTercero, salida, secretos, cerrar };
 }
 
 /** A mail of the dev outbox (GET /api/dev/correos, newest first). */
@@ -175,7 +251,9 @@ export async function iniciarSesionApi(servidor: ServidorE2e, idUsuario: string,
     body: JSON.stringify({ idUsuario, contrasena }),
   });
   if (r.status !== 201) throw new Error(`POST /api/sesiones de ${idUsuario} respondió ${r.status}: ${await r.text()}`);
-  return ((await r.json()) as { token: string }).token;
+  const { token } = (await r.json()) as { token: string };
+  servidor.secretos.add(contrasena).add(token);
+  return token;
 }
 
 /** GET /api/usuario with a Bearer token: what the server has stored for that user. */

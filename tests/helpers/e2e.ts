@@ -2,12 +2,16 @@
 // vitest hooks that give each test file its own server and browser. Scripts import ./e2e-pasos.ts.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { abrirNavegador, abrirPagina, arrancarServidor, type PaginaVigilada, type ServidorE2e } from './e2e-pasos.js';
+import { abrirNavegador, abrirPagina, arrancarServidor, recordarSecretos, type PaginaVigilada, type ServidorE2e } from './e2e-pasos.js';
 
 export * from './e2e-pasos.js';
 
 export interface EntornoE2e {
-  /** The file's server (bff/server.ts on free loopback ports, its own temp database). */
+  /**
+   * The file's server (demo/server.ts on free loopback ports, its own temp database). Closing it
+   * after the file fails the file if its log holds a password, code, token or link the pages sent
+   * or received, or the dev outbox held.
+   */
   readonly servidor: ServidorE2e;
   readonly navegador: Browser;
   /** A fresh context and page with its watcher; closed by `cerrarPaginas()` or after the file. */
@@ -40,6 +44,17 @@ export function usarEntornoE2e(): EntornoE2e {
     async abrirPagina(opciones) {
       const abierta = await abrirPagina(entorno.navegador, opciones);
       abiertas.push(abierta);
+      const { secretos } = entorno.servidor;
+      abierta.contexto.on('request', (pedido) => recordarSecretos(secretos, pedido.postData()));
+      abierta.contexto.on('response', (respuesta) => {
+        const renovado = respuesta.headers()['x-token-sesion'];
+        if (renovado) secretos.add(renovado);
+        if (respuesta.request().method() !== 'POST' || !respuesta.url().endsWith('/api/sesiones') || respuesta.status() !== 201) return;
+        respuesta.json().then(
+          ({ token }: { token: string }) => secretos.add(token),
+          () => {}, // the page navigated away before the body was read; its token was not seen
+        );
+      });
       return abierta;
     },
     async cerrarPaginas() {

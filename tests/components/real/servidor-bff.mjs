@@ -1,4 +1,4 @@
-// A real BFF for the element tests: `node --import tsx bff/server.ts` as a child process, on
+// A real BFF for the element tests: `node --import tsx demo/server.ts` (the demo entry) as a child process, on
 // free loopback ports, with a temp libSQL file, the demo users seeded and the dev outbox.
 // The test page (http://localhost:<wtr port>) and the BFF (http://127.0.0.1:<port>) are
 // different sites: the element works as it does on a third party's page (no cookie session,
@@ -67,7 +67,7 @@ async function iniciar(origenPagina) {
     SECRETO_CODIGOS: randomBytes(32).toString('hex'),
   });
   const vigilante = new URL('./vigilar-padre.mjs', import.meta.url).href;
-  const hijo = spawn(process.execPath, ['--import', vigilante, '--import', 'tsx', 'bff/server.ts'], {
+  const hijo = spawn(process.execPath, ['--import', vigilante, '--import', 'tsx', 'demo/server.ts'], {
     cwd: RAIZ,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
