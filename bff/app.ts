@@ -7,6 +7,7 @@ import { corsPermitido } from './middleware/cors.js';
 import { limitarCuerpo } from './middleware/cuerpo.js';
 import { verificarOrigen } from './middleware/origen.js';
 import { causaRaiz, esErrorDeConexion } from './db/disponibilidad.js';
+import { comprimirJson } from './compresion.js';
 import { problema, problemaBaseNoDisponible } from './problemas.js';
 import { crearMailer, type MailerElegido } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
@@ -79,6 +80,7 @@ export function createApp(dependencias: Dependencias) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
+  app.use('/api/*', comprimirJson);
   app.use('/api/*', corsPermitido(deps.config.origenesPermitidos));
   // Until the database is reached and migrated, only what needs no database answers.
   app.use('/api/*', async (c, next) => {

@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosComunes } from './comunes.styles.js';
+import { estilosActividad } from './actividad.styles.js';
 import { ErrorRed, type ClienteApi } from './api.js';
 import { etiqueta, nombreEvento, textoProblema } from './mensajes.js';
 import { getLocale } from './localization.js';
@@ -18,20 +19,12 @@ const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENV
 @customElement('mug-actividad-reciente')
 @localized()
 export class ActividadReciente extends LitElement {
+  // focus() lands on the summary: the element replaces the stand-in the user just opened.
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     estilosComunes,
+    estilosActividad,
     css`
-      details {
-        margin-top: 1.5rem;
-        border: 1px solid var(--_borde);
-        border-radius: var(--_radio);
-        padding: 0.5rem 0.75rem;
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-        padding: 0.25rem 0;
-      }
       ol {
         list-style: none;
         padding: 0;
@@ -56,7 +49,8 @@ export class ActividadReciente extends LitElement {
   @state() private eventos: Actividad[] | null = null;
   /** Worded in render (msg() only there), so it follows a locale switch. */
   @state() private error: 'RED' | 'OTRO' | null = null;
-  @state() private abierto = false;
+  /** Open (and loading) from the start: set when it replaces the stand-in the user opened. */
+  @property({ type: Boolean }) abierto = false;
 
   /** Reloads the list if it was already shown (after a change). */
   recargar() {
@@ -80,7 +74,7 @@ export class ActividadReciente extends LitElement {
 
   override render() {
     const fecha = new Intl.DateTimeFormat(getLocale() === 'en' ? 'en' : 'es-EC', { dateStyle: 'long', timeStyle: 'short' });
-    return html`<details part="actividad" @toggle=${this.alternar}>
+    return html`<details part="actividad" class="actividad" ?open=${this.abierto} @toggle=${this.alternar}>
       <summary>${msg('Actividad reciente')}</summary>
       ${this.error
         ? html`<p class="error">${textoProblema(this.error === 'RED' ? 'RED' : '')} <button type="button" @click=${() => this.cargar()}>${msg('Reintentar')}</button></p>`
