@@ -23,7 +23,7 @@ import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
 import type { ActividadReciente } from './actividad-reciente.js';
 import type { SesionIniciadaEvent } from './formulario-login.js';
-import { cargarParte } from './partes.js';
+import { cargarParte, unaVez } from './partes.js';
 
 /**
  * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
@@ -93,7 +93,6 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private abriendoBaja = false;
   /** Validation (valibot and the contract's schemas), fetched the first time the user acts on the form. */
   private validacion: typeof import('./validacion.js') | undefined;
-  private cargaValidacion: Promise<void> | undefined;
   private readonly form = new EstadoFormulario(this);
   /** Set by the built-in login; memory only, never storage. */
   private tokenSesion: string | undefined;
@@ -244,7 +243,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   cambiar(campo: Campo, valor: string) {
-    this.anticipar();
+    void this.anticipar();
     const v: Partial<Valores> = { [campo]: valor };
     if (campo === 'pais' && valor !== 'EC') {
       v.provincia = '';
@@ -268,7 +267,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   salir(campo: Campo) {
-    this.anticipar();
+    void this.anticipar();
     // A blur from a mousedown: showing its error now would move the control being clicked.
     this.trasPuntero.ejecutar(() => this.form.tocar(campo));
   }
@@ -289,38 +288,31 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.requestUpdate();
   }
 
-  private prepararValidacion(): Promise<void> {
-    this.cargaValidacion ??= cargarParte(import('./validacion.js')).then(
-      (modulo) => {
-        this.validacion = modulo;
-        this.validar();
-      },
-      (e: unknown) => {
-        this.cargaValidacion = undefined;
-        throw e;
-      },
-    );
-    return this.cargaValidacion;
-  }
+  private readonly prepararValidacion = unaVez(async () => {
+    this.validacion = await cargarParte(import('./validacion.js'));
+    this.validar();
+  });
 
   /**
    * The message dialog (confirmations, results, failures), fetched with the first message or at
    * the first focus in the form (anticipar).
    */
-  private get mensajes(): Promise<DialogoMensaje> {
-    return cargarParte(import('./dialogo-mensaje.js')).then(async () => {
-      await this.dialogoMensaje.updateComplete;
-      return this.dialogoMensaje;
-    });
-  }
+  private readonly mensajes = unaVez(async () => {
+    await cargarParte(import('./dialogo-mensaje.js'));
+    await this.dialogoMensaje.updateComplete;
+    return this.dialogoMensaje;
+  });
 
   /**
    * The first focus, change or blur in the form fetches what its actions need and showing it does
-   * not: validation and the message dialog.
+   * not: validation and the message dialog. Resolves once they are here, or could not be fetched
+   * (the action that needs them then says so).
    */
-  anticipar() {
-    this.prepararValidacion().catch(() => undefined);
-    this.mensajes.catch(() => undefined);
+  anticipar(): Promise<void> {
+    return Promise.all([this.prepararValidacion(), this.mensajes()]).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   enfocar(campo: Campo) {
@@ -353,10 +345,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   async comprobarCorreo() {
-    try {
-      await this.prepararValidacion();
-    } catch (e) {
-      return this.fallo(e, () => void this.comprobarCorreo(), 'correo');
+    if (!this.validacion) {
+      try {
+        await this.prepararValidacion();
+      } catch (e) {
+        return this.fallo(e, () => void this.comprobarCorreo(), 'correo');
+      }
     }
     this.form.tocar('correo', 'confirmacionCorreo');
     const correo = this.form.errores.get('correo');
@@ -408,7 +402,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (!(await this.correo.solicitar())) return;
       this.form.poner({ codigoSeguridad: '' });
       this.validar();
-      await avisarCodigoEnviado(this.mensajes);
+      await avisarCodigoEnviado(this.mensajes());
       this.enfocar('codigoSeguridad');
     } catch (e) {
       this.fallo(e, () => void this.solicitarCodigo(), 'codigoSeguridad');
@@ -418,17 +412,19 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   codigoExpirado() {
     this.form.poner({ codigoSeguridad: '' });
     this.validar();
-    void avisarCodigoExpirado(this.mensajes);
+    void avisarCodigoExpirado(this.mensajes());
   }
 
   /** Modificar (seed §5.6–5.7): validate, confirm, PUT with If-Match, success message. */
   async modificar(e: Event) {
     e.preventDefault();
     if (this.enviando) return;
-    try {
-      await this.prepararValidacion();
-    } catch (error) {
-      return this.fallo(error, () => void this.modificar(e));
+    if (!this.validacion) {
+      try {
+        await this.prepararValidacion();
+      } catch (error) {
+        return this.fallo(error, () => void this.modificar(e));
+      }
     }
     this.form.enviado = true;
     this.validar();
@@ -437,7 +433,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enfocar(this.resumen[0]![0]);
       return;
     }
-    if (await confirmarModificacion(this.mensajes)) await this.enviar();
+    if (await confirmarModificacion(this.mensajes())) await this.enviar();
   }
 
   private async enviar() {
@@ -451,7 +447,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enviando = false;
       if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) await this.erroresDelServidor(e);
       else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') {
-        if (await preguntarRecargar(this.mensajes)) await this.cargar(true);
+        if (await preguntarRecargar(this.mensajes())) await this.cargar(true);
       }
       else await this.fallo(e, () => void this.enviar());
       return;
@@ -459,7 +455,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.enviando = false;
     this.dispatchEvent(new UsuarioModificadoEvent(datos));
     this.actividad?.recargar();
-    await avisarExito(this.mensajes);
+    await avisarExito(this.mensajes());
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
@@ -491,7 +487,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (!baja) return;
     this.estado = 'baja';
     this.inactividad.detener();
-    await avisarBaja(this.mensajes);
+    await avisarBaja(this.mensajes());
     // The form is gone: the keyboard focus goes to the closing message.
     this.renderRoot.querySelector<HTMLElement>('.final')?.focus();
     this.dispatchEvent(new BajaSolicitadaEvent(baja));
@@ -508,7 +504,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** Network failures and problems without a field: a clear message, with Reintentar. */
   private async fallo(e: unknown, reintentar: () => void, campo?: Campo) {
     if (e instanceof ProblemaHttp && e.status === 401) return;
-    const otraVez = await avisarFallo(this.mensajes, e);
+    const otraVez = await avisarFallo(this.mensajes(), e);
     // The dialog hands the focus back to the button pressed; if that button was disabled
     // meanwhile (busy, or a 429's wait) the focus would fall to the page: give it to the field.
     if (!otraVez && !(this.renderRoot as ShadowRoot).activeElement) {

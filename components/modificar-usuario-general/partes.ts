@@ -10,3 +10,13 @@ export function cargarParte<T>(modulo: Promise<T>): Promise<T> {
     throw new ErrorRed('parte');
   });
 }
+
+/** `cargar` once: every caller gets the same promise; after a failure the next call tries again. */
+export function unaVez<T>(cargar: () => Promise<T>): () => Promise<T> {
+  let promesa: Promise<T> | undefined;
+  return () =>
+    (promesa ??= cargar().catch((e: unknown) => {
+      promesa = undefined;
+      throw e;
+    }));
+}

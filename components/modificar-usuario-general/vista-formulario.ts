@@ -23,8 +23,8 @@ export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
   /** The activity panel's module is loaded (see abrirActividad). */
   actividadCargada: boolean;
   abrirActividad(): void;
-  /** Fetches what the form needs once the user acts on it (validation). */
-  anticipar(): void;
+  /** Fetches what the form needs once the user acts on it (validation, the message dialog). */
+  anticipar(): Promise<void>;
 }
 
 function documento(tipo: string, numero: string): string {
@@ -111,7 +111,7 @@ export function vistaFormulario(h: Vista) {
       ayuda: campo === 'fax' ? undefined : ayudaTelefono,
       ayudaDeFormato: true,
     });
-  return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} @focusin=${() => h.anticipar()} aria-labelledby="titulo">
+  return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} @focusin=${() => void h.anticipar()} aria-labelledby="titulo">
     <h2 id="titulo" part="titulo" tabindex="-1">${msg('Modificar información de registro para Usuario General')}</h2>
     <p class="ayuda intro"><span class="req" aria-hidden="true">*</span> ${msg('Campo obligatorio')}</p>
     ${resumenErrores(h)}

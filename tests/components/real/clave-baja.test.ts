@@ -1,7 +1,7 @@
 // User jsmith (passport, United States) against the real BFF: a foreign address, the English
 // locale, "Cambio de clave" and a password change, and last the baja.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, boton, campo, escribir, todos } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, escribir, todos } from '../ayuda.js';
 import {
   CLAVE,
   bandeja,
@@ -62,8 +62,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await verificarClave(el, 'no-es-la-clave', 'Change password');
     await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'));
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('The password is not correct.');
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
+    const panel = await abrirActividad(el);
     await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0);
     const nombres = [...panel.shadowRoot!.querySelectorAll('li strong')].map((s) => s.textContent!.trim());
     expect(nombres).to.include('Login');
@@ -108,8 +107,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect(campo(el, 'f-cambioClave-contrasena').value).to.equal('');
     // Every earlier session ended, this one goes on with the token the BFF renewed.
     expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
+    const panel = await abrirActividad(el);
     await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0, 'no se listó la actividad con la sesión renovada');
     expect(panel.shadowRoot!.querySelector('li strong')!.textContent).to.equal('Cambio de contraseña');
     expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);

@@ -2,7 +2,7 @@
 // a wrong code with the tries left, the change itself, and an address taken meanwhile.
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { $, boton, campo, escribir } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, escribir } from '../ayuda.js';
 import {
   CLAVE,
   bandeja,
@@ -129,8 +129,7 @@ describe('BFF real: cambio de correo', () => {
     boton(d, 'Aceptar').click();
     await esperarReal(() => dialogosAbiertos(el).length === 0);
     expect(campo(el, 'f-correo').readOnly).to.be.false;
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
+    const panel = await abrirActividad(el);
     await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0);
     const items = [...panel.shadowRoot!.querySelectorAll('li')];
     expect(items.map((li) => li.querySelector('strong')!.textContent).slice(0, 2)).to.deep.equal([

@@ -2,7 +2,7 @@
 // seeded data, an update with its event, a server-side field error, 412 and "Recargar",
 // "Actividad reciente" and axe with real data.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, boton, campo, elegir, escribir, todos } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, elegir, escribir, todos } from '../ayuda.js';
 import {
   CLAVE,
   dialogosAbiertos,
@@ -207,8 +207,7 @@ describe('BFF real: datos de tmacay', () => {
     expect(cambio.status).to.equal(200);
     const el = await montarReal(bff, { token });
     await formularioListo(el);
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
+    const panel = await abrirActividad(el);
     await esperarReal(() => panel.shadowRoot!.querySelectorAll('li').length > 0, 'no se listaron eventos');
     const nombres = [...panel.shadowRoot!.querySelectorAll('li strong')].map((s) => s.textContent!.trim());
     const api = await pedir<{ evento: string; creadoEn: string }[]>(bff, 'GET', '/api/usuario/actividad', { token });
