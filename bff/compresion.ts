@@ -31,6 +31,12 @@ export function elegirCodificacion(aceptadas: string | undefined, disponibles: r
   return disponibles.find((c) => (calidades.get(c) ?? calidades.get('*') ?? 0) > 0) ?? null;
 }
 
+/** Adds Accept-Encoding to `Vary` unless it is there already (CORS adds Origin to the same header). */
+function variaPorCodificacion(c: Context): void {
+  const vary = c.res.headers.get('Vary') ?? '';
+  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) c.header('Vary', 'Accept-Encoding', { append: true });
+}
+
 /** The ETag of a compressed form: the identity's with the encoding appended inside the quotes. */
 const etagDe = (etag: string, codificacion: Codificacion) => `${etag.slice(0, -1)}-${codificacion}"`;
 
@@ -51,7 +57,7 @@ export function precomprimir(identidad: Uint8Array, etag: string): CuerpoEstatic
  */
 export function servirEstatico(c: Context, cuerpo: CuerpoEstatico, tipo: string): Response {
   const disponibles = (['br', 'gzip'] as const).filter((x) => cuerpo[x]);
-  if (disponibles.length) c.header('Vary', 'Accept-Encoding');
+  if (disponibles.length) variaPorCodificacion(c);
   const codificacion = elegirCodificacion(c.req.header('Accept-Encoding'), disponibles);
   const etag = codificacion ? etagDe(cuerpo.etag, codificacion) : cuerpo.etag;
   c.header('ETag', etag);
@@ -75,7 +81,7 @@ export async function comprimirJson(c: Context, next: () => Promise<void>): Prom
   const res = c.res;
   if (c.req.method === 'HEAD' || !res.body || res.headers.has('Content-Encoding')) return;
   if (!/^application\/(problem\+)?json/i.test(res.headers.get('Content-Type') ?? '')) return;
-  c.header('Vary', 'Accept-Encoding', { append: true });
+  variaPorCodificacion(c);
   const codificacion = elegirCodificacion(c.req.header('Accept-Encoding'));
   if (!codificacion) return;
   const cuerpo = new Uint8Array(await res.arrayBuffer());
