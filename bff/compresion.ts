@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 export type Codificacion = 'br' | 'gzip';
 
 /** JSON answers from this size up go compressed (smaller ones would barely shrink). */
-export const UMBRAL_COMPRESION = 1024;
+const UMBRAL_COMPRESION = 1024;
 
 /** A body in its identity form and, when worth it, precompressed; one strong ETag per form. */
 export interface CuerpoEstatico {

@@ -32,10 +32,20 @@ async function registrarTransferencias(pagina: Page): Promise<Transferido[]> {
   return hechas;
 }
 
-async function paginaDelElemento(idUsuario = 'tmacay') {
+async function paginaDelElemento(idUsuario = 'tmacay', vista?: { ancho: number; alto: number }) {
   const { servidor } = entorno;
   const token = await iniciarSesionApi(servidor, idUsuario);
-  const abierta = await entorno.abrirPagina();
+  const abierta = await entorno.abrirPagina(vista);
+  // Every layout shift from the start of the page (Layout Instability API, as Lighthouse's CLS).
+  await abierta.pagina.addInitScript(() => {
+    const w = window as unknown as { desplazamientos: number[] };
+    w.desplazamientos = [];
+    new PerformanceObserver((lista) => {
+      for (const e of lista.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) w.desplazamientos.push(e.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   await abierta.contexto.addCookies([{ name: 'mug_sesion', value: token, url: servidor.url }]);
   const transferido = await registrarTransferencias(abierta.pagina);
   await abierta.pagina.goto(`${servidor.url}${RUTA}`);
@@ -109,6 +119,18 @@ describe('carga inicial del elemento construido', () => {
     await baja.waitFor({ state: 'hidden' });
     expect(parte(transferido, 'formulario-login')).toHaveLength(0);
     vigilante.verificar();
+  });
+
+  test.each([
+    { ancho: 412, alto: 823 },
+    { ancho: 1280, alto: 900 },
+  ])('la página no salta cuando el elemento aparece ($ancho px): desplazamiento acumulado ≤ 0,05', async (vista) => {
+    const { pagina } = await paginaDelElemento('tmacay', vista);
+    // The cities arrive after the form; then nothing else is on its way.
+    await pagina.locator('#f-ciudad:not([disabled])').waitFor();
+    const desplazamientos = await pagina.evaluate(() => (window as unknown as { desplazamientos: number[] }).desplazamientos);
+    const total = desplazamientos.reduce((s, x) => s + x, 0);
+    expect(total, `desplazamientos: ${desplazamientos.join(', ')}`).toBeLessThanOrEqual(0.05);
   });
 
   test('la página de un tercero sin sesión trae el inicio de sesión propio y con él se entra', async () => {
