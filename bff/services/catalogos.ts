@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { precomprimir, type CuerpoEstatico } from '../compresion.js';
 import type { Catalogos } from '../contract/index.js';
 // Imported, not read from disk: the production bundle (dist/server.js) carries them.
