@@ -9,7 +9,7 @@ import { conexion } from './middleware/solicitud.js';
 import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad.js';
 import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
-import { crearMailer, type MailerElegido } from './mail/index.js';
+import { elegirMailer } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
 import { rutasBandejaDev } from './routes/dev-correos.js';
@@ -50,17 +50,9 @@ function rutaParaRegistro(ruta: string): string {
   return ruta.replace(/^(\/correo\/revertir\/|\/clave\/restablecer\/).+$/, '$1…');
 }
 
-/** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
-function elegirMailer(deps: Dependencias): MailerElegido {
-  const dado = deps.mailer;
-  if (!dado) return crearMailer(deps.config, deps.db, deps.reloj);
-  const tipo = 'tipo' in dado && dado.tipo === 'resend' ? 'resend' : 'bandeja';
-  return { tipo, enviar: (mensaje) => dado.enviar(mensaje) };
-}
-
 /** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */
 export function createApp(dependencias: Dependencias) {
-  const deps: Servicios = { ...dependencias, mailer: elegirMailer(dependencias), argon2: dependencias.argon2 ?? limitadorArgon2() };
+  const deps: Servicios = { ...dependencias, mailer: elegirMailer(dependencias.mailer, dependencias.config, dependencias.db, dependencias.reloj), argon2: dependencias.argon2 ?? limitadorArgon2() };
   const bandeja = rutasBandejaDev(deps);
   const app = new Hono<Entorno>();
   const seguridadGeneral = cabecerasDeSeguridad(false);

@@ -10,6 +10,7 @@ import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad
 import { migrar } from './db/migrar.js';
 import { sembrarDemo } from './db/semilla.js';
 import { crearMailer } from './mail/index.js';
+import { crearDespachador } from './services/despachador.js';
 
 function leerConfigOSalir(): Config {
   try {
@@ -110,6 +111,9 @@ if (mailer.tipo === 'bandeja' && (!embebida || !['127.0.0.1', '::1', 'localhost'
     `aviso: sin RESEND_API_KEY los códigos de seguridad y los enlaces «No reconozco este cambio» y «Crear una contraseña nueva» se ven sin sesión en /dev/correos y /api/dev/correos, y el servidor ${embebida ? `escucha en ${config.host}` : 'usa una base remota'}: configure RESEND_API_KEY fuera de un equipo de desarrollo.`,
   );
 }
+// The notices' outbox is delivered by every process, after restarts too (bff/services/despachador.ts).
+const despachador = crearDespachador({ db, mailer, reloj, secreto: config.secretoCodigos, lista: () => baseLista });
+despachador.iniciar();
 const app = createApp({ db, mailer, reloj, config, baseLista: () => baseLista });
 app.route('/', portalDemo());
 
@@ -145,13 +149,20 @@ function cerrar(senal: string): void {
   if (cerrando) return;
   cerrando = true;
   console.log(`${senal}: cerrando…`);
-  const limite = setTimeout(() => process.exit(1), 5000);
+  const limite = setTimeout(() => {
+    console.error(`Cierre: pasaron LIMITE_CIERRE_MS = ${config.limiteCierreMs} ms con solicitudes en curso; se cortan.`);
+    process.exit(1);
+  }, config.limiteCierreMs);
   limite.unref();
   let pendientes = 2;
+  // Requests in flight finish (and may queue notices); then the sender stops and releases what it held.
   const alCerrar = () => {
     if (--pendientes > 0) return;
-    db.close();
-    process.exit(0);
+    void despachador.detener().then(() => {
+      console.log('Envío de avisos detenido.');
+      db.close();
+      process.exit(0);
+    });
   };
   servidor.close(alCerrar);
   tercero.close(alCerrar);

@@ -95,7 +95,7 @@ describe('DELETE /api/sesiones/otras', () => {
     // Nothing left to end: 0, and no second audit row.
     expect(await (await cerrarOtras(actual)).json()).toEqual({ cerradas: 0 });
     const eventos = (await listarActividad(e.db, 'tmacay')).filter((a) => a.evento === 'SESIONES_CERRADAS');
-    expect(eventos).toEqual([{ evento: 'SESIONES_CERRADAS', campos: [], creadoEn: '2026-03-02T15:00:00.000Z', ip: null }]);
+    expect(eventos).toEqual([{ evento: 'SESIONES_CERRADAS', campos: [], creadoEn: '2026-03-02T15:00:00.000Z', ip: null, conteo: 1 }]);
   });
 
   test('needs a password proof of the last 15 minutes: 403 REAUTENTICACION_REQUERIDA ends nothing; after re-authenticating it works', async () => {
