@@ -166,9 +166,14 @@ function cerrar(senal: string): void {
   };
   servidor.close(alCerrar);
   tercero.close(alCerrar);
-  // Idle keep-alive connections would hold close() until they time out.
-  (servidor as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-  (tercero as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  // Idle keep-alive connections would hold close() until the client drops them: each is closed as
+  // soon as it goes idle (a request in flight finishes first).
+  const cerrarInactivas = () => {
+    (servidor as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    (tercero as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  cerrarInactivas();
+  setInterval(cerrarInactivas, 50).unref();
 }
 process.on('SIGINT', () => cerrar('SIGINT'));
 process.on('SIGTERM', () => cerrar('SIGTERM'));

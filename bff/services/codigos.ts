@@ -139,16 +139,20 @@ export async function confirmarCodigo(db: Pick<Client, 'batch' | 'execute'>, idU
   return (await proximaEmision(db, idUsuario, ahora)).toISOString();
 }
 
-/** When the user may get another code: 60 s after the last one, and under 5 in the last hour (sent or in flight). */
+/**
+ * When the user may get another code: 60 s after the last one sent, and under 5 in the last hour; a
+ * code in flight blocks only while it may still be (`EN_VUELO_MS` from its creation).
+ */
 async function proximaEmision(db: Ejecutor, idUsuario: string, ahora: Date): Promise<Date> {
   const { rows } = await db.execute({
-    sql: `SELECT creado_en FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ? AND ${CUENTA}
+    sql: `SELECT creado_en, enviado_en IS NOT NULL AS enviado FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ? AND ${CUENTA}
           ORDER BY creado_en DESC LIMIT ?`,
     args: [idUsuario, mas(ahora, -VENTANA_HORA_MS), mas(ahora, -EN_VUELO_MS), MAXIMO_CODIGOS_POR_HORA],
   });
   let proximo = ahora.getTime();
-  const ultimo = rows[0];
-  if (ultimo) proximo = Math.max(proximo, Date.parse(String(ultimo.creado_en)) + ESPERA_REENVIO_MS);
+  for (const fila of rows) {
+    proximo = Math.max(proximo, Date.parse(String(fila.creado_en)) + (Number(fila.enviado) ? ESPERA_REENVIO_MS : EN_VUELO_MS));
+  }
   const quinto = rows[MAXIMO_CODIGOS_POR_HORA - 1];
   if (quinto) proximo = Math.max(proximo, Date.parse(String(quinto.creado_en)) + VENTANA_HORA_MS);
   return new Date(proximo);
