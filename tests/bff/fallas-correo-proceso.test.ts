@@ -4,6 +4,7 @@
 // The figures (time to answer, time until the notice owed arrives) are printed for the record and
 // asserted only against generous bounds.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -34,8 +35,8 @@ afterEach(async () => {
 });
 
 /** The server on this test's database file (the same one after a restart), mail through the fake. */
-async function arrancar(): Promise<ServidorE2e> {
-  const servidor = await arrancarServidor({ RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: falso.url, DATABASE_URL: url });
+async function arrancar(entorno: Record<string, string> = {}): Promise<ServidorE2e> {
+  const servidor = await arrancarServidor({ RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: falso.url, DATABASE_URL: url, ...entorno });
   servidores.push(servidor);
   return servidor;
 }
@@ -195,5 +196,24 @@ describe('SIGTERM at the worst moment (item 7)', () => {
     );
     expect(msCierre).toBeLessThan(5000);
     expect(entrega.headers['idempotency-key']).toBe(primera.headers['idempotency-key']);
+  }, 60_000);
+
+  test('LIMITE_CIERRE_MS bounds the drain: a client that never finishes its request does not hold the process longer', async () => {
+    const servidor = await arrancar({ DB_TIEMPO_LIMITE_MS: '100', LIMITE_CIERRE_MS: '5200' });
+    // Headers and a body that never comes: the request stays in flight as long as the client wants.
+    const socket = connect(servidor.puerto, '127.0.0.1');
+    await new Promise<void>((listo) => socket.once('connect', () => listo()));
+    socket.on('error', () => undefined);
+    socket.write('POST /api/sesiones HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    await new Promise((listo) => setTimeout(listo, 200));
+    const senal = performance.now();
+    servidor.senal('SIGTERM');
+    const fin = await servidor.fin();
+    const msCierre = ms(senal);
+    socket.destroy();
+    console.log(`SIGTERM con una solicitud que el cliente nunca termina: el proceso salió a los ${msCierre} ms (LIMITE_CIERRE_MS = 5200)`);
+    expect(fin).toEqual({ codigo: 1, senal: null });
+    expect(servidor.salida()).toContain('Cierre: pasaron LIMITE_CIERRE_MS = 5200 ms con solicitudes en curso; se cortan.');
+    expect(msCierre).toBeGreaterThanOrEqual(5000);
   }, 60_000);
 });
