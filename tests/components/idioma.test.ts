@@ -80,10 +80,9 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
       ),
     );
     const el = await montar();
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    panel.shadowRoot!.querySelector('summary')!.click();
-    await esperar(() => panel.shadowRoot!.querySelectorAll('li').length === 2);
-    const [agrupada, sola] = [...panel.shadowRoot!.querySelectorAll('li')];
+    alternarActividad(el);
+    await esperar(() => eventosActividad(el).length === 2);
+    const [agrupada, sola] = eventosActividad(el);
     expect(agrupada!.textContent!.replace(/\s+/g, ' ')).to.contain('Demasiados intentos (55 veces)');
     expect(sola!.textContent).not.to.contain('veces');
     el.lang = 'en';
