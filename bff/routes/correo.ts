@@ -35,7 +35,7 @@ function problemaCorreoMalConfigurado(c: Context): Response {
     c,
     503,
     'SERVICIO_CORREO_MAL_CONFIGURADO',
-    'El portal no puede enviar correos por ahora por un problema de configuración, que ya quedó registrado para el equipo técnico; no se envió ningún código y su correo registrado no cambió. Puede guardar sus demás datos con «Desea mantener el mismo correo electrónico» en Sí. Si necesita cambiar el correo con urgencia, comuníquese con Soporte al Cliente del SENAE.',
+    'Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora: no se envió ningún código y su correo no cambió. Puede guardar sus demás datos con «Sí» en «Desea mantener el mismo correo electrónico»; para cambiar el correo con urgencia, acuda a Soporte al Cliente del SENAE.',
   );
 }
 

@@ -30,7 +30,10 @@ export interface Aviso {
  * change happened). The content is sealed with `secreto` (SECRETO_CODIGOS): it may hold a link.
  */
 export function sentenciaAviso(secreto: string, aviso: Aviso, condicion: Condicion): InStatement {
-  const para = aviso.para === undefined ? { sql: '(SELECT correo FROM usuarios WHERE id_usuario = ?)', args: [aviso.idUsuario] } : { sql: '?', args: [aviso.para] };
+  const para =
+    aviso.para === undefined
+      ? { sql: '(SELECT correo FROM usuarios WHERE id_usuario = ?)', args: [aviso.idUsuario] }
+      : { sql: '?', args: [aviso.para] };
   return {
     sql: `INSERT INTO avisos_pendientes (id, id_usuario, tipo, para, contenido, id_solicitud, creado_en, proximo_ms)
           SELECT ?, ?, ?, ${para.sql}, ?, ?, ?, ? WHERE ${condicion.sql}`,

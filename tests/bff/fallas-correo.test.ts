@@ -202,7 +202,7 @@ describe('item 3: a permanent refusal is not a transient one', () => {
         status: 503,
         title: 'Servicio no disponible',
         detail:
-          'El portal no puede enviar correos por ahora por un problema de configuración, que ya quedó registrado para el equipo técnico; no se envió ningún código y su correo registrado no cambió. Puede guardar sus demás datos con «Desea mantener el mismo correo electrónico» en Sí. Si necesita cambiar el correo con urgencia, comuníquese con Soporte al Cliente del SENAE.',
+          'Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora: no se envió ningún código y su correo no cambió. Puede guardar sus demás datos con «Sí» en «Desea mantener el mismo correo electrónico»; para cambiar el correo con urgencia, acuda a Soporte al Cliente del SENAE.',
         codigo: 'SERVICIO_CORREO_MAL_CONFIGURADO',
       });
       expect(await contar('codigos_seguridad')).toBe(0);
