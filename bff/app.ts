@@ -14,7 +14,7 @@ import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad
 import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
 import { comprimirJson } from './compresion.js';
-import { contarEnvios, crearMailer, type MailerElegido } from './mail/index.js';
+import { elegirMailer } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
 import { rutasBandejaDev } from './routes/dev-correos.js';
@@ -57,22 +57,15 @@ const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
  */
 const CARPETA_WIDGET = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 
-/** The given mailer, or the one the configuration names (Resend with RESEND_API_KEY, else the dev outbox). */
-function elegirMailer(deps: Dependencias): MailerElegido {
-  const dado = deps.mailer;
-  if (!dado) return crearMailer(deps.config, deps.db, deps.reloj);
-  const tipo = 'tipo' in dado && dado.tipo === 'resend' ? 'resend' : 'bandeja';
-  return { tipo, enviar: (mensaje) => dado.enviar(mensaje) };
-}
-
 /** The BFF (DESIGN §4) built from its dependencies; only bff/server.ts reads the environment. */
 export function createApp(dependencias: Dependencias) {
   const metricas = dependencias.metricas ?? crearMetricas();
+  const registro = dependencias.registro ?? registroSilencioso();
   const deps: Servicios = {
     ...dependencias,
-    mailer: contarEnvios(elegirMailer(dependencias), metricas.correo),
+    mailer: elegirMailer(dependencias.mailer, dependencias.config, dependencias.db, dependencias.reloj, registro),
     argon2: dependencias.argon2 ?? limitadorArgon2(),
-    registro: dependencias.registro ?? registroSilencioso(),
+    registro,
     metricas,
   };
   const bandeja = rutasBandejaDev(deps);

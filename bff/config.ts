@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import * as v from 'valibot';
+import { PLAZO_ENVIO_MS } from './mail/resend.js';
 
 /**
  * How the BFF runs: `produccion` (`npm run serve`, `node dist/server.js`: the BFF alone, strict
@@ -26,6 +27,11 @@ export interface Config {
   databaseAuthToken: string | null;
   /** Deadline of each database statement, in milliseconds (DB_TIEMPO_LIMITE_MS). */
   tiempoLimiteBaseMs: number;
+  /**
+   * LIMITE_CIERRE_MS: on SIGTERM/SIGINT, how long requests in flight may take to finish before the
+   * process exits anyway. Longer than a request's own deadlines (a statement, a code's email).
+   */
+  limiteCierreMs: number;
   /** Set → emails go through Resend (unless `bandejaDev`). */
   resendApiKey: string | null;
   /**
@@ -209,6 +215,18 @@ export function leerConfig(entorno: Entorno, modo: Modo = 'demo'): { config: Con
       'Configuración inválida: ORIGENES_PERMITIDOS no admite «*» (cualquier sitio podría leer los datos con la sesión del usuario); se admite una lista de orígenes como https://portal.aduana.gob.ec.',
     );
   }
+  const tiempoLimiteBaseMs =
+    leer(entorno, 'DB_TIEMPO_LIMITE_MS', milisegundos, 'un número entero de milisegundos entre 100 y 60000') ?? 5000;
+  // A request waits at most for a statement and a security code's email at a time: the drain must
+  // outlast both (by default twice over), so a request in flight at shutdown is not cut.
+  const cierreMinimo = tiempoLimiteBaseMs + PLAZO_ENVIO_MS;
+  const limiteCierreMs =
+    leer(
+      entorno,
+      'LIMITE_CIERRE_MS',
+      v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number), v.minValue(cierreMinimo + 1), v.maxValue(600_000)),
+      `un número entero de milisegundos mayor que DB_TIEMPO_LIMITE_MS + ${PLAZO_ENVIO_MS} (el plazo de un correo) = ${cierreMinimo}, y de hasta 600000`,
+    ) ?? Math.max(20_000, 2 * cierreMinimo);
   const config: Config = {
     modo,
     puerto: port,
@@ -217,8 +235,8 @@ export function leerConfig(entorno: Entorno, modo: Modo = 'demo'): { config: Con
     host,
     databaseUrl,
     databaseAuthToken: leer(entorno, 'DATABASE_AUTH_TOKEN', sinEspacios, 'un token sin espacios') ?? null,
-    tiempoLimiteBaseMs:
-      leer(entorno, 'DB_TIEMPO_LIMITE_MS', milisegundos, 'un número entero de milisegundos entre 100 y 60000') ?? 5000,
+    tiempoLimiteBaseMs,
+    limiteCierreMs,
     resendApiKey,
     bandejaDev,
     resendBaseUrl: leer(entorno, 'RESEND_BASE_URL', url, 'una URL absoluta (http:// o https://)') ?? null,

@@ -1,7 +1,7 @@
 // Runs the BFF as a service: configuration, log, database, mail, metrics, the scheduled purge, the
-// HTTP servers and an orderly shutdown. Called by the entries, the only modules that read the
-// environment (STYLE): bff/server.ts (production, `npm run serve`) and demo/server.ts (`npm start`),
-// which composes the BFF with the portal and the third party's page.
+// notices' sender, the HTTP servers and an orderly shutdown. Called by the entries, the only modules
+// that read the environment (STYLE): bff/server.ts (production, `npm run serve`) and demo/server.ts
+// (`npm start`), which composes the BFF with the portal and the third party's page.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as esperar } from 'node:timers/promises';
 import { serve, type ServerType } from '@hono/node-server';
@@ -17,6 +17,7 @@ import { sembrarDemo } from './db/semilla.js';
 import { crearMailer } from './mail/index.js';
 import { appMetricas, crearMetricas } from './metricas.js';
 import { crearRegistro, type Registro } from './registro.js';
+import { crearDespachador } from './services/despachador.js';
 
 type Entorno = Readonly<Record<string, string | undefined>>;
 
@@ -44,8 +45,8 @@ export interface Composicion {
 
 /** Pause between two attempts to prepare a database that is down or locked at start. */
 const REINTENTO_PREPARACION_MS = 1000;
-/** Longest wait for open connections when stopping, before exiting anyway. */
-const ESPERA_CIERRE_MS = 5000;
+/** While stopping, how often connections that went idle (their request answered) are closed. */
+const CADA_CIERRE_INACTIVAS_MS = 50;
 
 /** The address a browser uses to reach `host` (a wildcard bind is reached via loopback). */
 function origenHttp(host: string, puerto: number): string {
@@ -139,7 +140,8 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
   const preparada = baseLista ? Promise.resolve() : prepararHastaLograrlo(embebida);
 
   const reloj = () => new Date();
-  const mailer = crearMailer(config, db, reloj);
+  // One mailer for the routes (security codes) and the notices' sender: they share its refusal state.
+  const mailer = crearMailer(config, db, reloj, registro);
   registro.info(
     mailer.tipo === 'resend'
       ? `Correo: Resend${config.resendBaseUrl ? ` (${config.resendBaseUrl})` : ''}.`
@@ -171,9 +173,11 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
   }
   for (const otro of composicion.adicionales?.(config) ?? []) escuchar(otro.variable, otro.puerto, otro.fetch, otro.anuncio);
 
-  // Background tasks, each stopped on shutdown: the purge (here, once the database is ready). The
-  // notices outbox's sender (its own issue) starts and stops beside it.
+  // Background tasks, each stopped on shutdown: the purge (once the database is ready) and the
+  // notices outbox's sender (bff/services/despachador.ts), which delivers after restarts too.
   const detenerPurga = programarPurga(db, registro, config, preparada);
+  const despachador = crearDespachador({ db, mailer, reloj, secreto: config.secretoCodigos, lista: () => baseLista, registro, metricas });
+  despachador.iniciar();
 
   let cerrando = false;
   const cerrar = (senal: string): void => {
@@ -181,18 +185,29 @@ export async function arrancarBff(entorno: Entorno, composicion: Composicion): P
     cerrando = true;
     registro.info(`${senal}: cerrando…`);
     detenerPurga();
-    setTimeout(() => salir(`${senal}: las conexiones no se cerraron en ${ESPERA_CIERRE_MS / 1000} s; se sale igual.`), ESPERA_CIERRE_MS).unref();
+    setTimeout(
+      () => salir(`Cierre: pasaron LIMITE_CIERRE_MS = ${config.limiteCierreMs} ms con solicitudes en curso; se cortan.`),
+      config.limiteCierreMs,
+    ).unref();
+    // Requests in flight finish (and may queue notices); then the sender stops and releases what it held.
     let pendientes = servidores.length;
-    for (const servidor of servidores) {
-      servidor.close(() => {
-        if (--pendientes > 0) return;
+    const alCerrar = () => {
+      if (--pendientes > 0) return;
+      void despachador.detener().then(() => {
+        registro.info('Envío de avisos detenido.');
         db.close();
         registro.info('Servidor detenido.');
         process.exit(0);
       });
-      // Idle keep-alive connections would hold close() until they time out.
-      (servidor as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    }
+    };
+    for (const servidor of servidores) servidor.close(alCerrar);
+    // Idle keep-alive connections would hold close() until the client drops them: each is closed as
+    // soon as it goes idle (a request in flight finishes first).
+    const cerrarInactivas = () => {
+      for (const servidor of servidores) (servidor as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    };
+    cerrarInactivas();
+    setInterval(cerrarInactivas, CADA_CIERRE_INACTIVAS_MS).unref();
   };
   process.on('SIGINT', () => cerrar('SIGINT'));
   process.on('SIGTERM', () => cerrar('SIGTERM'));

@@ -5,7 +5,7 @@ import type { Ejecutor } from './ejecutor.js';
 
 const DIA_MS = 24 * 60 * 60 * 1000;
 
-/** How long ended sessions, codes, links and outbox mail are kept, in days (docs/operacion.md). */
+/** How long ended sessions, codes, links, outbox mail and undelivered notices are kept, in days (docs/operacion.md). */
 export const RETENCION_DIAS = {
   /** Sessions that ended (idle or absolute expiry, or revoked). */
   sesiones: 7,
@@ -15,6 +15,12 @@ export const RETENCION_DIAS = {
   enlaces: 30,
   /** Dev-outbox mail (BANDEJA_DEV). */
   bandeja: 7,
+  /**
+   * Notices still in the outbox (`avisos_pendientes`), from their creation: a sent one is deleted at
+   * once and one given up moves to `avisos_fallidos` after its ~2 h 25 min of tries, so a row this
+   * old was abandoned (its sender could not record the outcome); its links have expired by then.
+   */
+  avisos: 7,
 } as const;
 
 /** Rows deleted by one statement: small enough not to hold the write lock for long. */
@@ -43,7 +49,7 @@ export const REGLAS_RETENCION: readonly Regla[] = [
   { tabla: 'correos_bandeja', condicion: 'creado_en < ?', args: (ahora) => [antesDe(ahora, RETENCION_DIAS.bandeja)] },
   { tabla: 'auditoria', condicion: 'creado_en < ?', args: (ahora, dias) => [antesDe(ahora, dias)] },
   { tabla: 'avisos_fallidos', condicion: 'creado_en < ?', args: (ahora, dias) => [antesDe(ahora, dias)] },
-  // The notices outbox (its own issue) adds its rule here: sent or abandoned rows after N days.
+  { tabla: 'avisos_pendientes', condicion: 'creado_en < ?', args: (ahora) => [antesDe(ahora, RETENCION_DIAS.avisos)] },
 ];
 
 /** Deletes, table by table and in batches of 500, every row past its period; the count per table. */

@@ -3,12 +3,14 @@
 import { crearBandejaDev } from './bandeja.js';
 import { crearMailerResend } from './resend.js';
 import type { Ejecutor } from '../db/ejecutor.js';
-import type { Mailer, Reloj } from './tipos.js';
+import { registroSilencioso, type Registro } from '../registro.js';
+import { CorreoRechazadoError, type Mailer, type Reloj } from './tipos.js';
 
 export * from './tipos.js';
 export * from './bandeja.js';
 export * from './resend.js';
 export * from './mensajes.js';
+export * from './sellado.js';
 
 export interface ConfigCorreo {
   /** RESEND_API_KEY: set → Resend; unset or empty → the dev outbox. */
@@ -19,36 +21,79 @@ export interface ConfigCorreo {
   correoRemitente: string;
 }
 
-/** The chosen mailer, and which one it is (`/dev/correos` answers 404 when it is `resend`). */
-export type MailerElegido = Mailer & { readonly tipo: 'resend' | 'bandeja' };
+/** The provider refuses our configuration (key, sender): since when, and its answer (no secrets). */
+export interface RechazoConfiguracion {
+  desde: string;
+  estado: number;
+  codigoProveedor: string;
+}
 
-export function crearMailer(config: ConfigCorreo, db: Ejecutor, reloj: Reloj): MailerElegido {
+/**
+ * The chosen mailer, which one it is (`/dev/correos` answers 404 when it is `resend`), and whether
+ * the provider is refusing our configuration right now (GET /api/salud reports it).
+ */
+export type MailerElegido = Mailer & {
+  readonly tipo: 'resend' | 'bandeja';
+  /** The last send was refused for our configuration (until a send goes through); null otherwise. */
+  rechazo(): RechazoConfiguracion | null;
+};
+
+/**
+ * `dado` when given (a `MailerElegido` as it is, so the notices' sender and the routes share its
+ * state), else the one the configuration names: Resend with RESEND_API_KEY, else the dev outbox.
+ */
+export function elegirMailer(
+  dado: Mailer | null | undefined,
+  config: ConfigCorreo,
+  db: Ejecutor,
+  reloj: Reloj,
+  registro: Registro = registroSilencioso(),
+): MailerElegido {
+  if (!dado) return crearMailer(config, db, reloj, registro);
+  if ('rechazo' in dado) return dado as MailerElegido;
+  return vigilarMailer(dado, 'tipo' in dado && dado.tipo === 'resend' ? 'resend' : 'bandeja', reloj, registro);
+}
+
+/** The mailer the configuration names; `registro` gets its configuration errors (nothing is logged by default). */
+export function crearMailer(config: ConfigCorreo, db: Ejecutor, reloj: Reloj, registro: Registro = registroSilencioso()): MailerElegido {
   if (config.resendApiKey) {
     const mailer = crearMailerResend({
       apiKey: config.resendApiKey,
       remitente: config.correoRemitente,
       baseUrl: config.resendBaseUrl ?? undefined,
     });
-    return { tipo: 'resend', enviar: (m) => mailer.enviar(m) };
+    return vigilarMailer(mailer, 'resend', reloj, registro);
   }
-  const bandeja = crearBandejaDev(db, reloj);
-  return { tipo: 'bandeja', enviar: (m) => bandeja.enviar(m) };
+  return vigilarMailer(crearBandejaDev(db, reloj), 'bandeja', reloj, registro);
 }
 
 /**
- * The mailer with each send counted (`Metricas.correo`): its kind is the prefix of the idempotency
- * key (`codigo`, `aviso-correo`, `aviso-clave`, `baja`, `restablecimiento`, …).
+ * `mailer` as a `MailerElegido`: a refusal of our configuration (a permanent error that is not
+ * about the recipient: API key, sender domain) is logged once as a configuration error and kept
+ * until a send goes through. One per process: the security codes and the notices' sender share it.
  */
-export function contarEnvios(mailer: MailerElegido, contar: (tipo: string, enviado: boolean) => void): MailerElegido {
+export function vigilarMailer(mailer: Mailer, tipo: MailerElegido['tipo'], reloj: Reloj, registro: Registro): MailerElegido {
+  let rechazo: RechazoConfiguracion | null = null;
   return {
-    tipo: mailer.tipo,
-    async enviar(m) {
-      const tipo = m.claveIdempotencia.split(':', 1)[0]!;
-      await mailer.enviar(m).catch((error: unknown) => {
-        contar(tipo, false);
+    tipo,
+    rechazo: () => rechazo,
+    async enviar(m, senal) {
+      try {
+        await mailer.enviar(m, senal);
+      } catch (error) {
+        if (error instanceof CorreoRechazadoError && !error.destinatarioInvalido) {
+          if (!rechazo) {
+            registro.error(
+              `Error de configuración del correo: el proveedor rechaza los envíos (${error.message}); revise RESEND_API_KEY y CORREO_REMITENTE. GET /api/salud lo informa hasta que un envío salga.`,
+            );
+          }
+          rechazo = { desde: rechazo?.desde ?? reloj().toISOString(), estado: error.estado, codigoProveedor: error.codigoProveedor };
+        }
         throw error;
-      });
-      contar(tipo, true);
+      }
+      if (rechazo) registro.info('El proveedor de correo vuelve a aceptar los envíos.');
+      rechazo = null;
     },
   };
 }
+

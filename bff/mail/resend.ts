@@ -1,5 +1,8 @@
-import { Resend, type ErrorResponse } from 'resend';
+import { Resend, type ErrorResponse, type Response as RespuestaResend } from 'resend';
 import { CorreoNoDisponibleError, CorreoRechazadoError, type Mailer, type MensajeCorreo } from './tipos.js';
+
+/** Time budget of one `enviar`, all tries included (the user waits for a security code this long at most). */
+export const PLAZO_ENVIO_MS = 5000;
 
 export interface OpcionesResend {
   apiKey: string;
@@ -7,7 +10,7 @@ export interface OpcionesResend {
   remitente: string;
   /** API origin; without it the SDK uses `RESEND_BASE_URL` or https://api.resend.com. */
   baseUrl?: string | undefined;
-  /** Time budget of one `enviar`, all tries included, in ms (5000). */
+  /** Time budget of one `enviar`, all tries included, in ms (`PLAZO_ENVIO_MS`). */
   plazoMs?: number;
   /** Tries for a transient failure (2). */
   intentos?: number;
@@ -18,26 +21,67 @@ export interface OpcionesResend {
 /** Retry-After (seconds) when the provider gives none. */
 const REINTENTAR_POR_DEFECTO_S = 30;
 
+/**
+ * The SDK with one change in how an answer is read. The SDK reports an answer 2xx whose body is not
+ * JSON (or that is cut mid-body) as "Unable to fetch data", the same error as no answer at all; but
+ * the provider took the message, and retrying or voiding the code the user is about to type would
+ * be wrong. Here a 2xx is success whatever its body, an error answer keeps the SDK's error object
+ * (or, unreadable, its status), and only no answer is "Unable to fetch data". The request itself
+ * (payload, Authorization, User-Agent, Idempotency-Key) is still built by the SDK.
+ */
+class ResendSegunEstado extends Resend {
+  override async fetchRequest<T>(path: string, options: RequestInit = {}): Promise<RespuestaResend<T>> {
+    let respuesta: Response;
+    try {
+      respuesta = await fetch(`${this.baseUrl}${path}`, options);
+    } catch {
+      return { data: null, error: sinRespuesta, headers: null };
+    }
+    const headers = Object.fromEntries(respuesta.headers.entries());
+    const cuerpo = leerJson(await respuesta.text().catch(() => ''));
+    if (respuesta.ok) return { data: (cuerpo ?? {}) as T, error: null, headers };
+    const error = esErrorResend(cuerpo)
+      ? cuerpo
+      : { name: 'application_error' as const, statusCode: respuesta.status, message: `respuesta ilegible (${respuesta.status} ${respuesta.statusText})` };
+    return { data: null, error, headers };
+  }
+}
+
+function leerJson(texto: string): unknown {
+  try {
+    return JSON.parse(texto) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function esErrorResend(cuerpo: unknown): cuerpo is ErrorResponse {
+  const e = cuerpo as Partial<ErrorResponse> | null;
+  return typeof e?.name === 'string' && typeof e.message === 'string';
+}
+
 // Resend's SDK never throws on API errors: it returns `{ data, error, headers }`, with
-// `error.statusCode === null` when the request did not get an answer (refused, aborted by timeout).
+// `error.statusCode === null` when the request did not get an answer (refused, reset, timed out).
 export function crearMailerResend(opciones: OpcionesResend): Mailer {
-  const resend = new Resend(opciones.apiKey, opciones.baseUrl ? { baseUrl: opciones.baseUrl } : undefined);
-  const plazoMs = opciones.plazoMs ?? 5000;
+  const resend = new ResendSegunEstado(opciones.apiKey, opciones.baseUrl ? { baseUrl: opciones.baseUrl } : undefined);
+  const plazoMs = opciones.plazoMs ?? PLAZO_ENVIO_MS;
   const intentos = opciones.intentos ?? 2;
   const esperaMs = opciones.esperaMs ?? 250;
 
   return {
-    async enviar(m: MensajeCorreo): Promise<void> {
+    async enviar(m: MensajeCorreo, senal?: AbortSignal): Promise<void> {
       const limite = Date.now() + plazoMs;
       let reintentarEnS = REINTENTAR_POR_DEFECTO_S;
+      let indicadoPorProveedor = false;
       let detalle = 'sin respuesta del proveedor';
-      for (let intento = 1; intento <= intentos; intento++) {
+      for (let intento = 1; intento <= intentos && !senal?.aborted; intento++) {
         const restante = limite - Date.now();
         if (restante <= 0) break;
+        const plazo = AbortSignal.timeout(restante);
         const respuesta = await resend.emails
           .send(
             { from: opciones.remitente, to: m.para, subject: m.asunto, html: m.html, text: m.texto },
-            { idempotencyKey: m.claveIdempotencia, signal: AbortSignal.timeout(restante) },
+            { idempotencyKey: m.claveIdempotencia, signal: senal ? AbortSignal.any([plazo, senal]) : plazo },
           )
           .catch(() => ({ error: sinRespuesta, headers: null }));
         if (!respuesta.error) return;
@@ -54,13 +98,14 @@ export function crearMailerResend(opciones: OpcionesResend): Mailer {
         }
         const indicado = leerRetryAfter(respuesta.headers);
         reintentarEnS = indicado ?? REINTENTAR_POR_DEFECTO_S;
+        indicadoPorProveedor = indicado !== null;
         // A quota or a long Retry-After will not clear within this request's budget.
         if (esCuota(respuesta.error.name) || (indicado !== null && indicado > 2)) break;
         const espera = Math.max(esperaMs * intento, (indicado ?? 0) * 1000);
         if (intento === intentos || Date.now() + espera >= limite) break;
         await new Promise((resolver) => setTimeout(resolver, espera));
       }
-      throw new CorreoNoDisponibleError(reintentarEnS, detalle);
+      throw new CorreoNoDisponibleError(reintentarEnS, detalle, indicadoPorProveedor);
     },
   };
 }

@@ -8,7 +8,7 @@ import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, problemaNoAutenticado } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { sentenciaEvento } from '../services/auditoria.js';
-import { enviarAviso } from '../services/avisos.js';
+import { sentenciaAviso } from '../services/avisos.js';
 import { sentenciaAnularCodigos } from '../services/codigos.js';
 import { sentenciaRevocarSesionesDeUsuario } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
@@ -18,8 +18,8 @@ import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
  * POST /api/usuario/baja {motivo} (seed §5.8), mounted under the session middleware: one write
  * batch records the request, puts the account in BAJA (the row and its email stay; the unique
  * index ignores BAJA users), revokes every session, voids pending codes and audits
- * BAJA_SOLICITADA. Then the confirmation goes to the registered address; its failure does not
- * undo the baja.
+ * BAJA_SOLICITADA, and the confirmation to the registered address is queued in the outbox (sent
+ * after the answer; its failure does not undo the baja).
  */
 export function rutasBaja(deps: Servicios) {
   const { db, reloj } = deps;
@@ -49,6 +49,17 @@ export function rutasBaja(deps: Servicios) {
         sentenciaEvento({ idUsuario: usuario.idUsuario, evento: 'BAJA_SOLICITADA', campos: ['motivo'], creadoEn: ahora, ...quien }, 'siCambio'),
         sentenciaRevocarSesionesDeUsuario(usuario.idUsuario, ahora, registrada),
         sentenciaAnularCodigos(usuario.idUsuario, ahora, registrada),
+        sentenciaAviso(
+          deps.config.secretoCodigos,
+          {
+            idUsuario: usuario.idUsuario,
+            tipo: 'BAJA_SOLICITADA',
+            contenido: mensajeBaja({ nombre: usuario.nombre, idSolicitud: id, motivo }),
+            ahora,
+            idSolicitud: quien.idSolicitud,
+          },
+          registrada,
+        ),
       ],
       'write',
     );
@@ -56,15 +67,6 @@ export function rutasBaja(deps: Servicios) {
       return problemaNoAutenticado(c);
     }
     borrarCookieSesion(c, deps.config);
-    await enviarAviso(deps, {
-      idUsuario: usuario.idUsuario,
-      tipo: 'BAJA_SOLICITADA',
-      para: usuario.correo,
-      contenido: mensajeBaja({ nombre: usuario.nombre, idSolicitud: id, motivo }),
-      claveIdempotencia: `baja:${id}`,
-      ahora,
-      idSolicitud: quien.idSolicitud,
-    });
     return c.json({ id, estado: 'REGISTRADA' as const, creadaEn: momento }, 202);
   });
 }

@@ -9,13 +9,13 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { registrarEvento } from '../services/auditoria.js';
 import { objecionCorreo } from '../services/cambios-sensibles.js';
-import { anularCodigo, anularCodigosDe, emitirCodigo, LimiteCodigoError, VENTANA_HORA_MS } from '../services/codigos.js';
+import { anularCodigo, anularCodigosDe, confirmarCodigo, emitirCodigo, LimiteCodigoError, VENTANA_HORA_MS } from '../services/codigos.js';
 import { consumir, LIMITES } from '../services/limites.js';
 import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
 
-/** 503 SERVICIO_CORREO_NO_DISPONIBLE with Retry-After. */
+/** 503 SERVICIO_CORREO_NO_DISPONIBLE with Retry-After: the provider is down or busy, it will pass. */
 function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response {
   c.header('Retry-After', String(reintentarEnS));
   return problema(
@@ -23,6 +23,19 @@ function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response
     503,
     'SERVICIO_CORREO_NO_DISPONIBLE',
     `El servicio de correo no está disponible en este momento; no se envió ningún código. Intente nuevamente en ${reintentarEnS} segundos.`,
+  );
+}
+
+/**
+ * 503 SERVICIO_CORREO_MAL_CONFIGURADO, without Retry-After: the provider refuses our configuration
+ * (API key, sender) and retrying will not help until an operator fixes it, so no time is promised.
+ */
+function problemaCorreoMalConfigurado(c: Context): Response {
+  return problema(
+    c,
+    503,
+    'SERVICIO_CORREO_MAL_CONFIGURADO',
+    'Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora: no se envió ningún código y su correo no cambió. Puede guardar sus demás datos con «Sí» en «Desea mantener el mismo correo electrónico»; para cambiar el correo con urgencia, acuda a Soporte al Cliente del SENAE.',
   );
 }
 
@@ -85,9 +98,11 @@ export function rutasCorreo(deps: Servicios) {
           c,
           429,
           'DEMASIADAS_SOLICITUDES',
-          `Ya se envió un código de seguridad hace poco. Podrá solicitar otro en ${espera < 120 ? `${espera} segundos` : `${Math.ceil(espera / 60)} minutos`}.`,
+          `Se solicitó un código de seguridad hace poco. Podrá solicitar otro en ${espera < 120 ? `${espera} segundos` : `${Math.ceil(espera / 60)} minutos`}.`,
         );
       }
+      // The code is pending (not usable, not counted) until the provider takes it. A code that did
+      // not leave is deleted, whatever the reason, and the one the user already had stays valid.
       try {
         await mailer.enviar({
           para: correo,
@@ -95,8 +110,9 @@ export function rutasCorreo(deps: Servicios) {
           claveIdempotencia: `codigo:${emitido.id}`,
         });
       } catch (error) {
+        deps.metricas.correo('codigo', false);
+        await anularCodigo(db, emitido.id);
         if (error instanceof CorreoNoDisponibleError) {
-          await anularCodigo(db, emitido.id); // it never left: the cooldown is not charged
           c.var.logger.error(`código no enviado: ${error.message}`);
           return problemaCorreoNoDisponible(c, error.reintentarEnS);
         }
@@ -105,12 +121,14 @@ export function rutasCorreo(deps: Servicios) {
           if (error.destinatarioInvalido) {
             return problemaValidacion(c, [{ ...errorCampo('correo', 'FORMATO'), mensaje: 'Correo Electrónico: el servicio de correo no acepta esta dirección; revísela.' }]);
           }
-          return problemaCorreoNoDisponible(c, 30);
+          return problemaCorreoMalConfigurado(c);
         }
         throw error;
       }
+      deps.metricas.correo('codigo', true);
+      const reenviarDesde = await confirmarCodigo(db, usuario.idUsuario, emitido.id, reloj());
       await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'CODIGO_SOLICITADO', campos: ['correo'], creadoEn: ahora, ...quien });
-      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde: emitido.reenviarDesde }, 202);
+      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde }, 202);
     })
     .delete('/codigo', sesion, async (c) => {
       await anularCodigosDe(db, c.get('sesion').idUsuario, reloj());

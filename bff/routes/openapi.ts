@@ -84,10 +84,24 @@ function documentoOpenApi() {
           summary: 'Estado del servicio',
           responses: {
             '200': {
-              description: 'En servicio',
+              description:
+                'En servicio (la base de datos admite escrituras). `degradado` cuando el proveedor de correo rechaza la configuración (clave, remitente): los datos se siguen modificando, pero no salen códigos ni avisos.',
               content: {
                 'application/json': {
-                  schema: { type: 'object', required: ['estado'], properties: { estado: { const: 'ok' } }, additionalProperties: false },
+                  schema: {
+                    type: 'object',
+                    required: ['estado', 'correo'],
+                    properties: {
+                      estado: { enum: ['ok', 'degradado'] },
+                      correo: {
+                        type: 'object',
+                        required: ['estado'],
+                        properties: { estado: { enum: ['ok', 'rechazado'] }, detalle: { type: 'string' } },
+                        additionalProperties: false,
+                      },
+                    },
+                    additionalProperties: false,
+                  },
                 },
               },
             },
@@ -186,7 +200,7 @@ function documentoOpenApi() {
         post: {
           summary: 'Solicitar código de seguridad',
           description:
-            'Cuenta para el límite de 20 consultas de disponibilidad por usuario y hora antes de mirar si la dirección está libre; luego 1 código cada 60 s y 5 por hora.',
+            'Cuenta para el límite de 20 consultas de disponibilidad por usuario y hora antes de mirar si la dirección está libre; luego 1 código cada 60 s y 5 por hora (solo cuentan los códigos que el proveedor aceptó o que se están enviando). 503 SERVICIO_CORREO_NO_DISPONIBLE con Retry-After si el proveedor no responde o limita; 503 SERVICIO_CORREO_MAL_CONFIGURADO, sin Retry-After, si rechaza la configuración. En ambos casos el código anterior sigue valiendo.',
           security: seguro,
           requestBody: cuerpo('CorreoInput'),
           responses: { ...exito(202, 'Código enviado', 'CodigoEnviado'), ...problemas(401, 403, 422, 429, 503) },

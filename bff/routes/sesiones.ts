@@ -104,7 +104,7 @@ export function rutasSesiones(deps: Servicios) {
       // address if the last one expired.
       if (usuario.estado === 'BLOQUEADO') {
         await db.batch(sentenciasInicioCorrecto(idUsuario, quien.ip), 'write');
-        await reenviarRestablecimiento(deps, usuario.idUsuario, quien.idSolicitud);
+        await reenviarRestablecimiento(deps, usuario, quien.idSolicitud);
         return problemaCuentaBloqueada(c);
       }
 

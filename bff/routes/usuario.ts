@@ -29,8 +29,9 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
 import {
-  avisarCambioClave,
-  avisarCambioCorreo,
+  avisoCambioClave,
+  avisoCambioCorreo,
+  entregarTokenNuevo,
   renovacionDeSesiones,
   revisarCambiosSensibles,
   revisarCodigo,
@@ -206,15 +207,30 @@ export function rutasUsuario(deps: Servicios) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
         sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, 'siCambio'));
       }
-      // The "No reconozco este cambio" link is stored with the new address or not at all.
+      // The "No reconozco este cambio" link is stored with the new address or not at all, and the
+      // notices owed are written with the change (the outbox): none is lost if the process dies.
       const enlace = cambiaCorreo
         ? enlaceNuevo({ idUsuario, correoAnterior: actual.correo, correoNuevo: datos.correo, ahora }, true)
         : null;
-      if (enlace) sentencias.push(enlace.sentencia);
+      if (enlace) {
+        sentencias.push(enlace.sentencia);
+        sentencias.push(
+          avisoCambioCorreo(deps, {
+            idUsuario,
+            correoAnterior: actual.correo,
+            nombre: datos.nombre,
+            correoNuevo: datos.correo,
+            tokenEnlace: enlace.token,
+            ahora,
+            idSolicitud: quien.idSolicitud,
+          }),
+        );
+      }
       const renovacion = claveHash ? renovacionDeSesiones(idUsuario, claveHash, ahora, quien) : null;
       if (renovacion) {
         sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, 'siCambio'));
         sentencias.push(...renovacion.sentencias);
+        sentencias.push(avisoCambioClave(deps, { idUsuario, nombre: datos.nombre, ahora, idSolicitud: quien.idSolicitud }, renovacion.guardada));
       }
       if (cambiaCorreo) {
         sentencias.push(sentenciaAnularCodigos(idUsuario, ahora));
@@ -231,8 +247,7 @@ export function rutasUsuario(deps: Servicios) {
       const guardado = usuarioDeFila(resultados.at(-1)?.rows[0]);
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
-      if (enlace) await avisarCambioCorreo(deps, actual, guardado, enlace.token, quien.idSolicitud);
-      if (renovacion) await avisarCambioClave(deps, c, guardado, renovacion.sesion.token);
+      if (renovacion) entregarTokenNuevo(deps, c, renovacion.sesion.token);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

@@ -6,13 +6,13 @@ import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../contract/ind
 import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
 import { mensajeAvisoCambioCorreo, mensajeClaveCambiada } from '../mail/index.js';
 import { ponerCookieSesion } from '../middleware/sesion.js';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { enviarAviso } from './avisos.js';
+import { sentenciaAviso } from './avisos.js';
 import { errorPoliticaClave } from './clave.js';
 import { intentosRestantes, verificarCodigo } from './codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
-import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from './sesiones.js';
+import { hashTokenEnlace } from './reversion.js';
+import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type Condicion, type SesionNueva } from './sesiones.js';
 
 /** Response header carrying the renewed session token after a password change (Bearer clients). */
 export const CABECERA_TOKEN = 'X-Token-Sesion';
@@ -77,59 +77,63 @@ export async function revisarCodigo(deps: Servicios, actual: UsuarioGuardado, co
 }
 
 /**
- * After an email change is saved: the notice to the OLD address with the one-time "No reconozco
- * este cambio" link (absolute, on ORIGEN_PUBLICO, never on the request's `Host`; its row was stored
- * in the change's batch). A failed notice is recorded, never undone.
+ * The notice to the OLD address after an email change, with the one-time "No reconozco este
+ * cambio" link (absolute, on ORIGEN_PUBLICO, never on the request's `Host`): a row of the outbox,
+ * written in the change's batch only if the link (`tokenEnlace`) was stored there.
  */
-export async function avisarCambioCorreo(
+export function avisoCambioCorreo(
   deps: Servicios,
-  antes: UsuarioGuardado,
-  despues: UsuarioGuardado,
-  tokenEnlace: string,
-  idSolicitud: string | null,
-): Promise<void> {
-  const enlace = `${deps.config.origenPublico}/correo/revertir/${tokenEnlace}`;
-  await enviarAviso(deps, {
-    idUsuario: antes.idUsuario,
-    tipo: 'CORREO_MODIFICADO',
-    para: antes.correo,
-    contenido: mensajeAvisoCambioCorreo({ nombre: despues.nombre, correoNuevo: despues.correo, enlace }),
-    claveIdempotencia: `aviso-correo:${antes.idUsuario}:${despues.version}`,
-    ahora: deps.reloj(),
-    idSolicitud,
-  });
+  d: { idUsuario: string; correoAnterior: string; nombre: string; correoNuevo: string; tokenEnlace: string; ahora: Date; idSolicitud: string | null },
+): InStatement {
+  const enlace = `${deps.config.origenPublico}/correo/revertir/${d.tokenEnlace}`;
+  return sentenciaAviso(
+    deps.config.secretoCodigos,
+    {
+      idUsuario: d.idUsuario,
+      tipo: 'CORREO_MODIFICADO',
+      para: d.correoAnterior,
+      contenido: mensajeAvisoCambioCorreo({ nombre: d.nombre, correoNuevo: d.correoNuevo, enlace }),
+      ahora: d.ahora,
+      idSolicitud: d.idSolicitud,
+    },
+    { sql: 'EXISTS (SELECT 1 FROM enlaces_reversion WHERE hash_token = ?)', args: [hashTokenEnlace(d.tokenEnlace)] },
+  );
+}
+
+/** The "password changed" notice to the account's address (as the batch leaves it), only if `guardada` holds. */
+export function avisoCambioClave(
+  deps: Servicios,
+  d: { idUsuario: string; nombre: string; ahora: Date; idSolicitud: string | null },
+  guardada: Condicion,
+): InStatement {
+  return sentenciaAviso(
+    deps.config.secretoCodigos,
+    { idUsuario: d.idUsuario, tipo: 'CLAVE_MODIFICADA', contenido: mensajeClaveCambiada({ nombre: d.nombre }), ahora: d.ahora, idSolicitud: d.idSolicitud },
+    guardada,
+  );
 }
 
 /**
  * The password change's part of the PUT's write batch: every session of the user ends and a new one
- * opens (password proof = now), both only if the batch stored `claveHash` (a lost race changes
- * nothing), so a saved password never leaves the old sessions alive.
+ * opens (password proof = now), both only if the batch stored `claveHash` (`guardada`: a lost race
+ * changes nothing), so a saved password never leaves the old sessions alive.
  */
 export function renovacionDeSesiones(
   idUsuario: string,
   claveHash: string,
   ahora: Date,
   quien: { ip: string | null; agente: string | null },
-): { sesion: SesionNueva; sentencias: InStatement[] } {
+): { sesion: SesionNueva; sentencias: InStatement[]; guardada: Condicion } {
   const guardada = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, claveHash] };
   const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, guardada);
-  return { sesion, sentencias: [sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada), sentencia] };
+  return { sesion, sentencias: [sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada), sentencia], guardada };
 }
 
 /**
  * After a password change is saved: the new session's token goes in `X-Token-Sesion` always and in
- * the cookie when the request came by cookie, and the registered address gets a notice.
+ * the cookie when the request came by cookie.
  */
-export async function avisarCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
+export function entregarTokenNuevo(deps: Servicios, c: Context<Entorno>, token: string): void {
   if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
   c.header(CABECERA_TOKEN, token);
-  await enviarAviso(deps, {
-    idUsuario: despues.idUsuario,
-    tipo: 'CLAVE_MODIFICADA',
-    para: despues.correo,
-    contenido: mensajeClaveCambiada({ nombre: despues.nombre }),
-    claveIdempotencia: `aviso-clave:${despues.idUsuario}:${despues.version}`,
-    ahora: deps.reloj(),
-    idSolicitud: origenDeSolicitud(c).idSolicitud,
-  });
 }

@@ -5,22 +5,29 @@
  * - 8 characters of `ALFABETO_CODIGO` (~40 bits) from `crypto.randomInt` (CSPRNG, unbiased).
  * - Stored only as HMAC-SHA256(secreto, `idUsuario|correo|codigo`) in hex: a code is bound to its
  *   user and address, and a database leak does not reveal it.
- * - Valid 15 minutes (`ahora < expiraEn`), single use, 5 tries; a new code voids the previous ones.
+ * - Valid 15 minutes (`ahora < expiraEn`), single use, 5 tries.
+ * - Stored pending (`enviado_en` NULL) before it is sent; `confirmarCodigo`, once the provider took
+ *   it, makes it usable and voids the user's previous ones. A code that never left (the provider
+ *   refused it, did not answer, or the process died) is never usable, and the code the user already
+ *   had stays valid.
  * - Limits read from the table itself (so they hold across BFF processes): 1 code per 60 s and 5 per
- *   hour per user, checked and inserted in one statement.
+ *   hour per user, checked and inserted in one statement. They count the codes sent and those in
+ *   flight (pending for less than `EN_VUELO_MS`, so two requests at once do not both send); a
+ *   pending code older than that was lost with its process and counts for nothing.
  *
  * `verificarCodigo` counts the try and, when the code matches, consumes it, each as one atomic
  * statement on the plain client, before and outside the PUT's write batch: a try stays counted even
  * when the request then fails, or a failed wrong guess would be free. The PUT does every other check
  * first, then `verificarCodigo`, then its batch; if the batch loses a race (412), the code is spent
- * and the user requests a new one. `anularCodigo` (send failed) deletes the row, so a code that
- * never left does not count for the limits: only for `CorreoNoDisponibleError` (provider down);
- * after a `CorreoRechazadoError` (e.g. an invalid recipient) the code stays counted, or refused
- * sends would bypass the limits. `anularCodigosDe` / `sentenciaAnularCodigos` only mark codes void.
+ * and the user requests a new one. `anularCodigo` (send failed, whatever the reason) deletes the
+ * pending row: it does not count for the limits (the code request is still counted in the 20 per
+ * hour of the availability check, so refused sends cannot flood an address).
+ * `anularCodigosDe` / `sentenciaAnularCodigos` only mark codes void.
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
+import { PLAZO_ENVIO_MS } from '../mail/index.js';
 import type { Condicion } from './sesiones.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
 
@@ -30,6 +37,10 @@ const ESPERA_REENVIO_MS = 60 * 1000;
 export const VENTANA_HORA_MS = 60 * 60 * 1000;
 const MAXIMO_CODIGOS_POR_HORA = 5;
 const MAXIMO_INTENTOS = 5;
+/** How long a pending code counts as being sent: the send's budget, with room for the writes around it. */
+export const EN_VUELO_MS = PLAZO_ENVIO_MS + 5000;
+/** SQL (args: the limit of in flight): the code was sent, or is being sent. */
+const CUENTA = '(enviado_en IS NOT NULL OR creado_en > ?)';
 
 export type ResultadoVerificacion = 'VALIDO' | 'INCORRECTO' | 'EXPIRADO' | 'AGOTADO';
 
@@ -38,8 +49,6 @@ export interface CodigoEmitido {
   codigo: string;
   id: string;
   expiraEn: string;
-  /** When the user may ask for another one (60 s, or later when the hourly limit is reached). */
-  reenviarDesde: string;
 }
 
 /** Too many codes requested: answer 429 with `Retry-After: reintentarEnS`. */
@@ -68,8 +77,8 @@ function mas(ahora: Date, ms: number): string {
 }
 
 /**
- * Creates a code for `correo` and, in the same write batch, voids the user's previous ones (only if
- * the new one was inserted). Throws `LimiteCodigoError`.
+ * Stores a pending code for `correo` (not usable yet) if the limits allow it, and forgets the user's
+ * pending codes lost with their process. Throws `LimiteCodigoError`.
  */
 export async function emitirCodigo(
   db: Pick<Client, 'batch' | 'execute'>,
@@ -78,13 +87,12 @@ export async function emitirCodigo(
   const codigo = generarCodigo();
   const id = randomUUID();
   const expiraEn = mas(d.ahora, VIGENCIA_CODIGO_MS);
-  // The others, once this one is in: `id` is random, so it exists only if this batch inserted it.
-  const otrosSiInsertado = { sql: 'id <> ? AND EXISTS (SELECT 1 FROM codigos_seguridad WHERE id = ?)', args: [id, id] };
+  const enVuelo = mas(d.ahora, -EN_VUELO_MS);
   const insercion: InStatement = {
     sql: `INSERT INTO codigos_seguridad (id, id_usuario, correo, hash_codigo, creado_en, expira_en, intentos)
           SELECT ?, ?, ?, ?, ?, ?, 0
-          WHERE NOT EXISTS (SELECT 1 FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?)
-            AND (SELECT count(*) FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?) < ?`,
+          WHERE NOT EXISTS (SELECT 1 FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ? AND ${CUENTA})
+            AND (SELECT count(*) FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ? AND ${CUENTA}) < ?`,
     args: [
       id,
       d.idUsuario,
@@ -94,38 +102,65 @@ export async function emitirCodigo(
       expiraEn,
       d.idUsuario,
       mas(d.ahora, -ESPERA_REENVIO_MS),
+      enVuelo,
       d.idUsuario,
       mas(d.ahora, -VENTANA_HORA_MS),
+      enVuelo,
       MAXIMO_CODIGOS_POR_HORA,
     ],
   };
-  const [resultado] = await db.batch([insercion, sentenciaAnularCodigos(d.idUsuario, d.ahora, otrosSiInsertado)], 'write');
+  const perdidos: InStatement = {
+    sql: 'DELETE FROM codigos_seguridad WHERE id_usuario = ? AND enviado_en IS NULL AND creado_en <= ?',
+    args: [d.idUsuario, enVuelo],
+  };
+  const [resultado] = await db.batch([insercion, perdidos], 'write');
   if (resultado?.rowsAffected !== 1) {
     const proximo = await proximaEmision(db, d.idUsuario, d.ahora);
     throw new LimiteCodigoError(Math.max(1, Math.ceil((proximo.getTime() - d.ahora.getTime()) / 1000)));
   }
-  const reenviarDesde = (await proximaEmision(db, d.idUsuario, d.ahora)).toISOString();
-  return { codigo, id, expiraEn, reenviarDesde };
+  return { codigo, id, expiraEn };
 }
 
-/** When the user may get another code: 60 s after the last one, and under 5 in the last hour. */
+/**
+ * The provider took code `id`: in one batch it becomes usable and the user's previous codes are
+ * voided (only if it was still pending and not voided meanwhile, e.g. by «Usar otro correo»).
+ * Returns when the user may ask for another one (60 s, or later when the hourly limit is reached).
+ */
+export async function confirmarCodigo(db: Pick<Client, 'batch' | 'execute'>, idUsuario: string, id: string, ahora: Date): Promise<string> {
+  const momento = ahora.toISOString();
+  const confirmado: Condicion = { sql: 'id <> ? AND EXISTS (SELECT 1 FROM codigos_seguridad WHERE id = ? AND enviado_en = ?)', args: [id, id, momento] };
+  await db.batch(
+    [
+      { sql: 'UPDATE codigos_seguridad SET enviado_en = ? WHERE id = ? AND enviado_en IS NULL AND anulado_en IS NULL', args: [momento, id] },
+      sentenciaAnularCodigos(idUsuario, ahora, confirmado),
+    ],
+    'write',
+  );
+  return (await proximaEmision(db, idUsuario, ahora)).toISOString();
+}
+
+/**
+ * When the user may get another code: 60 s after the last one sent, and under 5 in the last hour; a
+ * code in flight blocks only while it may still be (`EN_VUELO_MS` from its creation).
+ */
 async function proximaEmision(db: Ejecutor, idUsuario: string, ahora: Date): Promise<Date> {
   const { rows } = await db.execute({
-    sql: `SELECT creado_en FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ?
+    sql: `SELECT creado_en, enviado_en IS NOT NULL AS enviado FROM codigos_seguridad WHERE id_usuario = ? AND creado_en > ? AND ${CUENTA}
           ORDER BY creado_en DESC LIMIT ?`,
-    args: [idUsuario, mas(ahora, -VENTANA_HORA_MS), MAXIMO_CODIGOS_POR_HORA],
+    args: [idUsuario, mas(ahora, -VENTANA_HORA_MS), mas(ahora, -EN_VUELO_MS), MAXIMO_CODIGOS_POR_HORA],
   });
   let proximo = ahora.getTime();
-  const ultimo = rows[0];
-  if (ultimo) proximo = Math.max(proximo, Date.parse(String(ultimo.creado_en)) + ESPERA_REENVIO_MS);
+  for (const fila of rows) {
+    proximo = Math.max(proximo, Date.parse(String(fila.creado_en)) + (Number(fila.enviado) ? ESPERA_REENVIO_MS : EN_VUELO_MS));
+  }
   const quinto = rows[MAXIMO_CODIGOS_POR_HORA - 1];
   if (quinto) proximo = Math.max(proximo, Date.parse(String(quinto.creado_en)) + VENTANA_HORA_MS);
   return new Date(proximo);
 }
 
-/** The provider did not take the message: the code never left, so it is deleted and does not count. */
+/** The provider did not take the message: the pending code is deleted and does not count; the previous one stays. */
 export async function anularCodigo(db: Ejecutor, id: string): Promise<void> {
-  await db.execute({ sql: 'DELETE FROM codigos_seguridad WHERE id = ? AND usado_en IS NULL', args: [id] });
+  await db.execute({ sql: 'DELETE FROM codigos_seguridad WHERE id = ? AND enviado_en IS NULL', args: [id] });
 }
 
 /**
@@ -144,6 +179,9 @@ export function sentenciaAnularCodigos(idUsuario: string, ahora: Date, condicion
 export async function anularCodigosDe(db: Ejecutor, idUsuario: string, ahora: Date): Promise<void> {
   await db.execute(sentenciaAnularCodigos(idUsuario, ahora));
 }
+
+/** SQL (args: the user): the user's codes that were sent and not voided; the newest is the current one. */
+const USABLE = 'id_usuario = ? AND anulado_en IS NULL AND enviado_en IS NOT NULL';
 
 interface FilaCodigo {
   id: string;
@@ -197,7 +235,7 @@ export async function verificarCodigo(
 ): Promise<ResultadoVerificacion> {
   const esperado = hashCodigo(d.secreto, d.idUsuario, d.correo, d.codigo);
   const momento = d.ahora.toISOString();
-  const actual = await leerCodigo(db, 'id_usuario = ? AND anulado_en IS NULL', [d.idUsuario]);
+  const actual = await leerCodigo(db, USABLE, [d.idUsuario]);
   const final = estadoFinal(actual, momento);
   if (final || !actual) return final ?? 'INCORRECTO';
 
@@ -230,7 +268,7 @@ export interface CodigoPendiente {
 
 /** The user's code that can still be typed (not used, voided, expired or exhausted), or null. */
 export async function codigoPendiente(db: Ejecutor, idUsuario: string, ahora: Date): Promise<CodigoPendiente | null> {
-  const actual = await leerCodigo(db, 'id_usuario = ? AND anulado_en IS NULL', [idUsuario]);
+  const actual = await leerCodigo(db, USABLE, [idUsuario]);
   if (!actual || estadoFinal(actual, ahora.toISOString())) return null;
   return {
     id: actual.id,

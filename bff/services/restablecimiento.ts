@@ -9,7 +9,7 @@ import { errorCampo, RestablecimientoClaveSchema, validar, type ErrorCampo } fro
 import { mensajeClaveCambiada, mensajeRestablecimiento } from '../mail/index.js';
 import type { Servicios } from '../tipos.js';
 import { sentenciaEvento } from './auditoria.js';
-import { enviarAviso } from './avisos.js';
+import { sentenciaAviso } from './avisos.js';
 import { errorPoliticaClave, hashClave } from './clave.js';
 import { FORMATO_TOKEN, hashTokenEnlace, PENDIENTE, tokenDeEnlace } from './reversion.js';
 import { sentenciaRevocarSesionesDeUsuario, type Condicion } from './sesiones.js';
@@ -25,8 +25,6 @@ export interface RestablecimientoEmitido {
   emitido: Condicion;
   /** Its INSERT (for a BLOQUEADO account, when `condicion` holds) and the voiding of older links. */
   sentencias: InStatement[];
-  /** SELECT of the name and address it goes to, empty unless it was stored. */
-  destinatario: InStatement;
 }
 
 /** A new reset link for `idUsuario`, stored only if the account is BLOQUEADO and `condicion` holds. */
@@ -50,32 +48,31 @@ export function restablecimientoNuevo(idUsuario: string, ahora: Date, condicion:
         args: [momento, idUsuario, hash, ...emitido.args],
       },
     ],
-    destinatario: {
-      sql: `SELECT id_usuario, nombre, correo FROM usuarios WHERE id_usuario = ? AND ${emitido.sql}`,
-      args: [idUsuario, ...emitido.args],
-    },
   };
 }
 
-/** Emails the link (a failure is recorded as AVISO_NO_ENVIADO; the owner can get another by logging in later). */
-export async function enviarRestablecimiento(
+/**
+ * The email with the link, to the account's address as the batch leaves it (the one a revert
+ * restored): a row of the outbox for the batch that stores the link, written only if it was
+ * (`nuevo.emitido`). A failure ends as AVISO_NO_ENVIADO; the owner can get another by logging in.
+ */
+export function avisoRestablecimiento(
   deps: Servicios,
-  d: { idUsuario: string; nombre: string; correo: string; token: string },
-  idSolicitud: string | null,
-): Promise<void> {
-  await enviarAviso(deps, {
-    idUsuario: d.idUsuario,
-    tipo: 'RESTABLECIMIENTO',
-    para: d.correo,
-    contenido: mensajeRestablecimiento({
-      nombre: d.nombre,
+  nuevo: RestablecimientoEmitido,
+  d: { idUsuario: string; nombre: string; ahora: Date; idSolicitud: string | null },
+): InStatement {
+  const enlace = `${deps.config.origenPublico}${RUTA_RESTABLECIMIENTO}/${nuevo.token}`;
+  return sentenciaAviso(
+    deps.config.secretoCodigos,
+    {
       idUsuario: d.idUsuario,
-      enlace: `${deps.config.origenPublico}${RUTA_RESTABLECIMIENTO}/${d.token}`,
-    }),
-    claveIdempotencia: `restablecimiento:${hashTokenEnlace(d.token).slice(0, 32)}`,
-    ahora: deps.reloj(),
-    idSolicitud,
-  });
+      tipo: 'RESTABLECIMIENTO',
+      contenido: mensajeRestablecimiento({ nombre: d.nombre, idUsuario: d.idUsuario, enlace }),
+      ahora: d.ahora,
+      idSolicitud: d.idSolicitud,
+    },
+    nuevo.emitido,
+  );
 }
 
 /**
@@ -83,16 +80,19 @@ export async function enviarRestablecimiento(
  * only when no earlier one is still pending, so whoever knows the password (maybe the attacker) can
  * neither flood the owner's mailbox nor void the link the owner is about to use.
  */
-export async function reenviarRestablecimiento(deps: Servicios, idUsuario: string, idSolicitud: string | null): Promise<void> {
+export async function reenviarRestablecimiento(
+  deps: Servicios,
+  usuario: { idUsuario: string; nombre: string },
+  idSolicitud: string | null,
+): Promise<void> {
   const ahora = deps.reloj();
+  const { idUsuario } = usuario;
   const sinPendiente: Condicion = {
     sql: `NOT EXISTS (SELECT 1 FROM enlaces_restablecimiento WHERE id_usuario = ? AND ${PENDIENTE})`,
     args: [idUsuario, ahora.toISOString()],
   };
   const nuevo = restablecimientoNuevo(idUsuario, ahora, sinPendiente);
-  const resultados = await deps.db.batch([...nuevo.sentencias, nuevo.destinatario], 'write');
-  const fila = resultados.at(-1)?.rows[0];
-  if (fila) await enviarRestablecimiento(deps, { idUsuario, nombre: String(fila.nombre), correo: String(fila.correo), token: nuevo.token }, idSolicitud);
+  await deps.db.batch([...nuevo.sentencias, avisoRestablecimiento(deps, nuevo, { idUsuario, nombre: usuario.nombre, ahora, idSolicitud })], 'write');
 }
 
 export interface CuentaARestablecer {
@@ -122,7 +122,7 @@ export type ResultadoRestablecimiento = { tipo: 'RESTABLECIDO' } | { tipo: 'NO_V
  * The reset form: the new password must meet the same rules as the screen's (length, no personal
  * data, not the current password, not guessable). Then, in one batch: the link consumed, the
  * password stored and the account ACTIVO, audited CLAVE_RESTABLECIDA, every session revoked and any
- * other reset link voided; then the "password changed" notice. Errors use `contrasena` and
+ * other reset link voided, and the "password changed" notice queued. Errors use `contrasena` and
  * `confirmacion` as fields.
  */
 export async function restablecerClave(
@@ -160,18 +160,14 @@ export async function restablecerClave(
         sql: `UPDATE enlaces_restablecimiento SET anulado_en = ? WHERE id_usuario = ? AND usado_en IS NULL AND anulado_en IS NULL AND ${guardada.sql}`,
         args: [momento, idUsuario, ...guardada.args],
       },
+      sentenciaAviso(
+        deps.config.secretoCodigos,
+        { idUsuario, tipo: 'CLAVE_MODIFICADA', contenido: mensajeClaveCambiada({ nombre: cuenta.nombre }), ahora, idSolicitud: quien.idSolicitud },
+        guardada,
+      ),
     ],
     'write',
   );
   if (cambio?.rowsAffected !== 1) return { tipo: 'NO_VALIDO' };
-  await enviarAviso(deps, {
-    idUsuario,
-    tipo: 'CLAVE_MODIFICADA',
-    para: cuenta.correo,
-    contenido: mensajeClaveCambiada({ nombre: cuenta.nombre }),
-    claveIdempotencia: `aviso-clave-restablecida:${hash.slice(0, 32)}`,
-    ahora,
-    idSolicitud: quien.idSolicitud,
-  });
   return { tipo: 'RESTABLECIDO' };
 }

@@ -47,12 +47,14 @@ export function enlaceNuevo(
   };
 }
 
-/** The account of a link that can still be used, or null; changes nothing (a GET may call it). */
-export async function usuarioDeEnlaceVigente(db: Ejecutor, token: string, ahora: Date): Promise<string | null> {
+/** The account of a link that can still be used (its ID and name), or null; changes nothing (a GET may call it). */
+export async function usuarioDeEnlaceVigente(db: Ejecutor, token: string, ahora: Date): Promise<{ idUsuario: string; nombre: string } | null> {
   if (!FORMATO_TOKEN.test(token)) return null;
   const { rows } = await db.execute({
-    sql: `SELECT id_usuario FROM enlaces_reversion WHERE hash_token = ? AND ${PENDIENTE}`,
+    sql: `SELECT u.id_usuario, u.nombre FROM enlaces_reversion e JOIN usuarios u ON u.id_usuario = e.id_usuario
+          WHERE e.hash_token = ? AND ${PENDIENTE}`,
     args: [hashTokenEnlace(token), ahora.toISOString()],
   });
-  return rows[0] ? String(rows[0].id_usuario) : null;
+  const fila = rows[0];
+  return fila ? { idUsuario: String(fila.id_usuario), nombre: String(fila.nombre) } : null;
 }

@@ -1,7 +1,7 @@
 import { esViolacionUnica } from '../db/usuarios.js';
 import type { Servicios } from '../tipos.js';
 import { hashTokenEnlace, PENDIENTE, usuarioDeEnlaceVigente } from './reversion.js';
-import { enviarRestablecimiento, restablecimientoNuevo } from './restablecimiento.js';
+import { avisoRestablecimiento, restablecimientoNuevo } from './restablecimiento.js';
 
 export type ResultadoReversion = 'REVERTIDO' | 'NO_VALIDO' | 'CONFLICTO';
 
@@ -24,8 +24,8 @@ export const MENSAJES_REVERSION = {
  * - a password-reset link is stored for the restored address; everything below runs only if it was
  *   (the restore happened), so a used, voided, expired or unknown token changes nothing;
  * - this link is consumed and every other pending revert and reset link of the account voided;
- * - CORREO_REVERTIDO is audited, every session revoked and pending codes voided.
- * Then the reset link is mailed to the restored address. If that address was taken meanwhile the
+ * - CORREO_REVERTIDO is audited, every session revoked and pending codes voided;
+ * - the reset link's email to the restored address is queued in the outbox. If that address was taken meanwhile the
  * unique index fails the batch: nothing changes, the link stays usable, the answer is CONFLICTO.
  */
 export async function revertirCambioCorreo(
@@ -34,8 +34,9 @@ export async function revertirCambioCorreo(
   quien: { ip: string | null; agente: string | null; idSolicitud: string | null },
 ): Promise<ResultadoReversion> {
   const ahora = deps.reloj();
-  const idUsuario = await usuarioDeEnlaceVigente(deps.db, token, ahora);
-  if (!idUsuario) return 'NO_VALIDO';
+  const cuenta = await usuarioDeEnlaceVigente(deps.db, token, ahora);
+  if (!cuenta) return 'NO_VALIDO';
+  const { idUsuario } = cuenta;
   const hash = hashTokenEnlace(token);
   const momento = ahora.toISOString();
   const restablecimiento = restablecimientoNuevo(idUsuario, ahora, { sql: 'changes() = 1', args: [] });
@@ -77,7 +78,7 @@ export async function revertirCambioCorreo(
                 WHERE id_usuario = ? AND anulado_en IS NULL AND usado_en IS NULL AND ${emitido.sql}`,
           args: [momento, idUsuario, ...emitido.args],
         },
-        restablecimiento.destinatario,
+        avisoRestablecimiento(deps, restablecimiento, { idUsuario, nombre: cuenta.nombre, ahora, idSolicitud: quien.idSolicitud }),
       ],
       'write',
     );
@@ -85,12 +86,7 @@ export async function revertirCambioCorreo(
     if (esViolacionUnica(error)) return 'CONFLICTO';
     throw error;
   }
-  const destinatario = resultados.at(-1)?.rows[0];
-  if (resultados[0]?.rowsAffected !== 1 || !destinatario) return 'NO_VALIDO';
-  await enviarRestablecimiento(
-    deps,
-    { idUsuario, nombre: String(destinatario.nombre), correo: String(destinatario.correo), token: restablecimiento.token },
-    quien.idSolicitud,
-  );
+  // The notice is written only if the reset link was, i.e. the restore happened.
+  if (resultados[0]?.rowsAffected !== 1 || resultados.at(-1)?.rowsAffected !== 1) return 'NO_VALIDO';
   return 'REVERTIDO';
 }

@@ -109,6 +109,8 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
         ? msg(str`Demasiados intentos. Espere ${Math.ceil(reintentarEn / 60)} min y vuelva a intentarlo.`)
         : msg('Demasiados intentos. Espere unos minutos y vuelva a intentarlo.');
     case 'SERVICIO_CORREO_NO_DISPONIBLE': return msg('El servicio de correo no está disponible. Inténtelo más tarde.');
+    case 'SERVICIO_CORREO_MAL_CONFIGURADO':
+      return msg('Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora: no se envió ningún código y su correo no cambió. Puede guardar sus demás datos con «Sí» en «Desea mantener el mismo correo electrónico»; para cambiar el correo con urgencia, acuda a Soporte al Cliente del SENAE.');
     case 'CREDENCIALES_INVALIDAS': return msg('ID.usuario o contraseña incorrectos.');
     case 'CUENTA_INACTIVA': return msg('La cuenta no está activa.');
     case 'CUENTA_BLOQUEADA':

@@ -156,6 +156,7 @@
 'sc2c4ecaec96d67f1': `Type your password.`,
 'sc4b89e9ddfe6e816': str`Tries left with this code: ${0}.`,
 'sc4da3fd3bd7fc5f9': `The code expires in`,
+'scc60d08d420c0b30': `Because of a configuration problem, already reported, the portal cannot send email for now: no code was sent and your email address did not change. You can save your other data with “Yes” in “Do you want to keep the same email address”; to change the email address urgently, contact SENAE Customer Support.`,
 'sce4fd35849595af0': `Province`,
 'sd0f42754d5942be5': `Sign out the other sessions`,
 'sd3d8920b862a5bca': `An unexpected error occurred. Try again later.`,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js';
-import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
+import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
+import { actualizacionTmacay, actualizarUsuario, correosEntregados, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -14,7 +14,7 @@ beforeEach(async () => {
 const MOTIVO = 'Cierre de la empresa importadora';
 const NUEVO = 'tito.nuevo@example.com';
 
-const correos = () => listarBandeja(e.db);
+const correos = () => correosEntregados(e);
 
 function baja(motivo: unknown = MOTIVO, tk = token) {
   return pedir(e.app, '/api/usuario/baja', { cuerpo: { motivo }, token: tk });

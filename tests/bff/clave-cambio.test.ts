@@ -93,17 +93,19 @@ describe('PUT /api/usuario with cambioClave', () => {
     expect((await pedir(e.app, '/api/usuario', { token: nuevo! })).status).toBe(200);
     expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO } })).status).toBe(401);
     await iniciarSesion(e.app, 'tmacay', NUEVA);
-    const correos = (await (await pedir(e.app, '/api/dev/correos')).json()) as { para: string; asunto: string }[];
-    expect(correos[0]).toMatchObject({ para: 'tito.macay@example.com', asunto: 'Aviso: se cambió la contraseña de su usuario de Ecuapass' });
-    const actividad = (await (await pedir(e.app, '/api/usuario/actividad', { token: nuevo! })).json()) as { evento: string; campos: string[] }[];
-    expect(actividad.map((a) => a.evento)).toContain('CLAVE_MODIFICADA');
-    expect(actividad.find((a) => a.evento === 'CLAVE_MODIFICADA')!.campos).toEqual(['contrasena']);
-    // No secret anywhere outside the outbox: neither password nor any session token.
+    // No secret in the outbox's sealed notice either, before it is delivered.
+    expect((await e.db.execute('SELECT count(*) AS n FROM avisos_pendientes')).rows[0]?.n).toBe(1);
     const tablas = await e.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'correos_bandeja'");
     for (const fila of tablas.rows) {
       const contenido = JSON.stringify((await e.db.execute(`SELECT * FROM "${String(fila.name)}"`)).rows);
       for (const secreto of [NUEVA, CLAVE_DEMO, token, otra, nuevo!]) expect(contenido, String(fila.name)).not.toContain(secreto);
     }
+    expect(await e.despachador.entregarPendientes()).toBe(1);
+    const correos = (await (await pedir(e.app, '/api/dev/correos')).json()) as { para: string; asunto: string }[];
+    expect(correos[0]).toMatchObject({ para: 'tito.macay@example.com', asunto: 'Aviso: se cambió la contraseña de su usuario de Ecuapass' });
+    const actividad = (await (await pedir(e.app, '/api/usuario/actividad', { token: nuevo! })).json()) as { evento: string; campos: string[] }[];
+    expect(actividad.map((a) => a.evento)).toContain('CLAVE_MODIFICADA');
+    expect(actividad.find((a) => a.evento === 'CLAVE_MODIFICADA')!.campos).toEqual(['contrasena']);
   });
 
   test('a cookie session gets the new token in its cookie too', async () => {

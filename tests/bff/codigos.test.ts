@@ -9,6 +9,8 @@ import {
   anularCodigo,
   anularCodigosDe,
   codigoPendiente,
+  confirmarCodigo,
+  EN_VUELO_MS,
   emitirCodigo,
   generarCodigo,
   intentosRestantes,
@@ -29,9 +31,10 @@ const otrosClientes: Client[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mug-codigos-'));
   db = createClient({ url: `file:${join(dir, 'prueba.db')}` });
-  const sql = await readFile(new URL('../../bff/db/migraciones/002_correo.sql', import.meta.url), 'utf8');
   const tx = await db.transaction('write');
-  await tx.executeMultiple(sql);
+  for (const migracion of ['002_correo.sql', '008_avisos_pendientes.sql']) {
+    await tx.executeMultiple(await readFile(new URL(`../../bff/db/migraciones/${migracion}`, import.meta.url), 'utf8'));
+  }
   await tx.commit();
 });
 
@@ -48,8 +51,15 @@ function clientes(n: number): Client[] {
   return nuevos;
 }
 
-const emitir = (ahora = T0, idUsuario = 'tmacay', correo = 'nuevo@example.com') =>
+/** A code stored pending, as before its email is sent. */
+const pendiente = (ahora = T0, idUsuario = 'tmacay', correo = 'nuevo@example.com') =>
   emitirCodigo(db, { idUsuario, correo, ahora, secreto: SECRETO });
+
+/** A code stored and sent (the provider took it). */
+async function emitir(ahora = T0, idUsuario = 'tmacay', correo = 'nuevo@example.com') {
+  const emitido = await pendiente(ahora, idUsuario, correo);
+  return { ...emitido, reenviarDesde: await confirmarCodigo(db, idUsuario, emitido.id, ahora) };
+}
 
 const verificar = (codigo: string, ahora = T0, idUsuario = 'tmacay', correo = 'nuevo@example.com', cliente: Client = db) =>
   verificarCodigo(cliente, { idUsuario, correo, codigo, ahora, secreto: SECRETO });
@@ -118,20 +128,42 @@ describe('emitirCodigo', () => {
     expect(rows[0]?.n).toBe(1);
   });
 
-  it('voids the previous code when a new one is issued', async () => {
+  it('voids the previous code once a new one is sent, not before', async () => {
     const primero = await emitir(T0);
-    const segundo = await emitir(en(61 * S));
+    const segundo = await pendiente(en(61 * S));
+    expect(await codigoPendiente(db, 'tmacay', en(61 * S))).toMatchObject({ id: primero.id });
+    await confirmarCodigo(db, 'tmacay', segundo.id, en(62 * S));
     expect(await verificar(primero.codigo, en(62 * S))).toBe('INCORRECTO');
     expect(await verificar(segundo.codigo, en(63 * S))).toBe('VALIDO');
   });
 
-  it('a code voided because the send failed does not count for the limits', async () => {
-    for (let i = 0; i < 6; i++) {
-      const emitido = await emitir(en(i * S));
-      await anularCodigo(db, emitido.id);
-      expect(await verificar(emitido.codigo, en(i * S))).toBe('INCORRECTO');
-    }
-    await expect(emitir(en(7 * S))).resolves.toBeTruthy();
+  it('a pending code (not sent yet, or never) is not usable', async () => {
+    const { codigo } = await pendiente();
+    expect(await verificar(codigo)).toBe('INCORRECTO');
+    expect(await codigoPendiente(db, 'tmacay', T0)).toBeNull();
+    expect((await db.execute('SELECT intentos FROM codigos_seguridad')).rows[0]?.intentos).toBe(0);
+  });
+
+  it('a code whose send failed does not count for the limits, and the code sent before stays valid', async () => {
+    const anterior = await emitir(T0);
+    for (let i = 0; i < 6; i++) await anularCodigo(db, (await pendiente(en(61 * S + i * S))).id);
+    expect((await db.execute('SELECT id FROM codigos_seguridad')).rows.map((f) => f.id)).toEqual([anterior.id]);
+    expect(await verificar(anterior.codigo, en(70 * S))).toBe('VALIDO');
+  });
+
+  it('a code being sent holds the cooldown (two requests at once do not both send), one lost with its process only for EN_VUELO_MS', async () => {
+    expect(EN_VUELO_MS).toBe(10 * S);
+    const perdido = await pendiente(T0);
+    const error = await pendiente(en(9 * S)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LimiteCodigoError);
+    // Until the one in flight is sent or given up for lost, not the 60 s of a code sent.
+    expect((error as LimiteCodigoError).reintentarEnS).toBe(1);
+    const nuevo = await emitir(en(EN_VUELO_MS));
+    expect(nuevo.reenviarDesde).toBe(en(EN_VUELO_MS + MIN).toISOString());
+    // The lost one was forgotten by that request, and can never be typed.
+    const filas = await db.execute('SELECT id FROM codigos_seguridad');
+    expect(filas.rows.map((f) => f.id)).toEqual([nuevo.id]);
+    expect(await verificar(perdido.codigo, en(EN_VUELO_MS + S))).toBe('INCORRECTO');
   });
 });
 

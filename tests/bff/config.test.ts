@@ -15,6 +15,7 @@ describe('configuration (DESIGN §5)', () => {
       databaseUrl: 'file:./data/ecuapass.db',
       databaseAuthToken: null,
       tiempoLimiteBaseMs: 5000,
+      limiteCierreMs: 20_000,
       resendApiKey: null,
       bandejaDev: true,
       resendBaseUrl: null,
@@ -42,6 +43,7 @@ describe('configuration (DESIGN §5)', () => {
       DATABASE_URL: 'libsql://ecuapass.turso.io',
       DATABASE_AUTH_TOKEN: 'tok',
       DB_TIEMPO_LIMITE_MS: '1500',
+      LIMITE_CIERRE_MS: '45000',
       RESEND_API_KEY: 're_123',
       RESEND_BASE_URL: 'http://127.0.0.1:9999',
       CORREO_REMITENTE: 'Ecuapass <no-responder@aduana.gob.ec>',
@@ -62,6 +64,7 @@ describe('configuration (DESIGN §5)', () => {
       databaseUrl: 'libsql://ecuapass.turso.io',
       databaseAuthToken: 'tok',
       tiempoLimiteBaseMs: 1500,
+      limiteCierreMs: 45_000,
       resendApiKey: 're_123',
       bandejaDev: false,
       resendBaseUrl: 'http://127.0.0.1:9999',
@@ -75,6 +78,14 @@ describe('configuration (DESIGN §5)', () => {
       retencionAuditoriaDias: 730,
     });
     expect(avisos).toEqual([]);
+  });
+
+  test('LIMITE_CIERRE_MS must outlast a statement and an email: its floor and default follow DB_TIEMPO_LIMITE_MS', () => {
+    expect(leerConfig({ DB_TIEMPO_LIMITE_MS: '100', LIMITE_CIERRE_MS: '5101' }).config.limiteCierreMs).toBe(5101);
+    expect(() => leerConfig({ DB_TIEMPO_LIMITE_MS: '100', LIMITE_CIERRE_MS: '5100' })).toThrow(
+      'Configuración inválida: LIMITE_CIERRE_MS = "5100"; se admite un número entero de milisegundos mayor que DB_TIEMPO_LIMITE_MS + 5000 (el plazo de un correo) = 5100, y de hasta 600000.',
+    );
+    expect(leerConfig({ DB_TIEMPO_LIMITE_MS: '60000' }).config.limiteCierreMs).toBe(130_000);
   });
 
   test('a remote database turns the demo seed off by default', () => {
@@ -102,6 +113,14 @@ describe('configuration (DESIGN §5)', () => {
     ['DB_TIEMPO_LIMITE_MS', '50', 'Configuración inválida: DB_TIEMPO_LIMITE_MS = "50"; se admite un número entero de milisegundos entre 100 y 60000.'],
     ['DB_TIEMPO_LIMITE_MS', '5s', 'Configuración inválida: DB_TIEMPO_LIMITE_MS = "5s"; se admite un número entero de milisegundos entre 100 y 60000.'],
     ['DB_TIEMPO_LIMITE_MS', '120000', 'Configuración inválida: DB_TIEMPO_LIMITE_MS = "120000"; se admite un número entero de milisegundos entre 100 y 60000.'],
+    ...['6500', '10000', '20s', '700000'].map(
+      (valor) =>
+        [
+          'LIMITE_CIERRE_MS',
+          valor,
+          `Configuración inválida: LIMITE_CIERRE_MS = "${valor}"; se admite un número entero de milisegundos mayor que DB_TIEMPO_LIMITE_MS + 5000 (el plazo de un correo) = 10000, y de hasta 600000.`,
+        ] as [string, string, string],
+    ),
     ['SEED_DEMO', 'quizas', 'Configuración inválida: SEED_DEMO = "quizas"; se admite 1, 0, true, false, si o no.'],
     ['PORT', '0', 'Configuración inválida: PORT = "0"; se admite un número de puerto entre 1 y 65535.'],
     ['HOST', 'mal host', 'Configuración inválida: HOST = "mal host"; se admite un nombre de host (p. ej. localhost) o una dirección IP (127.0.0.1, 0.0.0.0, ::).'],

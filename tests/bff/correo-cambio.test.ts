@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { listarBandeja } from '../../bff/mail/bandeja.js';
-import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, correosEntregados, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -17,7 +16,7 @@ function post(ruta: string, cuerpo: unknown, tk = token) {
   return pedir(e.app, ruta, { cuerpo, token: tk });
 }
 
-const correos = () => listarBandeja(e.db);
+const correos = () => correosEntregados(e);
 
 /** Requests a code for `correo` and reads it from the dev outbox. */
 async function pedirCodigo(correo = NUEVO, tk = token): Promise<string> {

@@ -50,8 +50,14 @@ describe('with RESEND_API_KEY', () => {
     const codigo = envio.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
     const put = await actualizarUsuario(e.app, token, cambioCorreo(codigo));
     expect(put.status).toBe(200);
-    const aviso = falso.solicitudes[1]!.cuerpo as Envio;
-    expect(aviso).toMatchObject({ to: 'tito.macay@example.com', subject: 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass' });
+    // The notice was queued with the change and leaves through the sender, with its own key.
+    expect(falso.solicitudes).toHaveLength(1);
+    const [pendiente] = (await e.db.execute('SELECT id FROM avisos_pendientes')).rows;
+    expect(await e.despachador.entregarPendientes()).toBe(1);
+    const aviso = falso.solicitudes[1]!;
+    expect(aviso.cuerpo).toMatchObject({ to: 'tito.macay@example.com', subject: 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass' });
+    expect(aviso.headers['idempotency-key']).toBe(`aviso:${String(pendiente?.id)}`);
+    expect((await e.db.execute('SELECT count(*) AS n FROM avisos_pendientes')).rows[0]?.n).toBe(0);
   });
 
   test('the dev outbox answers 404 (JSON and page)', async () => {
@@ -98,32 +104,41 @@ describe('with RESEND_API_KEY', () => {
     expect((await e.db.execute('SELECT count(*) AS n FROM codigos_seguridad')).rows[0]?.n).toBe(0);
   });
 
-  test('an address the provider refuses → 422 on correo, and the code still counts for the limits', async () => {
+  test('an address the provider refuses → 422 on correo; the code is not kept and does not count for the limits', async () => {
     falso.programar({ tipo: 'destinatario-invalido' });
     const r = await pedirCodigo();
     expect(r.status).toBe(422);
     expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores[0]).toMatchObject({ campo: 'correo', codigo: 'FORMATO' });
-    expect((await pedirCodigo()).status).toBe(429);
+    expect((await e.db.execute('SELECT count(*) AS n FROM codigos_seguridad')).rows[0]?.n).toBe(0);
+    // The request still counted in the 20 per hour of the availability check, which bounds refused sends.
+    expect((await pedirCodigo()).status).toBe(202);
   });
 
-  test('a failed notice after the email change does not undo it: recorded and visible in the activity', async () => {
+  test('a notice whose recipient the provider refuses is given up at once; the change stands, recorded and visible in the activity', async () => {
     expect((await pedirCodigo()).status).toBe(202);
     const codigo = (falso.solicitudes[0]!.cuerpo as Envio).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
-    falso.programar({ tipo: 'error' }, { tipo: 'error' });
+    falso.programar({ tipo: 'destinatario-invalido' });
     const put = await actualizarUsuario(e.app, token, cambioCorreo(codigo));
     expect(put.status).toBe(200);
+    await e.despachador.entregarPendientes();
+    expect(falso.solicitudes).toHaveLength(2);
     const fallidos = await e.db.execute('SELECT id_usuario, tipo, para FROM avisos_fallidos');
     expect(fallidos.rows.map((f) => ({ ...f }))).toEqual([{ id_usuario: 'tmacay', tipo: 'CORREO_MODIFICADO', para: 'tito.macay@example.com' }]);
     const actividad = (await (await pedir(e.app, '/api/usuario/actividad', { token })).json()) as { evento: string; campos: string[] }[];
     expect(actividad.slice(0, 2).map((a) => a.evento)).toEqual(['AVISO_NO_ENVIADO', 'CORREO_MODIFICADO']);
   });
 
-  test('a failed baja confirmation does not undo the baja', async () => {
+  test('a baja confirmation the provider cannot take (connection refused) does not undo the baja; it waits in the outbox', async () => {
     await falso.cerrar();
     e.reloj.avanzar(MINUTO);
     const r = await pedir(e.app, '/api/usuario/baja', { cuerpo: { motivo: 'Ya no importo mercadería' }, token });
     expect(r.status).toBe(202);
     expect((await e.db.execute("SELECT estado FROM usuarios WHERE id_usuario = 'tmacay'")).rows[0]?.estado).toBe('BAJA');
-    expect((await e.db.execute('SELECT tipo FROM avisos_fallidos')).rows.map((f) => f.tipo)).toEqual(['BAJA_SOLICITADA']);
+    await e.despachador.entregarPendientes();
+    const pendiente = await e.db.execute('SELECT tipo, intentos, ultimo_error FROM avisos_pendientes');
+    expect(pendiente.rows.map((f) => ({ ...f }))).toEqual([
+      { tipo: 'BAJA_SOLICITADA', intentos: 1, ultimo_error: expect.stringContaining('sin respuesta') },
+    ]);
+    expect((await e.db.execute('SELECT count(*) AS n FROM avisos_fallidos')).rows[0]?.n).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { leerConfig } from '../../bff/config.js';
 import { RAIZ } from '../helpers/e2e-servidor.js';
 
 const leer = (archivo: string) => readFile(join(RAIZ, archivo), 'utf8');
@@ -52,12 +53,19 @@ describe('the container files', () => {
     expect(caddy).toMatch(/reverse_proxy bff-1:8787 bff-2:8787 \{/);
     expect(caddy).toMatch(/health_uri \/api\/salud/);
   });
+
+  test('compose: Docker waits for the drain (LIMITE_CIERRE_MS by default) before it kills a replica', async () => {
+    const bff = (await leer('deploy/compose.yaml')).split('\nservices:')[0]!;
+    const gracia = /^ {2}stop_grace_period: (\d+)s$/m.exec(bff);
+    expect(gracia).not.toBeNull();
+    expect(Number(gracia![1]) * 1000).toBeGreaterThan(leerConfig({}).config.limiteCierreMs);
+  });
 });
 
 describe('documentation of the configuration', () => {
   test('every variable the BFF reads is in the README and in docs/operacion.md', async () => {
-    expect(variablesDeBff).toEqual(expect.arrayContaining(['PORT', 'ORIGENES_PERMITIDOS', 'PORT_METRICAS', 'NIVEL_REGISTRO', 'RETENCION_AUDITORIA_DIAS', 'BANDEJA_DEV']));
-    expect(variablesDeBff).toHaveLength(18);
+    expect(variablesDeBff).toEqual(expect.arrayContaining(['PORT', 'ORIGENES_PERMITIDOS', 'PORT_METRICAS', 'NIVEL_REGISTRO', 'RETENCION_AUDITORIA_DIAS', 'BANDEJA_DEV', 'LIMITE_CIERRE_MS']));
+    expect(variablesDeBff).toHaveLength(19);
     const [readme, operacion] = [await leer('README.md'), await leer('docs/operacion.md')];
     expect(variablesDeBff.filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
     expect(variablesDeBff.filter((v) => !operacion.includes(`\`${v}\``))).toEqual([]);

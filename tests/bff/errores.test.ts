@@ -190,10 +190,10 @@ describe('HTTP hygiene', () => {
     expect((await pedir(e.app, '/api/catalogos/operadoras')).headers.get('Cache-Control')).toBe('public, max-age=86400');
   });
 
-  test('GET /api/salud → 200 {estado:"ok"}', async () => {
+  test('GET /api/salud → 200 {estado:"ok", correo:{estado:"ok"}}', async () => {
     const r = await pedir(e.app, '/api/salud');
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ estado: 'ok' });
+    expect(await r.json()).toEqual({ estado: 'ok', correo: { estado: 'ok' } });
   });
 
   test('GET /api/salud → 503 when the database fails', async () => {

@@ -131,6 +131,31 @@ describe('Resend mailer (real SDK against a local fake API)', () => {
     expect((error as CorreoNoDisponibleError).reintentarEnS).toBe(30);
   });
 
+  it.each(['basura', 'corte-tras-200'] as const)('takes a 200 whose body cannot be read (%s) as sent, without retrying', async (tipo) => {
+    falso.programar({ tipo });
+    await mailer().enviar(mensaje('codigo:ilegible'));
+    expect(falso.solicitudes).toHaveLength(1);
+  });
+
+  it.each(['reinicio', 'error-html'] as const)('retries a %s once with the same key, then reports the provider unavailable', async (tipo) => {
+    falso.programar({ tipo }, { tipo });
+    const error = await mailer().enviar(mensaje('codigo:x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorreoNoDisponibleError);
+    expect(error).toMatchObject({ reintentarEnS: 30, indicado: false });
+    expect(falso.solicitudes.map((s) => s.headers['idempotency-key'])).toEqual(['codigo:x', 'codigo:x']);
+  });
+
+  it('abandons a hanging send as soon as its signal aborts (the server is stopping), without a second try', async () => {
+    falso.fijar({ tipo: 'colgado' });
+    const parada = new AbortController();
+    // A budget longer than the test's timeout: only the signal can end it in time.
+    const envio = mailer({ plazoMs: 60_000 }).enviar(mensaje(), parada.signal).catch((e: unknown) => e);
+    await falso.esperarSolicitud();
+    parada.abort();
+    expect(await envio).toBeInstanceOf(CorreoNoDisponibleError);
+    expect(falso.solicitudes).toHaveLength(1);
+  });
+
   it('refuses an invalid recipient for good, without retrying', async () => {
     falso.programar({ tipo: 'destinatario-invalido' });
     const error = await mailer().enviar(mensaje()).catch((e: unknown) => e);

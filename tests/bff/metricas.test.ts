@@ -8,7 +8,8 @@ import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { sembrarDemo } from '../../bff/db/semilla.js';
 import { crearMetricas, type Metricas } from '../../bff/metricas.js';
-import { baseTemporal, CLAVE_DEMO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, baseTemporal, CLAVE_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, puertoLibre, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
@@ -90,6 +91,34 @@ describe('the counters of one app', () => {
     expect((await pedir(app, '/api/salud')).status).toBe(503);
     expect((await pedir(app, '/api/usuario', { token })).status).toBe(503);
     expect(await muestra(metricas, 'mug_base_datos_errores_total', { motivo: 'no-responde' })).toBe(2);
+  });
+});
+
+describe('the notices\' counters: where the sender delivers, not where the change queues', () => {
+  let proveedor: ResendFalso;
+  beforeEach(async () => {
+    proveedor = await iniciarResendFalso();
+  });
+  afterEach(() => proveedor.cerrar());
+  const e = usarEntorno(() => ({ entorno: { RESEND_API_KEY: 're_x', RESEND_BASE_URL: proveedor.url } }));
+
+  test('a queued notice counts nothing; each try of the sender counts by kind: failed while the provider is down, then sent', async () => {
+    const token = await iniciarSesion(e.app);
+    const nueva = 'caballo correcto batería grapa';
+    const cambio = actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: nueva, confirmacion: nueva } });
+    expect((await actualizarUsuario(e.app, token, cambio)).status).toBe(200);
+    const avisoClave = async () => [
+      await muestra(e.metricas, 'mug_correos_enviados_total', { tipo: 'aviso-clave' }),
+      await muestra(e.metricas, 'mug_correos_fallidos_total', { tipo: 'aviso-clave' }),
+    ];
+    expect(await avisoClave()).toEqual([0, 0]);
+    proveedor.programar({ tipo: 'error', estado: 500 }, { tipo: 'error', estado: 500 });
+    expect(await e.despachador.entregarPendientes()).toBe(1);
+    expect(await avisoClave()).toEqual([0, 1]);
+    e.reloj.avanzar(MINUTO);
+    expect(await e.despachador.entregarPendientes()).toBe(1);
+    expect(await avisoClave()).toEqual([1, 1]);
+    expect(await muestra(e.metricas, 'mug_correos_enviados_total', { tipo: 'aviso' })).toBe(0);
   });
 });
 

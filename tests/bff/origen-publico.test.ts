@@ -119,7 +119,8 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
 
   test('finding 1: the email Resend receives for the old address carries the configured origin, whatever Host the PUT had', async () => {
     await cambiarCorreoConHostFalso(servidor, async () => enviados().find((m) => m.to === NUEVO)!.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!);
-    const aviso = enviados().find((m) => m.to === ANTERIOR)!;
+    // The notice leaves after the answer, through the server's sender.
+    const aviso = (await resend.esperarSolicitud((s) => (s.cuerpo as { to?: string }).to === ANTERIOR)).cuerpo as { text: string; html: string };
     expect(aviso.text).toMatch(/^No reconozco este cambio: https:\/\/ecuapass\.example\/correo\/revertir\/[A-Za-z0-9_-]{43}$/m);
     expect(aviso.html).toContain(`href="${PUBLICO}/correo/revertir/`);
     expect(`${aviso.text}${aviso.html}`).not.toMatch(/evil\.example|127\.0\.0\.1/);

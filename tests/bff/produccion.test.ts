@@ -25,7 +25,7 @@ describe('npm run serve with a Resend key, a public https origin and the code se
   });
 
   test('serves /api, /widget and its own pages; no portal, no dev outbox', async () => {
-    expect(await (await fetch(`${servidor.url}/api/salud`)).json()).toEqual({ estado: 'ok' });
+    expect(await (await fetch(`${servidor.url}/api/salud`)).json()).toEqual({ estado: 'ok', correo: { estado: 'ok' } });
     const widget = await fetch(`${servidor.url}/widget/modificar-usuario-general.js`);
     expect(widget.status).toBe(200);
     expect(widget.headers.get('Content-Type')).toBe('text/javascript; charset=UTF-8');
@@ -54,7 +54,7 @@ describe('npm run serve with a Resend key, a public https origin and the code se
     const lineas = lineasJson(servidor.salida());
     const inicio = lineas.slice(0, lineas.findIndex((l) => l.msg === 'solicitud atendida'));
     expect(inicio.map((l) => l.msg).sort()).toEqual([
-      'Migraciones aplicadas: 001_esquema.sql, 002_correo.sql, 003_baja.sql, 004_restablecimiento.sql, 005_nombre_registrado_y_limites.sql, 006_sesiones_uso.sql, 007_sondeo_escritura.sql, 010_retencion.sql',
+      'Migraciones aplicadas: 001_esquema.sql, 002_correo.sql, 003_baja.sql, 004_restablecimiento.sql, 005_nombre_registrado_y_limites.sql, 006_sesiones_uso.sql, 007_sondeo_escritura.sql, 008_avisos_pendientes.sql, 010_retencion.sql',
       `Correo: Resend (${resend.url}).`,
       `BFF: ${servidor.url}/`,
       'Origen público (ORIGEN_PUBLICO, el de los enlaces y la cookie): https://ecuapass.example/',

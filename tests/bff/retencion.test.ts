@@ -49,6 +49,12 @@ async function sembrarViejosYVivos(): Promise<void> {
     sql: `INSERT INTO avisos_fallidos (id_usuario, tipo, para, detalle, creado_en) VALUES ('tmacay', ?, 'a@example.com', 'x', ?)`,
     args: [tipo, creado],
   });
+  // A notice still owed: due again in a minute (retried), or one nobody could finish (abandoned).
+  const pendiente = (id: string, creado: string) => ({
+    sql: `INSERT INTO avisos_pendientes (id, id_usuario, tipo, para, contenido, creado_en, intentos, proximo_ms)
+          VALUES (?, 'tmacay', 'CLAVE_MODIFICADA', 'a@example.com', 'sellado', ?, 3, ?)`,
+    args: [id, creado, AHORA.getTime() + 60_000],
+  });
   await e.db.batch(
     [
       'DELETE FROM auditoria',
@@ -74,6 +80,9 @@ async function sembrarViejosYVivos(): Promise<void> {
       auditoria('HACE_89_DIAS', hace(89)),
       aviso('HACE_91_DIAS', hace(91)),
       aviso('HACE_89_DIAS', hace(89)),
+      pendiente('hace-8-dias', hace(8)),
+      pendiente('hace-6-dias', hace(6)),
+      pendiente('hace-1-hora', hace(1 / 24)),
       { sql: "INSERT INTO solicitudes_baja (id, id_usuario, motivo, creada_en) VALUES ('hace-10-anios', 'tmacay', 'Un motivo de baja cualquiera', ?)", args: [hace(3650)] },
     ],
     'write',
@@ -93,6 +102,7 @@ describe('the purge of expired data', () => {
       correos_bandeja: 1,
       auditoria: 1,
       avisos_fallidos: 1,
+      avisos_pendientes: 1,
     });
     expect(await quedan('sesiones', 'id')).toEqual(['revocada-hace-2-dias', 'vencida-hace-6-dias', 'viva']);
     expect(await quedan('codigos_seguridad', 'id')).toEqual(['vencido-hace-12-horas', 'vigente']);
@@ -102,6 +112,7 @@ describe('the purge of expired data', () => {
     expect(await quedan('correos_bandeja', 'id')).toEqual(['hace-6-dias']);
     expect(await quedan('auditoria', 'evento')).toEqual(['HACE_89_DIAS']);
     expect(await quedan('avisos_fallidos', 'tipo')).toEqual(['HACE_89_DIAS']);
+    expect(await quedan('avisos_pendientes', 'id')).toEqual(['hace-1-hora', 'hace-6-dias']);
     // Users and baja requests are never purged.
     expect(await quedan('solicitudes_baja', 'id')).toEqual(['hace-10-anios']);
     expect((await quedan('usuarios', 'id_usuario')).length).toBe(4);
@@ -110,7 +121,7 @@ describe('the purge of expired data', () => {
   });
 
   test('the periods are the documented ones', () => {
-    expect(RETENCION_DIAS).toEqual({ sesiones: 7, codigos: 1, enlaces: 30, bandeja: 7 });
+    expect(RETENCION_DIAS).toEqual({ sesiones: 7, codigos: 1, enlaces: 30, bandeja: 7, avisos: 7 });
   });
 
   test('deletes in batches until nothing old is left (1 200 spent counters)', async () => {

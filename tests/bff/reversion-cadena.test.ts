@@ -3,12 +3,13 @@
 // the account blocked until the reset link mailed to M0 is used (never the old password alone).
 import { describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { ASUNTO_AVISO_CAMBIO_CORREO, ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js';
+import { ASUNTO_AVISO_CAMBIO_CORREO, ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import {
   actualizacionTmacay,
   actualizarUsuario,
   CLAVE_DEMO,
+  correosEntregados,
   iniciarSesion,
   MINUTO,
   pedir,
@@ -29,7 +30,7 @@ const DIA = 24 * 60 * MINUTO;
 async function cambiarCorreoA(token: string, nuevo: string): Promise<string> {
   const anterior = (await buscarUsuario(e.db, 'tmacay'))!.correo;
   expect((await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: nuevo }, token })).status).toBe(202);
-  const codigo = (await listarBandeja(e.db)).find((m) => m.para === nuevo)!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+  const codigo = (await correosEntregados(e)).find((m) => m.para === nuevo)!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
   const cambio = await actualizarUsuario(
     e.app,
     token,
@@ -37,7 +38,7 @@ async function cambiarCorreoA(token: string, nuevo: string): Promise<string> {
     await versionActual(e.app, token),
   );
   expect(cambio.status).toBe(200);
-  const aviso = (await listarBandeja(e.db)).find((m) => m.para === anterior && m.asunto === ASUNTO_AVISO_CAMBIO_CORREO)!;
+  const aviso = (await correosEntregados(e)).find((m) => m.para === anterior && m.asunto === ASUNTO_AVISO_CAMBIO_CORREO)!;
   // The link is on the configured public origin (ORIGEN_PUBLICO, here the default).
   return aviso.texto.match(/^No reconozco este cambio: http:\/\/127\.0\.0\.1:8787\/correo\/revertir\/([A-Za-z0-9_-]{43})$/m)![1]!;
 }
@@ -55,7 +56,7 @@ const revertir = (token: string) => pedir(e.app, '/api/correo/revertir', { cuerp
 
 /** The reset links mailed so far, newest first, with their recipients. */
 async function enlacesRestablecimiento(): Promise<{ para: string; token: string }[]> {
-  return (await listarBandeja(e.db))
+  return (await correosEntregados(e))
     .filter((m) => m.asunto === ASUNTO_RESTABLECIMIENTO)
     .map((m) => ({
       para: m.para,
@@ -141,7 +142,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     expect((await pedirSesion(e.app, 'tmacay', CLAVE_DEMO)).status).toBe(401);
     const duenio = await iniciarSesion(e.app, 'tmacay', NUEVA);
     expect(((await (await pedir(e.app, '/api/usuario', { token: duenio })).json()) as { correo: string }).correo).toBe(M0);
-    expect((await listarBandeja(e.db)).filter((m) => m.asunto === 'Aviso: se cambió la contraseña de su usuario de Ecuapass').map((m) => m.para)).toEqual([M0]);
+    expect((await correosEntregados(e)).filter((m) => m.asunto === 'Aviso: se cambió la contraseña de su usuario de Ecuapass').map((m) => m.para)).toEqual([M0]);
 
     // Single use.
     expect((await restablecer(enlace!.token, 'otra frase bastante larga y rara')).status).toBe(410);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js';
+import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import { listarActividad } from '../../bff/services/auditoria.js';
 import { hashToken } from '../../bff/services/sesiones.js';
-import { CLAVE_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
+import { CLAVE_DEMO, correosEntregados, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -100,7 +100,7 @@ describe('POST /api/sesiones', () => {
     const mala = await login('jsmith', 'otra-clave');
     expect(mala.status).toBe(401);
     expect(await mala.json()).toEqual(CREDENCIALES_INVALIDAS);
-    expect(await listarBandeja(e.db)).toEqual([]);
+    expect(await correosEntregados(e)).toEqual([]);
 
     const buena = await login('jsmith', CLAVE_DEMO);
     expect(buena.status).toBe(403);
@@ -108,7 +108,7 @@ describe('POST /api/sesiones', () => {
     expect(await buena.json()).toEqual({ status: 403, title: 'Prohibido', detail: DETALLE_CUENTA_BLOQUEADA, codigo: 'CUENTA_BLOQUEADA' });
     expect((await e.db.execute("SELECT count(*) AS n FROM sesiones WHERE id_usuario = 'jsmith'")).rows[0]?.n).toBe(0);
     const enlaces = async () =>
-      (await listarBandeja(e.db)).map((m) => {
+      (await correosEntregados(e)).map((m) => {
         expect(m).toMatchObject({ para: 'john.smith@example.org', asunto: ASUNTO_RESTABLECIMIENTO });
         return /^Crear una contraseña nueva: http:\/\/127\.0\.0\.1:8787\/clave\/restablecer\/([A-Za-z0-9_-]{43})$/m.exec(m.texto)![1]!;
       });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { actualizacionDemo, CLAVE_DEMO } from '../helpers/bff.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, iniciarSesionApi, secretosDeCorreos, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso, type HranaFalso } from '../helpers/hrana-falso.js';
-import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
+import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
 
 let carpeta: string;
 let resend: ResendFalso;
@@ -55,10 +55,17 @@ async function api(servidor: ServidorE2e, metodo: string, ruta: string, o: { tok
   return { status: r.status, cuerpo: texto ? (JSON.parse(texto) as Record<string, unknown>) : null };
 }
 
-/** The text of the newest message the Resend fake received for `para` whose subject contains `asunto`. */
-function ultimoEnviado(para: string, asunto: string): string {
-  const mensajes = resend.solicitudes.map((s) => s.cuerpo as { to: string; subject: string; text: string });
-  return mensajes.filter((m) => m.to === para && m.subject.includes(asunto)).at(-1)!.text;
+/**
+ * The text of the newest message the Resend fake received for `para` whose subject contains
+ * `asunto`, waiting for one (notices leave after the answer, through a sender of either instance).
+ */
+async function ultimoEnviado(para: string, asunto: string): Promise<string> {
+  const cumple = (s: SolicitudRegistrada) => {
+    const m = s.cuerpo as { to: string; subject: string };
+    return m.to === para && m.subject.includes(asunto);
+  };
+  await resend.esperarSolicitud(cumple);
+  return (resend.solicitudes.filter(cumple).at(-1)!.cuerpo as { text: string }).text;
 }
 
 /** Sends `n` requests at once, alternating between the two instances. */
@@ -128,7 +135,7 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
     const token = await iniciarSesionApi(b, 'tmacay');
     const nuevo = 'tito.nuevo@example.com';
     expect((await api(b, 'POST', '/api/correo/codigo', { token, cuerpo: { correo: nuevo } })).status).toBe(202);
-    const codigo = /^ {4}([2-9A-HJ-NP-Z]{8})$/m.exec(ultimoEnviado(nuevo, 'ACTIVACIÓN'))![1]!;
+    const codigo = /^ {4}([2-9A-HJ-NP-Z]{8})$/m.exec(await ultimoEnviado(nuevo, 'ACTIVACIÓN'))![1]!;
     const cuerpo = actualizacionDemo('tmacay', { mantenerCorreo: false, correo: nuevo, confirmacionCorreo: nuevo, codigoSeguridad: codigo });
     const respuestas = await repartir(16, (servidor) => api(servidor, 'PUT', '/api/usuario', { token, cabeceras: { 'If-Match': '"1"' }, cuerpo }));
     expect(respuestas.filter((r) => r.status === 200)).toHaveLength(1);
@@ -143,11 +150,11 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
   });
 
   test('the revert and reset links are used once across both: the second use, on the other instance, is 410', async () => {
-    const revertir = /^No reconozco este cambio: \S+\/([\w-]{43})$/m.exec(ultimoEnviado('tito.macay@example.com', 'se cambió el correo'))![1]!;
+    const revertir = /^No reconozco este cambio: \S+\/([\w-]{43})$/m.exec(await ultimoEnviado('tito.macay@example.com', 'se cambió el correo'))![1]!;
     expect((await api(a, 'POST', '/api/correo/revertir', { cuerpo: { token: revertir } })).status).toBe(204);
     expect((await api(b, 'POST', '/api/correo/revertir', { cuerpo: { token: revertir } })).status).toBe(410);
 
-    const restablecer = /^Crear una contraseña nueva: \S+\/([\w-]{43})$/m.exec(ultimoEnviado('tito.macay@example.com', 'Desbloquee'))![1]!;
+    const restablecer = /^Crear una contraseña nueva: \S+\/([\w-]{43})$/m.exec(await ultimoEnviado('tito.macay@example.com', 'Desbloquee'))![1]!;
     const clave = 'Faro-Salinas-Marea-Baja-2031';
     const formulario = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: restablecer, contrasena: clave, confirmacion: clave }) };
     for (const servidor of [a, b]) servidor.secretos.add(clave);

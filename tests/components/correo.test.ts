@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { BffFalso, CODIGO, json, problema } from './bff-falso.js';
-import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, relojFalso } from './ayuda.js';
+import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, relojFalso, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const NUEVO = 'Nuevo.Correo@Example.com';
@@ -238,11 +238,52 @@ describe('correo nuevo y código de seguridad', () => {
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('No quedan intentos con este código: solicite uno nuevo.');
   });
 
+  it('un correo mal configurado (503 SERVICIO_CORREO_MAL_CONFIGURADO) se explica sin prometer un plazo, también en inglés', async () => {
+    const el = await montar();
+    await comprobar(el);
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    el.lang = 'en';
+    await esperar(() => todos(el.shadowRoot!, 'button').some((b) => b.textContent!.trim() === 'Request security code'), 'no cambió a inglés');
+    bff.una('POST /api/correo/codigo', () => problema(503, 'SERVICIO_CORREO_MAL_CONFIGURADO'));
+    boton(el.shadowRoot!, 'Request security code').click();
+    await esperar(() => dialogoAbierto(el)?.textContent?.includes('configuration problem') === true);
+    const texto = dialogoAbierto(el)!.textContent!;
+    expect(texto).to.contain('Because of a configuration problem, already reported, the portal cannot send email for now: no code was sent');
+    expect(texto).not.to.match(/later|try again/i);
+    boton(el.shadowRoot!, 'OK').click();
+    el.lang = 'es';
+    bff.una('POST /api/correo/codigo', () => problema(503, 'SERVICIO_CORREO_MAL_CONFIGURADO'));
+    await esperar(() => todos(el.shadowRoot!, 'button').some((b) => b.textContent!.trim() === 'Solicitar código de seguridad'));
+    await esperar(() => !dialogoAbierto(el));
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperarDialogo(el, 'Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora');
+    expect(dialogoAbierto(el)!.textContent).not.to.contain('más tarde');
+  });
+
   describe('con reloj simulado', () => {
     let reloj: sinon.SinonFakeTimers;
     afterEach(() => reloj?.restore());
 
-    it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async () => {
+    it('un código nuevo que no se pudo enviar (503) deja en curso el que ya llegó', async () => {
+      const el = await montar();
+      reloj = await codigoPedidoConReloj(el);
+      await reloj.tickAsync(60_000);
+      await el.updateComplete;
+      for (const codigo of ['SERVICIO_CORREO_NO_DISPONIBLE', 'SERVICIO_CORREO_MAL_CONFIGURADO']) {
+        bff.una('POST /api/correo/codigo', () => problema(503, codigo, {}, codigo === 'SERVICIO_CORREO_NO_DISPONIBLE' ? { 'Retry-After': '30' } : {}));
+        boton(el.shadowRoot!, 'Solicitar un nuevo código').click();
+        await asentar(el, reloj);
+        expect(dialogoAbierto(el), codigo).to.exist;
+        boton(el.shadowRoot!, 'Aceptar').click();
+        await asentar(el, reloj);
+        expect($(el, '[role="timer"]').textContent, codigo).to.equal('14:00');
+        expect(campo(el, 'f-codigoSeguridad').disabled, codigo).to.be.false;
+      }
+    });
+
+    it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async function () {
+      // 900 one-second ticks, each rendering the countdown: about 9 s on a loaded shared machine.
+      this.timeout(30000);
       const el = await montar();
       reloj = await codigoPedidoConReloj(el);
       const timer = () => $(el, '[role="timer"]').textContent;

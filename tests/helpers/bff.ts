@@ -2,12 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Mailer } from '../../bff/mail/index.js';
+import { elegirMailer, listarBandeja, type CorreoBandeja, type Mailer, type MailerElegido } from '../../bff/mail/index.js';
 import { createApp } from '../../bff/app.js';
+import { crearDespachador, type Despachador } from '../../bff/services/despachador.js';
 import { leerConfig, type Config } from '../../bff/config.js';
 import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
+import { crearMetricas, type Metricas } from '../../bff/metricas.js';
 import { crearRegistro, type Registro } from '../../bff/registro.js';
 
 export { CLAVE_DEMO };
@@ -55,6 +57,15 @@ export interface EntornoDePrueba {
   db: BaseDeDatos;
   reloj: Reloj;
   config: Config;
+  /** The counters of the app and the sender. */
+  metricas: Metricas;
+  /** The mailer the app uses (the one the configuration names unless `mailer` was given). */
+  mailer: MailerElegido;
+  /**
+   * The notices' sender on the same database and mailer, not started: a test delivers the notices
+   * its requests queued with `despachador.entregarPendientes()`, as the server's would within 1 s.
+   */
+  despachador: Despachador;
   carpeta: string;
   url: string;
   /** Closes the database and deletes the temp folder. */
@@ -84,13 +95,19 @@ export async function crearEntorno(opciones: OpcionesEntorno = {}): Promise<Ento
   await migrar(db);
   const reloj = opciones.reloj ?? new Reloj();
   if (opciones.sembrar ?? true) await sembrarDemo(db, reloj.ahora());
-  const app = createApp({ db, mailer: opciones.mailer ?? null, reloj: reloj.ahora, config, registro: registro.registro });
+  const metricas = crearMetricas();
+  const mailer = elegirMailer(opciones.mailer, config, db, reloj.ahora, registro.registro);
+  const app = createApp({ db, mailer, reloj: reloj.ahora, config, registro: registro.registro, metricas });
+  const despachador = crearDespachador({ db, mailer, reloj: reloj.ahora, secreto: config.secretoCodigos, registro: registro.registro, metricas });
   return {
     app,
     registro,
     db,
     reloj,
     config,
+    metricas,
+    mailer,
+    despachador,
     carpeta,
     url,
     async cerrar() {
@@ -98,6 +115,12 @@ export async function crearEntorno(opciones: OpcionesEntorno = {}): Promise<Ento
       await rm(carpeta, { recursive: true, force: true });
     },
   };
+}
+
+/** The dev outbox once the sender delivered every notice due (newest first), as the user would find it. */
+export async function correosEntregados(e: EntornoDePrueba): Promise<CorreoBandeja[]> {
+  await e.despachador.entregarPendientes();
+  return listarBandeja(e.db);
 }
 
 export interface Pedido {

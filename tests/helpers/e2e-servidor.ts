@@ -29,6 +29,10 @@ export interface ServidorE2e {
    * demo password is one from the start, and the dev outbox's codes and links are added at closing.
    */
   secretos: Set<string>;
+  /** Sends a signal to the server process (SIGTERM to drain, SIGKILL to crash it). */
+  senal(nombre: NodeJS.Signals): void;
+  /** Resolves when the process has ended: its exit code, or the signal that ended it. */
+  fin(): Promise<{ codigo: number | null; senal: NodeJS.Signals | null }>;
   /** Stops the server, then throws if its log holds any of `secretos`. */
   cerrar(): Promise<void>;
 }
@@ -102,9 +106,9 @@ export function puertoLibre(): Promise<number> {
   });
 }
 
-function terminado(hijo: ChildProcess): Promise<void> {
-  if (hijo.exitCode !== null || hijo.signalCode !== null) return Promise.resolve();
-  return new Promise((resolver) => hijo.once('exit', () => resolver()));
+function terminado(hijo: ChildProcess): Promise<{ codigo: number | null; senal: NodeJS.Signals | null }> {
+  if (hijo.exitCode !== null || hijo.signalCode !== null) return Promise.resolve({ codigo: hijo.exitCode, senal: hijo.signalCode });
+  return new Promise((resolver) => hijo.once('exit', (codigo, senal) => resolver({ codigo, senal })));
 }
 
 /**
@@ -218,7 +222,17 @@ async function arrancarUnaVez(
     await cerrar();
     throw error;
   }
-  return { url, urlTercero: `http://localhost:${puertoTercero}`, puerto, puertoTercero, salida, secretos, cerrar };
+  return {
+    url,
+    urlTercero: `http://localhost:${puertoTercero}`,
+    puerto,
+    puertoTercero,
+    salida,
+    secretos,
+    senal: (nombre) => void hijo.kill(nombre),
+    fin: () => terminado(hijo),
+    cerrar,
+  };
 }
 
 /** A mail of the dev outbox (GET /api/dev/correos, newest first). */
@@ -230,10 +244,21 @@ export async function leerCorreos(servidor: ServidorE2e): Promise<CorreoDev[]> {
   return (await r.json()) as CorreoDev[];
 }
 
-/** The newest mail to `para` whose subject contains `asunto`, or undefined. */
+/** How long a notice may take to reach the outbox: the server's sender looks every second. */
+const ESPERA_AVISO_MS = 10_000;
+
+/**
+ * The newest mail to `para` whose subject contains `asunto`, waiting for one to arrive (notices
+ * leave after the answer, through the server's sender); undefined if none came in 10 s.
+ */
 export async function ultimoCorreo(servidor: ServidorE2e, para: string, asunto: string): Promise<CorreoDev | undefined> {
-  const correos = await leerCorreos(servidor);
-  return correos.find((c) => c.para.toLowerCase() === para.toLowerCase() && c.asunto.includes(asunto));
+  const limite = Date.now() + ESPERA_AVISO_MS;
+  for (;;) {
+    const correos = await leerCorreos(servidor);
+    const correo = correos.find((c) => c.para.toLowerCase() === para.toLowerCase() && c.asunto.includes(asunto));
+    if (correo || Date.now() > limite) return correo;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The security code of a code mail: the line that is only 8 characters of the code alphabet. */

@@ -66,6 +66,15 @@ export async function bandeja(origen: string): Promise<CorreoBandeja[]> {
   return r.cuerpo;
 }
 
+/**
+ * The newest message of the dev outbox that `cumple`, waiting for it: notices leave after the answer,
+ * through the BFF's sender (within about a second).
+ */
+export async function correoRecibido(origen: string, cumple: (c: CorreoBandeja) => boolean, descripcion: string): Promise<CorreoBandeja> {
+  await waitUntil(async () => (await bandeja(origen)).some(cumple), `no llegó ${descripcion}`, { timeout: ESPERA_MS });
+  return (await bandeja(origen)).find(cumple)!;
+}
+
 /** The security code of the newest message to `para`, read from its text. */
 export async function codigoEnviadoA(origen: string, para: string): Promise<string> {
   await waitUntil(async () => (await bandeja(origen)).some((c) => c.para === para), `no llegó un correo a ${para}`, { timeout: ESPERA_MS });

@@ -4,7 +4,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { $, abrirActividad, boton, campo, escribir, eventosActividad, todos } from '../ayuda.js';
 import {
   CLAVE,
-  bandeja,
+  correoRecibido,
   dialogosAbiertos,
   esperarDialogoReal,
   esperarReal,
@@ -113,7 +113,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
     expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CLAVE } })).status).to.equal(401);
     token = await iniciarSesion(bff, 'jsmith', NUEVA);
-    expect((await bandeja(bff)).some((c) => c.para === 'john.smith@example.org' && /contraseña/i.test(c.asunto))).to.be.true;
+    await correoRecibido(bff, (c) => c.para === 'john.smith@example.org' && /contraseña/i.test(c.asunto), 'el aviso de contraseña cambiada');
   });
 
   it('con el token del anfitrión, tras el cambio de contraseña sigue con el renovado y no emite sesion-expirada', async function () {
@@ -164,7 +164,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     const login = await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: `${NUEVA}-Bis` } });
     expect([login.status, login.cuerpo.codigo]).to.deep.equal([403, 'CUENTA_INACTIVA']);
     expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
-    expect((await bandeja(bff)).some((c) => c.para === 'john.smith@example.org' && c.asunto === 'Solicitud de baja de usuario registrada')).to.be.true;
+    await correoRecibido(bff, (c) => c.para === 'john.smith@example.org' && c.asunto === 'Solicitud de baja de usuario registrada', 'la confirmación de la baja');
     // Its own login (another page) refuses the user.
     const otro = await montarReal(bff);
     const form = await ingresarConLogin(otro, 'jsmith', `${NUEVA}-Bis`);

@@ -6,6 +6,7 @@ import { $, abrirActividad, boton, campo, escribir, eventosActividad } from '../
 import {
   CLAVE,
   bandeja,
+  correoRecibido,
   codigoEnviadoA,
   dialogosAbiertos,
   esperarDialogoReal,
@@ -111,13 +112,13 @@ describe('BFF real: cambio de correo', () => {
     expect(campo(el, 'f-correo').value).to.equal('');
     expect($(el, '[role="timer"]') === null, '[role="timer"] no debería estar').to.be.true;
     // The old address got the notice with "No reconozco este cambio".
-    const aviso = (await bandeja(bff)).find((c) => c.para === 'maria.zambrano@example.com');
-    expect(aviso?.texto).to.contain('No reconozco este cambio');
+    const aviso = await correoRecibido(bff, (c) => c.para === 'maria.zambrano@example.com', 'el aviso al correo anterior');
+    expect(aviso.texto).to.contain('No reconozco este cambio');
   });
 
   it('tras «No reconozco este cambio» el login propio dice CUENTA_BLOQUEADA y qué hacer (es, en); solo el enlace de desbloqueo lo desbloquea', async function () {
     this.timeout(40000);
-    const aviso = (await bandeja(bff)).find((c) => c.para === 'maria.zambrano@example.com' && c.texto.includes('No reconozco este cambio'));
+    const aviso = await correoRecibido(bff, (c) => c.para === 'maria.zambrano@example.com' && c.texto.includes('No reconozco este cambio'), 'el aviso');
     const enlace = /\/correo\/revertir\/([A-Za-z0-9_-]+)/.exec(aviso?.texto ?? '');
     expect(enlace, 'el aviso no trae el enlace').to.not.be.null;
     expect((await pedir(bff, 'POST', '/api/correo/revertir', { cuerpo: { token: enlace![1] } })).status).to.equal(204);
@@ -137,9 +138,9 @@ describe('BFF real: cambio de correo', () => {
     expect(loginEn.querySelector('[role="alert"]')!.textContent).to.contain('open the “Crear una contraseña nueva” (create a new password) link');
 
     // The reset link went to the restored address; its page's form sets a new password and unblocks.
-    const correo = (await bandeja(bff)).find((c) => c.asunto.startsWith('Desbloquee su usuario'));
-    expect(correo?.para).to.equal('maria.zambrano@example.com');
-    const reset = /\/clave\/restablecer\/([A-Za-z0-9_-]{43})/.exec(correo!.texto)![1]!;
+    const correo = await correoRecibido(bff, (c) => c.asunto.startsWith('Desbloquee su usuario'), 'el enlace de desbloqueo');
+    expect(correo.para).to.equal('maria.zambrano@example.com');
+    const reset = /\/clave\/restablecer\/([A-Za-z0-9_-]{43})/.exec(correo.texto)![1]!;
     const nueva = 'Volcan-Cotopaxi-Nevado-58';
     // The form post, as the page sends it; the answer (a same-origin page, CORP same-origin) is not
     // readable from this other site, so the effect is checked by logging in.
