@@ -6,6 +6,12 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 // real BFF (dist/server.js), started on demand.
 import { bffReal } from './paquete/wtr.mjs';
 
+// WTR_PORT: the test server's port when the default (8000) is taken (two runs on one machine).
+const puerto = process.env.WTR_PORT?.trim();
+if (puerto && !(/^\d{1,5}$/.test(puerto) && Number(puerto) >= 1 && Number(puerto) <= 65535)) {
+  throw new Error(`WTR_PORT = ${JSON.stringify(puerto)}: se admite un número de puerto entre 1 y 65535.`);
+}
+
 const flags = [
   '--headless',
   '--no-sandbox',
@@ -22,8 +28,7 @@ export default {
   // The machine is shared, and pages in background tabs get throttled: one page at a time.
   concurrency: 1,
   concurrentBrowsers: 1,
-  // WTR_PORT: the test server's port when the default (8000) is taken (helpers on one machine).
-  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
+  ...(puerto ? { port: Number(puerto) } : {}),
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), bffReal()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } })],
   testFramework: { config: { timeout: 10000 } },
