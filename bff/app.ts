@@ -43,6 +43,9 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
   });
 }
 
+/** `secureHeaders` sets its headers after `next()`: given this one, on the answer already made. */
+const sinMas = async () => {};
+
 /** Routes that answer without the database: the health check (which reports it), catalogs, OpenAPI. */
 const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
 
@@ -68,7 +71,13 @@ export function createApp(dependencias: Dependencias) {
   const seguridadWidget = cabecerasDeSeguridad(true);
 
   app.use(conexion(deps.config.proxyConfiable));
-  app.use((c, next) => (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, next));
+  // A 304 carries only what updates the stored answer (RFC 9110 §15.4.5: ETag, Cache-Control, Vary…),
+  // which keeps the security headers of its 200; on a catalog's revalidation they were most of the work.
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.status === 304) return;
+    await (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, sinMas);
+  });
   app.use(
     methodNotAllowed({
       app,
@@ -80,7 +89,8 @@ export function createApp(dependencias: Dependencias) {
   );
   app.use('/api/*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // In place: after `next()`, `c.header` would copy the whole answer.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   app.use('/api/*', comprimirJson);
   app.use('/api/*', corsPermitido(deps.config.origenesPermitidos));

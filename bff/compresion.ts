@@ -31,10 +31,13 @@ export function elegirCodificacion(aceptadas: string | undefined, disponibles: r
   return disponibles.find((c) => (calidades.get(c) ?? calidades.get('*') ?? 0) > 0) ?? null;
 }
 
-/** Adds Accept-Encoding to `Vary` unless it is there already (CORS adds Origin to the same header). */
-function variaPorCodificacion(c: Context): void {
-  const vary = c.res.headers.get('Vary') ?? '';
-  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) c.header('Vary', 'Accept-Encoding', { append: true });
+/**
+ * Adds Accept-Encoding to the answer's `Vary` unless it is there already (CORS adds Origin to the
+ * same header), in place: after `next()`, Hono's `c.header` would copy the whole answer.
+ */
+function variaPorCodificacion(res: Response): void {
+  const vary = res.headers.get('Vary') ?? '';
+  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) res.headers.append('Vary', 'Accept-Encoding');
 }
 
 /** The ETag of a compressed form: the identity's with the encoding appended inside the quotes. */
@@ -57,7 +60,8 @@ export function precomprimir(identidad: Uint8Array, etag: string): CuerpoEstatic
  */
 export function servirEstatico(c: Context, cuerpo: CuerpoEstatico, tipo: string): Response {
   const disponibles = (['br', 'gzip'] as const).filter((x) => cuerpo[x]);
-  if (disponibles.length) variaPorCodificacion(c);
+  // Before the answer exists (reading `c.res` here would make a throwaway one): nothing set Vary yet.
+  if (disponibles.length) c.header('Vary', 'Accept-Encoding', { append: true });
   const codificacion = elegirCodificacion(c.req.header('Accept-Encoding'), disponibles);
   const etag = codificacion ? etagDe(cuerpo.etag, codificacion) : cuerpo.etag;
   c.header('ETag', etag);
@@ -79,11 +83,13 @@ const comprimirGzip = promisify(gzip);
 export async function comprimirJson(c: Context, next: () => Promise<void>): Promise<void> {
   await next();
   const res = c.res;
-  if (c.req.method === 'HEAD' || !res.body || res.headers.has('Content-Encoding')) return;
+  // Headers first, the body last: reading `res.body` makes @hono/node-server build the whole fetch
+  // Response, and then it can no longer write a string body by its fast path.
+  if (c.req.method === 'HEAD' || res.headers.has('Content-Encoding')) return;
   if (!/^application\/(problem\+)?json/i.test(res.headers.get('Content-Type') ?? '')) return;
-  variaPorCodificacion(c);
+  variaPorCodificacion(res);
   const codificacion = elegirCodificacion(c.req.header('Accept-Encoding'));
-  if (!codificacion) return;
+  if (!codificacion || !res.body) return;
   const cuerpo = new Uint8Array(await res.arrayBuffer());
   const comprimido =
     cuerpo.length < UMBRAL_COMPRESION

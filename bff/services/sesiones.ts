@@ -3,7 +3,7 @@ import type { Client, InStatement, InValue } from '@libsql/client';
 import Bowser from 'bowser';
 import type { SesionAbierta } from '../contract/index.js';
 import type { Ejecutor } from '../db/ejecutor.js';
-import { usuarioDeFila, type UsuarioGuardado } from '../db/usuarios.js';
+import { columnaUsuario, usuarioDeFila, type UsuarioGuardado } from '../db/usuarios.js';
 
 /** 30 minutes without use end a session (extended by its use, at most once a minute: `RENOVACION_MINIMA_MS`). */
 export const INACTIVIDAD_MS = 30 * 60_000;
@@ -115,7 +115,9 @@ export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, i
   const momento = ahora.toISOString();
   const umbral = new Date(ahora.getTime() - RENOVACION_MINIMA_MS).toISOString();
   const r = await db.execute({
-    sql: `SELECT s.id AS sesion_id, s.reautenticado_en AS sesion_reautenticado_en, s.ultimo_uso_en <= :umbral AS sesion_renovar, u.*
+    // Two result columns (the libSQL client pays per column: `columnaUsuario`).
+    sql: `SELECT json_object('id', s.id, 'reautenticadoEn', s.reautenticado_en, 'renovar', s.ultimo_uso_en <= :umbral) AS sesion,
+            ${columnaUsuario('u')}
           FROM sesiones s JOIN usuarios u ON u.id_usuario = s.id_usuario
           WHERE s.token_hash = :hash AND ${VIVA} AND u.estado <> 'BAJA'`,
     args: { momento, umbral, hash: hashToken(token) },
@@ -123,13 +125,13 @@ export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, i
   const fila = r.rows[0];
   const usuario = usuarioDeFila(fila);
   if (!fila || !usuario) return null;
-  const id = String(fila.sesion_id);
+  const { id, reautenticadoEn, renovar } = JSON.parse(String(fila.sesion)) as { id: string; reautenticadoEn: string; renovar: number };
   return {
     id,
-    reautenticadoEn: new Date(String(fila.sesion_reautenticado_en)),
+    reautenticadoEn: new Date(reautenticadoEn),
     usuario,
     // Conditional, so concurrent requests extend it once (ISO-8601 UTC strings compare as times).
-    renovacion: fila.sesion_renovar
+    renovacion: renovar
       ? {
           sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en),
                   ultima_ip = coalesce(:ip, ultima_ip)
