@@ -11,7 +11,7 @@ import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './p
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
 import { comprimirJson } from './compresion.js';
 import { crearMailer, type MailerElegido } from './mail/index.js';
-import { rutasCatalogos } from './routes/catalogos.js';
+import { revalidarCatalogos, rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
 import { rutasBandejaDev } from './routes/dev-correos.js';
 import { rutasPaginaReversion } from './routes/revertir.js';
@@ -43,6 +43,9 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
   });
 }
 
+/** Where the catalogs are served. */
+const CATALOGOS = '/api/catalogos';
+
 /** `secureHeaders` sets its headers after `next()`: given this one, on the answer already made. */
 const sinMas = async () => {};
 
@@ -70,6 +73,7 @@ export function createApp(dependencias: Dependencias) {
   const seguridadGeneral = cabecerasDeSeguridad(false);
   const seguridadWidget = cabecerasDeSeguridad(true);
 
+  app.use(`${CATALOGOS}/*`, revalidarCatalogos(CATALOGOS));
   app.use(conexion(deps.config.proxyConfiable));
   // A 304 carries only what updates the stored answer (RFC 9110 §15.4.5: ETag, Cache-Control, Vary…),
   // which keeps the security headers of its 200; on a catalog's revalidation they were most of the work.
@@ -103,7 +107,7 @@ export function createApp(dependencias: Dependencias) {
 
   const rutas = app
     .route('/api/salud', rutasSalud(deps))
-    .route('/api/catalogos', rutasCatalogos())
+    .route(CATALOGOS, rutasCatalogos())
     .route('/api/sesiones', rutasSesiones(deps))
     .route('/api/usuario', rutasUsuario(deps))
     .route('/api/correo', rutasCorreo(deps))

@@ -54,22 +54,46 @@ export function precomprimir(identidad: Uint8Array, etag: string): CuerpoEstatic
   };
 }
 
+/** The form of a static body the client gets: its encoding (null for identity), its ETag, and what the answer varies by. */
+interface Forma {
+  codificacion: Codificacion | null;
+  etag: string;
+  vary: string[];
+  /** If-None-Match names a form of the body (any: the content is the same). */
+  revalidada: boolean;
+}
+
+function formaDe(c: Context, cuerpo: CuerpoEstatico): Forma {
+  const disponibles = (['br', 'gzip'] as const).filter((x) => cuerpo[x]);
+  const codificacion = elegirCodificacion(c.req.header('Accept-Encoding'), disponibles);
+  const propias = [cuerpo.etag, ...disponibles.map((x) => etagDe(cuerpo.etag, x))];
+  const siNinguna = c.req.header('If-None-Match');
+  return {
+    codificacion,
+    etag: codificacion ? etagDe(cuerpo.etag, codificacion) : cuerpo.etag,
+    vary: disponibles.length ? ['Accept-Encoding'] : [],
+    revalidada: !!siNinguna && siNinguna.split(',').some((e) => e.trim() === '*' || propias.includes(e.trim())),
+  };
+}
+
 /**
  * Answers a static body in the form the client accepts (`Content-Encoding`, `Vary`), with that
  * form's ETag; 304 when If-None-Match names any form of it (the content is the same).
  */
 export function servirEstatico(c: Context, cuerpo: CuerpoEstatico, tipo: string): Response {
-  const disponibles = (['br', 'gzip'] as const).filter((x) => cuerpo[x]);
+  const { codificacion, etag, vary, revalidada } = formaDe(c, cuerpo);
   // Before the answer exists (reading `c.res` here would make a throwaway one): nothing set Vary yet.
-  if (disponibles.length) c.header('Vary', 'Accept-Encoding', { append: true });
-  const codificacion = elegirCodificacion(c.req.header('Accept-Encoding'), disponibles);
-  const etag = codificacion ? etagDe(cuerpo.etag, codificacion) : cuerpo.etag;
+  for (const v of vary) c.header('Vary', v, { append: true });
   c.header('ETag', etag);
-  const propias = [cuerpo.etag, ...disponibles.map((x) => etagDe(cuerpo.etag, x))];
-  const siNinguna = c.req.header('If-None-Match');
-  if (siNinguna && siNinguna.split(',').some((e) => e.trim() === '*' || propias.includes(e.trim()))) return c.body(null, 304);
+  if (revalidada) return c.body(null, 304);
   if (codificacion) c.header('Content-Encoding', codificacion);
   return c.body(new Uint8Array(codificacion ? cuerpo[codificacion]! : cuerpo.identidad), 200, { 'Content-Type': tipo });
+}
+
+/** When If-None-Match names a form of `cuerpo`: the ETag its 304 carries (as `servirEstatico` answers it); else null. */
+export function etagRevalidada(c: Context, cuerpo: CuerpoEstatico): string | null {
+  const { etag, revalidada } = formaDe(c, cuerpo);
+  return revalidada ? etag : null;
 }
 
 const comprimirBr = promisify(brotliCompress);
@@ -97,8 +121,13 @@ export async function comprimirJson(c: Context, next: () => Promise<void>): Prom
       : codificacion === 'br'
         ? await comprimirBr(cuerpo, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: cuerpo.length } })
         : await comprimirGzip(cuerpo);
-  c.res = new Response(comprimido ? new Uint8Array(comprimido) : cuerpo, res);
-  if (!comprimido) return;
-  c.res.headers.delete('Content-Length');
-  c.res.headers.set('Content-Encoding', codificacion);
+  const cabeceras = new Headers(res.headers);
+  if (comprimido) {
+    cabeceras.delete('Content-Length');
+    cabeceras.set('Content-Encoding', codificacion);
+  }
+  // Cleared first: Hono would otherwise copy the old answer's headers into the new one through a
+  // stream, and @hono/node-server could not write it by its fast path.
+  c.res = undefined;
+  c.res = new Response(comprimido ? new Uint8Array(comprimido) : cuerpo, { status: res.status, headers: cabeceras });
 }
