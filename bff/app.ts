@@ -76,7 +76,7 @@ export function createApp(dependencias: Dependencias) {
   app.use(`${CATALOGOS}/*`, revalidarCatalogos(CATALOGOS));
   app.use(conexion(deps.config.proxyConfiable));
   // A 304 carries only what updates the stored answer (RFC 9110 §15.4.5: ETag, Cache-Control, Vary…),
-  // which keeps the security headers of its 200; on a catalog's revalidation they were most of the work.
+  // which keeps the security headers of its 200; they were a good part of a revalidation's work.
   app.use(async (c, next) => {
     await next();
     if (c.res.status === 304) return;

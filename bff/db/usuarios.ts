@@ -45,7 +45,7 @@ const COLUMNAS_USUARIO = [
  * A user's row as ONE result column, `usuario`: the JSON text of its fields (`json_object`), from
  * the table named or aliased `tabla`. The libSQL client pays for every column of a result (its
  * metadata and its value cross from SQLite one at a time: a point SELECT of the 21 columns costs
- * 4–6 times one of a single column, docs/decisiones.md), so the reads every request makes take it so.
+ * several times one of a single column, docs/decisiones.md), so the reads every request makes take it so.
  */
 export function columnaUsuario(tabla = 'usuarios'): string {
   return `json_object(${COLUMNAS_USUARIO.map((c) => `'${c}', ${tabla}.${c}`).join(', ')}) AS usuario`;
