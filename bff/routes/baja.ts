@@ -23,7 +23,7 @@ import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
  */
 export function rutasBaja(deps: Servicios) {
   const { db, reloj } = deps;
-  return new Hono<Entorno>().post('/', requerirCuentaActiva(deps), requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
+  return new Hono<Entorno>().post('/', requerirCuentaActiva, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
     const usuario = c.get('usuario');
     const entrada = validarCuerpo(c.get('cuerpo'), BajaInputSchema, ['motivo']);
     if (!entrada.ok) return problemaDeValidacion(c, entrada);

@@ -14,7 +14,7 @@ import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
  */
 async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contrasena: string): Promise<Response> {
   const { idUsuario, sesionId } = c.get('sesion');
-  const resultado = await probarContrasena(deps, c, idUsuario, contrasena);
+  const resultado = await probarContrasena(deps, c, idUsuario, contrasena, c.get('usuario').claveHash);
   if (resultado.tipo === 'LIMITE') return problemaLimite(c, resultado.reintentarEnS);
   if (resultado.tipo === 'INCORRECTA') return problemaValidacion(c, [errorCampo(campo, 'INCORRECTA')]);
   await marcarReautenticacion(deps.db, sesionId, deps.reloj());

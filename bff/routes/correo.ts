@@ -46,7 +46,6 @@ function problemaCorreoMalConfigurado(c: Context): Response {
 export function rutasCorreo(deps: Servicios) {
   const { db, reloj, mailer, config } = deps;
   const sesion = requerirSesion(deps);
-  const cuenta = requerirCuentaActiva(deps);
   /**
    * Every answer that tells whether an address is taken (the availability check, the code request)
    * counts against one limit, 20 per user per hour, before it looks: a 429 here, null otherwise.
@@ -62,7 +61,7 @@ export function rutasCorreo(deps: Servicios) {
     return problemaLimite(c, limite.reintentarEnS);
   };
   return new Hono<Entorno>()
-    .post('/disponibilidad', sesion, cuenta, leerCuerpoJson, async (c) => {
+    .post('/disponibilidad', sesion, requerirCuentaActiva, leerCuerpoJson, async (c) => {
       const usuario = c.get('usuario');
       const limite = await contarConsultaDisponibilidad(c);
       if (limite) return limite;
@@ -73,7 +72,7 @@ export function rutasCorreo(deps: Servicios) {
       if (objecion?.codigo === 'NO_PERMITIDO') return problemaValidacion(c, [objecion]);
       return c.json({ disponible: objecion === null });
     })
-    .post('/codigo', sesion, cuenta, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
+    .post('/codigo', sesion, requerirCuentaActiva, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
       const usuario = c.get('usuario');
       const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
       if (!entrada.ok) return problemaDeValidacion(c, entrada);

@@ -11,7 +11,6 @@ import {
   type UsuarioUpdate,
 } from '../contract/index.js';
 import {
-  buscarUsuario,
   camposCambiados,
   esViolacionUnica,
   sentenciaActualizacion,
@@ -24,7 +23,7 @@ import {
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
-import { problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
+import { requerirSesion, tomarRenovacion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
@@ -135,9 +134,9 @@ export function rutasUsuario(deps: Servicios) {
     .route('/clave', rutasVerificacionClave(deps))
     .route('/baja', rutasBaja(deps))
     .route('/actividad', rutasActividad(deps))
-    .get('/', async (c) => {
-      const usuario = await buscarUsuario(db, c.get('sesion').idUsuario);
-      if (!usuario) return problemaNoAutenticado(c);
+    // The session middleware read the user with the session: one statement in all.
+    .get('/', (c) => {
+      const usuario = c.get('usuario');
       c.header('ETag', etagDe(usuario.version));
       return c.json(usuarioPublico(usuario));
     })
@@ -155,8 +154,8 @@ export function rutasUsuario(deps: Servicios) {
           'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.',
         );
       }
-      const actual = await buscarUsuario(db, idUsuario);
-      if (!actual) return problemaNoAutenticado(c);
+      // Read with the session; the batch below writes only if the version and ACTIVO still hold.
+      const actual = c.get('usuario');
       if (version !== actual.version) return versionDesactualizada(c);
 
       const cuerpo = c.get('cuerpo');
@@ -235,7 +234,8 @@ export function rutasUsuario(deps: Servicios) {
       if (cambiaCorreo) {
         sentencias.push(sentenciaAnularCodigos(idUsuario, ahora));
       }
-      sentencias.push(sentenciaLectura(idUsuario));
+      // The session's due extension rides in the same batch (a no-op once a password change revoked the session).
+      sentencias.push(...tomarRenovacion(c), sentenciaLectura(idUsuario));
       let resultados;
       try {
         resultados = await db.batch(sentencias, 'write');

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { buscarUsuario } from '../db/usuarios.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import type { Servicios } from '../tipos.js';
 import { registrarEvento } from './auditoria.js';
@@ -21,8 +20,8 @@ export async function probarContrasena(
   c: Context,
   idUsuario: string,
   contrasena: string,
-  /** The stored hash when the caller already loaded the user (PUT /api/usuario); else it is read. */
-  claveHash?: string,
+  /** The stored hash (read with the session). */
+  claveHash: string,
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
@@ -33,10 +32,9 @@ export async function probarContrasena(
     metricas.limiteRechazado('prueba-contrasena');
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
-  const hash = claveHash ?? (await buscarUsuario(db, idUsuario))?.claveHash ?? null;
   let correcta: boolean;
   try {
-    correcta = await argon2(() => verificarContrasena(hash, contrasena));
+    correcta = await argon2(() => verificarContrasena(claveHash, contrasena));
   } catch (error) {
     if (error instanceof ServidorOcupadoError) await db.execute(sentenciaDevolver(clave));
     throw error;
