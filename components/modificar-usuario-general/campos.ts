@@ -21,7 +21,7 @@ export interface OpcionesCampo {
   soloLectura?: boolean;
   tipo?: string;
   autocomplete?: string;
-  inputmode?: 'numeric' | 'email' | 'text';
+  inputmode?: 'numeric' | 'email' | 'text' | 'tel';
   maxlength?: number;
   ayuda?: string;
   /** The hint states the format, which FORMATO and LONGITUD errors say again: hidden while they show. */
@@ -31,9 +31,8 @@ export interface OpcionesCampo {
   /** A button or link shown right of the input. */
   accion?: TemplateResult;
   ancho?: boolean;
-  /** Filters what is typed (digits only, for instance). */
+  /** Normalises what is typed or pasted (the security code's case and spaces); never drops characters. */
   filtro?: (valor: string) => string;
-  alPegar?: (e: ClipboardEvent) => void;
 }
 
 export const idDe = (campo: string) => `f-${campo.replace(/\./g, '-')}`;
@@ -92,7 +91,6 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
           h.cambiar(campo, valor);
         }}
         @blur=${() => h.salir(campo)}
-        @paste=${ifDefined(o.alPegar)}
       />
       ${o.accion ?? nothing}
     </div>
@@ -131,5 +129,3 @@ export function campoLectura(id: string, etiqueta: string, valor: string, ayuda?
     ${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
   </div>`;
 }
-
-export const soloDigitos = (valor: string) => valor.replace(/\D+/g, '').slice(0, 14);

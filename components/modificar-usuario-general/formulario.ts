@@ -3,7 +3,7 @@ import * as v from 'valibot';
 // esbuild cannot drop, so the index would bring every schema of the BFF into the bundle.
 import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema, type UsuarioUpdateInput } from '../../bff/contract/usuario.js';
 import { esCambioTotalDeNombre } from '../../bff/contract/nombre.js';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
+import { normalizarCorreo, normalizarTelefono } from '../../bff/contract/texto.js';
 import { codigoDeIssue } from '../../bff/contract/errores.js';
 import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
 
@@ -44,6 +44,18 @@ export function valoresDe(u: Usuario): Valores {
     confirmacionCorreo: '',
     codigoSeguridad: '',
   };
+}
+
+const TELEFONOS: ReadonlySet<Campo> = new Set(['telefono1', 'telefono2', 'celular.numero', 'fax']);
+
+/**
+ * What a field shows once left: a phone as it will be stored (DESIGN §2: normalised and shown to
+ * the user), when what was typed can be one; otherwise as typed, for its error to point at.
+ */
+export function alSalir(campo: Campo, valor: string): string {
+  if (!TELEFONOS.has(campo)) return valor;
+  const digitos = normalizarTelefono(valor);
+  return /^\d+$/.test(digitos) ? digitos : valor;
 }
 
 /** Whether the user asked for a password change (typed any of its fields). */

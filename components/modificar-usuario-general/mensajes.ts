@@ -48,12 +48,12 @@ export function textoError(campo: string, codigo: string): string {
     case 'direccion:FORMATO':
     case 'motivo:FORMATO': return msg('Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.');
     case 'telefono1:FORMATO':
-    case 'telefono2:FORMATO': return msg('Para Ecuador use el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos); solo dígitos.');
+    case 'telefono2:FORMATO': return msg('En Ecuador, un fijo con código de área (0, del 2 al 7 y 7 dígitos: 042345678) o un celular (09 y 8 dígitos: 0991234567). Solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión).');
     case 'telefono1:LONGITUD':
     case 'telefono2:LONGITUD': return msg('Debe tener entre 6 y 14 dígitos.');
-    case 'celular.numero:FORMATO': return msg('Use el formato 09XXXXXXXX (10 dígitos); solo dígitos.');
+    case 'celular.numero:FORMATO': return msg('Con Claro, Movistar, CNT o Tuenti, 09 y 8 dígitos (0991234567). Solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión).');
     case 'celular.numero:LONGITUD': return msg('Debe tener entre 6 y 14 dígitos.');
-    case 'fax:FORMATO': return msg('Solo admite dígitos.');
+    case 'fax:FORMATO': return msg('Solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión).');
     case 'fax:LONGITUD': return msg('Admite como máximo 14 dígitos.');
     case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.');
     case 'ciudad:NO_PERMITIDO': return msg('Debe pertenecer a la provincia elegida.');

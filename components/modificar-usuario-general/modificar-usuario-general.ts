@@ -10,7 +10,7 @@ import { FlujoClave, type ContextoClave } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { TrasPuntero } from './tras-puntero.js';
-import { cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
+import { alSalir, cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
 import { EstadoFormulario } from './estado-formulario.js';
 import { textoProblema } from './mensajes.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
@@ -265,6 +265,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   salir(campo: Campo) {
+    const valor = alSalir(campo, this.valores[campo]);
+    if (valor !== this.valores[campo]) {
+      this.form.poner({ [campo]: valor });
+      this.validar();
+    }
     // A blur from a mousedown: showing its error now would move the control being clicked.
     this.trasPuntero.ejecutar(() => this.form.tocar(campo));
   }

@@ -16,13 +16,6 @@ export interface AnfitrionCorreoVista extends AnfitrionCampos {
   usarOtroCorreo(): void;
 }
 
-/** Codes arrive by email as "ABCD 2345" or lower-case; keep only what the server compares. */
-function pegarCodigo(h: AnfitrionCorreoVista, e: ClipboardEvent) {
-  const texto = e.clipboardData?.getData('text') ?? '';
-  e.preventDefault();
-  h.cambiar('codigoSeguridad', normalizarCodigo(texto).slice(0, 8));
-}
-
 function radio(h: AnfitrionCorreoVista, valor: 'si' | 'no', texto: string) {
   return html`<label class="radio">
     <input
@@ -113,11 +106,11 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
         requerido: !mantener,
         deshabilitado: mantener || !bloqueado,
         autocomplete: 'one-time-code',
-        maxlength: 12,
         ancho: true,
         accion: solicitar,
-        filtro: (valor) => valor.toUpperCase().replace(/\s+/g, ''),
-        alPegar: (e) => pegarCodigo(h, e),
+        // Codes arrive by email as "ABCD 2345" and may be typed in lower case: the paste happens
+        // (no maxlength to cut it, no handler that cancels it) and is normalised as any input.
+        filtro: normalizarCodigo,
         ayuda: mantener
           ? undefined
           : bloqueado

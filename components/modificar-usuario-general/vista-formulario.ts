@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe, soloDigitos } from './campos.js';
+import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe } from './campos.js';
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
@@ -50,7 +50,7 @@ function celular(h: Vista) {
   const errorOperadora = h.errorVisible('celular.operadora');
   const id = idDe('celular.numero');
   const ayuda = ayudaVisible(
-    h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('Formato 09XXXXXXXX.'),
+    h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('09 y 8 dígitos, por ejemplo 099 123 4567.'),
     error,
     true,
   );
@@ -70,18 +70,14 @@ function celular(h: Vista) {
       </select>
       <input
         id=${id}
-        inputmode="numeric"
+        type="tel"
+        inputmode="tel"
         autocomplete="tel-national"
-        maxlength="14"
         .value=${h.valores['celular.numero']}
         aria-required="true"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ids}
-        @input=${(e: Event) => {
-          const input = e.target as HTMLInputElement;
-          input.value = soloDigitos(input.value);
-          h.cambiar('celular.numero', input.value);
-        }}
+        @input=${(e: Event) => h.cambiar('celular.numero', (e.target as HTMLInputElement).value)}
         @blur=${() => h.salir('celular.numero')}
       />
     </div>
@@ -95,15 +91,18 @@ function celular(h: Vista) {
 export function vistaFormulario(h: Vista) {
   const u = h.usuario;
   const ecuador = h.valores.pais === 'EC';
-  const ayudaTelefono = ecuador ? msg('Con código de área: 0XXXXXXXX.') : msg('Entre 6 y 14 dígitos.');
+  const ayudaTelefono = ecuador
+    ? msg('Fijo con código de área (04 234 5678) o celular (099 123 4567).')
+    : msg('Entre 6 y 14 dígitos.');
+  // Typed as people write them (spaces, dashes, parentheses, +593): normalised when the field is
+  // left (see salir), refused with a message when something cannot be part of a number.
   const telefono = (campo: Campo, requerido: boolean) =>
     campoTexto(h, campo, {
       etiqueta: etiqueta(campo),
       requerido,
-      inputmode: 'numeric',
+      tipo: 'tel',
+      inputmode: 'tel',
       autocomplete: campo === 'telefono1' ? 'tel-national' : 'off',
-      maxlength: 14,
-      filtro: soloDigitos,
       ayuda: campo === 'fax' ? undefined : ayudaTelefono,
       ayudaDeFormato: true,
     });
