@@ -98,7 +98,8 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
   </div>`;
 }
 
-export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly Opcion[], o: OpcionesCampo & { vacio?: string }) {
+/** `lang` of the options: Ecuador's provinces and cantons are Spanish names in either language. */
+export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly Opcion[], o: OpcionesCampo & { vacio?: string; lang?: string }) {
   const id = idDe(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const valor = h.valores[campo];
@@ -115,7 +116,9 @@ export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly
       @blur=${() => h.salir(campo)}
     >
       <option value="" ?selected=${valor === ''}>${o.vacio ?? msg('— Seleccione —')}</option>
-      ${opciones.map((op) => html`<option value=${op.codigo} ?selected=${op.codigo === valor}>${op.nombre}</option>`)}
+      ${opciones.map(
+        (op) => html`<option value=${op.codigo} lang=${ifDefined(op.lang ?? o.lang)} ?selected=${op.codigo === valor}>${op.nombre}</option>`,
+      )}
     </select>
     ${pie(id, campo, o.ayuda, error)}
   </div>`;

@@ -4,6 +4,7 @@ import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe } fro
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
+import { paisesEnIdioma } from './paises.js';
 import type { Campo, Opcion } from './tipos.js';
 import './actividad-reciente.js';
 import type { ClienteApi } from './api.js';
@@ -66,7 +67,12 @@ function celular(h: Vista) {
         @change=${(e: Event) => h.cambiar('celular.operadora', (e.target as HTMLSelectElement).value)}
         @blur=${() => h.salir('celular.operadora')}
       >
-        ${h.operadoras.map((o) => html`<option value=${o.codigo} ?selected=${o.codigo === h.valores['celular.operadora']}>${o.nombre}</option>`)}
+        ${h.operadoras.map(
+          (o) =>
+            html`<option value=${o.codigo} ?selected=${o.codigo === h.valores['celular.operadora']}>${o.codigo === 'OTROS'
+              ? msg('OTROS', { desc: 'mobile operator: any other' })
+              : o.nombre}</option>`,
+        )}
       </select>
       <input
         id=${id}
@@ -116,15 +122,17 @@ export function vistaFormulario(h: Vista) {
       ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', ancho: true,
         ayuda: msg(str`Solo puede corregir errores de escritura del nombre con el que se registró: ${u.nombreRegistrado}.`) })}
       ${seccionClave(h)}
-      ${campoSelect(h, 'pais', h.paises, { etiqueta: msg('País'), requerido: true, ancho: true })}
+      ${campoSelect(h, 'pais', paisesEnIdioma(h.paises), { etiqueta: msg('País'), requerido: true, ancho: true })}
       ${campoSelect(h, 'provincia', ecuador ? h.provincias : [], {
         etiqueta: msg('Provincia'),
+        lang: 'es',
         requerido: ecuador,
         deshabilitado: !ecuador,
         ayuda: ecuador ? undefined : msg('Solo para Ecuador.'),
       })}
       ${campoSelect(h, 'ciudad', ecuador ? h.ciudades : [], {
         etiqueta: msg('Ciudad'),
+        lang: 'es',
         requerido: ecuador,
         deshabilitado: !ecuador || !h.valores.provincia || h.cargandoCiudades,
         vacio: h.cargandoCiudades ? msg('Cargando…') : undefined,
