@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  abrirFormularioPortal,
   boton,
   campo,
   iniciarSesionPortal,
@@ -37,6 +38,34 @@ describe('portal de demostración', () => {
     expect(usuario.telefono1).toBe('045551234');
     expect(usuario.correo).toBe('tito.macay@example.com');
     vigilante.verificar();
+  });
+
+  test('b. corregir el nombre lo guarda en mayúsculas, el formulario lo muestra así y la cabecera lo sigue', async () => {
+    const { pagina, vigilante } = await entorno.abrirPagina({ ancho: 360, alto: 740 });
+    await abrirFormularioPortal(pagina, entorno.servidor, 'mzambrano');
+    expect(await pagina.locator('#nombre-usuario').textContent()).toBe('MARIA ZAMBRANO');
+    await campo(pagina, 'Nombre Usuario').fill('María Zambrano');
+    await mantenerCorreo(pagina, true);
+    await modificarYConfirmar(pagina);
+    await expect.poll(() => campo(pagina, 'Nombre Usuario').inputValue()).toBe('MARÍA ZAMBRANO');
+    expect(await pagina.locator('#nombre-usuario').textContent()).toBe('MARÍA ZAMBRANO');
+    expect((await usuarioPorCookie(pagina, entorno.servidor)).nombre).toBe('MARÍA ZAMBRANO');
+    vigilante.verificar();
+  });
+
+  test('c. cada enlace de la ruta («Inicio», «3.2.3 …») es un blanco de al menos 24 × 24 px (WCAG 2.5.8), también a 360 px', async () => {
+    for (const ancho of [1280, 360]) {
+      const { pagina, vigilante } = await entorno.abrirPagina({ ancho, alto: 740 });
+      await abrirFormularioPortal(pagina, entorno.servidor, 'tmacay');
+      const enlaces = pagina.getByRole('navigation', { name: 'Ruta' }).getByRole('link');
+      expect(await enlaces.count()).toBe(2);
+      for (const enlace of await enlaces.all()) {
+        const caja = (await enlace.boundingBox())!;
+        expect(caja.width, `${await enlace.textContent()} a ${ancho} px`).toBeGreaterThanOrEqual(24);
+        expect(caja.height, `${await enlace.textContent()} a ${ancho} px`).toBeGreaterThanOrEqual(24);
+      }
+      vigilante.verificar();
+    }
   });
 
   test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
