@@ -9,6 +9,7 @@ import { conexion } from './middleware/solicitud.js';
 import { causaRaiz, DESCRIPCION_FALLA, motivoDeFalla } from './db/disponibilidad.js';
 import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './problemas.js';
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
+import { comprimirJson } from './compresion.js';
 import { crearMailer, type MailerElegido } from './mail/index.js';
 import { rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
@@ -81,6 +82,7 @@ export function createApp(dependencias: Dependencias) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
+  app.use('/api/*', comprimirJson);
   app.use('/api/*', corsPermitido(deps.config.origenesPermitidos));
   // Until the database is reached and migrated, only what needs no database answers.
   app.use('/api/*', async (c, next) => {

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Context } from 'hono';
+import { precomprimir, servirEstatico } from '../bff/compresion.js';
 
 const TIPOS: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -30,7 +33,15 @@ export function rellenar(plantilla: string, valores: Record<string, string>): st
   });
 }
 
-/** Headers for a demo page or asset: the right type, revalidated on every visit. */
-export function cabeceras(archivo: Archivo): Record<string, string> {
-  return { 'Content-Type': archivo.tipo, 'Cache-Control': 'no-cache' };
+/**
+ * The handler of a demo page or asset: the right type, revalidated on every visit (ETag, 304),
+ * brotli or gzip (compressed once, here) when it is large.
+ */
+export function servirArchivo(archivo: Archivo): (c: Context) => Response {
+  const bytes = new TextEncoder().encode(archivo.cuerpo);
+  const cuerpo = precomprimir(bytes, `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`);
+  return (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return servirEstatico(c, cuerpo, archivo.tipo);
+  };
 }

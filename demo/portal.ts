@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { cabeceras, leerArchivo, rellenar, type Archivo } from './estaticos.js';
+import { leerArchivo, rellenar, servirArchivo, type Archivo } from './estaticos.js';
 
 const BASE = import.meta.url;
 
@@ -42,7 +42,7 @@ export function portalDemo(): Hono {
 
   const app = new Hono();
   for (const [ruta, archivo] of Object.entries(paginas)) {
-    app.get(ruta, (c) => c.body(archivo.cuerpo, 200, cabeceras(archivo)));
+    app.get(ruta, servirArchivo(archivo));
   }
   return app;
 }

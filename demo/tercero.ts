@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { escaparHtml } from '../bff/paginas/html.js';
-import { cabeceras, leerArchivo, rellenar, type Archivo } from './estaticos.js';
+import { leerArchivo, rellenar, servirArchivo, type Archivo } from './estaticos.js';
 
 const BASE = import.meta.url;
 
@@ -56,14 +56,13 @@ export function terceroApp(opciones: OpcionesTercero): Hono {
 
   const app = new Hono();
   for (const [ruta, archivo] of Object.entries(recursos)) {
-    app.get(ruta, (c) =>
-      c.body(archivo.cuerpo, 200, {
-        ...cabeceras(archivo),
-        'Content-Security-Policy': politica,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-      }),
-    );
+    const servir = servirArchivo(archivo);
+    app.get(ruta, (c) => {
+      c.header('Content-Security-Policy', politica);
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Referrer-Policy', 'no-referrer');
+      return servir(c);
+    });
   }
   return app;
 }

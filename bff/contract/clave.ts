@@ -5,11 +5,11 @@
 // also once the site's own words are taken out).
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { contieneDatosPersonales, palabrasNombre, partePersonal, type ContextoClave } from './datos-personales.js';
-import { longitudClaveValida } from './usuario.js';
+import { longitudClaveValida } from './texto.js';
 
 export { contieneDatosPersonales, datosPersonales, type ContextoClave } from './datos-personales.js';
 
-export { LONGITUD_MAXIMA_CLAVE, LONGITUD_MINIMA_CLAVE, longitudClaveValida } from './usuario.js';
+export { LONGITUD_MAXIMA_CLAVE, LONGITUD_MINIMA_CLAVE, longitudClaveValida } from './texto.js';
 export const PUNTAJE_MINIMO_CLAVE = 3;
 /** Characters scored by zxcvbn-ts (see `cargarZxcvbn`). */
 export const LONGITUD_EVALUADA_CLAVE = 64;

@@ -11,6 +11,18 @@ export function contarCaracteres(texto: string): number {
   return [...texto].length;
 }
 
+export const LONGITUD_MINIMA_CLAVE = 12;
+export const LONGITUD_MAXIMA_CLAVE = 128;
+
+/**
+ * 12–128 characters counted as Unicode code points (NIST SP 800-63B), not UTF-16 units. Here, not
+ * in usuario.ts, so the element's checklist uses it without bringing valibot into the first load.
+ */
+export function longitudClaveValida(clave: string): boolean {
+  const caracteres = contarCaracteres(clave);
+  return caracteres >= LONGITUD_MINIMA_CLAVE && caracteres <= LONGITUD_MAXIMA_CLAVE;
+}
+
 /**
  * Free text (Dirección, Motivo) holds visible characters, the space U+0020, tabs and line breaks:
  * no other control character, no format character (Cf: zero-width spaces and joiners, bidi

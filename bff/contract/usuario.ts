@@ -7,6 +7,7 @@ import {
   normalizarTelefono,
   ALFABETO_CODIGO,
   LETRAS_DE_NOMBRE,
+  longitudClaveValida,
   LONGITUD_CODIGO,
   TEXTO_VISIBLE,
 } from './texto.js';
@@ -88,15 +89,6 @@ export const CodigoSeguridadSchema = v.pipe(
   v.transform(normalizarCodigo),
   v.regex(new RegExp(`^[${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}}$`), 'FORMATO'),
 );
-
-export const LONGITUD_MINIMA_CLAVE = 12;
-export const LONGITUD_MAXIMA_CLAVE = 128;
-
-/** 12–128 characters counted as Unicode code points (NIST SP 800-63B), not UTF-16 units. */
-export function longitudClaveValida(clave: string): boolean {
-  const caracteres = contarCaracteres(clave);
-  return caracteres >= LONGITUD_MINIMA_CLAVE && caracteres <= LONGITUD_MAXIMA_CLAVE;
-}
 
 /** A new password: NFKC-normalised, 12–128 characters, nothing else trimmed or truncated. */
 export const ContrasenaNuevaSchema = v.pipe(

@@ -1,17 +1,16 @@
 import { Hono, type Context } from 'hono';
+import { servirEstatico } from '../compresion.js';
 import { problema } from '../problemas.js';
 import { cargarCatalogos, type ListaServida } from '../services/catalogos.js';
 import type { Entorno } from '../tipos.js';
 
-/** Answers a catalog with a strong ETag, a day of caching and 304 on a matching If-None-Match. */
+/**
+ * Answers a catalog with a strong ETag, a day of caching and 304 on a matching If-None-Match;
+ * compressed (brotli or gzip, done once at start) when it is large.
+ */
 function servirLista(c: Context<Entorno>, lista: ListaServida): Response {
-  c.header('ETag', lista.etag);
   c.header('Cache-Control', 'public, max-age=86400');
-  const siNinguna = c.req.header('If-None-Match');
-  if (siNinguna && siNinguna.split(',').some((etiqueta) => etiqueta.trim() === lista.etag || etiqueta.trim() === '*')) {
-    return c.body(null, 304);
-  }
-  return c.body(lista.json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+  return servirEstatico(c, lista.cuerpo, 'application/json; charset=UTF-8');
 }
 
 /** GET /api/catalogos/…: countries, provinces, a province's cantons and mobile operators. */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { servirEstatico } from '../compresion.js';
 import { problema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
 
@@ -19,10 +20,23 @@ const TIPOS: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** A lazy part's name carries the hash of its content (`dialogo-baja.Cc_glUBY.js`): it never changes. */
+const CON_HASH = /\.[\w-]{8}\.js$/;
+
+/** The precompressed form `npm run build` left beside a file, if any. */
+async function leerSiExiste(ruta: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(ruta);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * GET /widget/*: the built element, loadable from any page (a module script is a CORS request,
- * so `Access-Control-Allow-Origin: *`; no credentials). File names are not content-hashed, so
- * browsers revalidate after 5 minutes with the ETag.
+ * so `Access-Control-Allow-Origin: *`; no credentials), in the brotli or gzip form the build
+ * precompressed. Hashed lazy parts are `immutable` for a year; the entry, whose name stays, is
+ * revalidated after 5 minutes with its ETag. Source maps exist only after `npm run build:mapas`.
  */
 export function rutasWidget(carpeta = CARPETA_WIDGET) {
   const raiz = resolve(carpeta);
@@ -36,17 +50,11 @@ export function rutasWidget(carpeta = CARPETA_WIDGET) {
     }
     const tipo = TIPOS[extname(ruta)];
     if (!ruta.startsWith(raiz + sep) || !tipo) return noEncontrado(c);
-    let contenido: Buffer;
-    try {
-      contenido = await readFile(ruta);
-    } catch {
-      return noEncontrado(c);
-    }
-    const etag = `"${createHash('sha256').update(contenido).digest('base64url').slice(0, 27)}"`;
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'public, max-age=300');
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-    return c.body(new Uint8Array(contenido), 200, { 'Content-Type': tipo });
+    const [identidad, br, gzip] = await Promise.all([leerSiExiste(ruta), leerSiExiste(`${ruta}.br`), leerSiExiste(`${ruta}.gz`)]);
+    if (!identidad) return noEncontrado(c);
+    const etag = `"${createHash('sha256').update(identidad).digest('base64url').slice(0, 27)}"`;
+    c.header('Cache-Control', CON_HASH.test(ruta) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    return servirEstatico(c, { identidad, etag, br, gzip }, tipo);
   });
 }
 

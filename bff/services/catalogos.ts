@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { precomprimir, type CuerpoEstatico } from '../compresion.js';
 import type { Catalogos } from '../contract/index.js';
 
 export interface Opcion {
@@ -7,11 +8,10 @@ export interface Opcion {
   nombre: string;
 }
 
-/** A catalog list ready to serve: its JSON text and a strong ETag of it. */
+/** A catalog list ready to serve: its JSON (precompressed when large) with a strong ETag of it. */
 export interface ListaServida {
   opciones: Opcion[];
-  json: string;
-  etag: string;
+  cuerpo: CuerpoEstatico;
 }
 
 export interface DatosCatalogos {
@@ -35,7 +35,8 @@ function leerJson<T>(nombre: string): T {
 function servir(opciones: Opcion[]): ListaServida {
   const limpias = opciones.map(({ codigo, nombre }) => ({ codigo, nombre }));
   const json = JSON.stringify(limpias);
-  return { opciones: limpias, json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  return { opciones: limpias, cuerpo: precomprimir(new TextEncoder().encode(json), etag) };
 }
 
 let cargados: DatosCatalogos | undefined;

@@ -1,25 +1,37 @@
 import { msg } from '@lit/localize';
 import { ErrorRed } from './api.js';
 import { textoFallo, textoProblema } from './mensajes.js';
-import type { BotonMensaje, DialogoMensaje } from './dialogo-mensaje.js';
+import type { BotonMensaje, DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 
 // The element's modal messages (seed §5.6–5.8 and the code dialogs), each in one place.
-// Texts are functions so that an open dialog follows a locale switch.
+// Texts are functions so that an open dialog follows a locale switch. The dialog is a lazy part:
+// each function gets the promise of it.
+
+type Dialogo = Promise<DialogoMensaje>;
 
 const aceptar: BotonMensaje[] = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
 const cerrar: BotonMensaje = { valor: 'cerrar', texto: () => msg('Cerrar') };
 
-/** A question with two buttons; true when the user chose the second (principal) one. */
-async function preguntar(d: DialogoMensaje, titulo: () => string, texto: () => string, no: BotonMensaje, si: BotonMensaje) {
-  return (await d.mostrar({ titulo, texto, botones: [no, { ...si, principal: true }] })) === si.valor;
+/** Shows a message; '' (as Escape) when the dialog could not be fetched: nothing else can say it. */
+async function mostrar(d: Dialogo, mensaje: Mensaje): Promise<string> {
+  try {
+    return await (await d).mostrar(mensaje);
+  } catch {
+    return '';
+  }
 }
 
-function informar(d: DialogoMensaje, titulo: () => string, texto: () => string): Promise<string> {
-  return d.mostrar({ titulo, texto, botones: aceptar });
+/** A question with two buttons; true when the user chose the second (principal) one. */
+async function preguntar(d: Dialogo, titulo: () => string, texto: () => string, no: BotonMensaje, si: BotonMensaje) {
+  return (await mostrar(d, { titulo, texto, botones: [no, { ...si, principal: true }] })) === si.valor;
+}
+
+function informar(d: Dialogo, titulo: () => string, texto: () => string): Promise<string> {
+  return mostrar(d, { titulo, texto, botones: aceptar });
 }
 
 /** "¿Está seguro de modificar la información?" Sí / No. */
-export const confirmarModificacion = (d: DialogoMensaje) =>
+export const confirmarModificacion = (d: Dialogo) =>
   preguntar(
     d,
     () => msg('Confirmación'),
@@ -28,20 +40,20 @@ export const confirmarModificacion = (d: DialogoMensaje) =>
     { valor: 'si', texto: () => msg('Sí') },
   );
 
-export const avisarExito = (d: DialogoMensaje) =>
+export const avisarExito = (d: Dialogo) =>
   informar(d, () => msg('Información actualizada'), () => msg('La información se actualizó con éxito.'));
 
-export const avisarCodigoEnviado = (d: DialogoMensaje) =>
+export const avisarCodigoEnviado = (d: Dialogo) =>
   informar(
     d,
     () => msg('Código de seguridad enviado'),
     () => msg('Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «ACTIVACIÓN DE CORREO ELECTRÓNICO». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.'),
   );
 
-export const avisarCodigoExpirado = (d: DialogoMensaje) =>
+export const avisarCodigoExpirado = (d: Dialogo) =>
   informar(d, () => msg('Código expirado'), () => msg('El código de seguridad expiró. Solicite un nuevo código de seguridad.'));
 
-export const avisarBaja = (d: DialogoMensaje) =>
+export const avisarBaja = (d: Dialogo) =>
   informar(
     d,
     () => msg('Solicitud de baja registrada'),
@@ -49,14 +61,14 @@ export const avisarBaja = (d: DialogoMensaje) =>
   );
 
 /** 412: someone else changed the data; true when the user chose "Recargar". */
-export const preguntarRecargar = (d: DialogoMensaje) =>
+export const preguntarRecargar = (d: Dialogo) =>
   preguntar(d, () => msg('Datos desactualizados'), () => textoProblema('VERSION_DESACTUALIZADA'), cerrar, {
     valor: 'recargar',
     texto: () => msg('Recargar'),
   });
 
 /** Network failures (Cerrar / Reintentar) and problems without a field (Aceptar); true for "Reintentar". */
-export async function avisarFallo(d: DialogoMensaje, e: unknown): Promise<boolean> {
+export async function avisarFallo(d: Dialogo, e: unknown): Promise<boolean> {
   const texto = () => textoFallo(e);
   if (e instanceof ErrorRed) return preguntar(d, () => msg('Sin conexión'), texto, cerrar, { valor: 'reintentar', texto: () => msg('Reintentar') });
   await informar(d, () => msg('No se pudo completar'), texto);

@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import * as v from 'valibot';
 import { BajaInputSchema } from '../../bff/contract/usuario.js';
 import { contarCaracteres } from '../../bff/contract/texto.js';
-import { codigosDe } from './formulario.js';
+import { codigosDe } from './validacion.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 import { textoError, textoFallo } from './mensajes.js';

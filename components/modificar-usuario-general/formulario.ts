@@ -1,26 +1,9 @@
-import * as v from 'valibot';
-// Each contract module by its own path, not the index: valibot schemas are top-level calls that
-// esbuild cannot drop, so the index would bring every schema of the BFF into the bundle.
-import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema, type UsuarioUpdateInput } from '../../bff/contract/usuario.js';
-import { esCambioTotalDeNombre } from '../../bff/contract/nombre.js';
-import { normalizarCorreo, normalizarTelefono } from '../../bff/contract/texto.js';
-import { codigoDeIssue } from '../../bff/contract/errores.js';
-import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
+import type { UsuarioUpdateInput } from '../../bff/contract/usuario.js';
+import { normalizarTelefono } from '../../bff/contract/texto.js';
+import type { Campo, Usuario, Valores } from './tipos.js';
 
-/** What the form knows beyond the values: checks done on the server. */
-export interface Verificaciones {
-  claveVerificada: boolean;
-  correoVerificado: boolean;
-  codigoSolicitado: boolean;
-}
-
-/**
- * Valibot issues → {campo, codigo} with the contract's own mapping, without the Spanish texts of
- * its `aErrores` (the element has its own, localized, in mensajes.ts).
- */
-export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] {
-  return issues.map((issue) => ({ campo: v.getDotPath(issue) ?? '', codigo: codigoDeIssue(issue) }));
-}
+// The form's values and the body of the PUT. Validation, with valibot, is apart (validacion.ts):
+// it is fetched the first time the user acts on the form.
 
 export function valoresDe(u: Usuario): Valores {
   return {
@@ -90,42 +73,4 @@ export function cuerpoDe(x: Valores): UsuarioUpdateInput {
         }
       : {}),
   };
-}
-
-/**
- * Every error the browser can tell, one per field, in screen order: the shared valibot schema,
- * the name-correction rule, and the email/code rules (checked apart so that they show together
- * with the others: the schema's email step only runs once the rest is valid).
- */
-export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, string> {
-  const errores = new Map<string, string>();
-  const poner = (e: ErrorCampo) => {
-    if (!errores.has(e.campo)) errores.set(e.campo, e.codigo);
-  };
-  const resultado = v.safeParse(UsuarioUpdateSchema, cuerpoDe(x));
-  if (!resultado.success) codigosDe(resultado.issues).forEach(poner);
-  // Measured from the name as first registered, as the server does (corrections do not add up).
-  if (!errores.has('nombre') && esCambioTotalDeNombre(anterior.nombreRegistrado, x.nombre)) poner({ campo: 'nombre', codigo: 'CAMBIO_TOTAL' });
-  if (quiereCambiarClave(x) && !ver.claveVerificada) {
-    poner({ campo: 'cambioClave.contrasenaAnterior', codigo: x['cambioClave.contrasenaAnterior'] ? 'NO_VERIFICADA' : 'REQUERIDO' });
-  }
-  if (x.mantenerCorreo !== 'si') {
-    const correo = v.safeParse(CorreoSchema, x.correo);
-    if (!correo.success) poner({ campo: 'correo', codigo: correo.issues[0].message });
-    else if (correo.output === normalizarCorreo(anterior.correo)) poner({ campo: 'correo', codigo: 'NO_PERMITIDO' });
-    else if (!ver.correoVerificado) poner({ campo: 'correo', codigo: 'NO_VERIFICADO' });
-    const confirmacion = normalizarCorreo(x.confirmacionCorreo);
-    if (!confirmacion) poner({ campo: 'confirmacionCorreo', codigo: 'REQUERIDO' });
-    else if (correo.success && confirmacion !== correo.output) poner({ campo: 'confirmacionCorreo', codigo: 'NO_COINCIDE' });
-    const codigo = v.safeParse(CodigoSeguridadSchema, x.codigoSeguridad);
-    if (!codigo.success) {
-      poner({ campo: 'codigoSeguridad', codigo: ver.codigoSolicitado || x.codigoSeguridad ? codigo.issues[0].message : 'NO_SOLICITADO' });
-    }
-  }
-  const ordenados = new Map<Campo, string>();
-  for (const campo of CAMPOS) {
-    const codigo = errores.get(campo);
-    if (codigo) ordenados.set(campo, codigo);
-  }
-  return ordenados;
 }

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { estilosComunes } from './comunes.styles.js';
+import { estilosActividad } from './actividad.styles.js';
 
 export const estilos = [
   estilosComunes,
+  estilosActividad,
   css`
     :host {
       display: block;
@@ -26,6 +28,11 @@ export const estilos = [
       grid-template-columns: 1fr;
       gap: 0.9rem 1.25rem;
     }
+    /* The skeleton takes the form's height (a bit less: 2 060 px and more in one column, 1 490 px
+       and more in two), so nothing below the element moves when the form replaces it. */
+    .esqueleto {
+      min-height: 125rem;
+    }
     /* Two columns once the element itself (not the viewport) is wide enough. */
     @container (min-width: 42rem) {
       .rejilla {
@@ -33,6 +40,9 @@ export const estilos = [
       }
       .ancho {
         grid-column: 1 / -1;
+      }
+      .esqueleto {
+        min-height: 90rem;
       }
     }
     .campo {

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { ClienteApi, ErrorRed, ProblemaHttp } from './api.js';
+import { ClienteApi, ErrorRed, ProblemaHttp, type Respuesta } from './api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { getLocale, idiomaDe, setLocale } from './localization.js';
 import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
@@ -10,21 +10,20 @@ import { FlujoClave, type ContextoClave } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { TrasPuntero } from './tras-puntero.js';
-import { alSalir, cuerpoDe, validarFormulario, valoresDe } from './formulario.js';
+import { alSalir, cuerpoDe, valoresDe } from './formulario.js';
 import { EstadoFormulario } from './estado-formulario.js';
 import { textoProblema } from './mensajes.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
 import { avisarBaja, avisarCodigoEnviado, avisarCodigoExpirado, avisarExito, avisarFallo, confirmarModificacion, preguntarRecargar } from './avisos.js';
-import { type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
+import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
 import type { DialogoMensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
 import type { ActividadReciente } from './actividad-reciente.js';
 import type { SesionIniciadaEvent } from './formulario-login.js';
-import { cargarDiferido } from './carga-diferida.js';
-import './dialogo-mensaje.js';
+import { cargarParte, unaVez } from './partes.js';
 
 /**
  * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
@@ -91,6 +90,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   usuario!: Usuario;
   private etag = '';
   private turnoCiudades = 0;
+  private abriendoBaja = false;
+  /** Validation (valibot and the contract's schemas), fetched the first time the user acts on the form. */
+  private validacion: typeof import('./validacion.js') | undefined;
   private readonly form = new EstadoFormulario(this);
   /** Set by the built-in login; memory only, never storage. */
   private tokenSesion: string | undefined;
@@ -101,11 +103,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   readonly api = new ClienteApi({
     base: () => this.apiBase || location.origin,
     token: () => this.tokenRenovado ?? this.token ?? this.tokenSesion,
-    reautenticar: async () => {
-      await cargarDiferido();
-      await this.reautenticacion.updateComplete;
-      return this.reautenticacion.pedir();
-    },
+    reautenticar: () => this.reautenticar(),
     alNoAutenticado: () => this.noAutenticado(),
     alResponder: () => this.inactividad.reiniciar(),
     // The old token was revoked with every other session: keep working with the new one.
@@ -119,10 +117,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   readonly inactividad = new Inactividad(this);
   private readonly trasPuntero = new TrasPuntero(this);
 
-  @query('mug-dialogo-mensaje') private mensajes!: DialogoMensaje;
+  @query('mug-dialogo-mensaje') private dialogoMensaje!: DialogoMensaje;
   @query('mug-dialogo-reautenticacion') private reautenticacion!: DialogoReautenticacion;
   @query('mug-dialogo-baja') private dialogoBaja!: DialogoBaja;
   @query('mug-actividad-reciente') private actividad?: ActividadReciente;
+  /** The activity panel's module arrived (it is fetched the first time the panel is opened). */
+  @state() actividadCargada = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -130,13 +130,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.observador.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.aplicarIdioma();
     // After the first render, so a `token` the host sets right after creating the element is used.
-    // The parts needed only later (login, dialogs, Actividad reciente) are fetched meanwhile.
-    if (this.estado === 'cargando') {
-      void this.updateComplete.then(() => {
-        void this.cargar();
-        cargarDiferido().catch(() => undefined);
-      });
-    }
+    if (this.estado === 'cargando') void this.updateComplete.then(() => this.cargar());
   }
 
   override disconnectedCallback() {
@@ -175,9 +169,15 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    */
   async cargar(enSitio = false) {
     if (!enSitio) this.estado = 'cargando';
+    const usuario = this.api.get<Usuario>('/api/usuario');
+    // The cities of the user's province are asked for as soon as it is known, beside the other
+    // catalogs; the form does not wait for them (Ciudad says «Cargando…» meanwhile).
+    const ciudades = usuario.then(({ datos }) => (conCiudades(datos) ? this.api.get<Opcion[]>(rutaCiudades(datos.provincia!)) : null));
+    // Judged by cargarCiudades once the form is shown; dropped with a load that failed.
+    ciudades.catch(() => undefined);
     try {
-      const [usuario, paises, provincias, operadoras] = await Promise.all([
-        this.api.get<Usuario>('/api/usuario'),
+      const [u, paises, provincias, operadoras] = await Promise.all([
+        usuario,
         this.api.get<Opcion[]>('/api/catalogos/paises'),
         this.api.get<Opcion[]>('/api/catalogos/provincias'),
         this.api.get<Opcion[]>('/api/catalogos/operadoras'),
@@ -185,8 +185,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.paises = paises.datos;
       this.provincias = provincias.datos;
       this.operadoras = operadoras.datos;
-      this.ponerUsuario(usuario.datos, usuario.etag);
-      if (this.usuario.pais === 'EC' && this.usuario.provincia) await this.cargarCiudades(this.usuario.provincia);
+      this.ponerUsuario(u.datos, u.etag);
+      if (conCiudades(this.usuario)) void this.cargarCiudades(this.usuario.provincia!, ciudades);
       else this.vaciarCiudades();
       this.estado = 'listo';
     } catch (e) {
@@ -207,15 +207,16 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   /**
    * Only the latest request counts: the answer (or failure) for a province the user already left
-   * must neither replace the list nor end the "Cargando…" of the one being loaded now.
+   * must neither replace the list nor end the "Cargando…" of the one being loaded now. `pedido`:
+   * the request already on its way, if any.
    */
-  private async cargarCiudades(provincia: string) {
+  private async cargarCiudades(provincia: string, pedido: Promise<Respuesta<Opcion[]> | null> = this.api.get(rutaCiudades(provincia))) {
     this.vaciarCiudades();
     const turno = this.turnoCiudades;
     this.cargandoCiudades = true;
     try {
-      const { datos } = await this.api.get<Opcion[]>(`/api/catalogos/provincias/${encodeURIComponent(provincia)}/ciudades`);
-      if (turno === this.turnoCiudades) this.ciudades = datos;
+      const respuesta = await pedido;
+      if (turno === this.turnoCiudades) this.ciudades = respuesta?.datos ?? [];
     } catch (e) {
       if (turno === this.turnoCiudades) void this.fallo(e, () => void this.cargarCiudades(provincia));
     } finally {
@@ -242,6 +243,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   cambiar(campo: Campo, valor: string) {
+    void this.anticipar();
     const v: Partial<Valores> = { [campo]: valor };
     if (campo === 'pais' && valor !== 'EC') {
       v.provincia = '';
@@ -265,6 +267,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   salir(campo: Campo) {
+    void this.anticipar();
     const valor = alSalir(campo, this.valores[campo]);
     if (valor !== this.valores[campo]) {
       this.form.poner({ [campo]: valor });
@@ -278,13 +281,43 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     return this.form.visible(campo);
   }
 
+  /** Until validation has arrived (see anticipar) nothing is reported; it runs as soon as it does. */
   private validar() {
-    this.form.errores = validarFormulario(this.valores, this.usuario, {
-      claveVerificada: this.clave.verificada,
-      correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
-      codigoSolicitado: this.correo.expira !== null,
-    });
+    if (this.validacion) {
+      this.form.errores = this.validacion.validarFormulario(this.valores, this.usuario, {
+        claveVerificada: this.clave.verificada,
+        correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
+        codigoSolicitado: this.correo.expira !== null,
+      });
+    }
     this.requestUpdate();
+  }
+
+  private readonly prepararValidacion = unaVez(async () => {
+    this.validacion = await cargarParte(import('./validacion.js'));
+    this.validar();
+  });
+
+  /**
+   * The message dialog (confirmations, results, failures), fetched with the first message or at
+   * the first focus in the form (anticipar).
+   */
+  private readonly mensajes = unaVez(async () => {
+    await cargarParte(import('./dialogo-mensaje.js'));
+    await this.dialogoMensaje.updateComplete;
+    return this.dialogoMensaje;
+  });
+
+  /**
+   * The first focus, change or blur in the form fetches what its actions need and showing it does
+   * not: validation and the message dialog. Resolves once they are here, or could not be fetched
+   * (the action that needs them then says so).
+   */
+  anticipar(): Promise<void> {
+    return Promise.all([this.prepararValidacion(), this.mensajes()]).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   enfocar(campo: Campo) {
@@ -317,6 +350,13 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   async comprobarCorreo() {
+    if (!this.validacion) {
+      try {
+        await this.prepararValidacion();
+      } catch (e) {
+        return this.fallo(e, () => void this.comprobarCorreo(), 'correo');
+      }
+    }
     this.form.tocar('correo', 'confirmacionCorreo');
     const correo = this.form.errores.get('correo');
     const confirmacion = this.form.errores.get('confirmacionCorreo');
@@ -367,7 +407,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (!(await this.correo.solicitar())) return;
       this.form.poner({ codigoSeguridad: '' });
       this.validar();
-      await avisarCodigoEnviado(this.mensajes);
+      await avisarCodigoEnviado(this.mensajes());
       this.enfocar('codigoSeguridad');
     } catch (e) {
       this.fallo(e, () => void this.solicitarCodigo(), 'codigoSeguridad');
@@ -377,13 +417,20 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   codigoExpirado() {
     this.form.poner({ codigoSeguridad: '' });
     this.validar();
-    void avisarCodigoExpirado(this.mensajes);
+    void avisarCodigoExpirado(this.mensajes());
   }
 
   /** Modificar (seed §5.6–5.7): validate, confirm, PUT with If-Match, success message. */
   async modificar(e: Event) {
     e.preventDefault();
     if (this.enviando) return;
+    if (!this.validacion) {
+      try {
+        await this.prepararValidacion();
+      } catch (error) {
+        return this.fallo(error, () => void this.modificar(e));
+      }
+    }
     this.form.enviado = true;
     this.validar();
     if (this.resumen.length) {
@@ -391,7 +438,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enfocar(this.resumen[0]![0]);
       return;
     }
-    if (await confirmarModificacion(this.mensajes)) await this.enviar();
+    if (await confirmarModificacion(this.mensajes())) await this.enviar();
   }
 
   private async enviar() {
@@ -405,7 +452,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       this.enviando = false;
       if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) await this.erroresDelServidor(e);
       else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') {
-        if (await preguntarRecargar(this.mensajes)) await this.cargar(true);
+        if (await preguntarRecargar(this.mensajes())) await this.cargar(true);
       }
       else await this.fallo(e, () => void this.enviar());
       return;
@@ -413,7 +460,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.enviando = false;
     this.dispatchEvent(new UsuarioModificadoEvent(datos));
     this.actividad?.recargar();
-    await avisarExito(this.mensajes);
+    await avisarExito(this.mensajes());
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
@@ -429,17 +476,23 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   async solicitarBaja() {
+    // A second click while the dialog's module is on its way must not open it twice.
+    if (this.abriendoBaja) return;
+    this.abriendoBaja = true;
+    let baja: BajaRegistrada | null;
     try {
-      await cargarDiferido();
+      await cargarParte(import('./dialogo-baja.js'));
+      await this.dialogoBaja.updateComplete;
+      baja = await this.dialogoBaja.abrir();
     } catch (e) {
       return this.fallo(e, () => void this.solicitarBaja());
+    } finally {
+      this.abriendoBaja = false;
     }
-    await this.dialogoBaja.updateComplete;
-    const baja = await this.dialogoBaja.abrir();
     if (!baja) return;
     this.estado = 'baja';
     this.inactividad.detener();
-    await avisarBaja(this.mensajes);
+    await avisarBaja(this.mensajes());
     // The form is gone: the keyboard focus goes to the closing message.
     this.renderRoot.querySelector<HTMLElement>('.final')?.focus();
     this.dispatchEvent(new BajaSolicitadaEvent(baja));
@@ -456,7 +509,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** Network failures and problems without a field: a clear message, with Reintentar. */
   private async fallo(e: unknown, reintentar: () => void, campo?: Campo) {
     if (e instanceof ProblemaHttp && e.status === 401) return;
-    const otraVez = await avisarFallo(this.mensajes, e);
+    const otraVez = await avisarFallo(this.mensajes(), e);
     // The dialog hands the focus back to the button pressed; if that button was disabled
     // meanwhile (busy, or a 429's wait) the focus would fall to the page: give it to the field.
     if (!otraVez && !(this.renderRoot as ShadowRoot).activeElement) {
@@ -476,12 +529,39 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       return;
     }
     this.tokenSesion = undefined;
-    this.estado = 'login';
-    // The login form is in the lazy chunk: without it, say so and offer «Reintentar».
-    cargarDiferido().catch(() => {
+    void this.mostrarLogin();
+  }
+
+  /** The built-in login is fetched the first time a session is missing; what was shown stays until then. */
+  private async mostrarLogin() {
+    try {
+      await cargarParte(import('./formulario-login.js'));
+    } catch {
       this.errorCarga = 'RED';
       this.estado = 'error';
-    });
+      return;
+    }
+    // A host token set meanwhile already reloaded the element.
+    if (!this.token) this.estado = 'login';
+  }
+
+  /** The re-authentication dialog is fetched the first time the BFF asks for the password. */
+  private async reautenticar(): Promise<boolean> {
+    await cargarParte(import('./dialogo-reautenticacion.js'));
+    await this.reautenticacion.updateComplete;
+    return this.reautenticacion.pedir();
+  }
+
+  /** «Actividad reciente» was opened for the first time: fetch the panel and hand it the focus. */
+  async abrirActividad() {
+    try {
+      await cargarParte(import('./actividad-reciente.js'));
+    } catch (e) {
+      return this.fallo(e, () => void this.abrirActividad());
+    }
+    this.actividadCargada = true;
+    await this.updateComplete;
+    this.actividad?.focus();
   }
 
   private async sesionIniciada(e: SesionIniciadaEvent) {
@@ -515,6 +595,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       <mug-dialogo-baja exportparts="dialogo" .api=${this.api}></mug-dialogo-baja>`;
   }
 }
+
+const conCiudades = (u: Usuario) => u.pais === 'EC' && !!u.provincia;
+const rutaCiudades = (provincia: string) => `/api/catalogos/provincias/${encodeURIComponent(provincia)}/ciudades`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { contieneDatosPersonales } from '../../bff/contract/datos-personales.js';
-import { longitudClaveValida } from '../../bff/contract/usuario.js';
+import { longitudClaveValida } from '../../bff/contract/texto.js';
 import type { ContextoClave, FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {

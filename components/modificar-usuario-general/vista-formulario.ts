@@ -6,7 +6,6 @@ import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
 import { paisesEnIdioma } from './paises.js';
 import type { Campo, Opcion } from './tipos.js';
-import './actividad-reciente.js';
 import type { ClienteApi } from './api.js';
 
 export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
@@ -22,6 +21,11 @@ export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
   enfocar(campo: Campo): void;
   modificar(e: Event): void;
   solicitarBaja(): void;
+  /** The activity panel's module is loaded (see abrirActividad). */
+  actividadCargada: boolean;
+  abrirActividad(): void;
+  /** Fetches what the form needs once the user acts on it (validation, the message dialog). */
+  anticipar(): Promise<void>;
 }
 
 function documento(tipo: string, numero: string): string {
@@ -112,7 +116,7 @@ export function vistaFormulario(h: Vista) {
       ayuda: campo === 'fax' ? undefined : ayudaTelefono,
       ayudaDeFormato: true,
     });
-  return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} aria-labelledby="titulo">
+  return html`<form part="formulario" novalidate @submit=${(e: Event) => h.modificar(e)} @focusin=${() => void h.anticipar()} aria-labelledby="titulo">
     <h2 id="titulo" part="titulo" tabindex="-1">${msg('Modificar información de registro para Usuario General')}</h2>
     <p class="ayuda intro"><span class="req" aria-hidden="true">*</span> ${msg('Campo obligatorio')}</p>
     ${resumenErrores(h)}
@@ -151,5 +155,18 @@ export function vistaFormulario(h: Vista) {
       </button>
     </div>
   </form>
-  <mug-actividad-reciente exportparts="actividad" .api=${h.api}></mug-actividad-reciente>`;
+  ${actividad(h)}`;
+}
+
+/**
+ * «Actividad reciente». Until it is first opened, a closed `<details>` of the same look stands in
+ * for the panel, whose module is fetched then (it opens already loading).
+ */
+function actividad(h: Vista) {
+  return h.actividadCargada
+    ? html`<mug-actividad-reciente exportparts="actividad" .api=${h.api} abierto></mug-actividad-reciente>`
+    : html`<details part="actividad" class="actividad" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && h.abrirActividad()}>
+        <summary>${msg('Actividad reciente')}</summary>
+        <p aria-busy="true">${msg('Cargando…')}</p>
+      </details>`;
 }

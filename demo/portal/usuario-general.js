@@ -50,7 +50,5 @@ const limite = setTimeout(() => {
   cargando.textContent = 'No se pudo cargar el formulario. Recargue la página o intente más tarde.';
   cargando.classList.add('mensaje', 'mensaje--error');
 }, 10000);
-customElements.whenDefined('modificar-usuario-general').then(() => {
-  clearTimeout(limite);
-  cargando.hidden = true;
-});
+// Once defined, the element shows its own content instead of this text (it has no <slot>).
+customElements.whenDefined('modificar-usuario-general').then(() => clearTimeout(limite));

@@ -1,86 +1,217 @@
-// HTTP benchmark of the BFF on loopback: the real app on a real listening server over a temp
-// libSQL file, driven by a bounded number of concurrent fetch clients for a few seconds per route.
-// Prints requests per second and latency percentiles. Run: `npm run bench:http`.
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+// `npm run bench:http`: the BFF beside a yardstick, under the same load generator (autocannon,
+// CONEXIONES connections, RONDAS alternating rounds of SEGUNDOS per route), on loopback. For 1 000, 10 000 and 100 000 users
+// in the database, http-servidor.ts (another process) serves:
+// - bare Hono routes doing only the database work: one point SELECT, one UPDATE, and a 304;
+// - the BFF: GET /api/usuario, PUT /api/usuario (If-Match; each connection its own user, so no
+//   412), and the revalidation of the countries catalog (If-None-Match → 304).
+// Prints requests per second, p50/p99 latency and the ratios BFF / yardstick against the goals of
+// issue 10. It prints figures; it is not a test.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpus } from 'node:os';
-import { actualizacionTmacay, crearEntorno, iniciarSesion } from '../helpers/bff.js';
+import { createInterface } from 'node:readline';
+import autocannon, { type Request as PedidoAutocannon } from 'autocannon';
+import { actualizacionTmacay } from '../helpers/bff.js';
+const CONEXIONES = 8;
+const SEGUNDOS = 2;
+const RONDAS = 3;
+const TAMANOS = [1_000, 10_000, 100_000];
+const METAS = { get: 0.7, put: 0.5, revalidacion: 0.7 };
 
-const SEGUNDOS = 4;
-const CLIENTES = 8;
-
-// The tests' fixed clock: sessions never expire during the run.
-const entorno = await crearEntorno();
-const servidor = serve({ fetch: entorno.app.fetch, hostname: '127.0.0.1', port: 0 });
-await new Promise((listo) => servidor.once('listening', listo));
-const base = `http://127.0.0.1:${(servidor.address() as AddressInfo).port}`;
-const token = await iniciarSesion(entorno.app);
-const autorizacion = { Authorization: `Bearer ${token}` };
-
-function percentil(ordenados: number[], p: number): number {
-  return ordenados[Math.min(ordenados.length - 1, Math.floor((p / 100) * ordenados.length))] ?? 0;
+interface Servidores {
+  vara: string;
+  bff: string;
+  usuarios: number;
+  elegidos: string[];
+  tokens: string[];
+  etagVara: string;
 }
 
-/** Runs `pedido` from CLIENTES loops for SEGUNDOS; every answer must have the expected status. */
-async function medir(nombre: string, estado: number, pedido: () => Promise<Response>): Promise<void> {
-  const latencias: number[] = [];
-  const fin = performance.now() + SEGUNDOS * 1000;
-  const cliente = async () => {
-    while (performance.now() < fin) {
-      const inicio = performance.now();
-      const respuesta = await pedido();
-      await respuesta.arrayBuffer();
-      if (respuesta.status !== estado) throw new Error(`${nombre}: ${respuesta.status}, se esperaba ${estado}`);
-      latencias.push(performance.now() - inicio);
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTES }, cliente));
-  latencias.sort((a, b) => a - b);
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(
-    `${nombre.padEnd(42)} ${String(Math.round(latencias.length / SEGUNDOS)).padStart(6)} sol/s · ` +
-      `p50 ${ms(percentil(latencias, 50))} · p99 ${ms(percentil(latencias, 99))} (n=${latencias.length})`,
-  );
+interface Cifra {
+  porSegundo: number;
+  p50: number;
+  p99: number;
 }
 
-let version = 1;
-let alterno = 0;
-let cola: Promise<void> = Promise.resolve();
-/** A PUT that changes Teléfono2 each time, with the ETag of the previous one (one writer). */
-async function modificar(): Promise<Response> {
-  alterno++;
-  const respuesta = await fetch(`${base}/api/usuario`, {
-    method: 'PUT',
-    headers: { ...autorizacion, 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
-    body: JSON.stringify(actualizacionTmacay({ telefono2: `0423${String(alterno % 100000).padStart(5, '0')}` })),
+/** Starts http-servidor.ts for `usuarios` users; resolves with what it printed, and a way to stop it. */
+async function arrancar(usuarios: number): Promise<Servidores & { detener(): Promise<void> }> {
+  const hijo = spawn(process.execPath, ['--import', 'tsx', new URL('./http-servidor.ts', import.meta.url).pathname, String(usuarios), String(CONEXIONES)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (respuesta.ok) version = Number(respuesta.headers.get('ETag')!.replaceAll('"', ''));
-  return respuesta;
+  const [linea] = (await once(createInterface({ input: hijo.stdout! }), 'line')) as [string];
+  return {
+    ...(JSON.parse(linea) as Servidores),
+    async detener() {
+      hijo.kill('SIGTERM');
+      if (hijo.exitCode === null) await once(hijo, 'exit');
+    },
+  };
 }
 
-console.log(`Node ${process.version}, ${cpus().length} núcleos, ${CLIENTES} clientes concurrentes, ${SEGUNDOS} s por ruta`);
-await medir('GET /api/salud', 200, () => fetch(`${base}/api/salud`));
-await medir('GET /api/catalogos/paises', 200, () => fetch(`${base}/api/catalogos/paises`));
-await medir('GET /api/usuario (Bearer)', 200, () => fetch(`${base}/api/usuario`, { headers: autorizacion }));
-await medir('PUT /api/usuario (If-Match, 1 a la vez)', 200, async () => {
-  // One writer at a time: with one ETag, concurrent PUTs are meant to lose (412).
-  const previo = cola;
-  let liberar!: () => void;
-  cola = new Promise((r) => (liberar = r));
-  await previo;
-  try {
-    return await modificar();
-  } finally {
-    liberar();
-  }
-});
-await medir('PUT /api/usuario con ETag viejo → 412', 412, () =>
-  fetch(`${base}/api/usuario`, {
-    method: 'PUT',
-    headers: { ...autorizacion, 'Content-Type': 'application/json', 'If-Match': '"0"' },
-    body: JSON.stringify(actualizacionTmacay()),
-  }),
-);
+/** Each autocannon connection keeps its own user (its token, its ETag) in `context`. */
+type Contexto = { indice?: number; version?: string; vuelta?: number };
+let siguiente = 0;
+const usuarioDe = (contexto: Contexto) => (contexto.indice ??= siguiente++ % CONEXIONES);
 
-servidor.close();
-await entorno.cerrar();
+/** Runs autocannon; every answer must have status `estado`, or the figure would be of errors. */
+async function medir(url: string, estado: number, pedido: PedidoAutocannon): Promise<Cifra> {
+  siguiente = 0;
+  const r = await autocannon({ url, connections: CONEXIONES, duration: SEGUNDOS, requests: [pedido] });
+  const esperadas = r[`${Math.floor(estado / 100)}xx` as '2xx' | '3xx'];
+  const total = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
+  if (r.errors || r.timeouts || esperadas !== total) {
+    throw new Error(`${pedido.method ?? 'GET'} ${url}: ${total - esperadas} de ${total} respuestas no fueron ${estado}: ${JSON.stringify(r.statusCodeStats)} (${r.errors} errores)`);
+  }
+  return { porSegundo: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+/** A route measured: where, the status every answer must have, and the autocannon request (made anew per round). */
+interface Ruta {
+  nombre: string;
+  url: string;
+  estado: number;
+  pedido: () => Promise<PedidoAutocannon>;
+}
+
+interface Par {
+  razon: string;
+  meta: number;
+  vara: Ruta;
+  bff: Ruta;
+}
+
+/** The median of each figure over the rounds. */
+function mediana(cifras: Cifra[]): Cifra {
+  const m = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { porSegundo: m(cifras.map((c) => c.porSegundo)), p50: m(cifras.map((c) => c.p50)), p99: m(cifras.map((c) => c.p99)) };
+}
+
+function pares(s: Servidores): Par[] {
+  const bearer = (c: Contexto) => ({ Authorization: `Bearer ${s.tokens[usuarioDe(c)]}` });
+  const telefono = (c: Contexto) => {
+    c.vuelta = (c.vuelta ?? 0) + 1;
+    return `0423${String(c.vuelta % 100_000).padStart(5, '0')}`;
+  };
+  return [
+    {
+      razon: 'GET /api/usuario ÷ SELECT',
+      meta: METAS.get,
+      vara: {
+        nombre: 'SELECT por clave',
+        url: s.vara,
+        estado: 200,
+        pedido: async () => ({ setupRequest: (req, c: Contexto) => ({ ...req, path: `/select/${s.elegidos[usuarioDe(c)]}` }) }),
+      },
+      bff: {
+        nombre: 'GET /api/usuario',
+        url: s.bff,
+        estado: 200,
+        pedido: async () => ({ setupRequest: (req, c: Contexto) => ({ ...req, path: '/api/usuario', headers: { ...req.headers, ...bearer(c) } }) }),
+      },
+    },
+    {
+      razon: 'PUT /api/usuario ÷ UPDATE',
+      meta: METAS.put,
+      vara: {
+        nombre: 'UPDATE por clave',
+        url: s.vara,
+        estado: 200,
+        pedido: async () => ({
+          method: 'PUT',
+          setupRequest: (req, c: Contexto) => ({
+            ...req,
+            path: `/update/${s.elegidos[usuarioDe(c)]}`,
+            headers: { ...req.headers, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ telefono2: telefono(c) }),
+          }),
+        }),
+      },
+      bff: {
+        nombre: 'PUT /api/usuario',
+        url: s.bff,
+        estado: 200,
+        pedido: async () => {
+          // Each user's current ETag (the UPDATE rounds move the versions too), then each answer's.
+          const versiones = await Promise.all(
+            s.tokens.map(async (token) => (await fetch(`${s.bff}/api/usuario`, { headers: { Authorization: `Bearer ${token}` } })).headers.get('ETag')!),
+          );
+          return {
+            method: 'PUT',
+            setupRequest: (req, c: Contexto) => ({
+              ...req,
+              path: '/api/usuario',
+              headers: { ...req.headers, ...bearer(c), 'Content-Type': 'application/json', 'If-Match': (c.version ??= versiones[usuarioDe(c)]!) },
+              body: JSON.stringify(actualizacionTmacay({ telefono2: telefono(c) })),
+            }),
+            onResponse: (_status, _cuerpo, c: Contexto, cabeceras) => {
+              if (typeof cabeceras?.etag === 'string') c.version = cabeceras.etag;
+            },
+          };
+        },
+      },
+    },
+    {
+      razon: '304 de catálogo ÷ 304 sin más',
+      meta: METAS.revalidacion,
+      vara: {
+        nombre: '304 sin más',
+        url: s.vara,
+        estado: 304,
+        pedido: async () => ({ path: '/catalogo', headers: { 'If-None-Match': s.etagVara } }),
+      },
+      bff: {
+        nombre: 'GET /api/catalogos/paises → 304',
+        url: s.bff,
+        estado: 304,
+        pedido: async () => {
+          // As a browser revalidates: brotli accepted, and the ETag of the brotli form.
+          const paises = await fetch(`${s.bff}/api/catalogos/paises`, { headers: { 'Accept-Encoding': 'br' } });
+          await paises.arrayBuffer();
+          return { path: '/api/catalogos/paises', headers: { 'Accept-Encoding': 'br', 'If-None-Match': paises.headers.get('ETag')! } };
+        },
+      },
+    },
+  ];
+}
+
+/**
+ * Each pair in RONDAS alternating rounds (yardstick, BFF, yardstick, …): on a shared machine the
+ * load of the moment then weighs on both alike. Medians of the rounds.
+ */
+async function medirTamano(usuarios: number) {
+  const s = await arrancar(usuarios);
+  try {
+    const resultados: { par: Par; vara: Cifra; bff: Cifra }[] = [];
+    for (const par of pares(s)) {
+      const rondas = { vara: [] as Cifra[], bff: [] as Cifra[] };
+      for (let i = 0; i < RONDAS; i++) {
+        for (const lado of ['vara', 'bff'] as const) {
+          const ruta = par[lado];
+          rondas[lado].push(await medir(ruta.url, ruta.estado, await ruta.pedido()));
+        }
+      }
+      resultados.push({ par, vara: mediana(rondas.vara), bff: mediana(rondas.bff) });
+    }
+    return resultados;
+  } finally {
+    await s.detener();
+  }
+}
+
+const n = (x: number, decimales = 0) => x.toLocaleString('es-EC', { minimumFractionDigits: decimales, maximumFractionDigits: decimales });
+console.log(
+  `Node ${process.version}, ${cpus().length} núcleos; autocannon, ${CONEXIONES} conexiones; ${RONDAS} rondas alternadas de ${SEGUNDOS} s por ruta (medianas); libSQL en archivo (WAL)`,
+);
+for (const usuarios of TAMANOS) {
+  const resultados = await medirTamano(usuarios);
+  console.log(`\n${n(usuarios)} usuarios en la base`);
+  for (const { par, vara, bff } of resultados) {
+    for (const [quien, ruta, c] of [['vara', par.vara.nombre, vara], ['BFF', par.bff.nombre, bff]] as const) {
+      console.log(`  ${quien.padEnd(5)} ${ruta.padEnd(34)} ${n(c.porSegundo).padStart(7)} sol/s · p50 ${n(c.p50)} ms · p99 ${n(c.p99)} ms`);
+    }
+  }
+  for (const { par, vara, bff } of resultados) {
+    const r = bff.porSegundo / vara.porSegundo;
+    console.log(`  ${par.razon.padEnd(40)} ${n(r, 2)}× (meta ≥ ${n(par.meta, 1)}×: ${r >= par.meta ? 'se cumple' : 'aún no'})`);
+  }
+}

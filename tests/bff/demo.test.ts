@@ -92,7 +92,8 @@ describe('portal demo: pages', () => {
   it('serves the Usuario General page hosting the element from the same origin', async () => {
     const html = await pagina('/portal/3.2.3/usuario-general');
     expect(html).toContain('<script type="module" src="/widget/modificar-usuario-general.js"></script>');
-    expect(html).toContain('<modificar-usuario-general></modificar-usuario-general>');
+    // The "loading" text sits inside the element: it shows only until the element is defined.
+    expect(html).toMatch(/<modificar-usuario-general>\s*<p class="widget-cargando" id="widget-cargando" role="status">Cargando el formulario…<\/p>\s*<\/modificar-usuario-general>/);
     expect(html).toContain('<script type="module" src="/demo/usuario-general.js"></script>');
     expect(html).toContain('<title>Modificar información de registro para Usuario General — Ecuapass (demostración)</title>');
   });

@@ -13,9 +13,21 @@ export async function montar(opciones: { lang?: string; token?: string; esperar?
   return el;
 }
 
+/**
+ * The form is on screen, with what it fetches at the first interaction (validation, the message
+ * dialog) already here: partes-diferidas.test.ts checks that lazy path itself.
+ */
 export async function listo(el: ModificarUsuarioGeneral) {
   await waitUntil(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'el formulario no se mostró', { timeout: 4000 });
+  await el.anticipar();
   await el.updateComplete;
+}
+
+/** Opens «Actividad reciente» (its module is fetched then) and returns the panel once it is defined. */
+export async function abrirActividad(el: ModificarUsuarioGeneral, espera = 3000): Promise<HTMLElement> {
+  el.shadowRoot!.querySelector<HTMLElement>('details.actividad > summary')!.click();
+  await waitUntil(() => el.shadowRoot!.querySelector('mug-actividad-reciente')?.shadowRoot, 'no apareció «Actividad reciente»', { timeout: espera });
+  return el.shadowRoot!.querySelector<HTMLElement>('mug-actividad-reciente')!;
 }
 
 export const $ = <T extends Element = HTMLInputElement>(el: ModificarUsuarioGeneral, selector: string) =>
@@ -87,11 +99,6 @@ export async function montarConReloj(reloj: sinon.SinonFakeTimers) {
   for (let i = 0; i < 10; i++) await reloj.tickAsync(0);
   await el.updateComplete;
   return el;
-}
-
-/** Opens (or closes) «Actividad reciente». */
-export function alternarActividad(el: ModificarUsuarioGeneral) {
-  el.shadowRoot!.querySelector('mug-actividad-reciente')!.shadowRoot!.querySelector('summary')!.click();
 }
 
 /** The shadow root of one part of «Actividad reciente» once loaded: the open sessions or the events. */

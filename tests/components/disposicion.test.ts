@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso } from './bff-falso.js';
-import { $, elegir, esperar, montar, todos } from './ayuda.js';
+import { $, abrirActividad, elegir, esperar, montar, todos } from './ayuda.js';
 
 describe('disposición y personalización', () => {
   let bff: BffFalso;
@@ -59,7 +59,8 @@ describe('disposición y personalización', () => {
     for (const parte of ['formulario', 'titulo', 'seccion', 'campo', 'boton', 'boton-modificar', 'boton-baja', 'botones']) {
       expect(todos(el.shadowRoot!, `[part~="${parte}"]`).length, parte).to.be.greaterThan(0);
     }
-    expect(el.shadowRoot!.querySelector('mug-actividad-reciente')!.getAttribute('exportparts')).to.equal('actividad');
+    expect(el.shadowRoot!.querySelector('details.actividad')!.getAttribute('part')).to.equal('actividad');
+    expect((await abrirActividad(el)).getAttribute('exportparts')).to.equal('actividad');
     el.style.setProperty('--mug-color-primario', 'rgb(1, 2, 3)');
     expect(getComputedStyle($(el, '[part~="boton-modificar"]')).backgroundColor).to.equal('rgb(1, 2, 3)');
     el.style.fontFamily = 'serif';

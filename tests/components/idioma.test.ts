@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso, problema } from './bff-falso.js';
-import { $, alternarActividad, boton, campo, escribir, esperar, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
+import { $, abrirActividad, boton, campo, escribir, esperar, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import { getLocale } from '../../components/modificar-usuario-general/localization.js';
 
 describe('idioma (es por defecto, en) y actividad reciente', () => {
@@ -82,11 +82,12 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
 
   it('«Actividad reciente» se despliega y lista los eventos, el más reciente primero, con fechas locales', async () => {
     const el = await montar();
-    const panel = el.shadowRoot!.querySelector('mug-actividad-reciente')!;
-    const details = panel.shadowRoot!.querySelector('details')!;
-    expect(details.open).to.be.false;
+    expect(el.shadowRoot!.querySelector<HTMLDetailsElement>('details.actividad')!.open).to.be.false;
     expect(bff.de('GET /api/usuario/actividad')).to.have.length(0);
-    details.querySelector('summary')!.click();
+    const panel = await abrirActividad(el);
+    // It replaced the closed stand-in already open, with the keyboard focus on its summary.
+    expect(panel.shadowRoot!.querySelector('details')!.open).to.be.true;
+    expect(panel.shadowRoot!.activeElement?.tagName).to.equal('SUMMARY');
     await esperar(() => eventosActividad(el).length === 2);
     const items = eventosActividad(el);
     expect(items[0]!.querySelector('strong')!.textContent).to.equal('Inicio de sesión');
@@ -112,7 +113,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
       ),
     );
     const el = await montar();
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => eventosActividad(el).length === 2);
     const [agrupada, sola] = eventosActividad(el);
     expect(agrupada!.textContent!.replace(/\s+/g, ' ')).to.contain('Demasiados intentos (55 veces)');
@@ -126,7 +127,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
   it('si la actividad no carga, lo dice y permite reintentar', async () => {
     const el = await montar();
     bff.una('GET /api/usuario/actividad', () => problema(500, 'ERROR_INTERNO'));
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => parteActividad(el, 'mug-lista-actividad')?.querySelector('.error'));
     boton(parteActividad(el, 'mug-lista-actividad')!, 'Reintentar').click();
     await esperar(() => eventosActividad(el).length === 2);

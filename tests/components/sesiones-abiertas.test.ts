@@ -2,7 +2,7 @@
 // button «Cerrar las demás sesiones», the re-authentication it may ask for, English, and axe.
 import { expect } from '@open-wc/testing';
 import { BffFalso, CLAVE, problema } from './bff-falso.js';
-import { alternarActividad, boton, esperar, esperarDialogo, eventosActividad, montar, parteActividad } from './ayuda.js';
+import { abrirActividad, boton, esperar, esperarDialogo, eventosActividad, montar, parteActividad } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const sesiones = (el: ModificarUsuarioGeneral) => parteActividad(el, 'mug-sesiones-abiertas');
@@ -17,7 +17,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
   it('lista las sesiones (dispositivo, último uso, IP, cuál es esta) y es accesible', async () => {
     const el = await montar();
     expect(bff.de('GET /api/sesiones')).to.have.length(0);
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => items(el).length === 2);
     const [actual, telefono] = items(el);
     expect(normal(actual!.querySelector('strong')!.textContent)).to.equal('Chrome 126 · Windows 10');
@@ -35,7 +35,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
 
   it('«Cerrar las demás sesiones» las cierra, lo anuncia, deja solo esta y recarga los eventos', async () => {
     const el = await montar();
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => items(el).length === 2 && eventosActividad(el).length === 2);
     boton(sesiones(el)!, 'Cerrar las demás sesiones').click();
     await esperar(() => normal(sesiones(el)!.querySelector('[role="status"]')!.textContent) === 'Se cerró 1 sesión.');
@@ -51,7 +51,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
   it('pide la contraseña si la última prueba tiene más de 15 minutos, y luego cierra', async () => {
     bff.reautenticacionRequerida = true;
     const el = await montar();
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => items(el).length === 2);
     boton(sesiones(el)!, 'Cerrar las demás sesiones').click();
     const d = await esperarDialogo(el, 'Confirme su identidad');
@@ -64,7 +64,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
 
   it('si el servidor falla, lo dice y la lista queda como estaba', async () => {
     const el = await montar();
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => items(el).length === 2);
     bff.una('DELETE /api/sesiones/otras', () => problema(503, 'SERVICIO_NO_DISPONIBLE'));
     boton(sesiones(el)!, 'Cerrar las demás sesiones').click();
@@ -75,7 +75,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
 
   it('en inglés', async () => {
     const el = await montar({ lang: 'en' });
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperar(() => items(el).length === 2 && normal(sesiones(el)!.querySelector('h3')!.textContent) === 'Open sessions');
     expect(normal(items(el)[0]!.textContent)).to.contain('This session');
     expect(normal(items(el)[1]!.textContent)).to.contain('Last used: November 27, 2026');

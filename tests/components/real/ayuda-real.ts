@@ -86,8 +86,10 @@ export async function esperarReal(cond: () => unknown, mensaje = 'la condición 
   await waitUntil(cond, mensaje, { timeout: ESPERA_MS });
 }
 
+/** The form is on screen, with what it fetches at the first interaction (as listo() in ../ayuda.ts). */
 export async function formularioListo(el: ModificarUsuarioGeneral) {
   await esperarReal(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'el formulario no se mostró');
+  await el.anticipar();
   await el.updateComplete;
 }
 

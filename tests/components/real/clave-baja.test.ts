@@ -1,7 +1,7 @@
 // User jsmith (passport, United States) against the real BFF: a foreign address, the English
 // locale, "Cambio de clave" and a password change, and last the baja.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, alternarActividad, boton, campo, escribir, eventosActividad, todos } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, escribir, eventosActividad, todos } from '../ayuda.js';
 import {
   CLAVE,
   bandeja,
@@ -62,7 +62,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await verificarClave(el, 'no-es-la-clave', 'Change password');
     await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'));
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('The password is not correct.');
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperarReal(() => eventosActividad(el).length > 0);
     const nombres = eventosActividad(el).map((li) => li.querySelector('strong')!.textContent!.trim());
     expect(nombres).to.include('Login');
@@ -107,7 +107,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect(campo(el, 'f-cambioClave-contrasena').value).to.equal('');
     // Every earlier session ended, this one goes on with the token the BFF renewed.
     expect((await pedir(bff, 'GET', '/api/usuario', { token })).status).to.equal(401);
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperarReal(() => eventosActividad(el).length > 0, 'no se listó la actividad con la sesión renovada');
     expect(eventosActividad(el)[0]!.querySelector('strong')!.textContent).to.equal('Cambio de contraseña');
     expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);

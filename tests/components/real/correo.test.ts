@@ -2,7 +2,7 @@
 // a wrong code with the tries left, the change itself, and an address taken meanwhile.
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { $, alternarActividad, boton, campo, escribir, eventosActividad } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, escribir, eventosActividad } from '../ayuda.js';
 import {
   CLAVE,
   bandeja,
@@ -151,7 +151,7 @@ describe('BFF real: cambio de correo', () => {
     await ingresarConLogin(libre, 'mzambrano', nueva);
     await formularioListo(libre);
     expect($(libre, '#correo-actual').textContent).to.contain('maria.zambrano@example.com');
-    alternarActividad(libre);
+    await abrirActividad(libre);
     await esperarReal(() => eventosActividad(libre).length > 0);
     const items = eventosActividad(libre).map((li) => li.querySelector('strong')!.textContent);
     expect(items.slice(0, 4)).to.deep.equal([

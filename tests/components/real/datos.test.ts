@@ -2,7 +2,7 @@
 // seeded data, an update with its event, a server-side field error, 412 and "Recargar",
 // "Actividad reciente" and axe with real data.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, alternarActividad, boton, campo, elegir, escribir, eventosActividad, todos } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, elegir, escribir, eventosActividad, todos } from '../ayuda.js';
 import {
   CLAVE,
   dialogosAbiertos,
@@ -207,7 +207,7 @@ describe('BFF real: datos de tmacay', () => {
     expect(cambio.status).to.equal(200);
     const el = await montarReal(bff, { token });
     await formularioListo(el);
-    alternarActividad(el);
+    await abrirActividad(el);
     await esperarReal(() => eventosActividad(el).length > 0, 'no se listaron eventos');
     const nombres = eventosActividad(el).map((li) => li.querySelector('strong')!.textContent!.trim());
     const api = await pedir<{ evento: string; creadoEn: string }[]>(bff, 'GET', '/api/usuario/actividad', { token });

@@ -1,7 +1,7 @@
 // «Sesiones abiertas» against the real BFF (ASVS 7.5.2): tmacay has three sessions; the element,
 // on one of them, lists them and «Cerrar las demás sesiones» ends the other two on the server.
 import { expect } from '@open-wc/testing';
-import { alternarActividad, boton, eventosActividad, parteActividad } from '../ayuda.js';
+import { abrirActividad, boton, eventosActividad, parteActividad } from '../ayuda.js';
 import { esperarReal, formularioListo, iniciarSesion, montarReal, nuevoBff, pedir } from './ayuda-real.js';
 
 describe('BFF real: sesiones abiertas de tmacay', () => {
@@ -16,7 +16,7 @@ describe('BFF real: sesiones abiertas de tmacay', () => {
     const token = await iniciarSesion(bff, 'tmacay');
     const el = await montarReal(bff, { token });
     await formularioListo(el);
-    alternarActividad(el);
+    await abrirActividad(el);
     const sesiones = () => parteActividad(el, 'mug-sesiones-abiertas');
     const items = () => [...(sesiones()?.querySelectorAll('li') ?? [])];
     await esperarReal(() => items().length === 3, 'no se listaron las tres sesiones');
