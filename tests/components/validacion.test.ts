@@ -59,7 +59,7 @@ describe('validación en el navegador y errores del servidor', () => {
     const el = await montar();
     await escribir(el, 'f-telefono1', '12345678');
     await salir(el, 'f-telefono1');
-    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('un fijo con código de área');
     await elegir(el, 'f-pais', 'US');
     expect($(el, '#f-telefono1-error') === null, '#f-telefono1-error no debería estar').to.be.true;
     await escribir(el, 'f-telefono1', '12345');
@@ -68,10 +68,10 @@ describe('validación en el navegador y errores del servidor', () => {
 
   it('con el error de formato del teléfono no repite la ayuda del formato; con «obligatorio» la conserva', async () => {
     const el = await montar();
-    expect($(el, '#f-telefono1-ayuda').textContent).to.equal('Con código de área: 0XXXXXXXX.');
+    expect($(el, '#f-telefono1-ayuda').textContent).to.equal('Fijo con código de área (04 234 5678) o celular (099 123 4567).');
     await escribir(el, 'f-telefono1', '12');
     await salir(el, 'f-telefono1');
-    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('un fijo con código de área');
     expect($(el, '#f-telefono1-ayuda') === null, 'la ayuda repetiría el error').to.be.true;
     expect(campo(el, 'f-telefono1').getAttribute('aria-describedby')).to.equal('f-telefono1-error');
     await escribir(el, 'f-telefono1', '');
@@ -84,11 +84,11 @@ describe('validación en el navegador y errores del servidor', () => {
     expect(campo(el, 'f-celular-numero').getAttribute('aria-describedby')).to.equal('f-celular-numero-error');
   });
 
-  it('exige el formato 09XXXXXXXX salvo para la operadora OTROS', async () => {
+  it('exige 09 y 8 dígitos salvo para la operadora OTROS', async () => {
     const el = await montar();
     await escribir(el, 'f-celular-numero', '0812345678');
     await salir(el, 'f-celular-numero');
-    expect($(el, '#f-celular-numero-error').textContent).to.contain('09XXXXXXXX');
+    expect($(el, '#f-celular-numero-error').textContent).to.contain('09 y 8 dígitos (0991234567)');
     await elegir(el, 'f-celular-operadora', 'OTROS');
     expect($(el, '#f-celular-numero-error') === null, '#f-celular-numero-error no debería estar').to.be.true;
   });

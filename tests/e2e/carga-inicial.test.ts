@@ -105,7 +105,7 @@ describe('carga inicial del elemento construido', () => {
     const telefono = campo(pagina, 'Teléfono1');
     await telefono.fill('12');
     await telefono.press('Tab');
-    await pagina.getByText('Para Ecuador use el formato 0XXXXXXXX', { exact: false }).waitFor();
+    await pagina.getByText('En Ecuador, un fijo con código de área', { exact: false }).waitFor();
     expect(parte(transferido, 'validacion')).toHaveLength(1);
 
     await boton(pagina, 'Modificar').click();
