@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
-import { textoError } from './mensajes.js';
 import type { Campo, Opcion, Valores } from './tipos.js';
 
 /** What the field templates need from the element. */
@@ -12,6 +11,8 @@ export interface AnfitrionCampos {
   errorVisible(campo: Campo): string | null;
   cambiar(campo: Campo, valor: string): void;
   salir(campo: Campo): void;
+  /** The wording of a field error (it arrives with validation, a lazy part). */
+  textoError(campo: Campo, codigo: string): string;
 }
 
 export interface OpcionesCampo {
@@ -59,9 +60,9 @@ function describedBy(id: string, ayuda: string | undefined, error: string | null
   return ids || undefined;
 }
 
-function pie(id: string, campo: Campo, ayuda: string | undefined, error: string | null) {
+function pie(h: AnfitrionCampos, id: string, campo: Campo, ayuda: string | undefined, error: string | null) {
   return html`${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
-  ${error ? html`<p id="${id}-error" class="error">${textoError(campo, error)}</p>` : nothing}`;
+  ${error ? html`<p id="${id}-error" class="error">${h.textoError(campo, error)}</p>` : nothing}`;
 }
 
 export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
@@ -94,7 +95,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
       />
       ${o.accion ?? nothing}
     </div>
-    ${pie(id, campo, ayuda, error)}
+    ${pie(h, id, campo, ayuda, error)}
   </div>`;
 }
 
@@ -120,7 +121,7 @@ export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly
         (op) => html`<option value=${op.codigo} lang=${ifDefined(op.lang ?? o.lang)} ?selected=${op.codigo === valor}>${op.nombre}</option>`,
       )}
     </select>
-    ${pie(id, campo, o.ayuda, error)}
+    ${pie(h, id, campo, o.ayuda, error)}
   </div>`;
 }
 

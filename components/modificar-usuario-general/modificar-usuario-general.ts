@@ -281,6 +281,10 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     return this.form.visible(campo);
   }
 
+  textoError(campo: Campo, codigo: string): string {
+    return this.validacion?.textoError(campo, codigo) ?? '';
+  }
+
   /** Until validation has arrived (see anticipar) nothing is reported; it runs as soon as it does. */
   private validar() {
     if (this.validacion) {

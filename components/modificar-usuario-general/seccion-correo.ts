@@ -5,7 +5,6 @@ import { normalizarCodigo } from '../../bff/contract/texto.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from './flujo-correo.js';
-import { textoError } from './mensajes.js';
 import type { Usuario } from './tipos.js';
 
 export interface AnfitrionCorreoVista extends AnfitrionCampos {
@@ -71,7 +70,7 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
         <legend>${asterisco(true)}<span>${msg('Desea mantener el mismo correo electrónico')}</span></legend>
         ${radio(h, 'si', msg('Sí'))} ${radio(h, 'no', msg('No'))}
         <p id="correo-actual" class="ayuda">${msg(str`Correo registrado: ${h.usuario.correo}`)}</p>
-        ${errorMantener ? html`<p class="error">${textoError('mantenerCorreo', errorMantener)}</p>` : nothing}
+        ${errorMantener ? html`<p class="error">${h.textoError('mantenerCorreo', errorMantener)}</p>` : nothing}
       </fieldset>
       ${campoTexto(h, 'correo', {
         etiqueta: msg('Correo Electrónico'),

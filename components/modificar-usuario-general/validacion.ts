@@ -9,7 +9,9 @@ import { cuerpoDe, quiereCambiarClave } from './formulario.js';
 import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
 
 // The form's validation with the contract's valibot schemas: the element fetches this module the
-// first time the user acts on the form (it is not needed to show the form).
+// first time the user acts on the form (it is not needed to show the form). The errors' wording
+// comes with it.
+export { textoError } from './textos-error.js';
 
 /** What the form knows beyond the values: checks done on the server. */
 export interface Verificaciones {

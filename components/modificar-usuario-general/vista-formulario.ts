@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe } from './campos.js';
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
-import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
+import { etiqueta } from './mensajes.js';
 import { paisesEnIdioma } from './paises.js';
 import type { Campo, Opcion } from './tipos.js';
 import type { ClienteApi } from './api.js';
@@ -42,7 +42,7 @@ function resumenErrores(h: Vista) {
           <ul>
             ${h.resumen.map(
               ([campo, codigo]) =>
-                html`<li><button type="button" class="enlace" @click=${() => h.enfocar(campo)}>${mensajeCompleto(campo, codigo)}</button></li>`,
+                html`<li><button type="button" class="enlace" @click=${() => h.enfocar(campo)}>${etiqueta(campo)}: ${h.textoError(campo, codigo)}</button></li>`,
             )}
           </ul>
         </div>`
@@ -92,8 +92,8 @@ function celular(h: Vista) {
       />
     </div>
     ${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
-    ${error ? html`<p id="${id}-error" class="error">${textoError('celular.numero', error)}</p>` : nothing}
-    ${errorOperadora ? html`<p class="error">${textoError('celular.operadora', errorOperadora)}</p>` : nothing}
+    ${error ? html`<p id="${id}-error" class="error">${h.textoError('celular.numero', error)}</p>` : nothing}
+    ${errorOperadora ? html`<p class="error">${h.textoError('celular.operadora', errorOperadora)}</p>` : nothing}
   </div>`;
 }
 
