@@ -11,8 +11,11 @@ export interface AnfitrionCampos {
   errorVisible(campo: Campo): string | null;
   cambiar(campo: Campo, valor: string): void;
   salir(campo: Campo): void;
-  /** The wording of a field error (it arrives with validation, a lazy part). */
-  textoError(campo: Campo, codigo: string): string;
+  /**
+   * An error's one wording, next to its field and in the summary alike: «Label: what to do». It
+   * arrives with validation (a lazy part).
+   */
+  mensajeError(campo: Campo, codigo: string): string;
 }
 
 export interface OpcionesCampo {
@@ -32,6 +35,8 @@ export interface OpcionesCampo {
   /** A button or link shown right of the input. */
   accion?: TemplateResult;
   ancho?: boolean;
+  /** Enter in the field runs its own button's action instead of the form's; false: not now (the form's). */
+  alEnter?: () => boolean;
   /** Normalises what is typed or pasted (the security code's case and spaces); never drops characters. */
   filtro?: (valor: string) => string;
 }
@@ -62,7 +67,7 @@ function describedBy(id: string, ayuda: string | undefined, error: string | null
 
 function pie(h: AnfitrionCampos, id: string, campo: Campo, ayuda: string | undefined, error: string | null) {
   return html`${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
-  ${error ? html`<p id="${id}-error" class="error">${h.textoError(campo, error)}</p>` : nothing}`;
+  ${error ? html`<p id="${id}-error" class="error">${h.mensajeError(campo, error)}</p>` : nothing}`;
 }
 
 export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
@@ -92,6 +97,9 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
           h.cambiar(campo, valor);
         }}
         @blur=${() => h.salir(campo)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && !e.isComposing && o.alEnter?.()) e.preventDefault();
+        }}
       />
       ${o.accion ?? nothing}
     </div>

@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { CAMPOS, type Campo, type Valores } from './tipos.js';
 
 // Reminders of a pending step ("check the address first"): they matter only on submit.
-const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO']);
+const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO', 'SIN_CORREO_NUEVO']);
 
 /**
  * Values and interaction state of the form, and when an error is worth showing (Lion's

@@ -197,9 +197,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   private ponerUsuario(usuario: Usuario, etag: string | null) {
+    // «No» is the seed's first default; after that the user's own choice stays for this visit
+    // (a save or a reload of the same user), so the next edit does not start by failing on it.
+    const eleccion = this.usuario?.idUsuario === usuario.idUsuario ? this.valores.mantenerCorreo : undefined;
     this.usuario = usuario;
     this.etag = etag ?? `"${usuario.version}"`;
-    this.form.reiniciar(valoresDe(usuario));
+    this.form.reiniciar({ ...valoresDe(usuario), ...(eleccion ? { mantenerCorreo: eleccion } : {}) });
     this.clave.anular();
     this.correo.usarOtro();
     this.validar();
@@ -281,8 +284,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     return this.form.visible(campo);
   }
 
-  textoError(campo: Campo, codigo: string): string {
-    return this.validacion?.textoError(campo, codigo) ?? '';
+  mensajeError(campo: Campo, codigo: string): string {
+    return this.validacion?.mensajeError(campo, codigo) ?? '';
   }
 
   /** Until validation has arrived (see anticipar) nothing is reported; it runs as soon as it does. */
@@ -325,11 +328,38 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   enfocar(campo: Campo) {
-    const id = campo === 'mantenerCorreo' ? null : idDe(campo);
-    const control = id
-      ? this.renderRoot.querySelector<HTMLElement>(`#${id}`)
-      : this.renderRoot.querySelector<HTMLElement>('input[name="mantenerCorreo"]:checked');
-    control?.focus();
+    this.controlPara(campo)?.focus();
+  }
+
+  /**
+   * Where an error's link leads (GOV.UK error summary): the field, or the enabled control that
+   * fixes it: a disabled field cannot take the focus, and some errors are a button not pressed yet.
+   */
+  private controlPara(campo: Campo): HTMLInputElement | HTMLSelectElement | HTMLButtonElement | null {
+    const codigo = this.form.visible(campo);
+    const candidatos =
+      campo === 'mantenerCorreo'
+        ? ['input[name="mantenerCorreo"][value="si"]']
+        : campo === 'correo' && codigo === 'NO_VERIFICADO'
+          ? ['#boton-comprobar', '#f-correo']
+          : campo === 'codigoSeguridad'
+            ? [...(codigo === 'NO_SOLICITADO' ? [] : ['#f-codigoSeguridad']), '#boton-solicitar-codigo', '#boton-comprobar', '#f-correo']
+            : campo === 'cambioClave.contrasena' || campo === 'cambioClave.confirmacion'
+              ? [`#${idDe(campo)}`, '#f-cambioClave-contrasenaAnterior']
+              : campo === 'ciudad'
+                ? ['#f-ciudad', '#f-provincia', '#f-pais']
+                : [`#${idDe(campo)}`];
+    for (const selector of candidatos) {
+      const control = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(selector);
+      if (control && !control.disabled) return control;
+    }
+    return null;
+  }
+
+  /** The error summary takes the focus once per submit; its first link leads to the first error. */
+  private async enfocarResumen() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="resumen-errores"]')?.focus();
   }
 
   contextoClave(): ContextoClave {
@@ -437,11 +467,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
     this.form.enviado = true;
     this.validar();
-    if (this.resumen.length) {
-      await this.updateComplete;
-      this.enfocar(this.resumen[0]![0]);
-      return;
-    }
+    if (this.resumen.length) return this.enfocarResumen();
     if (await confirmarModificacion(this.mensajes())) await this.enviar();
   }
 
@@ -475,8 +501,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (campo === 'correo' && err.codigo === 'NO_DISPONIBLE') this.correo.usarOtro();
     }
     this.validar();
-    await this.updateComplete;
-    if (this.resumen[0]) this.enfocar(this.resumen[0][0]);
+    if (this.resumen.length) await this.enfocarResumen();
   }
 
   async solicitarBaja() {

@@ -53,6 +53,11 @@ export function seccionClave(h: AnfitrionClave) {
         tipo: 'password',
         autocomplete: 'current-password',
         accion: boton,
+        // Enter checks the password (its own button), not the whole form.
+        alEnter: () => {
+          if (!c.verificada && !c.verificando) h.verificarClave();
+          return true;
+        },
         ancho: true,
         ayuda: c.verificada
           ? msg('Contraseña verificada: escriba la nueva contraseña.')

@@ -24,6 +24,7 @@ export function textoError(campo: string, codigo: string): string {
     case 'correo:FORMATO': return msg('No es una dirección de correo electrónico válida.');
     case 'correo:LONGITUD': return msg('Admite como máximo 254 caracteres.');
     case 'correo:NO_PERMITIDO': return msg('Debe ser distinto del correo registrado actualmente.');
+    case 'mantenerCorreo:SIN_CORREO_NUEVO': return msg('Elija «Sí» para conservar su correo registrado, o escriba el nuevo en «Correo Electrónico».');
     case 'correo:REQUERIDO': return msg('Escriba el nuevo correo, o elija «Sí» en «Desea mantener el mismo correo electrónico».');
     case 'correo:NO_VERIFICADO': return msg('Compruebe la disponibilidad del correo antes de continuar.');
     case 'confirmacionCorreo:NO_COINCIDE': return msg('Debe ser igual al Correo Electrónico.');

@@ -33,20 +33,31 @@ function documento(tipo: string, numero: string): string {
   return `${nombre} (${numero})`;
 }
 
+/**
+ * The GOV.UK error summary: a heading and one link per error, with the error's own wording, each
+ * leading to a control that can fix it. It takes the focus once per submit (tabindex="-1"), and is
+ * no live region: fixing a field must not read it all again.
+ */
 function resumenErrores(h: Vista) {
-  // The region exists from the start so that screen readers announce what is added to it.
-  return html`<div role="alert" class="resumen-contenedor">
-    ${h.resumen.length
-      ? html`<div class="resumen" part="resumen-errores" tabindex="-1">
-          <p class="subtitulo">${h.resumen.length === 1 ? msg('Revise 1 campo:') : msg(str`Revise ${h.resumen.length} campos:`)}</p>
-          <ul>
-            ${h.resumen.map(
-              ([campo, codigo]) =>
-                html`<li><button type="button" class="enlace" @click=${() => h.enfocar(campo)}>${etiqueta(campo)}: ${h.textoError(campo, codigo)}</button></li>`,
-            )}
-          </ul>
-        </div>`
-      : nothing}
+  const n = h.resumen.length;
+  if (!n) return nothing;
+  return html`<div class="resumen" part="resumen-errores" tabindex="-1" aria-labelledby="resumen-titulo">
+    <h3 id="resumen-titulo" class="subtitulo">${n === 1 ? msg('Hay 1 campo por corregir') : msg(str`Hay ${n} campos por corregir`)}</h3>
+    <ul>
+      ${h.resumen.map(
+        ([campo, codigo]) =>
+          html`<li>
+            <a
+              href="#${idDe(campo)}"
+              @click=${(e: Event) => {
+                e.preventDefault();
+                h.enfocar(campo);
+              }}
+              >${h.mensajeError(campo, codigo)}</a
+            >
+          </li>`,
+      )}
+    </ul>
   </div>`;
 }
 
@@ -92,8 +103,8 @@ function celular(h: Vista) {
       />
     </div>
     ${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
-    ${error ? html`<p id="${id}-error" class="error">${h.textoError('celular.numero', error)}</p>` : nothing}
-    ${errorOperadora ? html`<p class="error">${h.textoError('celular.operadora', errorOperadora)}</p>` : nothing}
+    ${error ? html`<p id="${id}-error" class="error">${h.mensajeError('celular.numero', error)}</p>` : nothing}
+    ${errorOperadora ? html`<p class="error">${h.mensajeError('celular.operadora', errorOperadora)}</p>` : nothing}
   </div>`;
 }
 

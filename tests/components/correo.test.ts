@@ -92,10 +92,10 @@ describe('correo nuevo y código de seguridad', () => {
     await escribir(el, 'f-confirmacionCorreo', 'b@example.com');
     boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
     await el.updateComplete;
-    expect($(el, '#f-confirmacionCorreo-error').textContent).to.equal('Debe ser igual al Correo Electrónico.');
+    expect($(el, '#f-confirmacionCorreo-error').textContent).to.equal('Confirmación de correo electrónico: Debe ser igual al Correo Electrónico.');
     await comprobar(el, 'TITO.MACAY@example.com');
     await el.updateComplete;
-    expect($(el, '#f-correo-error').textContent).to.equal('Debe ser distinto del correo registrado actualmente.');
+    expect($(el, '#f-correo-error').textContent).to.equal('Correo Electrónico: Debe ser distinto del correo registrado actualmente.');
     expect(bff.de('POST /api/correo/disponibilidad')).to.have.length(0);
   });
 
@@ -103,7 +103,7 @@ describe('correo nuevo y código de seguridad', () => {
     const el = await montar();
     await comprobar(el, 'ocupado@example.com');
     await esperar(() => $(el, '#f-correo-error'));
-    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect($(el, '#f-correo-error').textContent).to.equal('Correo Electrónico: Este correo ya está registrado por otro usuario.');
     expect(campo(el, 'f-correo').readOnly).to.be.false;
   });
 
@@ -213,7 +213,7 @@ describe('correo nuevo y código de seguridad', () => {
     await esperarDialogo(el, '¿Está seguro');
     boton(el.shadowRoot!, 'Sí').click();
     await esperar(() => $(el, '#f-codigoSeguridad-error'));
-    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('El código de seguridad no es correcto.');
+    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('Ingrese código de seguridad: El código de seguridad no es correcto.');
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
   });
 

@@ -20,7 +20,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     el.lang = 'en';
     await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Address'), 'no cambió a inglés');
     expect(getLocale()).to.equal('en');
-    expect($(el, '#f-direccion-error').textContent).to.equal('Must be 5 to 200 characters long.');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Address: Must be 5 to 200 characters long.');
     expect(boton(el.shadowRoot!, 'Modify')).to.exist;
     expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
     el.lang = 'es';

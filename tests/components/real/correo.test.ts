@@ -53,7 +53,7 @@ describe('BFF real: cambio de correo', () => {
     await formularioListo(el);
     await comprobar(el, 'ocupado@example.com');
     await esperarReal(() => $(el, '#f-correo-error'), 'no dijo que el correo está ocupado');
-    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect($(el, '#f-correo-error').textContent).to.equal('Correo Electrónico: Este correo ya está registrado por otro usuario.');
     expect(campo(el, 'f-correo').readOnly).to.be.false;
     expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
     await comprobar(el, 'Maria.Zambrano.Nuevo@example.com');
@@ -94,7 +94,7 @@ describe('BFF real: cambio de correo', () => {
       window.fetch = fetchOriginal;
     }
     expect(rechazos[0]!.errores.find((e) => e.campo === 'codigoSeguridad')!.intentosRestantes).to.equal(4);
-    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('El código de seguridad no es correcto.');
+    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('Ingrese código de seguridad: El código de seguridad no es correcto.');
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-codigoSeguridad');
     expect((await leerUsuario(bff, token)).usuario.correo).to.equal('maria.zambrano@example.com');
@@ -232,7 +232,7 @@ describe('BFF real: cambio de correo', () => {
     await escribir(el, 'f-codigoSeguridad', suyo);
     await modificarConSi(el);
     await esperarReal(() => $(el, '#f-correo-error'), 'no mostró el error en Correo Electrónico');
-    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect($(el, '#f-correo-error').textContent).to.equal('Correo Electrónico: Este correo ya está registrado por otro usuario.');
     // The fields are unlocked to type another address.
     expect(campo(el, 'f-correo').readOnly).to.be.false;
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-correo');

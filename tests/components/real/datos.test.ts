@@ -116,10 +116,10 @@ describe('BFF real: datos de tmacay', () => {
     boton(el.shadowRoot!, 'Modificar').click();
     await esperarReal(() => $(el, '#f-nombre-error'), 'no apareció el error en Nombre Usuario');
     const texto =
-      'Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.';
+      'Nombre Usuario: Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.';
     expect($(el, '#f-nombre-error').textContent).to.equal(texto);
     expect(campo(el, 'f-nombre').getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('f-nombre');
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('resumen-errores');
     expect($(el, '[part="resumen-errores"]').textContent).to.contain(`Nombre Usuario: ${texto}`);
     expect(dialogosAbiertos(el)).to.have.length(0);
     // The browser applies the same shared rule as the server: the server refuses that body too.
