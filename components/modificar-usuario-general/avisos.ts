@@ -67,6 +67,19 @@ export const preguntarRecargar = (d: Dialogo) =>
     texto: () => msg('Recargar'),
   });
 
+/** Two minutes before the idle timeout (WCAG 2.2.1): the dialog takes the focus and gives it back on closing. */
+const inactividad: Mensaje = {
+  titulo: () => msg('Su sesión está por cerrarse'),
+  texto: () => msg('Su sesión se cerrará en 2 minutos por inactividad.'),
+  botones: [{ valor: 'seguir', texto: () => msg('Seguir conectado'), principal: true }],
+};
+
+/** True when the user answered (the button, or Escape: either way someone is there). */
+export const avisarInactividad = async (d: Dialogo) => (await mostrar(d, inactividad)) !== 'retirado';
+
+/** The session ended before an answer: the warning is no longer true. */
+export const retirarAvisoInactividad = (d: Dialogo) => d.then((dialogo) => dialogo.retirar(inactividad), () => undefined);
+
 /** Network failures (Cerrar / Reintentar) and problems without a field (Aceptar); true for "Reintentar". */
 export async function avisarFallo(d: Dialogo, e: unknown): Promise<boolean> {
   const texto = () => textoFallo(e);

@@ -13,6 +13,8 @@ export interface BotonMensaje {
 export interface Mensaje {
   titulo: () => string;
   texto: () => string;
+  /** More content under the text (a list of changes), rendered as given. */
+  detalle?: () => unknown;
   botones: BotonMensaje[];
 }
 
@@ -29,6 +31,8 @@ export class DialogoMensaje extends LitElement {
   @state() private actual: Mensaje | null = null;
   @query('dialog') private dialogo!: HTMLDialogElement;
   private cola: Promise<unknown> = Promise.resolve();
+  /** Messages no longer true (the idle warning once the session ended): closed, or never shown. */
+  private retirados = new WeakSet<Mensaje>();
 
   /** Shows the message; resolves with the `valor` of the button used ('' for Escape). */
   mostrar(mensaje: Mensaje): Promise<string> {
@@ -37,7 +41,14 @@ export class DialogoMensaje extends LitElement {
     return turno;
   }
 
+  /** Closes `mensaje` if it is shown (its promise resolves with 'retirado'), or skips it if it is waiting. */
+  retirar(mensaje: Mensaje) {
+    if (this.actual === mensaje) this.dialogo.close('retirado');
+    else this.retirados.add(mensaje);
+  }
+
   private async abrir(mensaje: Mensaje): Promise<string> {
+    if (this.retirados.delete(mensaje)) return 'retirado';
     this.actual = mensaje;
     await this.updateComplete;
     const dialogo = this.dialogo;
@@ -62,6 +73,7 @@ export class DialogoMensaje extends LitElement {
         ? html`<form method="dialog">
             <h2 id="titulo">${m.titulo()}</h2>
             <p id="texto">${m.texto()}</p>
+            ${m.detalle?.()}
             <div class="acciones">
               ${m.botones.map(
                 (b) => html`<button value=${b.valor} class=${b.principal ? 'principal' : ''} ?autofocus=${!!b.principal}>${b.texto()}</button>`,

@@ -14,9 +14,19 @@ import { alSalir, cuerpoDe, valoresDe } from './formulario.js';
 import { EstadoFormulario } from './estado-formulario.js';
 import { textoProblema } from './mensajes.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
-import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
+import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas-estado.js';
 import { idDe } from './campos.js';
-import { avisarBaja, avisarCodigoEnviado, avisarCodigoExpirado, avisarExito, avisarFallo, confirmarModificacion, preguntarRecargar } from './avisos.js';
+import {
+  avisarBaja,
+  avisarCodigoEnviado,
+  avisarCodigoExpirado,
+  avisarExito,
+  avisarFallo,
+  avisarInactividad,
+  confirmarModificacion,
+  preguntarRecargar,
+  retirarAvisoInactividad,
+} from './avisos.js';
 import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
 import type { DialogoMensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
@@ -114,7 +124,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   });
   readonly clave = new FlujoClave(this, () => this.api);
   readonly correo = new FlujoCorreo(this, () => this.api);
-  readonly inactividad = new Inactividad(this);
+  readonly inactividad = new Inactividad(this, (estado) => void this.inactividadCambio(estado));
   private readonly trasPuntero = new TrasPuntero(this);
 
   @query('mug-dialogo-mensaje') private dialogoMensaje!: DialogoMensaje;
@@ -527,7 +537,18 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.dispatchEvent(new BajaSolicitadaEvent(baja));
   }
 
-  async seguirConectado() {
+  /**
+   * WCAG 2.2.1: two minutes before the idle timeout a modal dialog takes the focus wherever the
+   * user is scrolled; answering it renews the session and the focus goes back where it was.
+   */
+  private async inactividadCambio(estado: Inactividad['estado']) {
+    if (estado === 'expirada') return retirarAvisoInactividad(this.mensajes());
+    if (estado === 'aviso' && this.estado === 'listo' && (await avisarInactividad(this.mensajes())) && this.inactividad.estado === 'aviso') {
+      await this.seguirConectado();
+    }
+  }
+
+  private async seguirConectado() {
     try {
       await this.api.get('/api/usuario/actividad');
     } catch (e) {
@@ -605,8 +626,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   protected override render() {
-    return html`${this.inactividad.estado !== 'activa' && this.estado === 'listo'
-        ? avisoInactividad(this.inactividad.estado, () => void this.seguirConectado())
+    return html`${this.inactividad.estado === 'expirada' && this.estado === 'listo'
+        ? avisoSesionCerrada()
         : nothing}
       ${this.estado === 'cargando'
         ? vistaEsqueleto()

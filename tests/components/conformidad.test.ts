@@ -94,7 +94,8 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     const otro = await montar({ token: 'bueno', esperar: true });
     bff.tokenEmitido = 'otro';
     const expirada = oneEvent(otro, 'sesion-expirada');
-    void otro.seguirConectado();
+    await escribir(otro, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(otro.shadowRoot!, 'Cambio de clave').click();
     const s = await expirada;
     expect(s instanceof CustomEvent).to.be.true;
     expect(s.bubbles && s.composed).to.be.true;
