@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Campo, Opcion, Valores } from './tipos.js';
 
 /** What the field templates need from the element. */
@@ -11,6 +11,9 @@ export interface AnfitrionCampos {
   errorVisible(campo: Campo): string | null;
   cambiar(campo: Campo, valor: string): void;
   salir(campo: Campo): void;
+  /** Password fields shown as text («Mostrar» pressed). */
+  clavesVisibles: ReadonlySet<Campo>;
+  alternarClave(campo: Campo): void;
   /**
    * An error's one wording, next to its field and in the summary alike: «Label: what to do». It
    * arrives with validation (a lazy part).
@@ -70,17 +73,29 @@ function pie(h: AnfitrionCampos, id: string, campo: Campo, ayuda: string | undef
   ${error ? html`<p id="${id}-error" class="error">${h.mensajeError(campo, error)}</p>` : nothing}`;
 }
 
+/**
+ * «Mostrar» beside a password: a toggle button (`aria-pressed`) whose name says what it shows
+ * («Mostrar Contraseña anterior»), the visible word first (WCAG 2.5.3).
+ */
+export function botonMostrar(visible: boolean, etiqueta: string, alternar: () => void) {
+  return html`<button type="button" part="boton" aria-pressed=${visible ? 'true' : 'false'} aria-label=${msg(str`Mostrar ${etiqueta}`)} @click=${alternar}>
+    ${msg('Mostrar')}
+  </button>`;
+}
+
 export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
   const id = idDe(campo);
+  const clave = o.tipo === 'password';
+  const visible = clave && h.clavesVisibles.has(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const ayuda = ayudaVisible(o.ayuda, error, o.ayudaDeFormato);
   return html`<div class="campo ${o.ancho ? 'ancho' : ''}" part="campo">
     ${rotulo(id, o.etiqueta, o.requerido)}
-    <div class=${o.accion ? 'con-accion' : ''}>
+    <div class=${o.accion || clave ? 'con-accion' : ''}>
       <input
         id=${id}
         name=${campo}
-        type=${o.tipo ?? 'text'}
+        type=${visible ? 'text' : (o.tipo ?? 'text')}
         .value=${live(h.valores[campo])}
         ?disabled=${!!o.deshabilitado}
         ?readonly=${!!o.soloLectura}
@@ -101,7 +116,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
           if (e.key === 'Enter' && !e.isComposing && o.alEnter?.()) e.preventDefault();
         }}
       />
-      ${o.accion ?? nothing}
+      ${clave && !o.deshabilitado ? botonMostrar(visible, o.etiqueta, () => h.alternarClave(campo)) : nothing} ${o.accion ?? nothing}
     </div>
     ${pie(h, id, campo, ayuda, error)}
   </div>`;

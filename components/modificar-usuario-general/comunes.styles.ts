@@ -97,6 +97,19 @@ export const estilosComunes = css`
     outline: 3px solid var(--_foco);
     outline-offset: 2px;
   }
+  /* A control with its buttons beside it (Mostrar, Cambio de clave…), here for the dialogs too. */
+  .con-accion {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  /* Inputs have an intrinsic minimum width that would push their button off a 360 px screen. */
+  .con-accion > input {
+    flex: 1 1 12rem;
+    width: auto;
+    min-width: 0;
+  }
   /* Help text, here so that the dialogs' shadow roots (the baja's character count) get it too. */
   .ayuda,
   .tenue {

@@ -28,6 +28,17 @@ export class EstadoFormulario {
     this.enviado = false;
   }
 
+  /**
+   * New values from the server as the starting point, with `valores` on top (the user's edits,
+   * kept after a 412): fields differing from `iniciales` count as changed, as typed ones do.
+   */
+  rebasar(iniciales: Partial<Valores>, valores: Partial<Valores>) {
+    this.iniciales = { ...this.iniciales, ...iniciales };
+    this.valores = { ...this.valores, ...valores };
+    this.servidor.clear();
+    this.host.requestUpdate();
+  }
+
   poner(cambios: Partial<Valores>) {
     for (const campo of Object.keys(cambios) as Campo[]) this.servidor.delete(campo);
     this.valores = { ...this.valores, ...cambios };

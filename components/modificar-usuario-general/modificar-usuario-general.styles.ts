@@ -60,19 +60,12 @@ export const estilos = [
     .tenue {
       margin: 0.25rem 0 0;
     }
-    .con-accion,
     .celular,
     .acciones-campo {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
       align-items: center;
-    }
-    /* Inputs have an intrinsic minimum width that would push their button off a 360 px screen. */
-    .con-accion > input {
-      flex: 1 1 12rem;
-      width: auto;
-      min-width: 0;
     }
     .celular > select {
       flex: 0 0 8.5rem;

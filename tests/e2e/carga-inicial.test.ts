@@ -94,7 +94,7 @@ describe('carga inicial del elemento construido', () => {
 
   test('«Actividad reciente», la validación, los mensajes y la baja llegan cuando se usan, y funcionan', async () => {
     const { pagina, transferido, vigilante } = await paginaDelElemento();
-    for (const nombre of ['actividad-reciente', 'validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login']) {
+    for (const nombre of ['actividad-reciente', 'validacion', 'avisos', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login']) {
       expect(parte(transferido, nombre), nombre).toHaveLength(0);
     }
 
@@ -109,7 +109,7 @@ describe('carga inicial del elemento construido', () => {
     expect(parte(transferido, 'validacion')).toHaveLength(1);
 
     await boton(pagina, 'Modificar').click();
-    expect(parte(transferido, 'dialogo-mensaje')).toHaveLength(1);
+    expect(parte(transferido, 'avisos')).toHaveLength(1);
 
     await boton(pagina, 'Solicitud de baja').click();
     const baja = dialogo(pagina, 'Solicitud de baja');
