@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { ErrorRed } from './api.js';
-import { textoFallo } from './mensajes.js';
+import { html, type TemplateResult } from 'lit';
+import { enEspanol, textoFallo } from './mensajes.js';
 import './dialogo-mensaje.js';
 import type { BotonMensaje, DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 
@@ -16,11 +17,11 @@ const cerrar: BotonMensaje = { valor: 'cerrar', texto: () => msg('Cerrar') };
 const mostrar = (d: Dialogo, mensaje: Mensaje) => d.mostrar(mensaje);
 
 /** A question with two buttons; true when the user chose the second (principal) one. */
-async function preguntar(d: Dialogo, titulo: () => string, texto: () => string, no: BotonMensaje, si: BotonMensaje) {
+async function preguntar(d: Dialogo, titulo: () => string, texto: () => string | TemplateResult, no: BotonMensaje, si: BotonMensaje) {
   return (await mostrar(d, { titulo, texto, botones: [no, { ...si, principal: true }] })) === si.valor;
 }
 
-function informar(d: Dialogo, titulo: () => string, texto: () => string): Promise<string> {
+function informar(d: Dialogo, titulo: () => string, texto: () => string | TemplateResult): Promise<string> {
   return mostrar(d, { titulo, texto, botones: aceptar });
 }
 
@@ -41,7 +42,10 @@ export const avisarCodigoEnviado = (d: Dialogo) =>
   informar(
     d,
     () => msg('Código de seguridad enviado'),
-    () => msg('Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «ACTIVACIÓN DE CORREO ELECTRÓNICO». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.'),
+    () =>
+      msg(
+        html`Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «${enEspanol('ACTIVACIÓN DE CORREO ELECTRÓNICO')}». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.`,
+      ),
   );
 
 export const avisarCodigoExpirado = (d: Dialogo) =>

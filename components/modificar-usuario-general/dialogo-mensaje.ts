@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
 import { estilosDialogo } from './dialogo.styles.js';
@@ -12,7 +12,7 @@ export interface BotonMensaje {
 
 export interface Mensaje {
   titulo: () => string;
-  texto: () => string;
+  texto: () => string | TemplateResult;
   /** More content under the text (a list of changes), rendered as given. */
   detalle?: () => unknown;
   botones: BotonMensaje[];

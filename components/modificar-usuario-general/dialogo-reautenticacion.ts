@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosDialogo } from './dialogo.styles.js';
@@ -18,7 +18,7 @@ export class DialogoReautenticacion extends LitElement {
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Called in render (msg() only there), so a shown error follows a locale switch. */
-  @state() private error: (() => string) | null = null;
+  @state() private error: (() => string | TemplateResult) | null = null;
   @state() private ocupado = false;
   /** The form exists only while open, so its «Contraseña» is never a second field with that name. */
   @state() private abierto = false;

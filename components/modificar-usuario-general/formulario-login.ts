@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosComunes } from './comunes.styles.js';
@@ -48,7 +48,7 @@ export class FormularioLogin extends LitElement {
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Called in render (msg() only there), so a shown error follows a locale switch. */
-  @state() private error: (() => string) | null = null;
+  @state() private error: (() => string | TemplateResult) | null = null;
   @state() private ocupado = false;
   /** The fields left empty at the last try: marked invalid and described by the message. */
   @state() private vacios = { id: false, clave: false };

@@ -1,3 +1,4 @@
+import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ErrorRed, ProblemaHttp } from './api.js';
 
@@ -39,8 +40,14 @@ export function etiqueta(campo: string): string {
   }
 }
 
+/**
+ * Words that stay Spanish in either language (the emails' subject and links are Spanish): marked
+ * `lang="es"` so a screen reader reads them as Spanish.
+ */
+export const enEspanol = (texto: string) => html`<span lang="es">${texto}</span>`;
+
 /** Messages for problem codes that are not about one field. */
-export function textoProblema(codigo: string, reintentarEn: number | null = null): string {
+export function textoProblema(codigo: string, reintentarEn: number | null = null): string | TemplateResult {
   switch (codigo) {
     case 'RED': return msg('No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.');
     case 'VERSION_DESACTUALIZADA': return msg('Sus datos fueron modificados en otra sesión. Recargue para ver la versión actual antes de modificar.');
@@ -52,7 +59,9 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
     case 'CREDENCIALES_INVALIDAS': return msg('ID.usuario o contraseña incorrectos.');
     case 'CUENTA_INACTIVA': return msg('La cuenta no está activa.');
     case 'CUENTA_BLOQUEADA':
-      return msg('Su usuario está bloqueado por seguridad: se usó el enlace «No reconozco este cambio». Para desbloquearlo abra el enlace «Crear una contraseña nueva» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.');
+      return msg(
+        html`Su usuario está bloqueado por seguridad: se usó el enlace «${enEspanol('No reconozco este cambio')}». Para desbloquearlo abra el enlace «${enEspanol('Crear una contraseña nueva')}» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.`,
+      );
     case 'NO_AUTENTICADO': return msg('Su sesión terminó. Ingrese de nuevo.');
     case 'VALIDACION': return msg('Revise los campos marcados.');
     default: return msg('Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
@@ -60,7 +69,7 @@ export function textoProblema(codigo: string, reintentarEn: number | null = null
 }
 
 /** The message for a failed request that is not about one field (network, 429, 503…). */
-export function textoFallo(e: unknown): string {
+export function textoFallo(e: unknown): string | TemplateResult {
   const p = e instanceof ProblemaHttp ? e : null;
   return textoProblema(e instanceof ErrorRed ? 'RED' : (p?.codigo ?? ''), p?.reintentarEn ?? null);
 }
