@@ -1,7 +1,10 @@
-// Element tests: the real <modificar-usuario-general> in Debian's Chromium, TypeScript served
-// through esbuild (.js specifiers of .ts files are resolved by @web/dev-server-esbuild).
+// Element tests: the real <modificar-usuario-general> in Debian's Chromium, or in Debian's Firefox
+// ESR with WTR_NAVEGADOR=firefox (WebDriver BiDi through puppeteer-core; no downloaded browser).
+// TypeScript is served through esbuild (.js specifiers of .ts files are resolved by
+// @web/dev-server-esbuild). WTR_PORT: the runner's port (default 8000).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import puppeteer from 'puppeteer-core';
 import { bffReal } from './tests/components/real/servidor-bff.mjs';
 
 // tests/components/real/ run against the real BFF, started on demand (see servidor-bff.mjs).
@@ -17,15 +20,49 @@ const flags = [
   '--no-first-run',
 ];
 
+// @web/test-runner-chrome 0.18 calls browser.isConnected(), which puppeteer-core 25 replaced by
+// the `connected` property.
+const puppeteerFirefox = {
+  async launch(opciones) {
+    const navegador = await puppeteer.launch(opciones);
+    navegador.isConnected ??= () => navegador.connected;
+    return navegador;
+  },
+};
+
+// Firefox leaves a reused page without the window's focus after some files: keyboard focus and
+// :focus-visible then stop working. Each test file brings its page to the front first (ayuda.ts).
+const alFrente = {
+  name: 'al-frente',
+  async executeCommand({ command, session }) {
+    if (command !== 'al-frente') return undefined;
+    await session.browser.getPage(session.id).bringToFront();
+    return true;
+  },
+};
+
+const NAVEGADORES = {
+  chromium: () => chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } }),
+  firefox: () =>
+    chromeLauncher({ puppeteer: puppeteerFirefox, launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true } }),
+};
+const navegador = process.env.WTR_NAVEGADOR || 'chromium';
+if (!(navegador in NAVEGADORES)) throw new Error(`WTR_NAVEGADOR debe ser chromium o firefox, no «${navegador}»`);
+const puerto = process.env.WTR_PORT ? Number(process.env.WTR_PORT) : undefined;
+if (puerto !== undefined && !(Number.isInteger(puerto) && puerto > 0 && puerto < 65536)) {
+  throw new Error(`WTR_PORT debe ser un puerto (1–65535), no «${process.env.WTR_PORT}»`);
+}
+
 export default {
+  ...(puerto ? { port: puerto } : {}),
   files: ['tests/components/**/*.test.ts'],
   nodeResolve: true,
   // The machine is shared, and pages in background tabs get throttled: one page at a time.
   concurrency: 1,
   concurrentBrowsers: 1,
   middleware: [bff.middleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), bff.plugin],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), bff.plugin, alFrente],
+  browsers: [NAVEGADORES[navegador]()],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
 };

@@ -18,6 +18,13 @@ export interface Mensaje {
   botones: BotonMensaje[];
 }
 
+/** The focused element, inside open shadow roots. */
+function enfocado(): HTMLElement | null {
+  let e = document.activeElement;
+  while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+  return e as HTMLElement | null;
+}
+
 /**
  * Informative, confirmation and success messages on a native modal `<dialog>` (focus trap and
  * Escape come with it). Messages asked for while one is open wait their turn.
@@ -52,6 +59,7 @@ export class DialogoMensaje extends LitElement {
     this.actual = mensaje;
     await this.updateComplete;
     const dialogo = this.dialogo;
+    const previo = enfocado();
     dialogo.returnValue = '';
     dialogo.showModal();
     return new Promise((resolver) => {
@@ -59,6 +67,10 @@ export class DialogoMensaje extends LitElement {
         'close',
         () => {
           this.actual = null;
+          // Chromium gives the focus back to the control inside the host's shadow root; Firefox
+          // leaves it on <body>. Either way it goes back where the user was.
+          const ahora = enfocado();
+          if ((!ahora || ahora === document.body || dialogo.contains(ahora)) && previo?.isConnected) previo.focus();
           resolver(dialogo.returnValue);
         },
         { once: true },

@@ -143,7 +143,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     const estado = () => [...el.shadowRoot!.querySelectorAll('.checklist li')].map((li) => li.className);
     await esperar(() => el.clave.evaluacion !== null, 'zxcvbn no evaluó');
     await el.updateComplete;
-    expect(estado()).to.deep.equal(['falta', 'falta', 'falta', 'falta']);
+    expect(estado()).to.deep.equal(['falta', 'pendiente', 'falta', 'falta']);
     await escribir(el, 'f-cambioClave-contrasena', 'marmota-azul-cruza-el-río');
     await escribir(el, 'f-cambioClave-confirmacion', 'marmota-azul-cruza-el-río');
     await esperar(() => el.clave.evaluacion?.puntaje === 4, 'zxcvbn no evaluó la clave fuerte');

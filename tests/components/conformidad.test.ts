@@ -135,7 +135,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     const solicitar = boton(el.shadowRoot!, 'Solicitar código de seguridad');
     solicitar.focus();
     solicitar.click();
-    await esperarDialogo(el, 'Demasiados intentos');
+    await esperarDialogo(el, 'Se envía un código por minuto. Podrá pedir otro en 60 segundos.');
     boton(el.shadowRoot!, 'Aceptar').click();
     await esperar(() => !dialogoAbierto(el));
     await esperar(() => el.shadowRoot!.activeElement?.id === 'f-codigoSeguridad', 'el foco no volvió al campo del código');

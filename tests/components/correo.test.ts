@@ -290,7 +290,7 @@ describe('correo nuevo y código de seguridad', () => {
       bff.una('POST /api/correo/codigo', () => problema(429, 'DEMASIADAS_SOLICITUDES', {}, { 'Retry-After': '120' }));
       reenviar().click();
       await asentar(el, reloj);
-      expect(dialogoAbierto(el)!.textContent).to.contain('Demasiados intentos. Espere 2 min');
+      expect(dialogoAbierto(el)!.textContent).to.contain('Podrá pedir otro código en 2 minutos.');
       boton(el.shadowRoot!, 'Aceptar').click();
       await asentar(el, reloj);
       expect(reenviar().disabled).to.be.true;

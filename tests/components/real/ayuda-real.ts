@@ -5,7 +5,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../components/modificar-usuario-general/tipos.js';
-import { todos } from '../ayuda.js';
+import { paginaAlFrente, todos } from '../ayuda.js';
 // Type only (erased): the browser never loads the BFF module.
 import type { CorreoBandeja } from '../../../bff/mail/bandeja.js';
 
@@ -77,6 +77,7 @@ export async function codigoEnviadoA(origen: string, para: string): Promise<stri
 
 /** The element on this page, talking to the real BFF; without a token it shows its own login. */
 export async function montarReal(origen: string, opciones: { token?: string; lang?: string } = {}) {
+  await paginaAlFrente();
   return fixture<ModificarUsuarioGeneral>(
     html`<modificar-usuario-general api-base=${origen} lang=${opciones.lang ?? 'es'} .token=${opciones.token}></modificar-usuario-general>`,
   );
