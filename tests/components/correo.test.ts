@@ -248,7 +248,9 @@ describe('correo nuevo y código de seguridad', () => {
     let reloj: sinon.SinonFakeTimers;
     afterEach(() => reloj?.restore());
 
-    it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async () => {
+    it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async function () {
+      // 900 simulated seconds, each a render of the whole form: about 10 s on a busy machine.
+      this.timeout(60000);
       const el = await montar();
       reloj = await codigoPedidoConReloj(el);
       const timer = () => $(el, '[role="timer"]').textContent;
