@@ -72,18 +72,18 @@ describe('portal de demostración', () => {
     const { pagina, vigilante, envios } = await abrirFormularioContandoPuts('mzambrano');
 
     const telefono = campo(pagina, 'Teléfono1');
-    // Letters are filtered as typed: "12ab" leaves "12", too short for an Ecuadorian number.
+    // Nothing typed is dropped: "12ab" stays as typed, and is refused with a message.
     await telefono.fill('');
     await telefono.pressSequentially('12ab');
-    await expect.poll(() => telefono.inputValue()).toBe('12');
     await telefono.press('Tab');
+    await expect.poll(() => telefono.inputValue()).toBe('12ab');
     await boton(pagina, 'Modificar').click();
     await comprobarErrorDeTelefono(pagina);
     expect(envios).toEqual([]);
 
     // The stored value did not change.
     const usuario = await usuarioPorCookie(pagina, entorno.servidor);
-    expect(usuario.telefono1).not.toBe('12');
+    expect(usuario.telefono1).not.toBe('12ab');
     vigilante.verificar();
   });
 
@@ -116,18 +116,22 @@ async function abrirFormularioContandoPuts(idUsuario: string): Promise<PaginaVig
   return { ...abierta, envios };
 }
 
-/** After Modificar: Teléfono1 marked invalid, its message next to it, focused, named in the summary, no dialog. */
+/** After Modificar: Teléfono1 marked invalid, its message next to it, the summary focused with a link to it, no dialog. */
 async function comprobarErrorDeTelefono(pagina: Page): Promise<void> {
   const telefono = campo(pagina, 'Teléfono1');
-  const resumen = pagina.getByRole('alert').filter({ hasText: 'Revise' });
+  const resumen = pagina.locator('[part="resumen-errores"]');
   await resumen.waitFor({ timeout: 5_000 });
-  expect(await resumen.textContent()).toContain('Teléfono1');
+  expect(await resumen.getByRole('heading').textContent()).toBe('Hay 1 campo por corregir');
+  const enlace = resumen.getByRole('link', { name: /^Teléfono1:/ });
   expect(await telefono.getAttribute('aria-invalid')).toBe('true');
   const error = pagina.locator('#f-telefono1-error');
   expect(await error.isVisible()).toBe(true);
-  expect(await error.textContent()).toContain('0XXXXXXXX');
+  expect(await error.textContent()).toContain('Teléfono1: En Ecuador, un fijo con código de área');
+  expect(await error.textContent()).toBe(await enlace.textContent());
   expect(await telefono.getAttribute('aria-describedby')).toContain('f-telefono1-error');
-  // The first field with an error gets the focus.
-  expect(await telefono.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  // GOV.UK: the summary gets the focus; its link leads to the field.
+  await expect.poll(() => resumen.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   expect(await pagina.getByRole('dialog').count()).toBe(0);
+  await enlace.click();
+  expect(await telefono.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
 }
