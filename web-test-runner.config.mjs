@@ -1,10 +1,12 @@
 // Element tests: the real <modificar-usuario-general> in Debian's Chromium, or in Debian's Firefox
-// ESR with WTR_NAVEGADOR=firefox (WebDriver BiDi through puppeteer-core; no downloaded browser).
+// ESR with WTR_NAVEGADOR=firefox (WebDriver BiDi through puppeteer-core), or in WebKitGTK with
+// WTR_NAVEGADOR=webkit (tests/components/webkit.mjs, under xvfb-run). No downloaded browser.
 // TypeScript is served through esbuild (.js specifiers of .ts files are resolved by
 // @web/dev-server-esbuild). WTR_PORT: the runner's port (default 8000).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
+import { webkitLauncher } from './tests/components/webkit.mjs';
 import { bffReal } from './tests/components/real/servidor-bff.mjs';
 
 // tests/components/real/ run against the real BFF, started on demand (see servidor-bff.mjs).
@@ -36,7 +38,8 @@ const alFrente = {
   name: 'al-frente',
   async executeCommand({ command, session }) {
     if (command !== 'al-frente') return undefined;
-    await session.browser.getPage(session.id).bringToFront();
+    // Only the puppeteer launchers have pages; WebKit's single window is always in front.
+    await session.browser.getPage?.(session.id).bringToFront();
     return true;
   },
 };
@@ -45,12 +48,20 @@ const NAVEGADORES = {
   chromium: () => chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } }),
   firefox: () =>
     chromeLauncher({ puppeteer: puppeteerFirefox, launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true } }),
+  webkit: () => webkitLauncher(),
 };
+/** A bad variable stops the run with one line, as the BFF's configuration does. */
+function detener(mensaje) {
+  console.error(mensaje);
+  process.exit(1);
+}
+
 const navegador = process.env.WTR_NAVEGADOR || 'chromium';
-if (!(navegador in NAVEGADORES)) throw new Error(`WTR_NAVEGADOR debe ser chromium o firefox, no «${navegador}»`);
+if (!(navegador in NAVEGADORES)) detener(`WTR_NAVEGADOR debe ser chromium, firefox o webkit, no «${navegador}»`);
+if (navegador === 'webkit' && !process.env.DISPLAY) detener('WTR_NAVEGADOR=webkit necesita una pantalla: ejecútelo con xvfb-run (npm run test:webkit)');
 const puerto = process.env.WTR_PORT ? Number(process.env.WTR_PORT) : undefined;
 if (puerto !== undefined && !(Number.isInteger(puerto) && puerto > 0 && puerto < 65536)) {
-  throw new Error(`WTR_PORT debe ser un puerto (1–65535), no «${process.env.WTR_PORT}»`);
+  detener(`WTR_PORT debe ser un puerto (1–65535), no «${process.env.WTR_PORT}»`);
 }
 
 export default {
