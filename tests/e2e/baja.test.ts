@@ -36,7 +36,8 @@ describe('solicitud de baja', () => {
     await boton(registrada, 'Aceptar').click();
     await pagina.getByText('Su usuario fue dado de baja.').waitFor();
     // The header no longer shows a signed-in user, nor «Cerrar sesión».
-    expect(await pagina.locator('#nombre-usuario').isVisible()).toBe(false);
+    // (on baja-solicitada, which the element sends once its message is accepted)
+    await expect.poll(() => pagina.locator('#nombre-usuario').isVisible()).toBe(false);
     expect(await pagina.getByText('TITO MACAY').isVisible()).toBe(false);
     expect(await boton(pagina, 'Cerrar sesión').isVisible()).toBe(false);
 
