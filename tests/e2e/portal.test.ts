@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import {
   abrirFormularioPortal,
   boton,
+  dialogo,
   campo,
   iniciarSesionPortal,
   irAlFormularioDesdeElMenu,
@@ -66,6 +67,39 @@ describe('portal de demostración', () => {
       }
       vigilante.verificar();
     }
+  });
+
+  test('f. solo con el teclado a 360 px: un teléfono con +593, «Sí» con las flechas, Modificar, Sí y Aceptar con Enter', async () => {
+    const { pagina, vigilante } = await entorno.abrirPagina({ ancho: 360, alto: 740 });
+    await abrirFormularioPortal(pagina, entorno.servidor, 'tmacay');
+    const enfocado = () =>
+      pagina.evaluate(() => {
+        let e = document.activeElement;
+        while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+        return e ? `${e.tagName} ${e.id || e.getAttribute('name') || e.textContent!.trim()}` : '';
+      });
+    /** Tab until the focus is on `destino` (at most 80 presses). */
+    const tabHasta = async (destino: RegExp) => {
+      for (let i = 0; i < 80 && !destino.test(await enfocado()); i++) await pagina.keyboard.press('Tab');
+      expect(await enfocado()).toMatch(destino);
+    };
+    await tabHasta(/^INPUT f-telefono2$/);
+    await pagina.keyboard.type('+593 99 123 4567');
+    await pagina.keyboard.press('Tab');
+    expect(await campo(pagina, 'Teléfono2').inputValue()).toBe('0991234567');
+    await tabHasta(/^INPUT mantenerCorreo$/);
+    await pagina.keyboard.press('ArrowUp');
+    await tabHasta(/^BUTTON Modificar$/);
+    await pagina.keyboard.press('Enter');
+    await dialogo(pagina, 'Confirmación').waitFor();
+    await pagina.keyboard.press('Enter');
+    await dialogo(pagina, 'Información actualizada').waitFor();
+    await pagina.keyboard.press('Enter');
+    await expect.poll(enfocado).toBe('BUTTON Modificar');
+    expect((await usuarioPorCookie(pagina, entorno.servidor)).telefono2).toBe('0991234567');
+    // The choice stays «Sí» after the save: the next change is saved the same way.
+    expect(await pagina.getByRole('radio', { name: 'Sí', exact: true }).isChecked()).toBe(true);
+    vigilante.verificar();
   });
 
   test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
