@@ -1,5 +1,6 @@
 import type { UsuarioUpdateInput } from '../../bff/contract/usuario.js';
-import type { Usuario, Valores } from './tipos.js';
+import { normalizarTelefono } from '../../bff/contract/texto.js';
+import type { Campo, Usuario, Valores } from './tipos.js';
 
 // The form's values and the body of the PUT. Validation, with valibot, is apart (validacion.ts):
 // it is fetched the first time the user acts on the form.
@@ -26,6 +27,18 @@ export function valoresDe(u: Usuario): Valores {
     confirmacionCorreo: '',
     codigoSeguridad: '',
   };
+}
+
+const TELEFONOS: ReadonlySet<Campo> = new Set(['telefono1', 'telefono2', 'celular.numero', 'fax']);
+
+/**
+ * What a field shows once left: a phone as it will be stored (DESIGN §2: normalised and shown to
+ * the user), when what was typed can be one; otherwise as typed, for its error to point at.
+ */
+export function alSalir(campo: Campo, valor: string): string {
+  if (!TELEFONOS.has(campo)) return valor;
+  const digitos = normalizarTelefono(valor);
+  return /^\d+$/.test(digitos) ? digitos : valor;
 }
 
 /** Whether the user asked for a password change (typed any of its fields). */

@@ -16,6 +16,8 @@ export interface BajaRegistrada {
 export interface Opcion {
   codigo: string;
   nombre: string;
+  /** The language of `nombre` when it is not the element's (a Spanish name in English). */
+  lang?: string;
 }
 
 /** One entry of `errores` as the server sends it; `codigo` may be one the element does not know. */
