@@ -61,7 +61,7 @@ if (navegador === 'webkit' && !process.env.DISPLAY) detener('WTR_NAVEGADOR=webki
 const textoPuerto = process.env.WTR_PORT?.trim();
 const puerto = textoPuerto ? Number(textoPuerto) : undefined;
 if (textoPuerto && !(/^\d{1,5}$/.test(textoPuerto) && puerto >= 1 && puerto <= 65535)) {
-  detener(`WTR_PORT = ${JSON.stringify(textoPuerto)}: se admite un número de puerto entre 1 y 65535.`);
+  detener(`WTR_PORT debe ser un puerto (1–65535), no «${textoPuerto}»`);
 }
 
 export default {
