@@ -118,18 +118,16 @@ export function rutasSesiones(deps: Servicios) {
       // The session is stored only if the account is still ACTIVO (a revert may have blocked it meanwhile).
       const activa = { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [usuario.idUsuario] };
       const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, activa);
-      const resultados = await db.batch(
-        [
-          ...sentenciasInicioCorrecto(idUsuario, quien.ip),
-          sentenciaPurgar(ahora),
-          ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
-          sentencia,
-          sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }, 'siCambio'),
-          sentenciaLimitarSesiones(idUsuario, ahora),
-        ],
-        'write',
-      );
-      if (resultados.at(-3)?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
+      const lote = [
+        ...sentenciasInicioCorrecto(idUsuario, quien.ip),
+        sentenciaPurgar(ahora),
+        ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
+        sentencia,
+        sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }, 'siCambio'),
+        sentenciaLimitarSesiones(idUsuario, ahora),
+      ];
+      const resultados = await db.batch(lote, 'write');
+      if (resultados[lote.indexOf(sentencia)]?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
       ponerCookieSesion(c, deps.config, sesion.token);
       c.header('Cache-Control', 'no-store');
       return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);
