@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { estilosComunes } from './comunes.styles.js';
-import { estilosActividad } from './actividad.styles.js';
+import { estilosComunes } from './lib/comunes.styles.js';
+import { estilosActividad } from './lib/actividad.styles.js';
 
 export const estilos = [
   estilosComunes,

@@ -2,27 +2,27 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { ClienteApi, ErrorRed, ProblemaHttp, type Respuesta } from './api.js';
+import { ClienteApi, ErrorRed, ProblemaHttp, type Respuesta } from './lib/api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { getLocale, idiomaDe, setLocale } from './localization.js';
 import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
-import { FlujoClave, type ContextoClave } from './flujo-clave.js';
-import { FlujoCorreo } from './flujo-correo.js';
-import { Inactividad } from './inactividad.js';
-import { TrasPuntero } from './tras-puntero.js';
-import { alSalir, cuerpoDe, valoresDe } from './formulario.js';
-import { EstadoFormulario } from './estado-formulario.js';
-import { textoProblema } from './mensajes.js';
-import { vistaFormulario, type Vista } from './vista-formulario.js';
-import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas-estado.js';
-import { idDe } from './campos.js';
-import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
-import type { DialogoMensaje } from './dialogo-mensaje.js';
-import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
-import type { DialogoBaja } from './dialogo-baja.js';
-import type { ActividadReciente } from './actividad-reciente.js';
-import type { SesionIniciadaEvent } from './formulario-login.js';
-import { cargarParte, definirUnaVez, unaVez } from './partes.js';
+import { FlujoClave, type ContextoClave } from './controladores/flujo-clave.js';
+import { FlujoCorreo } from './controladores/flujo-correo.js';
+import { Inactividad } from './controladores/inactividad.js';
+import { TrasPuntero } from './controladores/tras-puntero.js';
+import { alSalir, cuerpoDe, valoresDe } from './lib/formulario.js';
+import { EstadoFormulario } from './controladores/estado-formulario.js';
+import { textoProblema } from './lib/mensajes.js';
+import { vistaFormulario, type Vista } from './vistas/vista-formulario.js';
+import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas/vistas-estado.js';
+import { idDe } from './vistas/campos.js';
+import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './lib/tipos.js';
+import type { DialogoMensaje } from './dialogos/dialogo-mensaje.js';
+import type { DialogoReautenticacion } from './dialogos/dialogo-reautenticacion.js';
+import type { DialogoBaja } from './dialogos/dialogo-baja.js';
+import type { ActividadReciente } from './vistas/actividad-reciente.js';
+import type { SesionIniciadaEvent } from './vistas/formulario-login.js';
+import { cargarParte, definirUnaVez, unaVez } from './lib/partes.js';
 
 /**
  * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
@@ -96,7 +96,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   private turnoCiudades = 0;
   private abriendoBaja = false;
   /** Validation (valibot and the contract's schemas), fetched the first time the user acts on the form. */
-  private validacion: typeof import('./validacion.js') | undefined;
+  private validacion: typeof import('./lib/validacion.js') | undefined;
   private readonly form = new EstadoFormulario(this);
   /** Set by the built-in login; memory only, never storage. */
   private tokenSesion: string | undefined;
@@ -312,7 +312,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   private readonly prepararValidacion = unaVez(async () => {
-    this.validacion = await cargarParte(import('./validacion.js'));
+    this.validacion = await cargarParte(import('./lib/validacion.js'));
     this.validar();
   });
 
@@ -321,14 +321,14 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    * message or at the first focus in the form (anticipar).
    */
   private readonly avisos = unaVez(async () => {
-    const avisos = await cargarParte(import('./avisos.js'));
+    const avisos = await cargarParte(import('./dialogos/avisos.js'));
     await this.dialogoMensaje.updateComplete;
     return avisos;
   });
 
   /** Shows one of the messages; undefined when they could not be fetched: nothing else can say it. */
-  private async avisar<T>(mostrar: (avisos: typeof import('./avisos.js'), d: DialogoMensaje) => Promise<T>): Promise<T | undefined> {
-    let avisos: typeof import('./avisos.js');
+  private async avisar<T>(mostrar: (avisos: typeof import('./dialogos/avisos.js'), d: DialogoMensaje) => Promise<T>): Promise<T | undefined> {
+    let avisos: typeof import('./dialogos/avisos.js');
     try {
       avisos = await this.avisos();
     } catch {
@@ -523,9 +523,9 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    */
   private async desactualizado() {
     let actual: Respuesta<Usuario>;
-    let modulo: typeof import('./desactualizado.js');
+    let modulo: typeof import('./dialogos/desactualizado.js');
     try {
-      [actual, modulo] = await Promise.all([this.api.get<Usuario>('/api/usuario'), cargarParte(import('./desactualizado.js'))]);
+      [actual, modulo] = await Promise.all([this.api.get<Usuario>('/api/usuario'), cargarParte(import('./dialogos/desactualizado.js'))]);
     } catch (e) {
       return this.fallo(e, () => void this.desactualizado());
     }
@@ -569,7 +569,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.abriendoBaja = true;
     let baja: BajaRegistrada | null;
     try {
-      await cargarParte(import('./dialogo-baja.js'));
+      await cargarParte(import('./dialogos/dialogo-baja.js'));
       await this.dialogoBaja.updateComplete;
       baja = await this.dialogoBaja.abrir();
     } catch (e) {
@@ -634,7 +634,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** The built-in login is fetched the first time a session is missing; what was shown stays until then. */
   private async mostrarLogin() {
     try {
-      await cargarParte(import('./formulario-login.js'));
+      await cargarParte(import('./vistas/formulario-login.js'));
     } catch {
       this.errorCarga = 'RED';
       this.estado = 'error';
@@ -646,7 +646,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   /** The re-authentication dialog is fetched the first time the BFF asks for the password. */
   private async reautenticar(): Promise<boolean> {
-    await cargarParte(import('./dialogo-reautenticacion.js'));
+    await cargarParte(import('./dialogos/dialogo-reautenticacion.js'));
     await this.reautenticacion.updateComplete;
     return this.reautenticacion.pedir();
   }
@@ -654,7 +654,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** «Actividad reciente» was opened for the first time: fetch the panel and hand it the focus. */
   async abrirActividad() {
     try {
-      await cargarParte(import('./actividad-reciente.js'));
+      await cargarParte(import('./vistas/actividad-reciente.js'));
     } catch (e) {
       return this.fallo(e, () => void this.abrirActividad());
     }

@@ -9,11 +9,11 @@ const PARTES = ['validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reaute
 /** What comes with the activity panel: the open sessions and the events. */
 const DEL_PANEL = ['sesiones-abiertas', 'lista-actividad'];
 
-/** Whether the page has requested the element's module `nombre` (components/modificar-usuario-general/<nombre>). */
+/** Whether the page has requested the element's module `nombre` (components/modificar-usuario-general/[folder/]<nombre>). */
 function pedido(nombre: string): boolean {
   return performance
     .getEntriesByType('resource')
-    .some((r) => new RegExp(`/modificar-usuario-general/${nombre}\\.(js|ts)$`).test(new URL(r.name).pathname));
+    .some((r) => new RegExp(`/modificar-usuario-general/(?:[a-z]+/)?${nombre}\\.(js|ts)$`).test(new URL(r.name).pathname));
 }
 
 async function formularioSinAnticipar(): Promise<ModificarUsuarioGeneral> {

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { BffFalso, CLAVE, json, usuarioDemo } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, relojFalso, todos } from './ayuda.js';
-import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
+import { AVISO_MS } from '../../components/modificar-usuario-general/controladores/inactividad.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 /** A baja sent while the password proof is stale: the re-authentication dialog opens over it. */

@@ -5,9 +5,9 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { $, abrirActividad, boton, campo, elegir, escribir, eventosActividad, todos } from '../ayuda.js';
 import { dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
 import { CLAVE, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
-import { cuerpoDe, valoresDe } from '../../../components/modificar-usuario-general/formulario.js';
+import { cuerpoDe, valoresDe } from '../../../components/modificar-usuario-general/lib/formulario.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
-import type { Usuario } from '../../../components/modificar-usuario-general/tipos.js';
+import type { Usuario } from '../../../components/modificar-usuario-general/lib/tipos.js';
 
 /** The PUT body that keeps the user's data and email as they are (the element's own cuerpoDe). */
 const mismosDatos = (usuario: Usuario) => cuerpoDe({ ...valoresDe(usuario), mantenerCorreo: 'si' });

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { estilosComunes } from './comunes.styles.js';
-import { estilosLista, formatoFecha } from './actividad-comun.js';
-import { ErrorRed, type ClienteApi } from './api.js';
-import { etiqueta, textoProblema } from './mensajes.js';
-import type { Actividad } from './tipos.js';
+import { estilosListaActividad } from './lista-actividad.styles.js';
+import { formatoFecha } from './actividad-comun.js';
+import { ErrorRed, type ClienteApi } from '../lib/api.js';
+import { etiqueta, textoProblema } from '../lib/mensajes.js';
+import type { Actividad } from '../lib/tipos.js';
 
 /** A notice that could not be sent names the event it was about, not a field. */
 const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENVIADO' ? nombreEvento(campo) : etiqueta(campo));
@@ -18,7 +18,7 @@ const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENV
 @customElement('mug-lista-actividad')
 @localized()
 export class ListaActividad extends LitElement {
-  static override styles = [estilosComunes, estilosLista];
+  static override styles = estilosListaActividad;
 
   @property({ attribute: false }) api!: ClienteApi;
   @state() private eventos: Actividad[] | null = null;

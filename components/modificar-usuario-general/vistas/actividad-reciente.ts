@@ -1,9 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { estilosComunes } from './comunes.styles.js';
-import { estilosActividad } from './actividad.styles.js';
-import type { ClienteApi } from './api.js';
+import { estilosActividadReciente } from './actividad-reciente.styles.js';
+import type { ClienteApi } from '../lib/api.js';
 import type { ListaActividad } from './lista-actividad.js';
 import type { SesionesAbiertas } from './sesiones-abiertas.js';
 import './lista-actividad.js';
@@ -20,7 +19,7 @@ import './sesiones-abiertas.js';
 export class ActividadReciente extends LitElement {
   // focus() lands on the summary: the element replaces the stand-in the user just opened.
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [estilosComunes, estilosActividad];
+  static override styles = estilosActividadReciente;
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Open (and loading) from the start: set when it replaces the stand-in the user opened. */

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import type { Campo, Opcion, Valores } from './tipos.js';
+import type { Campo, Opcion, Valores } from '../lib/tipos.js';
 
 /** What the field templates need from the element. */
 export interface AnfitrionCampos {

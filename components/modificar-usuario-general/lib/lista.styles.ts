@@ -1,9 +1,6 @@
 import { css } from 'lit';
-import { getLocale } from './localization.js';
 
-// What the two parts of "Actividad reciente" (lista-actividad.ts, sesiones-abiertas.ts) share;
-// they come in a lazy chunk with them.
-
+/** The lists of «Actividad reciente» (lista-actividad.ts, sesiones-abiertas.ts). */
 export const estilosLista = css`
   h3 {
     font-size: 1em;
@@ -28,8 +25,3 @@ export const estilosLista = css`
     display: block;
   }
 `;
-
-/** Date and time in the active locale ("20 de noviembre de 2026, 10:04"). */
-export function formatoFecha(): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en' : 'es-EC', { dateStyle: 'long', timeStyle: 'short' });
-}

@@ -3,10 +3,10 @@ import { msg, str } from '@lit/localize';
 import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe } from './campos.js';
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
-import { etiqueta } from './mensajes.js';
-import { paisesEnIdioma } from './paises.js';
-import type { Campo, Opcion } from './tipos.js';
-import type { ClienteApi } from './api.js';
+import { etiqueta } from '../lib/mensajes.js';
+import { paisesEnIdioma } from '../lib/paises.js';
+import type { Campo, Opcion } from '../lib/tipos.js';
+import type { ClienteApi } from '../lib/api.js';
 
 export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
   api: ClienteApi;

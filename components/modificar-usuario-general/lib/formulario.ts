@@ -1,5 +1,5 @@
-import type { UsuarioUpdateInput } from '../../bff/contract/usuario.js';
-import { normalizarTelefono } from '../../bff/contract/texto.js';
+import type { UsuarioUpdateInput } from '../../../bff/contract/usuario.js';
+import { normalizarTelefono } from '../../../bff/contract/texto.js';
 import type { Campo, Usuario, Valores } from './tipos.js';
 
 // The form's values and the body of the PUT. Validation, with valibot, is apart (validacion.ts):

@@ -1,9 +1,9 @@
-import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { estilosComunes } from './comunes.styles.js';
-import type { ClienteApi } from './api.js';
-import { textoFallo } from './mensajes.js';
+import { estilosFormularioLogin } from './formulario-login.styles.js';
+import type { ClienteApi } from '../lib/api.js';
+import { textoFallo } from '../lib/mensajes.js';
 import { botonMostrar } from './campos.js';
 
 /** Fired inside the element when the built-in login got a session. @internal */
@@ -25,26 +25,7 @@ export class SesionIniciadaEvent extends Event {
 @customElement('mug-formulario-login')
 @localized()
 export class FormularioLogin extends LitElement {
-  static override styles = [
-    estilosComunes,
-    css`
-      form {
-        max-width: 24rem;
-        display: grid;
-        gap: 0.75rem;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.2rem;
-        color: var(--_primario);
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.3rem;
-      }
-    `,
-  ];
+  static override styles = estilosFormularioLogin;
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Called in render (msg() only there), so a shown error follows a locale switch. */

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { estilosDialogo } from './dialogo.styles.js';
-import { ProblemaHttp, type ClienteApi } from './api.js';
-import { textoFallo } from './mensajes.js';
-import { botonMostrar } from './campos.js';
+import { estilosDialogoReautenticacion } from './dialogo-reautenticacion.styles.js';
+import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
+import { textoFallo } from '../lib/mensajes.js';
+import { botonMostrar } from '../vistas/campos.js';
 
 /**
  * Asks for the password when the BFF answers 403 REAUTENTICACION_REQUERIDA; the form under it
@@ -14,7 +14,7 @@ import { botonMostrar } from './campos.js';
 @customElement('mug-dialogo-reautenticacion')
 @localized()
 export class DialogoReautenticacion extends LitElement {
-  static override styles = estilosDialogo;
+  static override styles = estilosDialogoReautenticacion;
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Called in render (msg() only there), so a shown error follows a locale switch. */

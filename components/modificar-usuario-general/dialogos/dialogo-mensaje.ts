@@ -1,7 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
-import { estilosDialogo } from './dialogo.styles.js';
+import { estilosDialogoMensaje } from './dialogo-mensaje.styles.js';
 
 /** A button of a message dialog; `texto` is called in render, so it follows the locale. */
 export interface BotonMensaje {
@@ -33,7 +33,7 @@ function enfocado(): HTMLElement | null {
 @customElement('mug-dialogo-mensaje')
 @localized()
 export class DialogoMensaje extends LitElement {
-  static override styles = estilosDialogo;
+  static override styles = estilosDialogoMensaje;
 
   @state() private actual: Mensaje | null = null;
   @query('dialog') private dialogo!: HTMLDialogElement;

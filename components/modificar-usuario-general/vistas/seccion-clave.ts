@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import { contieneDatosPersonales } from '../../bff/contract/datos-personales.js';
-import { longitudClaveValida } from '../../bff/contract/texto.js';
-import type { ContextoClave, FlujoClave } from './flujo-clave.js';
+import { contieneDatosPersonales } from '../../../bff/contract/datos-personales.js';
+import { longitudClaveValida } from '../../../bff/contract/texto.js';
+import type { ContextoClave, FlujoClave } from '../controladores/flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
   clave: FlujoClave;

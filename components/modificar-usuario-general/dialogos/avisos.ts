@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
-import { ErrorRed } from './api.js';
+import { ErrorRed } from '../lib/api.js';
 import { html, type TemplateResult } from 'lit';
-import { enEspanol, textoFallo } from './mensajes.js';
+import { enEspanol, textoFallo } from '../lib/mensajes.js';
 import './dialogo-mensaje.js';
 import type { BotonMensaje, DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 

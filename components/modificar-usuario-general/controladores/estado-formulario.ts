@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { CAMPOS, type Campo, type Valores } from './tipos.js';
+import { CAMPOS, type Campo, type Valores } from '../lib/tipos.js';
 
 // Reminders of a pending step ("check the address first"): they matter only on submit.
 const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO', 'SIN_CORREO_NUEVO']);

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { textoProblema } from './mensajes.js';
+import { textoProblema } from '../lib/mensajes.js';
 
 /** Grey blocks in the shape of the form while `GET /api/usuario` is on its way. */
 export function vistaEsqueleto() {

@@ -1,4 +1,4 @@
-import { getLocale } from './localization.js';
+import { getLocale } from '../localization.js';
 import type { Opcion } from './tipos.js';
 
 let ingles: { de: readonly Opcion[]; paises: Opcion[] } | undefined;

@@ -1,12 +1,12 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import type { SesionAbierta } from '../../bff/contract/api.js';
-import { estilosComunes } from './comunes.styles.js';
-import { estilosLista, formatoFecha } from './actividad-comun.js';
-import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';
-import { textoFallo, textoProblema } from './mensajes.js';
+import type { SesionAbierta } from '../../../bff/contract/api.js';
+import { estilosSesionesAbiertas } from './sesiones-abiertas.styles.js';
+import { formatoFecha } from './actividad-comun.js';
+import { ErrorRed, ProblemaHttp, type ClienteApi } from '../lib/api.js';
+import { textoFallo, textoProblema } from '../lib/mensajes.js';
 
 /** Fired (inside the panel) after other sessions were ended, so the event list shows it. */
 export class SesionesCerradasEvent extends Event {
@@ -24,19 +24,7 @@ export class SesionesCerradasEvent extends Event {
 @customElement('mug-sesiones-abiertas')
 @localized()
 export class SesionesAbiertas extends LitElement {
-  static override styles = [
-    estilosComunes,
-    estilosLista,
-    css`
-      .actual {
-        font-weight: 600;
-        color: var(--_exito);
-      }
-      button {
-        margin-top: 0.5rem;
-      }
-    `,
-  ];
+  static override styles = estilosSesionesAbiertas;
 
   @property({ attribute: false }) api!: ClienteApi;
   @state() private cerrando = false;

@@ -1,6 +1,7 @@
 import { css } from 'lit';
-import { estilosComunes } from './comunes.styles.js';
+import { estilosComunes } from '../lib/comunes.styles.js';
 
+/** What every dialog shares (a native `<dialog>` with a title, text and a row of buttons); each adds its own. */
 export const estilosDialogo = [
   estilosComunes,
   css`
@@ -25,18 +26,10 @@ export const estilosDialogo = [
       margin: 0 0 1rem;
       line-height: 1.45;
     }
-    label,
-    .etiqueta {
+    label {
       display: block;
       font-weight: 600;
       margin-bottom: 0.3rem;
-    }
-    .etiqueta > label {
-      display: inline;
-    }
-    .cambios {
-      margin: 0 0 1rem;
-      padding-left: 1.1rem;
     }
     .acciones {
       display: flex;

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { ProblemaHttp, type ClienteApi } from './api.js';
-import { duracionCodigo, msHasta, umbralCruzado } from './cuenta-regresiva.js';
+import { normalizarCorreo } from '../../../bff/contract/texto.js';
+import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
+import { duracionCodigo, msHasta, umbralCruzado } from '../vistas/cuenta-regresiva.js';
 
 export interface AnfitrionCorreo extends ReactiveControllerHost {
   /** The security code ran out: the host tells the user with an informative message. */

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
-import { etiqueta } from './mensajes.js';
+import { etiqueta } from '../lib/mensajes.js';
 import type { DialogoMensaje } from './dialogo-mensaje.js';
-import type { Campo, Valores } from './tipos.js';
+import type { Campo, Valores } from '../lib/tipos.js';
 
 // The «Datos desactualizados» (412) dialog: another session changed the data while the user
 // edited. A lazy part: fetched only then.

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 // Each contract module by its own path, not the index: valibot schemas are top-level calls that
 // esbuild cannot drop, so the index would bring every schema of the BFF into the bundle.
-import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../bff/contract/usuario.js';
-import { esCambioTotalDeNombre } from '../../bff/contract/nombre.js';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { codigoDeIssue } from '../../bff/contract/errores.js';
+import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../../bff/contract/usuario.js';
+import { esCambioTotalDeNombre } from '../../../bff/contract/nombre.js';
+import { normalizarCorreo } from '../../../bff/contract/texto.js';
+import { codigoDeIssue } from '../../../bff/contract/errores.js';
 import { cuerpoDe, quiereCambiarClave } from './formulario.js';
 import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
 import { textoError } from './textos-error.js';
