@@ -2,7 +2,7 @@
 // and for hosts testing their pages: it replaces `window.fetch`, answers as the real BFF does
 // (DESIGN.md §4: status, headers, problem+json bodies), keeps a little state and records every request.
 import type { SesionAbierta } from '../bff/contract/api.js';
-import type { Usuario } from '../components/modificar-usuario-general/tipos.js';
+import type { Usuario } from '../components/modificar-usuario-general/lib/tipos.js';
 
 /** The demo users' password, accepted by the fake's login, «Cambio de clave» and re-authentication. */
 export const CLAVE = 'Clave-Demo-2026';
