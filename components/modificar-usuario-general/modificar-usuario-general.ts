@@ -1,27 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
 import { localized, msg } from '@lit/localize';
 import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { ClienteApi, ErrorRed, ProblemaHttp, type Respuesta } from './lib/api.js';
+import { ErrorRed, ProblemaHttp, type Respuesta } from './lib/api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
-import { getLocale, idiomaDe, setLocale } from './localization.js';
-import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
+import { BajaSolicitadaEvent, UsuarioModificadoEvent } from './eventos.js';
 import { FlujoClave, type ContextoClave } from './controladores/flujo-clave.js';
 import { FlujoCorreo } from './controladores/flujo-correo.js';
 import { Inactividad } from './controladores/inactividad.js';
 import { TrasPuntero } from './controladores/tras-puntero.js';
-import { alSalir, cuerpoDe, valoresDe } from './lib/formulario.js';
+import { Idioma } from './controladores/idioma.js';
+import { Sesion, type Pantalla } from './controladores/sesion.js';
+import { alSalir, valoresDe } from './lib/formulario.js';
 import { EstadoFormulario } from './controladores/estado-formulario.js';
 import { textoProblema } from './lib/mensajes.js';
 import { vistaFormulario, type Vista } from './vistas/vista-formulario.js';
+import type { SesionIniciadaEvent } from './vistas/formulario-login.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas/vistas-estado.js';
 import { idDe } from './vistas/campos.js';
 import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './lib/tipos.js';
 import type { DialogoMensaje } from './dialogos/dialogo-mensaje.js';
-import type { DialogoReautenticacion } from './dialogos/dialogo-reautenticacion.js';
-import type { DialogoBaja } from './dialogos/dialogo-baja.js';
-import type { ActividadReciente } from './vistas/actividad-reciente.js';
-import type { SesionIniciadaEvent } from './vistas/formulario-login.js';
 import { cargarParte, definirUnaVez, unaVez } from './lib/partes.js';
 
 /**
@@ -73,7 +72,7 @@ import { cargarParte, definirUnaVez, unaVez } from './lib/partes.js';
 // @localized() below the define: legacy decorators apply bottom-up, and an element already in the page
 // is upgraded by define(); its locale listener must be in place by then.
 @localized()
-export class ModificarUsuarioGeneral extends LitElement implements Vista {
+export class ModificarUsuarioGeneral extends LitElement {
   static override styles = estilos;
 
   /** Origin of the BFF (default: the page's origin). */
@@ -83,121 +82,99 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** `es` (default) or `en`; else `document.documentElement.lang`. */
   @property() override lang = '';
 
-  @state() estado: 'cargando' | 'error' | 'login' | 'sin-sesion' | 'listo' | 'baja' = 'cargando';
-  @state() errorCarga = '';
-  @state() paises: Opcion[] = [];
-  @state() provincias: Opcion[] = [];
-  @state() ciudades: Opcion[] = [];
-  @state() operadoras: Opcion[] = [];
-  @state() cargandoCiudades = false;
-  @state() enviando = false;
-  usuario!: Usuario;
-  private etag = '';
-  private turnoCiudades = 0;
-  private abriendoBaja = false;
+  /** `formulario`: what the load says (grey blocks, its error, or the form); else a session or closing screen. */
+  @state() private pantalla: Pantalla = 'formulario';
+  @state() private enviando = false;
   /** Validation (valibot and the contract's schemas), fetched the first time the user acts on the form. */
-  private validacion: typeof import('./lib/validacion.js') | undefined;
+  @state() private validacion: typeof import('./lib/validacion.js') | undefined;
+  private usuario!: Usuario;
+  private etag = '';
+  /** A reload after 412 keeps the form on screen while it is on its way (and the keyboard focus in it). */
+  private enSitio = false;
+  private abriendoBaja = false;
   private readonly form = new EstadoFormulario(this);
-  /** Set by the built-in login; memory only, never storage. */
-  private tokenSesion: string | undefined;
-  /** The host's token was replaced by the BFF after a password change; until the host sets another. */
-  private tokenRenovado: string | undefined;
-  private observador: MutationObserver | null = null;
 
-  readonly api = new ClienteApi({
-    base: () => this.apiBase || location.origin,
-    token: () => this.tokenRenovado ?? this.token ?? this.tokenSesion,
+  private readonly sesion = new Sesion(this, {
+    idUsuario: () => this.usuario?.idUsuario,
+    pantalla: () => (this.listo() ? 'listo' : this.pantalla),
+    mostrar: (pantalla) => (this.pantalla = pantalla),
+    cargar: () => this.cargar(),
     reautenticar: () => this.reautenticar(),
-    alNoAutenticado: () => this.noAutenticado(),
     alResponder: () => this.inactividad.reiniciar(),
-    // The old token was revoked with every other session: keep working with the new one.
-    alRenovarToken: (token) => {
-      if (this.token) this.tokenRenovado = token;
-      else this.tokenSesion = token;
-    },
+    alTerminar: () => this.inactividad.detener(),
   });
-  readonly clave = new FlujoClave(this, () => this.api);
-  readonly correo = new FlujoCorreo(this, () => this.api);
-  readonly inactividad = new Inactividad(this, (estado) => void this.inactividadCambio(estado));
-  private readonly trasPuntero = new TrasPuntero(this);
+  private readonly api = this.sesion.api;
 
-  @query('mug-dialogo-mensaje') private dialogoMensaje!: DialogoMensaje;
-  @query('mug-dialogo-reautenticacion') private reautenticacion!: DialogoReautenticacion;
-  @query('mug-dialogo-baja') private dialogoBaja!: DialogoBaja;
-  @query('mug-actividad-reciente') private actividad?: ActividadReciente;
+  /** `GET /api/usuario` (with its ETag) and the catalogs the form needs, side by side. */
+  private readonly carga = new Task(this, {
+    autoRun: false,
+    task: async (_: [], { signal }) => {
+      const [usuario, paises, provincias, operadoras] = await Promise.all([
+        this.api.get<Usuario>('/api/usuario', signal),
+        this.api.get<Opcion[]>('/api/catalogos/paises', signal),
+        this.api.get<Opcion[]>('/api/catalogos/provincias', signal),
+        this.api.get<Opcion[]>('/api/catalogos/operadoras', signal),
+      ]);
+      return { usuario, paises: paises.datos, provincias: provincias.datos, operadoras: operadoras.datos };
+    },
+    onComplete: ({ usuario }) => this.ponerUsuario(usuario.datos, usuario.etag),
+  });
+
+  /**
+   * The cities of the chosen province, in Ecuador; the form does not wait for them (Ciudad says
+   * «Cargando…» meanwhile). Another choice aborts the request before it: only the latest counts.
+   */
+  private readonly ciudades = new Task(this, {
+    args: () => [this.valores.pais, this.valores.provincia],
+    task: async ([pais, provincia], { signal }): Promise<Opcion[]> =>
+      pais === 'EC' && provincia ? (await this.api.get<Opcion[]>(rutaCiudades(provincia), signal)).datos : [],
+    onError: (e) => void this.fallo(e, () => void this.ciudades.run()),
+  });
+  private readonly clave = new FlujoClave(this, () => this.api);
+  private readonly correo = new FlujoCorreo(this, () => this.api, () => this.codigoExpirado());
+  private readonly inactividad = new Inactividad(this, (estado) => void this.inactividadCambio(estado));
+  private readonly trasPuntero = new TrasPuntero(this);
+  // The `lang` observer: the element's, else the page's.
+  private readonly idioma = new Idioma(this);
+
   /** The activity panel's module arrived (it is fetched the first time the panel is opened). */
-  @state() actividadCargada = false;
+  @state() private actividadCargada = false;
+
+  /** A sub-element of the shadow root, by its tag (HTMLElementTagNameMap, declared by each lazy part). */
+  private parte<T extends keyof HTMLElementTagNameMap>(etiqueta: T): HTMLElementTagNameMap[T] {
+    return this.renderRoot.querySelector(etiqueta)!;
+  }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.observador = new MutationObserver(() => this.aplicarIdioma());
-    this.observador.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this.aplicarIdioma();
     // After the first render, so a `token` the host sets right after creating the element is used.
-    if (this.estado === 'cargando') void this.updateComplete.then(() => this.cargar());
+    if (this.carga.status === TaskStatus.INITIAL) void this.updateComplete.then(() => this.cargar());
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.observador?.disconnect();
+  /** Every error the browser can tell now, derived from the values (and the server's steps) before each render. */
+  protected override willUpdate() {
+    if (!this.validacion || !this.usuario) return;
+    this.form.errores = this.validacion.validarFormulario(this.valores, this.usuario, {
+      claveVerificada: this.clave.verificada,
+      correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
+      codigoSolicitado: this.correo.expira !== null,
+    });
   }
 
-  protected override willUpdate(cambios: PropertyValues<this>) {
-    if (cambios.has('lang')) this.aplicarIdioma();
-    if (!cambios.has('token')) return;
-    this.tokenRenovado = undefined;
-    // The host answered sesion-expirada with a new token, or set one while the built-in login
-    // was shown: carry on with it.
-    if (this.token && (this.estado === 'sin-sesion' || this.estado === 'login')) void this.cargar();
-    // Mid-edit, what was typed is kept for the same user only (as after the built-in login).
-    else if (this.token && this.estado === 'listo') void this.mismoUsuario();
-  }
-
-  private async mismoUsuario() {
-    try {
-      const { datos } = await this.api.get<Usuario>('/api/usuario');
-      if (datos.idUsuario !== this.usuario.idUsuario) await this.cargar();
-    } catch {
-      // A 401 already went to noAutenticado; any other failure shows on the next action.
-    }
-  }
-
-  private aplicarIdioma() {
-    const idioma = idiomaDe(this.lang || document.documentElement.lang);
-    if (idioma !== getLocale()) void setLocale(idioma);
+  /** The form is on screen with a user's data. */
+  private listo(): boolean {
+    const estado = this.carga.status;
+    return this.pantalla === 'formulario' && (estado === TaskStatus.COMPLETE || (estado === TaskStatus.PENDING && this.enSitio));
   }
 
   /**
-   * GET the user (keeping its ETag) and the catalogs it needs. `enSitio` keeps the form on screen
-   * (a reload after 412), so the keyboard focus is not lost with it.
+   * Loads the user and the catalogs. `enSitio` keeps the form on screen (a reload after 412), so
+   * the keyboard focus is not lost with it.
    */
-  async cargar(enSitio = false) {
-    if (!enSitio) this.estado = 'cargando';
-    const usuario = this.api.get<Usuario>('/api/usuario');
-    // The cities of the user's province are asked for as soon as it is known, beside the other
-    // catalogs; the form does not wait for them (Ciudad says «Cargando…» meanwhile).
-    const ciudades = usuario.then(({ datos }) => (conCiudades(datos) ? this.api.get<Opcion[]>(rutaCiudades(datos.provincia!)) : null));
-    // Judged by cargarCiudades once the form is shown; dropped with a load that failed.
-    ciudades.catch(() => undefined);
-    try {
-      const [u, paises, provincias, operadoras] = await Promise.all([
-        usuario,
-        this.api.get<Opcion[]>('/api/catalogos/paises'),
-        this.api.get<Opcion[]>('/api/catalogos/provincias'),
-        this.api.get<Opcion[]>('/api/catalogos/operadoras'),
-      ]);
-      this.paises = paises.datos;
-      this.provincias = provincias.datos;
-      this.operadoras = operadoras.datos;
-      this.ponerUsuario(u.datos, u.etag);
-      if (conCiudades(this.usuario)) void this.cargarCiudades(this.usuario.provincia!, ciudades);
-      else this.vaciarCiudades();
-      this.estado = 'listo';
-    } catch (e) {
-      if (e instanceof ProblemaHttp && e.status === 401) return;
-      this.errorCarga = e instanceof ErrorRed ? 'RED' : e instanceof ProblemaHttp ? e.codigo : '';
-      this.estado = 'error';
-    }
+  private cargar(enSitio = false): Promise<void> {
+    this.enSitio = enSitio;
+    this.pantalla = 'formulario';
+    return this.carga.run();
   }
 
   private ponerUsuario(usuario: Usuario, etag: string | null) {
@@ -209,59 +186,25 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.form.reiniciar({ ...valoresDe(usuario), ...(eleccion ? { mantenerCorreo: eleccion } : {}) });
     this.clave.anular();
     this.correo.usarOtro();
-    this.validar();
-  }
-
-  /**
-   * Only the latest request counts: the answer (or failure) for a province the user already left
-   * must neither replace the list nor end the "Cargando…" of the one being loaded now. `pedido`:
-   * the request already on its way, if any.
-   */
-  private async cargarCiudades(provincia: string, pedido: Promise<Respuesta<Opcion[]> | null> = this.api.get(rutaCiudades(provincia))) {
-    this.vaciarCiudades();
-    const turno = this.turnoCiudades;
-    this.cargandoCiudades = true;
-    try {
-      const respuesta = await pedido;
-      if (turno === this.turnoCiudades) this.ciudades = respuesta?.datos ?? [];
-    } catch (e) {
-      if (turno === this.turnoCiudades) void this.fallo(e, () => void this.cargarCiudades(provincia));
-    } finally {
-      if (turno === this.turnoCiudades) this.cargandoCiudades = false;
-    }
-  }
-
-  /** No list, and any request still on its way is ignored. */
-  private vaciarCiudades() {
-    this.turnoCiudades++;
-    this.ciudades = [];
-    this.cargandoCiudades = false;
   }
 
   // ---- fields (see campos.ts) ----
 
   /** The errors the summary lists: those shown, once Modificar was pressed (derived, never stored). */
-  get resumen(): [Campo, string][] {
+  private get resumen(): [Campo, string][] {
     return this.form.enviado ? this.form.lista() : [];
   }
 
-  get valores(): Valores {
+  private get valores(): Valores {
     return this.form.valores;
   }
 
-  cambiar(campo: Campo, valor: string) {
+  private cambiar(campo: Campo, valor: string) {
     void this.anticipar();
     const v: Partial<Valores> = { [campo]: valor };
-    if (campo === 'pais' && valor !== 'EC') {
-      v.provincia = '';
-      v.ciudad = '';
-      this.vaciarCiudades();
-    }
-    if (campo === 'provincia') {
-      v.ciudad = '';
-      if (valor) void this.cargarCiudades(valor);
-      else this.vaciarCiudades();
-    }
+    // The cities follow country and province by themselves (the `ciudades` task).
+    if (campo === 'pais' && valor !== 'EC') v.provincia = v.ciudad = '';
+    if (campo === 'provincia') v.ciudad = '';
     if (campo === 'cambioClave.contrasenaAnterior' && this.clave.verificada) {
       this.clave.anular();
       v['cambioClave.contrasena'] = v['cambioClave.confirmacion'] = '';
@@ -270,50 +213,30 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     // Choices have no "typing" phase: they count as touched at once.
     if (campo === 'pais' || campo === 'provincia' || campo === 'ciudad' || campo === 'mantenerCorreo') this.form.tocar(campo);
     this.form.poner(v);
-    this.validar();
   }
 
-  salir(campo: Campo) {
+  private salir(campo: Campo) {
     void this.anticipar();
     const valor = alSalir(campo, this.valores[campo]);
-    if (valor !== this.valores[campo]) {
-      this.form.poner({ [campo]: valor });
-      this.validar();
-    }
+    if (valor !== this.valores[campo]) this.form.poner({ [campo]: valor });
     // A blur from a mousedown: showing its error now would move the control being clicked.
     this.trasPuntero.ejecutar(() => this.form.tocar(campo));
   }
 
-  errorVisible(campo: Campo): string | null {
-    return this.form.visible(campo);
-  }
+  private readonly clavesVisibles = new Set<Campo>();
 
-  readonly clavesVisibles = new Set<Campo>();
-
-  alternarClave(campo: Campo) {
+  private alternarClave(campo: Campo) {
     if (!this.clavesVisibles.delete(campo)) this.clavesVisibles.add(campo);
     this.requestUpdate();
   }
 
-  mensajeError(campo: Campo, codigo: string): string {
+  private mensajeError(campo: Campo, codigo: string): string {
     return this.validacion?.mensajeError(campo, codigo) ?? '';
   }
 
-  /** Until validation has arrived (see anticipar) nothing is reported; it runs as soon as it does. */
-  private validar() {
-    if (this.validacion) {
-      this.form.errores = this.validacion.validarFormulario(this.valores, this.usuario, {
-        claveVerificada: this.clave.verificada,
-        correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
-        codigoSolicitado: this.correo.expira !== null,
-      });
-    }
-    this.requestUpdate();
-  }
-
+  /** Until validation has arrived (see anticipar) nothing is reported; willUpdate uses it as soon as it does. */
   private readonly prepararValidacion = unaVez(async () => {
     this.validacion = await cargarParte(import('./lib/validacion.js'));
-    this.validar();
   });
 
   /**
@@ -322,7 +245,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    */
   private readonly avisos = unaVez(async () => {
     const avisos = await cargarParte(import('./dialogos/avisos.js'));
-    await this.dialogoMensaje.updateComplete;
+    await this.parte('mug-dialogo-mensaje').updateComplete;
     return avisos;
   });
 
@@ -334,7 +257,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     } catch {
       return undefined;
     }
-    return mostrar(avisos, this.dialogoMensaje);
+    return mostrar(avisos, this.parte('mug-dialogo-mensaje'));
   }
 
   /**
@@ -342,14 +265,14 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    * not: validation and the message dialog. Resolves once they are here, or could not be fetched
    * (the action that needs them then says so).
    */
-  anticipar(): Promise<void> {
+  private anticipar(): Promise<void> {
     return Promise.all([this.prepararValidacion(), this.avisos()]).then(
       () => undefined,
       () => undefined,
     );
   }
 
-  enfocar(campo: Campo) {
+  private enfocar(campo: Campo) {
     this.controlPara(campo)?.focus();
   }
 
@@ -384,20 +307,19 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.renderRoot.querySelector<HTMLElement>('[part="resumen-errores"]')?.focus();
   }
 
-  contextoClave(): ContextoClave {
+  private contextoClave(): ContextoClave {
     return { idUsuario: this.usuario.idUsuario, nombre: this.valores.nombre, correo: this.usuario.correo };
   }
 
   // ---- server actions ----
 
-  async verificarClave() {
+  private async verificarClave() {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
       const codigo = await this.clave.verificar(anterior);
       // Typed over while the server answered: the answer is about a password no longer there.
-      if (this.valores['cambioClave.contrasenaAnterior'] !== anterior) return this.anularCon(() => this.clave.anular());
+      if (this.valores['cambioClave.contrasenaAnterior'] !== anterior) return this.clave.anular();
       if (codigo) this.form.errorDelServidor('cambioClave.contrasenaAnterior', codigo);
-      this.validar();
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
     } catch (e) {
@@ -405,7 +327,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
   }
 
-  async comprobarCorreo() {
+  private async comprobarCorreo() {
     if (!this.validacion) {
       try {
         await this.prepararValidacion();
@@ -414,11 +336,11 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       }
     }
     this.form.tocar('correo', 'confirmacionCorreo');
+    await this.updateComplete;
     const correo = this.form.errores.get('correo');
     const confirmacion = this.form.errores.get('confirmacionCorreo');
     // Only format, equality and "not the current one" matter before asking the server.
     if ((correo && correo !== 'NO_VERIFICADO') || confirmacion) {
-      this.requestUpdate();
       this.enfocar(correo && correo !== 'NO_VERIFICADO' ? 'correo' : 'confirmacionCorreo');
       return;
     }
@@ -426,9 +348,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     try {
       const codigo = await this.correo.comprobar(pedido);
       // Typed over while the server answered: the answer is about an address no longer there.
-      if (this.valores.correo !== pedido) return this.anularCon(() => this.correo.usarOtro());
+      if (this.valores.correo !== pedido) return this.correo.usarOtro();
       if (codigo) this.form.errorDelServidor('correo', codigo);
-      this.validar();
       await this.updateComplete;
       // The button the user pressed is now disabled: focus the field to fix, or the next step.
       const solicitar = this.renderRoot.querySelector<HTMLButtonElement>('#boton-solicitar-codigo');
@@ -440,29 +361,21 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
   }
 
-  /** Voids a server check whose answer came for a value the user has already changed. */
-  private anularCon(anular: () => void) {
-    anular();
-    this.validar();
-  }
-
-  usarOtroCorreo() {
+  private usarOtroCorreo() {
     const habiaCodigo = this.correo.expira !== null || this.correo.solicitando;
     this.correo.usarOtro();
     // The code sent to the old address is void on the server too (best effort: it is tied to
     // that address anyway, and a new request voids it).
     if (habiaCodigo) this.api.solicitar('DELETE', '/api/correo/codigo').catch(() => undefined);
     this.form.poner({ codigoSeguridad: '' });
-    this.validar();
     void this.updateComplete.then(() => this.enfocar('correo'));
   }
 
-  async solicitarCodigo() {
+  private async solicitarCodigo() {
     try {
       // False when nothing was sent, or «Usar otro correo» was pressed while it was on its way.
       if (!(await this.correo.solicitar())) return;
       this.form.poner({ codigoSeguridad: '' });
-      this.validar();
       await this.avisar((a, d) => a.avisarCodigoEnviado(d));
       this.enfocar('codigoSeguridad');
     } catch (e) {
@@ -474,14 +387,13 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
   }
 
-  codigoExpirado() {
+  private codigoExpirado() {
     this.form.poner({ codigoSeguridad: '' });
-    this.validar();
     void this.avisar((a, d) => a.avisarCodigoExpirado(d));
   }
 
   /** Modificar (seed §5.6–5.7): validate, confirm, PUT with If-Match, success message. */
-  async modificar(e: Event) {
+  private async modificar(e: Event) {
     e.preventDefault();
     if (this.enviando) return;
     if (!this.validacion) {
@@ -491,8 +403,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
         return this.fallo(error, () => void this.modificar(e));
       }
     }
-    this.form.enviado = true;
-    this.validar();
+    this.form.enviar();
+    await this.updateComplete;
     if (this.resumen.length) return this.enfocarResumen();
     if (await this.avisar((a, d) => a.confirmarModificacion(d))) await this.enviar();
   }
@@ -501,7 +413,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     this.enviando = true;
     let datos: Usuario;
     try {
-      const r = await this.api.put<Usuario>('/api/usuario', cuerpoDe(this.valores), { 'If-Match': this.etag });
+      const r = await this.api.put<Usuario>('/api/usuario', this.validacion!.cuerpoDe(this.valores), { 'If-Match': this.etag });
       datos = r.datos;
       this.ponerUsuario(datos, r.etag);
     } catch (e) {
@@ -513,7 +425,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
     this.enviando = false;
     this.dispatchEvent(new UsuarioModificadoEvent(datos));
-    this.actividad?.recargar();
+    this.parte('mug-actividad-reciente')?.recargar();
     await this.avisar((a, d) => a.avisarExito(d));
   }
 
@@ -535,20 +447,14 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     const eleccion = await this.avisar((_, d) => modulo.preguntarDesactualizado(d, cambios, (campo, valor) => this.nombreDeValor(campo, valor)));
     if (eleccion === 'descartar') return this.cargar(true);
     if (eleccion !== 'conservar') return;
-    const provincia = this.valores.provincia;
     this.usuario = actual.datos;
     this.etag = actual.etag ?? `"${actual.datos.version}"`;
     this.form.rebasar(modulo.datos(ahora), modulo.conservar(antes, ahora, this.valores));
-    if (this.valores.provincia !== provincia) {
-      if (this.valores.provincia) void this.cargarCiudades(this.valores.provincia);
-      else this.vaciarCiudades();
-    }
-    this.validar();
   }
 
   /** A catalog code as the user reads it (the country, province or city name). */
   private nombreDeValor(campo: Campo, valor: string): string {
-    const lista = campo === 'pais' ? this.paises : campo === 'provincia' ? this.provincias : campo === 'ciudad' ? this.ciudades : null;
+    const lista = campo === 'pais' ? this.carga.value?.paises : campo === 'provincia' ? this.carga.value?.provincias : campo === 'ciudad' ? this.ciudades.value : null;
     return lista?.find((o) => o.codigo === valor)?.nombre ?? valor;
   }
 
@@ -559,26 +465,26 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (campo === 'codigoSeguridad') this.correo.rechazado(err.codigo, p);
       if (campo === 'correo' && err.codigo === 'NO_DISPONIBLE') this.correo.usarOtro();
     }
-    this.validar();
+    await this.updateComplete;
     if (this.resumen.length) await this.enfocarResumen();
   }
 
-  async solicitarBaja() {
+  private async solicitarBaja() {
     // A second click while the dialog's module is on its way must not open it twice.
     if (this.abriendoBaja) return;
     this.abriendoBaja = true;
     let baja: BajaRegistrada | null;
     try {
       await cargarParte(import('./dialogos/dialogo-baja.js'));
-      await this.dialogoBaja.updateComplete;
-      baja = await this.dialogoBaja.abrir();
+      await this.parte('mug-dialogo-baja').updateComplete;
+      baja = await this.parte('mug-dialogo-baja').abrir();
     } catch (e) {
       return this.fallo(e, () => void this.solicitarBaja());
     } finally {
       this.abriendoBaja = false;
     }
     if (!baja) return;
-    this.estado = 'baja';
+    this.pantalla = 'baja';
     this.inactividad.detener();
     await this.avisar((a, d) => a.avisarBaja(d));
     // The form is gone: the keyboard focus goes to the closing message.
@@ -592,7 +498,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    */
   private async inactividadCambio(estado: Inactividad['estado']) {
     if (estado === 'expirada') return void this.avisar(async (a, d) => a.retirarAvisoInactividad(d));
-    if (estado === 'aviso' && this.estado === 'listo' && (await this.avisar((a, d) => a.avisarInactividad(d))) && this.inactividad.estado === 'aviso') {
+    if (estado === 'aviso' && this.listo() && (await this.avisar((a, d) => a.avisarInactividad(d))) && this.inactividad.estado === 'aviso') {
       await this.seguirConectado();
     }
   }
@@ -619,40 +525,15 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (otraVez) reintentar();
   }
 
-  private noAutenticado() {
-    this.inactividad.detener();
-    if (this.token) {
-      // Whatever was typed stays; only a first load has nothing to show until a new token.
-      if (!this.usuario) this.estado = 'sin-sesion';
-      this.dispatchEvent(new SesionExpiradaEvent());
-      return;
-    }
-    this.tokenSesion = undefined;
-    void this.mostrarLogin();
-  }
-
-  /** The built-in login is fetched the first time a session is missing; what was shown stays until then. */
-  private async mostrarLogin() {
-    try {
-      await cargarParte(import('./vistas/formulario-login.js'));
-    } catch {
-      this.errorCarga = 'RED';
-      this.estado = 'error';
-      return;
-    }
-    // A host token set meanwhile already reloaded the element.
-    if (!this.token) this.estado = 'login';
-  }
-
   /** The re-authentication dialog is fetched the first time the BFF asks for the password. */
   private async reautenticar(): Promise<boolean> {
     await cargarParte(import('./dialogos/dialogo-reautenticacion.js'));
-    await this.reautenticacion.updateComplete;
-    return this.reautenticacion.pedir();
+    await this.parte('mug-dialogo-reautenticacion').updateComplete;
+    return this.parte('mug-dialogo-reautenticacion').pedir();
   }
 
   /** «Actividad reciente» was opened for the first time: fetch the panel and hand it the focus. */
-  async abrirActividad() {
+  private async abrirActividad() {
     try {
       await cargarParte(import('./vistas/actividad-reciente.js'));
     } catch (e) {
@@ -660,42 +541,81 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
     this.actividadCargada = true;
     await this.updateComplete;
-    this.actividad?.focus();
+    this.parte('mug-actividad-reciente')?.focus();
   }
 
   private async sesionIniciada(e: SesionIniciadaEvent) {
-    this.tokenSesion = e.token;
-    // Whatever was typed before the session ended is kept, but only for the same user: someone
-    // else logging in at this form gets their own data (and ETag), never the previous user's values.
-    if (this.usuario?.idUsuario.toLowerCase() === e.idUsuario.toLowerCase()) this.estado = 'listo';
-    else await this.cargar();
+    await this.sesion.iniciada(e);
     // The login form is gone with the keyboard focus: give it to the screen's title.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#titulo')?.focus();
   }
 
+  /** What the form's templates get: data and callbacks, never the element. */
+  private vista({ paises, provincias, operadoras }: Catalogos): Vista {
+    const cargandoCiudades = this.ciudades.status === TaskStatus.PENDING;
+    return {
+      api: this.api,
+      usuario: this.usuario,
+      valores: this.valores,
+      paises,
+      provincias,
+      operadoras,
+      // A list for the province left is not offered while the new one is on its way.
+      ciudades: cargandoCiudades ? [] : (this.ciudades.value ?? []),
+      cargandoCiudades: cargandoCiudades && !!this.valores.provincia && this.valores.pais === 'EC',
+      resumen: this.resumen,
+      enviando: this.enviando,
+      actividadCargada: this.actividadCargada,
+      clave: this.clave,
+      correo: this.correo,
+      clavesVisibles: this.clavesVisibles,
+      errorVisible: (campo) => this.form.visible(campo),
+      mensajeError: (campo, codigo) => this.mensajeError(campo, codigo),
+      contextoClave: () => this.contextoClave(),
+      cambiar: (campo, valor) => this.cambiar(campo, valor),
+      salir: (campo) => this.salir(campo),
+      alternarClave: (campo) => this.alternarClave(campo),
+      enfocar: (campo) => this.enfocar(campo),
+      anticipar: () => this.anticipar(),
+      verificarClave: () => void this.verificarClave(),
+      comprobarCorreo: () => void this.comprobarCorreo(),
+      solicitarCodigo: () => void this.solicitarCodigo(),
+      usarOtroCorreo: () => this.usarOtroCorreo(),
+      modificar: (e) => void this.modificar(e),
+      solicitarBaja: () => void this.solicitarBaja(),
+      abrirActividad: () => void this.abrirActividad(),
+    };
+  }
+
   protected override render() {
-    return html`${this.inactividad.estado === 'expirada' && this.estado === 'listo'
-        ? avisoSesionCerrada()
-        : nothing}
-      ${this.estado === 'cargando'
-        ? vistaEsqueleto()
-        : this.estado === 'error'
-          ? vistaErrorCarga(this.errorCarga, () => void this.cargar())
-          : this.estado === 'login'
-            ? html`<mug-formulario-login exportparts="login" .api=${this.api} @sesion-iniciada=${this.sesionIniciada}></mug-formulario-login>`
-            : this.estado === 'sin-sesion'
-              ? html`<p class="final" role="status">${textoProblema('NO_AUTENTICADO')}</p>`
-              : this.estado === 'baja'
-              ? html`<p class="final" role="status" tabindex="-1">${msg('Su usuario fue dado de baja.')}</p>`
-              : vistaFormulario(this)}
+    const p = this.pantalla;
+    return html`${this.inactividad.estado === 'expirada' && this.listo() ? avisoSesionCerrada() : nothing}
+      ${p === 'login'
+        ? html`<mug-formulario-login exportparts="login" .api=${this.api} @sesion-iniciada=${this.sesionIniciada}></mug-formulario-login>`
+        : p === 'sin-sesion'
+          ? html`<p class="final" role="status">${textoProblema('NO_AUTENTICADO')}</p>`
+          : p === 'baja'
+            ? html`<p class="final" role="status" tabindex="-1">${msg('Su usuario fue dado de baja.')}</p>`
+            : p === 'sin-login'
+              ? vistaErrorCarga('RED', () => void this.cargar())
+              : this.carga.render({
+                  initial: vistaEsqueleto,
+                  pending: () => (this.enSitio && this.carga.value ? vistaFormulario(this.vista(this.carga.value)) : vistaEsqueleto()),
+                  complete: (datos) => vistaFormulario(this.vista(datos)),
+                  // A 401 shows the login or tells the host (the session controller); until then, the grey blocks.
+                  error: (e) =>
+                    e instanceof ProblemaHttp && e.status === 401
+                      ? vistaEsqueleto()
+                      : vistaErrorCarga(e instanceof ErrorRed ? 'RED' : e instanceof ProblemaHttp ? e.codigo : '', () => void this.cargar()),
+                })}
       <mug-dialogo-mensaje exportparts="dialogo"></mug-dialogo-mensaje>
       <mug-dialogo-reautenticacion exportparts="dialogo" .api=${this.api}></mug-dialogo-reautenticacion>
       <mug-dialogo-baja exportparts="dialogo" .api=${this.api}></mug-dialogo-baja>`;
   }
 }
 
-const conCiudades = (u: Usuario) => u.pais === 'EC' && !!u.provincia;
+type Catalogos = Record<'paises' | 'provincias' | 'operadoras', Opcion[]>;
 const rutaCiudades = (provincia: string) => `/api/catalogos/provincias/${encodeURIComponent(provincia)}/ciudades`;
 
 declare global {

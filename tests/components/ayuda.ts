@@ -5,6 +5,8 @@ import sinon from 'sinon';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
+import { CAMPOS, type Valores } from '../../components/modificar-usuario-general/lib/tipos.js';
+import { idDe } from '../../components/modificar-usuario-general/vistas/campos.js';
 
 let alFrente: Promise<unknown> | undefined;
 
@@ -28,8 +30,34 @@ export async function montar(opciones: { lang?: string; token?: string; esperar?
  */
 export async function listo(el: ModificarUsuarioGeneral) {
   await waitUntil(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'el formulario no se mostró', { timeout: 4000 });
-  await el.anticipar();
+  await primeraInteraccion(el);
+}
+
+/**
+ * As a user's first focus in the form does: it fetches validation and the message dialog. Resolves
+ * once they are here and the element has taken them (its own continuations are microtasks, all
+ * run before the next task).
+ */
+export async function primeraInteraccion(el: ModificarUsuarioGeneral) {
+  el.shadowRoot!.querySelector('form[part="formulario"]')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  await Promise.all([
+    import('../../components/modificar-usuario-general/lib/validacion.js'),
+    import('../../components/modificar-usuario-general/dialogos/avisos.js'),
+  ]);
+  await new Promise((r) => setTimeout(r));
   await el.updateComplete;
+}
+
+/** The form's values as its controls show them (by field, as the PUT's body is made from them). */
+export function valoresEnPantalla(el: ModificarUsuarioGeneral): Valores {
+  const valores = {} as Valores;
+  for (const c of CAMPOS) {
+    valores[c] =
+      c === 'mantenerCorreo'
+        ? $(el, 'input[name="mantenerCorreo"]:checked').value
+        : el.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(`#${idDe(c)}`)?.value ?? '';
+  }
+  return valores;
 }
 
 /** Opens «Actividad reciente» (its module is fetched then) and returns the panel once it is defined. */

@@ -62,8 +62,8 @@ describe('campos de la pantalla (seed §5.5)', () => {
     await elegir(el, 'f-pais', 'US');
     expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.true;
     expect($<HTMLSelectElement>(el, '#f-ciudad').disabled).to.be.true;
-    expect(el.valores.provincia).to.equal('');
-    expect(el.valores.ciudad).to.equal('');
+    expect($<HTMLSelectElement>(el, '#f-provincia').value).to.equal('');
+    expect($<HTMLSelectElement>(el, '#f-ciudad').value).to.equal('');
     await elegir(el, 'f-pais', 'EC');
     expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.false;
     expect($<HTMLSelectElement>(el, '#f-provincia').getAttribute('aria-required')).to.equal('true');
@@ -73,13 +73,13 @@ describe('campos de la pantalla (seed §5.5)', () => {
     const el = await montar();
     expect(bff.de('GET /api/catalogos/provincias/09/ciudades')).to.have.length(1);
     await elegir(el, 'f-provincia', '17');
-    expect(el.valores.ciudad).to.equal('');
+    expect($<HTMLSelectElement>(el, '#f-ciudad').value).to.equal('');
     await esperar(() => $<HTMLSelectElement>(el, '#f-ciudad').options.length === 3);
     const nombres = [...$<HTMLSelectElement>(el, '#f-ciudad').options].map((o) => o.textContent!.trim());
     expect(nombres).to.deep.equal(['— Seleccione —', 'Quito', 'Mejía']);
     expect(bff.de('GET /api/catalogos/provincias/17/ciudades')).to.have.length(1);
     await elegir(el, 'f-ciudad', '1703');
-    expect(el.valores.ciudad).to.equal('1703');
+    expect($<HTMLSelectElement>(el, '#f-ciudad').value).to.equal('1703');
   });
 
   it('una respuesta tardía de la provincia anterior no reemplaza las ciudades de la nueva ni termina su «Cargando…»', async () => {
@@ -98,6 +98,30 @@ describe('campos de la pantalla (seed §5.5)', () => {
     responderPichincha(json(200, [{ codigo: '1701', nombre: 'Quito' }]));
     await esperar(() => !$<HTMLSelectElement>(el, '#f-ciudad').disabled);
     expect([...$<HTMLSelectElement>(el, '#f-ciudad').options].map((o) => o.textContent!.trim())).to.deep.equal(['— Seleccione —', 'Quito']);
+  });
+
+  it('aborts the cities request of the province left when another one is chosen', async () => {
+    const el = await montar();
+    const senales = new Map<string, AbortSignal | null | undefined>();
+    const falso = window.fetch;
+    window.fetch = (entrada: RequestInfo | URL, init?: RequestInit) => {
+      const ruta = new URL(String(entrada)).pathname;
+      if (ruta.endsWith('/ciudades')) senales.set(ruta, init?.signal);
+      return falso(entrada, init);
+    };
+    try {
+      bff.retener('GET /api/catalogos/provincias/01/ciudades');
+      await elegir(el, 'f-provincia', '01');
+      await esperar(() => senales.has('/api/catalogos/provincias/01/ciudades'));
+      await elegir(el, 'f-provincia', '17');
+      await esperar(() => senales.has('/api/catalogos/provincias/17/ciudades'));
+      expect(senales.get('/api/catalogos/provincias/01/ciudades')?.aborted, 'Azuay').to.be.true;
+      expect(senales.get('/api/catalogos/provincias/17/ciudades')?.aborted, 'Pichincha').to.be.false;
+      await esperar(() => !$<HTMLSelectElement>(el, '#f-ciudad').disabled);
+      expect([...$<HTMLSelectElement>(el, '#f-ciudad').options].map((o) => o.textContent!.trim())).to.deep.equal(['— Seleccione —', 'Quito', 'Mejía']);
+    } finally {
+      window.fetch = falso;
+    }
   });
 
   it('habilita la nueva contraseña solo después de verificar la anterior en el servidor', async () => {
@@ -141,12 +165,13 @@ describe('campos de la pantalla (seed §5.5)', () => {
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', 'tmacay123');
     const estado = () => [...el.shadowRoot!.querySelectorAll('.checklist li')].map((li) => li.className);
-    await esperar(() => el.clave.evaluacion !== null, 'zxcvbn no evaluó');
+    // The meter appears with zxcvbn's evaluation.
+    await esperar(() => $(el, 'meter[part="medidor"]'), 'zxcvbn no evaluó');
     await el.updateComplete;
     expect(estado()).to.deep.equal(['falta', 'pendiente', 'falta', 'falta']);
     await escribir(el, 'f-cambioClave-contrasena', 'marmota-azul-cruza-el-río');
     await escribir(el, 'f-cambioClave-confirmacion', 'marmota-azul-cruza-el-río');
-    await esperar(() => el.clave.evaluacion?.puntaje === 4, 'zxcvbn no evaluó la clave fuerte');
+    await esperar(() => $<HTMLMeterElement>(el, 'meter[part="medidor"]')?.value === 4, 'zxcvbn no evaluó la clave fuerte');
     await el.updateComplete;
     expect(estado()).to.deep.equal(['cumple', 'cumple', 'cumple', 'cumple']);
     expect($<HTMLMeterElement>(el, 'meter').value).to.equal(4);

@@ -149,12 +149,13 @@ describe('correo nuevo y código de seguridad', () => {
     boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
     await esperarDialogo(el, 'ACTIVACIÓN DE CORREO ELECTRÓNICO');
     boton(el.shadowRoot!, 'Aceptar').click();
-    await esperar(() => el.correo.expira !== null && !dialogoAbierto(el));
+    await esperar(() => $(el, '[role="timer"]') && !dialogoAbierto(el));
     boton(el.shadowRoot!, 'Usar otro correo').click();
     await el.updateComplete;
     expect(campo(el, 'f-correo').readOnly).to.be.false;
-    expect(el.correo.verificado).to.be.null;
-    expect(el.correo.expira).to.be.null;
+    expect($(el, '#correo-disponible'), '«Correo disponible.» no debería estar').to.be.null;
+    expect($(el, '[role="timer"]'), 'la cuenta regresiva no debería estar').to.be.null;
+    expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
     expect(campo(el, 'f-codigoSeguridad').disabled).to.be.true;
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-correo');
   });
@@ -316,7 +317,7 @@ describe('correo nuevo y código de seguridad', () => {
       const d = dialogoAbierto(el)!;
       expect(d.textContent).to.contain('El código de seguridad expiró. Solicite un nuevo código de seguridad.');
       expect($(el, '[role="timer"]') === null, '[role="timer"] no debería estar').to.be.true;
-      expect(el.correo.expira).to.be.null;
+      expect(boton(el.shadowRoot!, 'Solicitar código de seguridad'), 'el botón vuelve a «Solicitar código de seguridad»').to.exist;
     });
 
     it('respeta la espera para reenviar y el Retry-After de un 429', async () => {

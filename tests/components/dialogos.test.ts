@@ -23,7 +23,7 @@ describe('diálogos', () => {
     boton(el.shadowRoot!, 'No').click();
     await esperar(() => !dialogoAbierto(el));
     expect(bff.de('PUT /api/usuario')).to.have.length(0);
-    expect(el.valores.telefono1).to.equal('022345678');
+    expect(campo(el, 'f-telefono1').value).to.equal('022345678');
   });
 
   it('«Sí» envía el PUT con If-Match, muestra el éxito con Aceptar y emite usuario-modificado', async () => {
@@ -68,7 +68,7 @@ describe('diálogos', () => {
     boton(el.shadowRoot!, 'Modificar').click();
     await esperarDialogo(el, '¿Está seguro');
     boton(el.shadowRoot!, 'Sí').click();
-    await esperar(() => el.enviando);
+    await esperar(() => $(el, '[part~="boton-modificar"]').getAttribute('aria-busy') === 'true');
     await el.updateComplete;
     const modificar = $<HTMLButtonElement>(el, '[part~="boton-modificar"]');
     // aria-disabled, so that the keyboard focus stays on it.

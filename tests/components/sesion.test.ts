@@ -57,7 +57,6 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     await esperarDialogo(el, 'Vence en 15 minutos');
     expect(bff.de('POST /api/sesiones/reautenticacion').map((l) => l.cuerpo)).to.deep.equal([{ contrasena: 'mala' }, { contrasena: CLAVE }]);
     expect(bff.de('POST /api/correo/codigo')).to.have.length(2);
-    expect(el.valores.direccion).to.equal('Calle nueva 45');
     expect(campo(el, 'f-direccion').value).to.equal('Calle nueva 45');
   });
 

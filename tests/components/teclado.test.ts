@@ -31,7 +31,7 @@ describe('solo con el teclado', () => {
     expect((no as HTMLInputElement).value).to.equal('no');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
-    expect(el.valores.mantenerCorreo).to.equal('si');
+    expect($(el, 'input[name="mantenerCorreo"]:checked').value).to.equal('si');
     const modificar = await tabHasta(el, (e) => e.getAttribute('part')?.includes('boton-modificar') ?? false);
     expect(getComputedStyle(modificar).outlineStyle).to.equal('solid');
     // A PUT that takes a moment, as a real one does: the button must keep the focus meanwhile.

@@ -45,6 +45,12 @@ export class EstadoFormulario {
     this.host.requestUpdate();
   }
 
+  /** Modificar was pressed: every error shows. */
+  enviar() {
+    this.enviado = true;
+    this.host.requestUpdate();
+  }
+
   tocar(...campos: Campo[]) {
     campos.forEach((c) => this.tocados.add(c));
     this.host.requestUpdate();

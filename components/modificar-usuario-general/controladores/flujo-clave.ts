@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
+import { cargarParte } from '../lib/partes.js';
 
 import type { ContextoClave, EvaluacionClave } from '../../../bff/contract/clave.js';
 
@@ -27,6 +28,8 @@ export class FlujoClave implements ReactiveController {
   evaluacion: EvaluacionClave | null = null;
   /** The policy module could not be loaded: the strength item says so instead of guessing. */
   sinEvaluador = false;
+  /** The checklist and meter (a lazy part, fetched beside the check): here once `verificada`. */
+  requisitos: typeof import('../vistas/requisitos-clave.js') | null = null;
   private turno = 0;
 
   constructor(
@@ -45,7 +48,10 @@ export class FlujoClave implements ReactiveController {
     this.verificando = true;
     this.host.requestUpdate();
     try {
-      await this.api().post('/api/usuario/clave/verificacion', { contrasenaAnterior });
+      [, this.requisitos] = await Promise.all([
+        this.api().post('/api/usuario/clave/verificacion', { contrasenaAnterior }),
+        cargarParte(import('../vistas/requisitos-clave.js')),
+      ]);
       this.verificada = true;
       void cargarEvaluador();
       return null;

@@ -3,11 +3,6 @@ import { normalizarCorreo } from '../../../bff/contract/texto.js';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { duracionCodigo, msHasta, umbralCruzado } from '../vistas/cuenta-regresiva.js';
 
-export interface AnfitrionCorreo extends ReactiveControllerHost {
-  /** The security code ran out: the host tells the user with an informative message. */
-  codigoExpirado(): void;
-}
-
 /**
  * The new-email steps of seed §5.5.1: availability check (locks the fields), security code
  * request, its 15-minute countdown and the resend cooldown.
@@ -29,8 +24,10 @@ export class FlujoCorreo implements ReactiveController {
   private reloj: ReturnType<typeof setInterval> | null = null;
 
   constructor(
-    private readonly host: AnfitrionCorreo,
+    private readonly host: ReactiveControllerHost,
     private readonly api: () => ClienteApi,
+    /** The security code ran out: the host tells the user with an informative message. */
+    private readonly alExpirar: () => void,
   ) {
     host.addController(this);
   }
@@ -142,7 +139,7 @@ export class FlujoCorreo implements ReactiveController {
       if (umbral !== null) this.anuncio = umbral;
       if (restante <= 0) {
         this.anularCodigo();
-        this.host.codigoExpirado();
+        this.alExpirar();
       }
     }
     if (this.expira === null && this.esperaReenvio === 0) this.parar();

@@ -49,8 +49,9 @@ const REAUTENTICACION = 'REAUTENTICACION_REQUERIDA';
 export class ClienteApi {
   constructor(private readonly opciones: OpcionesCliente) {}
 
-  get<T>(ruta: string): Promise<Respuesta<T>> {
-    return this.solicitar<T>('GET', ruta);
+  /** `signal`: aborts the request (a `@lit/task` run superseded by a newer one). */
+  get<T>(ruta: string, signal?: AbortSignal): Promise<Respuesta<T>> {
+    return this.solicitar<T>('GET', ruta, undefined, {}, signal);
   }
 
   post<T>(ruta: string, cuerpo: unknown, cabeceras: Record<string, string> = {}): Promise<Respuesta<T>> {
@@ -66,10 +67,11 @@ export class ClienteApi {
     ruta: string,
     cuerpo?: unknown,
     cabeceras: Record<string, string> = {},
+    signal?: AbortSignal,
   ): Promise<Respuesta<T>> {
     for (;;) {
       try {
-        return await this.una<T>(metodo, ruta, cuerpo, cabeceras);
+        return await this.una<T>(metodo, ruta, cuerpo, cabeceras, signal);
       } catch (e) {
         // A stale password proof: ask for the password in a dialog (the form keeps its
         // values, it is never re-rendered from the server) and repeat the same call.
@@ -81,7 +83,7 @@ export class ClienteApi {
     }
   }
 
-  private async una<T>(metodo: string, ruta: string, cuerpo: unknown, extra: Record<string, string>): Promise<Respuesta<T>> {
+  private async una<T>(metodo: string, ruta: string, cuerpo: unknown, extra: Record<string, string>, signal?: AbortSignal): Promise<Respuesta<T>> {
     const cabeceras: Record<string, string> = { Accept: 'application/json', ...extra };
     if (cuerpo !== undefined) cabeceras['Content-Type'] = 'application/json';
     const token = this.opciones.token();
@@ -97,8 +99,11 @@ export class ClienteApi {
         // login keeps its token in memory only, so its answer must not leave a cookie behind.
         credentials: token || login ? 'omit' : 'include',
         cache: 'no-store',
+        signal,
       });
-    } catch {
+    } catch (e) {
+      // Aborted on purpose: no failure to show (the newer request is the one that counts).
+      if (signal?.aborted) throw e;
       throw new ErrorRed('red');
     }
     if (respuesta.ok) {

@@ -1,9 +1,8 @@
-import type { UsuarioUpdateInput } from '../../../bff/contract/usuario.js';
 import { normalizarTelefono } from '../../../bff/contract/texto.js';
 import type { Campo, Usuario, Valores } from './tipos.js';
 
-// The form's values and the body of the PUT. Validation, with valibot, is apart (validacion.ts):
-// it is fetched the first time the user acts on the form.
+// The form's values. The body of the PUT (cuerpo.ts) and validation (validacion.ts) are apart:
+// they are fetched the first time the user acts on the form.
 
 export function valoresDe(u: Usuario): Valores {
   return {
@@ -39,38 +38,4 @@ export function alSalir(campo: Campo, valor: string): string {
   if (!TELEFONOS.has(campo)) return valor;
   const digitos = normalizarTelefono(valor);
   return /^\d+$/.test(digitos) ? digitos : valor;
-}
-
-/** Whether the user asked for a password change (typed any of its fields). */
-export function quiereCambiarClave(x: Valores): boolean {
-  return !!(x['cambioClave.contrasenaAnterior'] || x['cambioClave.contrasena'] || x['cambioClave.confirmacion']);
-}
-
-/** The body of `PUT /api/usuario`. */
-export function cuerpoDe(x: Valores): UsuarioUpdateInput {
-  const mantener = x.mantenerCorreo === 'si';
-  return {
-    nombre: x.nombre,
-    pais: x.pais,
-    provincia: x.provincia || null,
-    ciudad: x.ciudad || null,
-    direccion: x.direccion,
-    telefono1: x.telefono1,
-    telefono2: x.telefono2 || null,
-    celular: { operadora: x['celular.operadora'] as UsuarioUpdateInput['celular']['operadora'], numero: x['celular.numero'] },
-    fax: x.fax || null,
-    mantenerCorreo: mantener,
-    ...(mantener
-      ? {}
-      : { correo: x.correo, confirmacionCorreo: x.confirmacionCorreo, codigoSeguridad: x.codigoSeguridad }),
-    ...(quiereCambiarClave(x)
-      ? {
-          cambioClave: {
-            contrasenaAnterior: x['cambioClave.contrasenaAnterior'],
-            contrasena: x['cambioClave.contrasena'],
-            confirmacion: x['cambioClave.confirmacion'],
-          },
-        }
-      : {}),
-  };
 }

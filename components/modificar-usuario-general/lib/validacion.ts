@@ -5,7 +5,9 @@ import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../
 import { esCambioTotalDeNombre } from '../../../bff/contract/nombre.js';
 import { normalizarCorreo } from '../../../bff/contract/texto.js';
 import { codigoDeIssue } from '../../../bff/contract/errores.js';
-import { cuerpoDe, quiereCambiarClave } from './formulario.js';
+import { cuerpoDe, quiereCambiarClave } from './cuerpo.js';
+
+export { cuerpoDe };
 import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
 import { textoError } from './textos-error.js';
 import { etiqueta } from './mensajes.js';

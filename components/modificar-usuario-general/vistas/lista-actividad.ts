@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { estilosListaActividad } from './lista-actividad.styles.js';
 import { formatoFecha } from './actividad-comun.js';
@@ -21,47 +22,46 @@ export class ListaActividad extends LitElement {
   static override styles = estilosListaActividad;
 
   @property({ attribute: false }) api!: ClienteApi;
-  @state() private eventos: Actividad[] | null = null;
-  /** Worded in render (msg() only there), so it follows a locale switch. */
-  @state() private error: 'RED' | 'OTRO' | null = null;
+  /** The newest first; a reload keeps the list shown until its answer. */
+  private readonly eventos = new Task(this, {
+    task: async (_, { signal }): Promise<Actividad[]> =>
+      [...(await this.api.get<Actividad[]>('/api/usuario/actividad', signal)).datos].sort((a, b) => Date.parse(b.creadoEn) - Date.parse(a.creadoEn)),
+    args: () => [],
+  });
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.recargar();
-  }
-
-  async recargar() {
-    this.error = null;
-    try {
-      const { datos } = await this.api.get<Actividad[]>('/api/usuario/actividad');
-      this.eventos = [...datos].sort((a, b) => Date.parse(b.creadoEn) - Date.parse(a.creadoEn));
-    } catch (e) {
-      this.error = e instanceof ErrorRed ? 'RED' : 'OTRO';
-    }
+  recargar() {
+    void this.eventos.run();
   }
 
   override render() {
-    const fecha = formatoFecha();
+    const lista = this.eventos.value;
     return html`<h3>${msg('Eventos')}</h3>
-      ${this.error
-        ? html`<p class="error">${textoProblema(this.error === 'RED' ? 'RED' : '')} <button type="button" @click=${() => this.recargar()}>${msg('Reintentar')}</button></p>`
-        : this.eventos === null
-          ? html`<p aria-busy="true">${msg('Cargando…')}</p>`
-          : this.eventos.length === 0
-            ? html`<p>${msg('No hay actividad registrada.')}</p>`
-            : html`<ol>
-                ${this.eventos.map(
-                  (a) => html`<li>
-                    <strong>${nombreEvento(a.evento)}</strong>
-                    ${a.conteo > 1 ? html`<span class="conteo">${msg(str`(${a.conteo} veces)`, { desc: 'Times a repeated event happened in the same window' })}</span>` : nothing}
-                    <div class="detalle">
-                      <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
-                      ${a.ip ? html`<span class="ip">${msg('IP')} ${a.ip}</span>` : nothing}
-                    </div>
-                    ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => nombreCampo(a.evento, c)).join(', ')}</div>` : nothing}
-                  </li>`,
-                )}
-              </ol>`}`;
+      ${this.eventos.render({
+        pending: () => (lista ? this.lista(lista) : html`<p aria-busy="true">${msg('Cargando…')}</p>`),
+        complete: (eventos) => this.lista(eventos),
+        // Worded here (msg() only in render), so it follows a locale switch.
+        error: (e) =>
+          html`<p class="error">${textoProblema(e instanceof ErrorRed ? 'RED' : '')} <button type="button" @click=${() => this.recargar()}>${msg('Reintentar')}</button></p>`,
+      })}`;
+  }
+
+  private lista(eventos: Actividad[]) {
+    const fecha = formatoFecha();
+    return eventos.length === 0
+      ? html`<p>${msg('No hay actividad registrada.')}</p>`
+      : html`<ol>
+          ${eventos.map(
+            (a) => html`<li>
+              <strong>${nombreEvento(a.evento)}</strong>
+              ${a.conteo > 1 ? html`<span class="conteo">${msg(str`(${a.conteo} veces)`, { desc: 'Times a repeated event happened in the same window' })}</span>` : nothing}
+              <div class="detalle">
+                <time datetime=${a.creadoEn}>${fecha.format(new Date(a.creadoEn))}</time>
+                ${a.ip ? html`<span class="ip">${msg('IP')} ${a.ip}</span>` : nothing}
+              </div>
+              ${a.campos?.length ? html`<div class="detalle">${a.campos.map((c) => nombreCampo(a.evento, c)).join(', ')}</div>` : nothing}
+            </li>`,
+          )}
+        </ol>`;
   }
 }
 

@@ -7,8 +7,13 @@ import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from '../controladores/flujo-correo.js';
 import type { Usuario } from '../lib/tipos.js';
 
+type EstadoCorreo = Readonly<
+  Pick<FlujoCorreo, 'verificado' | 'comprobando' | 'solicitando' | 'expira' | 'esperaReenvio' | 'restante' | 'anuncio' | 'intentosRestantes'>
+>;
+
 export interface AnfitrionCorreoVista extends AnfitrionCampos {
-  correo: FlujoCorreo;
+  /** The new address's steps: check, code, countdown (read only). */
+  correo: EstadoCorreo;
   usuario: Usuario;
   comprobarCorreo(): void;
   solicitarCodigo(): void;
@@ -153,7 +158,7 @@ function anuncioMinutos(minutos: number): string {
     : msg(str`Quedan ${minutos} minutos para que venza el código de seguridad.`);
 }
 
-function estadoCodigo(f: FlujoCorreo, espera: number) {
+function estadoCodigo(f: EstadoCorreo, espera: number) {
   if (f.expira === null && espera === 0) return nothing;
   return html`<div class="ancho estado-codigo" part="cuenta-regresiva">
     ${f.expira !== null

@@ -32,7 +32,7 @@ export class SesionesAbiertas extends LitElement {
   @state() private resultado: { cerradas: number } | { fallo: unknown } | null = null;
 
   private readonly sesiones = new Task(this, {
-    task: async () => (await this.api.get<SesionAbierta[]>('/api/sesiones')).datos,
+    task: async (_, { signal }) => (await this.api.get<SesionAbierta[]>('/api/sesiones', signal)).datos,
     args: () => [],
   });
 

@@ -8,7 +8,12 @@ import { paisesEnIdioma } from '../lib/paises.js';
 import type { Campo, Opcion } from '../lib/tipos.js';
 import type { ClienteApi } from '../lib/api.js';
 
+/**
+ * What the form's templates get from the element: its data and the callbacks of its actions, never
+ * the element itself (whose members are all private but its public API).
+ */
 export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
+  /** For the activity panel, which asks the BFF itself. */
   api: ClienteApi;
   paises: Opcion[];
   provincias: Opcion[];
@@ -21,7 +26,7 @@ export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
   enfocar(campo: Campo): void;
   modificar(e: Event): void;
   solicitarBaja(): void;
-  /** The activity panel's module is loaded (see abrirActividad). */
+  /** The activity panel's module is loaded (abrirActividad fetches it). */
   actividadCargada: boolean;
   abrirActividad(): void;
   /** Fetches what the form needs once the user acts on it (validation, the message dialog). */

@@ -5,7 +5,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../components/modificar-usuario-general/lib/tipos.js';
-import { paginaAlFrente, todos } from '../ayuda.js';
+import { paginaAlFrente, primeraInteraccion, todos } from '../ayuda.js';
 import { bandeja, CLAVE, type CorreoBandeja } from '../../../paquete/testing.js';
 
 /** Real requests on a shared 2-core machine: wait longer than the fake-BFF tests do. */
@@ -35,8 +35,7 @@ export async function esperarReal(cond: () => unknown, mensaje = 'la condición 
 /** The form is on screen, with what it fetches at the first interaction (as listo() in ../ayuda.ts). */
 export async function formularioListo(el: ModificarUsuarioGeneral) {
   await esperarReal(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'el formulario no se mostró');
-  await el.anticipar();
-  await el.updateComplete;
+  await primeraInteraccion(el);
 }
 
 /** Logged in through its own login form (as on a third party's page). */

@@ -88,7 +88,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await escribir(el, 'f-cambioClave-contrasena', NUEVA);
     await escribir(el, 'f-cambioClave-confirmacion', NUEVA);
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
-    await esperarReal(() => el.clave.evaluacion !== null, 'no evaluó la contraseña');
+    await esperarReal(() => $(el, 'meter[part="medidor"]'), 'no evaluó la contraseña');
     boton(el.shadowRoot!, 'Modificar').click();
     boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
     boton(await esperarDialogoReal(el, 'La información se actualizó con éxito.'), 'Aceptar').click();
@@ -116,7 +116,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await escribir(el, 'f-cambioClave-contrasena', `${NUEVA}-Bis`);
     await escribir(el, 'f-cambioClave-confirmacion', `${NUEVA}-Bis`);
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
-    await esperarReal(() => el.clave.evaluacion !== null);
+    await esperarReal(() => $(el, 'meter[part="medidor"]'));
     boton(el.shadowRoot!, 'Modificar').click();
     boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
     boton(await esperarDialogoReal(el, 'La información se actualizó con éxito.'), 'Aceptar').click();

@@ -2,10 +2,11 @@
 // seeded data, an update with its event, a server-side field error, 412 and "Recargar",
 // "Actividad reciente" and axe with real data.
 import { expect, oneEvent } from '@open-wc/testing';
-import { $, abrirActividad, boton, campo, elegir, escribir, eventosActividad, todos } from '../ayuda.js';
+import { $, abrirActividad, boton, campo, elegir, escribir, eventosActividad, todos, valoresEnPantalla } from '../ayuda.js';
 import { dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
 import { CLAVE, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
-import { cuerpoDe, valoresDe } from '../../../components/modificar-usuario-general/lib/formulario.js';
+import { valoresDe } from '../../../components/modificar-usuario-general/lib/formulario.js';
+import { cuerpoDe } from '../../../components/modificar-usuario-general/lib/cuerpo.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../components/modificar-usuario-general/lib/tipos.js';
 
@@ -115,7 +116,7 @@ describe('BFF real: datos de tmacay', () => {
     const put = await pedir(bff, 'PUT', '/api/usuario', {
       token,
       cabeceras: { 'If-Match': antes.etag },
-      cuerpo: { ...cuerpoDe(el.valores), mantenerCorreo: true },
+      cuerpo: { ...cuerpoDe(valoresEnPantalla(el)), mantenerCorreo: true },
     });
     expect(put.status).to.equal(422);
     expect(put.cuerpo.errores.map((e: { campo: string; codigo: string }) => `${e.campo}:${e.codigo}`)).to.deep.equal(['nombre:CAMBIO_TOTAL']);
