@@ -130,7 +130,7 @@ export class ModificarUsuarioGeneral extends LitElement {
       pais === 'EC' && provincia ? (await this.api.get<Opcion[]>(rutaCiudades(provincia), signal)).datos : [],
     onError: (e) => void this.fallo(e, () => void this.ciudades.run()),
   });
-  private readonly clave = new FlujoClave(this, () => this.api);
+  private readonly clave = new FlujoClave(this, () => this.api, () => [this.valores['cambioClave.contrasena'], this.contextoClave()]);
   private readonly correo = new FlujoCorreo(this, () => this.api, () => this.codigoExpirado());
   private readonly inactividad = new Inactividad(this, (estado) => void this.inactividadCambio(estado));
   private readonly trasPuntero = new TrasPuntero(this);
@@ -209,7 +209,6 @@ export class ModificarUsuarioGeneral extends LitElement {
       this.clave.anular();
       v['cambioClave.contrasena'] = v['cambioClave.confirmacion'] = '';
     }
-    if (campo === 'cambioClave.contrasena') void this.clave.evaluar(valor, this.contextoClave());
     // Choices have no "typing" phase: they count as touched at once.
     if (campo === 'pais' || campo === 'provincia' || campo === 'ciudad' || campo === 'mantenerCorreo') this.form.tocar(campo);
     this.form.poner(v);

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { cargarParte } from '../lib/partes.js';
 
@@ -25,18 +26,44 @@ function cargarEvaluador(): Promise<Evaluador | null> {
 export class FlujoClave implements ReactiveController {
   verificada = false;
   verificando = false;
-  evaluacion: EvaluacionClave | null = null;
-  /** The policy module could not be loaded: the strength item says so instead of guessing. */
-  sinEvaluador = false;
   /** The checklist and meter (a lazy part, fetched beside the check): here once `verificada`. */
   requisitos: typeof import('../vistas/requisitos-clave.js') | null = null;
-  private turno = 0;
+
+  /**
+   * zxcvbn on the new password, again whenever it (or the name it must not contain) changes; only
+   * the latest evaluation counts.
+   */
+  private readonly evaluador: Task<[string, string, string, string], EvaluacionClave | null>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly api: () => ClienteApi,
+    /** The new password as typed, and who it must not name. */
+    nueva: () => [clave: string, contexto: ContextoClave],
   ) {
     host.addController(this);
+    this.evaluador = new Task(host, {
+      args: () => {
+        if (!this.verificada) return ['', '', '', ''];
+        const [clave, { idUsuario, nombre, correo }] = nueva();
+        return [clave, idUsuario, nombre, correo];
+      },
+      task: async ([clave, idUsuario, nombre, correo]) => {
+        if (!clave) return null;
+        const evaluador = await cargarEvaluador();
+        if (!evaluador) throw new Error('sin evaluador');
+        return evaluador(clave, { idUsuario, nombre, correo });
+      },
+    });
+  }
+
+  get evaluacion(): EvaluacionClave | null {
+    return this.evaluador.value ?? null;
+  }
+
+  /** The policy module could not be loaded (or failed): the strength item says so instead of guessing. */
+  get sinEvaluador(): boolean {
+    return this.evaluador.error !== undefined;
   }
 
   // No lifecycle work; declared because a controller needs at least one hook.
@@ -68,32 +95,6 @@ export class FlujoClave implements ReactiveController {
   /** The old password changed after the check: the check no longer holds. */
   anular() {
     this.verificada = false;
-    this.evaluacion = null;
-    this.host.requestUpdate();
-  }
-
-  async evaluar(clave: string, contexto: ContextoClave) {
-    const turno = ++this.turno;
-    if (!clave) {
-      this.evaluacion = null;
-      this.host.requestUpdate();
-      return;
-    }
-    const evaluador = await cargarEvaluador();
-    if (turno !== this.turno) return;
-    if (!evaluador) {
-      this.sinEvaluador = true;
-      this.host.requestUpdate();
-      return;
-    }
-    try {
-      const resultado = await evaluador(clave, contexto);
-      if (turno !== this.turno) return;
-      this.evaluacion = resultado;
-    } catch {
-      this.sinEvaluador = true;
-    }
     this.host.requestUpdate();
   }
 }
-
