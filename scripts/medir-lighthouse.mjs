@@ -5,8 +5,8 @@
 // Prints, per run and as the median, the performance score, the cumulative layout shift and the
 // metrics behind the score. It prints figures; it is not a test. Run through tsx.
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
-import { ARGUMENTOS_CHROMIUM, arrancarServidor, iniciarSesionApi, puertoLibre } from '../tests/helpers/e2e-pasos.ts';
+import { lanzarChromium } from '../tests/helpers/chromium.mjs';
+import { arrancarServidor, iniciarSesionApi, puertoLibre } from '../tests/helpers/e2e-pasos.ts';
 
 const RUNS = 3;
 const RUTA = '/portal/3.2.3/usuario-general';
@@ -14,10 +14,7 @@ const METRICAS = ['first-contentful-paint', 'largest-contentful-paint', 'total-b
 
 const servidor = await arrancarServidor();
 const puerto = await puertoLibre();
-const navegador = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [...ARGUMENTOS_CHROMIUM, `--remote-debugging-port=${puerto}`],
-});
+const navegador = await lanzarChromium({ ruta: process.env.CHROME_PATH || undefined, extra: [`--remote-debugging-port=${puerto}`] });
 
 /** One Lighthouse run; a trace that came out broken (it happens on a busy machine) is run again. */
 async function pasada(token, intentos = 3) {

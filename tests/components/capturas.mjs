@@ -3,7 +3,7 @@
 // users mzambrano (360 px) and tmacay (1280 px), Debian's Chromium. Shows the interesting
 // states: a new address checked, a code sent (countdown), one field error, the activity open.
 // Usage: npm run build && node tests/components/capturas.mjs  → docs/elemento-360.png, -1280.png
-import { chromium } from 'playwright-core';
+import { lanzarChromium } from '../helpers/chromium.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -42,10 +42,7 @@ try {
     if (i > 150 || servidor.exitCode !== null) throw new Error('el servidor no arrancó');
     await new Promise((r) => setTimeout(r, 200));
   }
-  navegador = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  navegador = await lanzarChromium();
   for (const ancho of [360, 1280]) {
     const contexto = await navegador.newContext({ viewport: { width: ancho, height: 900 }, locale: 'es-EC', timezoneId: 'America/Guayaquil' });
     const pagina = await contexto.newPage();
