@@ -3,24 +3,24 @@ import { sendKeys } from '@web/test-runner-commands';
 import { BffFalso, CLAVE } from '../../paquete/testing.js';
 import { $, boton, campo, escribir, esperar, esperarDialogo, montar, todos } from './ayuda.js';
 
-describe('accesibilidad (axe) en cada estado principal', () => {
+describe('accessibility (axe) in every main state', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('cargando (esqueleto)', async () => {
+  it('loading (skeleton)', async () => {
     bff.una('GET /api/usuario', () => new Promise(() => {}));
     const el = await montar({ esperar: false });
     expect($(el, '.esqueleto').getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 
-  it('formulario listo', async () => {
+  it('form ready', async () => {
     const el = await montar();
     await expect(el).to.be.accessible();
   });
 
-  it('formulario con errores tras Modificar', async () => {
+  it('form with errors after Modificar', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', '');
     boton(el.shadowRoot!, 'Modificar').click();
@@ -28,7 +28,7 @@ describe('accesibilidad (axe) en cada estado principal', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('contraseña verificada con su lista de requisitos', async () => {
+  it('password verified with its requirements list', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
     boton(el.shadowRoot!, 'Cambio de clave').click();
@@ -38,7 +38,7 @@ describe('accesibilidad (axe) en cada estado principal', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('diálogo de confirmación abierto', async () => {
+  it('confirmation dialog open', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await el.updateComplete;
@@ -47,21 +47,21 @@ describe('accesibilidad (axe) en cada estado principal', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('diálogo de baja abierto', async () => {
+  it('baja dialog open', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
     await esperarDialogo(el, 'Motivo');
     await expect(el).to.be.accessible();
   });
 
-  it('login propio', async () => {
+  it('built-in login', async () => {
     bff.autenticado = false;
     const el = await montar({ esperar: false });
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
     await expect(el).to.be.accessible();
   });
 
-  it('error de red', async () => {
+  it('network error', async () => {
     bff.sinRed = true;
     const el = await montar({ esperar: false });
     await esperar(() => $(el, '[part="aviso"]'));
@@ -104,7 +104,7 @@ function padre(e: Element): Element | null {
   return e.parentElement ?? ((e.getRootNode() as ShadowRoot).host || null);
 }
 
-describe('anillo de foco (WCAG 1.4.11): 3:1 contra cada fondo en que aparece', () => {
+describe('focus ring (WCAG 1.4.11): 3:1 against every background it appears on', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
@@ -121,7 +121,7 @@ describe('anillo de foco (WCAG 1.4.11): 3:1 contra cada fondo en que aparece', (
     }
   }
 
-  it('en cada control del formulario recorrido con Tab, y contra el gris de los campos de solo lectura', async () => {
+  it('on every form control reached with Tab, and against the grey of the read-only fields', async () => {
     const el = await montar();
     const gris = getComputedStyle(campo(el, 'f-idUsuario')).backgroundColor;
     expect(contraste(gris, 'rgb(255, 255, 255)')).to.be.below(1.2);
@@ -140,7 +140,7 @@ describe('anillo de foco (WCAG 1.4.11): 3:1 contra cada fondo en que aparece', (
     expect(vistos.size).to.be.above(20);
   });
 
-  it('en los botones de un diálogo', async () => {
+  it('on the buttons of a dialog', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await el.updateComplete;

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { BffFalso, CLAVE, json } from '../../paquete/testing.js';
 import { $, boton, campo, elegir, escribir, esperar, montar, salir, todos } from './ayuda.js';
 
-describe('campos de la pantalla (seed §5.5)', () => {
+describe('fields of the screen (seed §5.5)', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('muestra cada campo y botón con su etiqueta del instructivo', async () => {
+  it('shows every field and button with its label from the seed', async () => {
     const el = await montar();
     const textos = todos(el.shadowRoot!, 'label, legend, button, .etiqueta').map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
     for (const etiqueta of [
@@ -21,7 +21,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     }
   });
 
-  it('muestra los datos de solo lectura sin permitir editarlos', async () => {
+  it('shows the read-only data without letting it be edited', async () => {
     const el = await montar();
     expect(campo(el, 'f-idUsuario').value).to.equal('tmacay');
     expect(campo(el, 'f-idUsuario').readOnly).to.be.true;
@@ -31,7 +31,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-correoSenae').readOnly).to.be.true;
   });
 
-  it('marca los obligatorios con asterisco rojo y aria-required', async () => {
+  it('marks the required fields with a red asterisk and aria-required', async () => {
     const el = await montar();
     for (const id of ['f-nombre', 'f-pais', 'f-direccion', 'f-telefono1', 'f-celular-numero', 'f-correo', 'f-confirmacionCorreo']) {
       expect(campo(el, id).getAttribute('aria-required'), id).to.equal('true');
@@ -46,7 +46,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-fax').getAttribute('aria-required')).to.equal('false');
   });
 
-  it('carga los valores del usuario y deja «No» marcado por defecto', async () => {
+  it('loads the user\'s values and leaves «No» checked by default', async () => {
     const el = await montar();
     expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
     expect($<HTMLSelectElement>(el, '#f-pais').value).to.equal('EC');
@@ -56,7 +56,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect($(el, 'input[name="mantenerCorreo"][value="no"]').checked).to.be.true;
   });
 
-  it('habilita Provincia y Ciudad solo para Ecuador y las vacía al cambiar de país', async () => {
+  it('enables Provincia and Ciudad only for Ecuador and empties them when the country changes', async () => {
     const el = await montar();
     expect($<HTMLSelectElement>(el, '#f-provincia').disabled).to.be.false;
     await elegir(el, 'f-pais', 'US');
@@ -69,7 +69,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect($<HTMLSelectElement>(el, '#f-provincia').getAttribute('aria-required')).to.equal('true');
   });
 
-  it('carga las ciudades de la provincia elegida y reinicia la ciudad', async () => {
+  it('loads the cities of the chosen province and resets the city', async () => {
     const el = await montar();
     expect(bff.de('GET /api/catalogos/provincias/09/ciudades')).to.have.length(1);
     await elegir(el, 'f-provincia', '17');
@@ -82,7 +82,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect($<HTMLSelectElement>(el, '#f-ciudad').value).to.equal('1703');
   });
 
-  it('una respuesta tardía de la provincia anterior no reemplaza las ciudades de la nueva ni termina su «Cargando…»', async () => {
+  it('a late answer for the previous province neither replaces the cities of the new one nor ends its «Cargando…»', async () => {
     const el = await montar();
     const responderAzuay = bff.retener('GET /api/catalogos/provincias/01/ciudades');
     const responderPichincha = bff.retener('GET /api/catalogos/provincias/17/ciudades');
@@ -124,7 +124,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     }
   });
 
-  it('habilita la nueva contraseña solo después de verificar la anterior en el servidor', async () => {
+  it('enables the new password only after the old one is verified on the server', async () => {
     const el = await montar();
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
     await escribir(el, 'f-cambioClave-contrasenaAnterior', 'equivocada');
@@ -144,7 +144,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-cambioClave-contrasena');
   });
 
-  it('si la contraseña anterior cambia mientras se verifica, la respuesta tardía no habilita la nueva', async () => {
+  it('if the old password changes while it is being verified, the late answer does not enable the new one', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
     const responder = bff.retener('POST /api/usuario/clave/verificacion');
@@ -158,7 +158,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(boton(el.shadowRoot!, 'Cambio de clave').disabled).to.be.false;
   });
 
-  it('muestra la lista de requisitos de la contraseña en vivo y el medidor de fortaleza', async () => {
+  it('shows the password requirements list live and the strength meter', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
     boton(el.shadowRoot!, 'Cambio de clave').click();
@@ -178,7 +178,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-cambioClave-contrasena').getAttribute('aria-describedby')).to.contain('clave-requisitos');
   });
 
-  it('la lista y el medidor no dan por fuerte una contraseña hecha con palabras del sitio, dígitos y símbolos', async () => {
+  it('the list and the meter do not call strong a password made of the site\'s words, digits and symbols', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
     boton(el.shadowRoot!, 'Cambio de clave').click();
@@ -203,7 +203,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     }
   });
 
-  it('«Sí» en mantener el correo deshabilita los campos de correo y código', async () => {
+  it('«Sí» on keeping the email disables the email and code fields', async () => {
     const el = await montar();
     expect(campo(el, 'f-correo').disabled).to.be.false;
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
@@ -215,7 +215,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-correo').getAttribute('aria-required')).to.equal('false');
   });
 
-  it('los teléfonos se escriben como la gente los escribe: separadores y +593 se normalizan al salir, y se muestran', async () => {
+  it('phones are typed as people write them: separators and +593 are normalised on leaving, and shown', async () => {
     const el = await montar();
     for (const [id, escrito, guardado] of [
       ['f-telefono1', '+593 (04) 234-5678', '042345678'],
@@ -233,7 +233,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-telefono1').hasAttribute('maxlength'), 'maxlength cortaría lo pegado en silencio').to.be.false;
   });
 
-  it('Teléfono1 acepta un celular (0991234567) con País = Ecuador', async () => {
+  it('Teléfono1 takes a mobile number (0991234567) with País = Ecuador', async () => {
     const el = await montar();
     await escribir(el, 'f-telefono1', '0991234567');
     await salir(el, 'f-telefono1');
@@ -241,7 +241,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-telefono1').getAttribute('aria-invalid')).to.equal('false');
   });
 
-  it('lo que no puede ser parte de un número se rechaza con un mensaje, sin borrar nada', async () => {
+  it('what cannot be part of a number is refused with a message, without erasing anything', async () => {
     const el = await montar();
     const escrito = '+593 (04) 234-5678 ext 12';
     await escribir(el, 'f-telefono1', escrito);

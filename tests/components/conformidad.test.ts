@@ -23,12 +23,12 @@ const ETIQUETAS = [
 ];
 const REQUERIDOS = ['Nombre Usuario', 'País', 'Provincia', 'Ciudad', 'Dirección', 'Teléfono1', 'Número de Celular', 'Correo Electrónico'];
 
-describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', () => {
+describe('conformance with DESIGN §2–§3 (exact names, events, login)', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('cada etiqueta de DESIGN §2 es el texto exacto de la etiqueta de un solo control; el asterisco queda fuera', async () => {
+  it('every label of DESIGN §2 is the exact text of the label of a single control; the asterisk stays outside', async () => {
     const el = await montar();
     const faltan = ETIQUETAS.filter((n) => porEtiqueta(el, n).length !== 1).map((n) => `${n}: ${porEtiqueta(el, n).length}`);
     expect(faltan.join('; ')).to.equal('');
@@ -46,7 +46,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     expect(pregunta[0]!.closest('[role="radiogroup"]')).to.exist;
   });
 
-  it('el diálogo de re-autenticación cerrado no añade otro campo «Contraseña»; abierto, lo tiene', async () => {
+  it('the closed re-authentication dialog adds no other «Contraseña» field; open, it has one', async () => {
     bff.reautenticacionRequerida = true;
     const el = await montar();
     expect(porEtiqueta(el, 'Contraseña')).to.have.length(1);
@@ -62,7 +62,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     expect(porEtiqueta(el, 'Contraseña').filter((c) => reaut.contains(c))).to.have.length(1);
   });
 
-  it('usuario-modificado, baja-solicitada y sesion-expirada son CustomEvent con detail, bubbles y composed', async () => {
+  it('usuario-modificado, baja-solicitada and sesion-expirada are CustomEvent with detail, bubbles and composed', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await el.updateComplete;
@@ -101,7 +101,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     expect(s.bubbles && s.composed).to.be.true;
   });
 
-  it('el login propio pide el token sin credenciales (no deja cookie): solo queda en memoria', async () => {
+  it('the built-in login asks for the token without credentials (leaves no cookie): it stays in memory only', async () => {
     bff.autenticado = false;
     const el = await montar({ esperar: false });
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
@@ -115,7 +115,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     expect(bff.de('POST /api/sesiones')[0]!.credenciales).to.equal('omit');
   });
 
-  it('un token que el anfitrión pone mientras se ve el login propio se usa en seguida', async () => {
+  it('a token the host sets while the built-in login is shown is used at once', async () => {
     bff.autenticado = false;
     bff.tokenEmitido = 'del-anfitrion';
     const el = await montar({ esperar: false });
@@ -125,7 +125,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer del-anfitrion');
   });
 
-  it('tras un 429 al pedir el código, «Aceptar» deja el foco en el campo del código, no en la página', async () => {
+  it('after a 429 when asking for the code, «Aceptar» leaves the focus on the code field, not on the page', async () => {
     const el = await montar();
     await escribir(el, 'f-correo', 'nuevo@example.com');
     await escribir(el, 'f-confirmacionCorreo', 'nuevo@example.com');

@@ -38,12 +38,12 @@ async function codigoPedidoConReloj(el: ModificarUsuarioGeneral) {
   }
 }
 
-describe('correo nuevo y código de seguridad', () => {
+describe('new email and security code', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('«Comprobar disponibilidad» bloquea ambos campos cuando el correo está libre', async () => {
+  it('«Comprobar disponibilidad» locks both fields when the email is free', async () => {
     const el = await montar();
     expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
     await comprobar(el);
@@ -55,7 +55,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(campo(el, 'f-codigoSeguridad').disabled).to.be.false;
   });
 
-  it('los botones deshabilitados se leen bien y dicen por qué lo están', async () => {
+  it('disabled buttons are legible and say why they are disabled', async () => {
     const el = await montar();
     const raiz = el.shadowRoot!;
     const porQue = (b: HTMLButtonElement) => {
@@ -86,7 +86,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(porQue(boton(raiz, 'Comprobar disponibilidad'))).to.equal('Correo disponible.');
   });
 
-  it('no consulta al servidor si los correos no coinciden o es el actual', async () => {
+  it('does not ask the server if the emails do not match or it is the current one', async () => {
     const el = await montar();
     await escribir(el, 'f-correo', 'a@example.com');
     await escribir(el, 'f-confirmacionCorreo', 'b@example.com');
@@ -99,7 +99,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(bff.de('POST /api/correo/disponibilidad')).to.have.length(0);
   });
 
-  it('avisa cuando el correo ya lo usa otro usuario', async () => {
+  it('warns when the email is already used by another user', async () => {
     const el = await montar();
     await comprobar(el, 'ocupado@example.com');
     await esperar(() => $(el, '#f-correo-error'));
@@ -107,7 +107,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(campo(el, 'f-correo').readOnly).to.be.false;
   });
 
-  it('una respuesta de disponibilidad que llega después de cambiar el correo no bloquea los campos', async () => {
+  it('an availability answer that arrives after the email changed does not lock the fields', async () => {
     const el = await montar();
     const responder = bff.retener('POST /api/correo/disponibilidad');
     await comprobar(el);
@@ -122,7 +122,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(boton(el.shadowRoot!, 'Comprobar disponibilidad').disabled).to.be.false;
   });
 
-  it('si pulsa «Usar otro correo» mientras se pide el código, no queda cuenta regresiva ni aviso, y el código se anula', async () => {
+  it('if «Usar otro correo» is pressed while the code is requested, no countdown or message is left, and the code is voided', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
@@ -142,7 +142,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(campo(el, 'f-codigoSeguridad').disabled).to.be.true;
   });
 
-  it('«Usar otro correo» desbloquea los campos y anula la comprobación y el código', async () => {
+  it('«Usar otro correo» unlocks the fields and voids the check and the code', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
@@ -160,7 +160,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-correo');
   });
 
-  it('el pegado del código no se bloquea (Lighthouse: paste-preventing input) y se normaliza al entrar', async () => {
+  it('pasting the code is not blocked (Lighthouse: paste-preventing input) and it is normalised on entry', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => !campo(el, 'f-codigoSeguridad').disabled);
@@ -181,7 +181,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect(c.value).to.equal('ABCD');
   });
 
-  it('flujo completo: código enviado, cuenta regresiva y PUT con el correo y el código', async () => {
+  it('whole flow: code sent, countdown and PUT with the email and the code', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
@@ -202,7 +202,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect([cuerpo.mantenerCorreo, cuerpo.correo, cuerpo.confirmacionCorreo, cuerpo.codigoSeguridad]).to.deep.equal([false, NUEVO, NUEVO, CODIGO]);
   });
 
-  it('muestra los intentos restantes cuando el servidor rechaza el código', async () => {
+  it('shows the attempts left when the server refuses the code', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
@@ -218,7 +218,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
   });
 
-  it('el número intentosRestantes de la entrada del error manda sobre el texto; con 0 pide otro código', async () => {
+  it('the intentosRestantes number of the error entry wins over the text; with 0 it asks for another code', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
@@ -245,7 +245,7 @@ describe('correo nuevo y código de seguridad', () => {
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('No quedan intentos con este código: solicite uno nuevo.');
   });
 
-  it('un correo mal configurado (503 SERVICIO_CORREO_MAL_CONFIGURADO) se explica sin prometer un plazo, también en inglés', async () => {
+  it('a misconfigured email service (503 SERVICIO_CORREO_MAL_CONFIGURADO) is explained without promising a time, also in English', async () => {
     const el = await montar();
     await comprobar(el);
     await esperar(() => campo(el, 'f-correo').readOnly);
@@ -267,11 +267,11 @@ describe('correo nuevo y código de seguridad', () => {
     expect(dialogoAbierto(el)!.textContent).not.to.contain('más tarde');
   });
 
-  describe('con reloj simulado', () => {
+  describe('with a fake clock', () => {
     let reloj: sinon.SinonFakeTimers;
     afterEach(() => reloj?.restore());
 
-    it('un código nuevo que no se pudo enviar (503) deja en curso el que ya llegó', async () => {
+    it('a new code that could not be sent (503) leaves the one already received running', async () => {
       const el = await montar();
       reloj = await codigoPedidoConReloj(el);
       await reloj.tickAsync(60_000);
@@ -288,7 +288,7 @@ describe('correo nuevo y código de seguridad', () => {
       }
     });
 
-    it('cuenta 15:00, anuncia a los 10, 5, 2 y 1 minutos y al vencer avisa que pida otro', async function () {
+    it('counts 15:00, announces at 10, 5, 2 and 1 minutes and on expiry tells to ask for another', async function () {
       // 900 one-second ticks, each rendering the countdown: about 10 s on a busy machine.
       this.timeout(60000);
       const el = await montar();
@@ -320,7 +320,7 @@ describe('correo nuevo y código de seguridad', () => {
       expect(boton(el.shadowRoot!, 'Solicitar código de seguridad'), 'el botón vuelve a «Solicitar código de seguridad»').to.exist;
     });
 
-    it('respeta la espera para reenviar y el Retry-After de un 429', async () => {
+    it('respects the wait to resend and the Retry-After of a 429', async () => {
       const el = await montar();
       reloj = await codigoPedidoConReloj(el);
       const reenviar = () => boton(el.shadowRoot!, 'Solicitar un nuevo código');

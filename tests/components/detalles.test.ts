@@ -17,12 +17,12 @@ async function verificarClave(el: ModificarUsuarioGeneral) {
   await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
 }
 
-describe('detalles que estorban', () => {
+describe('details that get in the way', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('cada contraseña tiene «Mostrar»: un botón con aria-pressed cuyo nombre dice qué muestra', async () => {
+  it('every password has «Mostrar»: a button with aria-pressed whose name says what it shows', async () => {
     const el = await montar();
     await verificarClave(el);
     for (const [id, nombre] of [
@@ -47,7 +47,7 @@ describe('detalles que estorban', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('la lista de requisitos empieza neutra (pendiente), no con cuatro cruces rojas', async () => {
+  it('the requirements list starts neutral (pending), not with four red crosses', async () => {
     const el = await montar();
     await verificarClave(el);
     const items = [...el.shadowRoot!.querySelectorAll('.checklist li')];
@@ -58,7 +58,7 @@ describe('detalles que estorban', () => {
     expect(items[0]!.className).to.equal('falta');
   });
 
-  it('el login propio marca sus campos vacíos aria-invalid y los enlaza al mensaje; su contraseña tiene «Mostrar»', async () => {
+  it('the built-in login marks its empty fields aria-invalid and links them to the message; its password has «Mostrar»', async () => {
     bff.autenticado = false;
     const el = await montar({ esperar: false });
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
@@ -83,7 +83,7 @@ describe('detalles que estorban', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('«Datos desactualizados» (412) muestra qué cambió y permite conservar lo escrito sobre los datos nuevos', async () => {
+  it('«Datos desactualizados» (412) shows what changed and lets the user keep what was typed over the new data', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await escribir(el, 'f-telefono2', '022345679');
@@ -113,7 +113,7 @@ describe('detalles que estorban', () => {
     expect(put.cuerpo).to.include({ direccion: 'Cambiada en otra ventana', telefono2: '022345679' });
   });
 
-  it('si también cambió lo que el usuario editó, lo dice y conserva lo suyo; «Descartar» vuelve a los datos del servidor', async () => {
+  it('if what the user edited also changed, says so and keeps the user\'s value; «Descartar» goes back to the server\'s data', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await escribir(el, 'f-direccion', 'Mi dirección nueva 123');
@@ -127,7 +127,7 @@ describe('detalles que estorban', () => {
     await esperar(() => campo(el, 'f-direccion').value === 'Cambiada en otra ventana');
   });
 
-  it('la espera de 60 s para otro código se dice como espera, no como «demasiados intentos»', async () => {
+  it('the 60 s wait for another code is worded as a wait, not as «demasiados intentos»', async () => {
     const el = await montar();
     await escribir(el, 'f-correo', 'nuevo@example.com');
     await escribir(el, 'f-confirmacionCorreo', 'nuevo@example.com');

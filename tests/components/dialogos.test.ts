@@ -9,12 +9,12 @@ async function prepararCambioTelefono(el: ModificarUsuarioGeneral) {
   await escribir(el, 'f-telefono1', '022345678');
 }
 
-describe('diálogos', () => {
+describe('dialogs', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('confirma antes de modificar; «No» no envía nada', async () => {
+  it('confirms before saving; «No» sends nothing', async () => {
     const el = await montar();
     await prepararCambioTelefono(el);
     boton(el.shadowRoot!, 'Modificar').click();
@@ -26,7 +26,7 @@ describe('diálogos', () => {
     expect(campo(el, 'f-telefono1').value).to.equal('022345678');
   });
 
-  it('«Sí» envía el PUT con If-Match, muestra el éxito con Aceptar y emite usuario-modificado', async () => {
+  it('«Sí» sends the PUT with If-Match, shows the success with Aceptar and fires usuario-modificado', async () => {
     const el = await montar();
     await prepararCambioTelefono(el);
     boton(el.shadowRoot!, 'Modificar').click();
@@ -57,7 +57,7 @@ describe('diálogos', () => {
     expect(bff.de('PUT /api/usuario')[1]!.cabeceras.get('If-Match')).to.equal('"2"');
   });
 
-  it('no envía dos veces si se pulsa Modificar de nuevo mientras se envía', async () => {
+  it('does not send twice if Modificar is pressed again while sending', async () => {
     const el = await montar();
     await prepararCambioTelefono(el);
     let soltar!: () => void;
@@ -81,7 +81,7 @@ describe('diálogos', () => {
     expect(bff.de('PUT /api/usuario')).to.have.length(1);
   });
 
-  it('ante 412 VERSION_DESACTUALIZADA pide el usuario actual; «Descartar mis cambios» lo recarga', async () => {
+  it('on 412 VERSION_DESACTUALIZADA fetches the current user; «Descartar mis cambios» reloads it', async () => {
     const el = await montar();
     await prepararCambioTelefono(el);
     bff.una('PUT /api/usuario', () => problema(412, 'VERSION_DESACTUALIZADA'));
@@ -94,7 +94,7 @@ describe('diálogos', () => {
     await esperar(() => bff.de('GET /api/usuario').length === 3);
   });
 
-  it('Solicitud de baja: exige el motivo, lo envía, informa y emite baja-solicitada', async () => {
+  it('Solicitud de baja: requires the reason, sends it, informs and fires baja-solicitada', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
     const d = await esperarDialogo(el, 'Motivo');
@@ -124,7 +124,7 @@ describe('diálogos', () => {
     expect(e.bubbles && e.composed).to.be.true;
   });
 
-  it('Solicitud de baja: un Motivo con caracteres invisibles no se envía; el contador cuenta caracteres, no unidades UTF-16', async () => {
+  it('Solicitud de baja: a Motivo with invisible characters is not sent; the counter counts characters, not UTF-16 units', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
     const d = await esperarDialogo(el, 'Motivo');
@@ -145,7 +145,7 @@ describe('diálogos', () => {
     boton(d, 'Cancelar').click();
   });
 
-  it('si la sesión venció, la baja se cierra y deja ver el login propio', async () => {
+  it('if the session expired, the baja dialog closes and lets the built-in login show', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
     const d = await esperarDialogo(el, 'Motivo');
@@ -158,7 +158,7 @@ describe('diálogos', () => {
     await esperar(() => dialogoAbierto(el) === null, 'el diálogo de baja quedó abierto sobre el login');
   });
 
-  it('Cancelar en la baja cierra sin enviar', async () => {
+  it('Cancelar in the baja dialog closes without sending', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
     const d = await esperarDialogo(el, 'Motivo');
@@ -168,7 +168,7 @@ describe('diálogos', () => {
     expect(todos(el.shadowRoot!, 'form[part="formulario"]')).to.have.length(1);
   });
 
-  it('los diálogos usan <dialog> nativo modal', async () => {
+  it('the dialogs use a native modal <dialog>', async () => {
     const el = await montar();
     boton(el.shadowRoot!, 'Solicitud de baja').click();
     const d = await esperarDialogo(el, 'Motivo');

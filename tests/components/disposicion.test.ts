@@ -2,14 +2,14 @@ import { expect } from '@open-wc/testing';
 import { BffFalso } from '../../paquete/testing.js';
 import { $, abrirActividad, elegir, esperar, montar, todos } from './ayuda.js';
 
-describe('disposición y personalización', () => {
+describe('layout and customisation', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
   const columnas = (el: HTMLElement) => getComputedStyle($(el as never, '.rejilla')).gridTemplateColumns.split(' ').length;
 
-  it('una columna a 360 px y dos a 1280 px', async () => {
+  it('one column at 360 px and two at 1280 px', async () => {
     const el = await montar();
     el.style.display = 'block';
     el.style.width = '360px';
@@ -21,7 +21,7 @@ describe('disposición y personalización', () => {
     expect(columnas(el)).to.equal(2);
   });
 
-  it('las leyendas de las secciones y de Sí/No empiezan en el borde izquierdo de los campos', async () => {
+  it('the legends of the sections and of Sí/No start at the left edge of the fields', async () => {
     const el = await montar();
     const izquierdaTexto = (e: Element) => {
       const r = document.createRange();
@@ -34,7 +34,7 @@ describe('disposición y personalización', () => {
     for (const l of leyendas) expect(izquierdaTexto(l), l.textContent!.trim()).to.be.closeTo(borde, 0.5);
   });
 
-  it('los campos deshabilitados (Provincia fuera de Ecuador) no se desvanecen', async () => {
+  it('disabled fields (Provincia outside Ecuador) do not fade', async () => {
     const el = await montar();
     await elegir(el, 'f-pais', 'US');
     const provincia = $<HTMLSelectElement>(el, '#f-provincia');
@@ -43,7 +43,7 @@ describe('disposición y personalización', () => {
     expect(getComputedStyle($(el, '#f-cambioClave-contrasena')).opacity).to.equal('1');
   });
 
-  it('el resumen de errores no deja un hueco sobre su título', async () => {
+  it('the error summary leaves no gap above its title', async () => {
     const el = await montar();
     $(el, 'button[part~="boton-modificar"]').click();
     await esperar(() => $(el, '[part="resumen-errores"]'));
@@ -54,7 +54,7 @@ describe('disposición y personalización', () => {
     expect(arriba).to.be.closeTo(abajo, 2);
   });
 
-  it('expone las partes principales y acepta propiedades CSS del anfitrión', async () => {
+  it('exposes the main parts and takes CSS properties from the host', async () => {
     const el = await montar();
     for (const parte of ['formulario', 'titulo', 'seccion', 'campo', 'boton', 'boton-modificar', 'boton-baja', 'botones']) {
       expect(todos(el.shadowRoot!, `[part~="${parte}"]`).length, parte).to.be.greaterThan(0);
@@ -67,7 +67,7 @@ describe('disposición y personalización', () => {
     expect(getComputedStyle($(el, '#f-nombre')).fontFamily).to.equal('serif');
   });
 
-  it('usa el origen de la página si no hay api-base', async () => {
+  it('uses the page\'s origin if there is no api-base', async () => {
     const el = document.createElement('modificar-usuario-general');
     document.body.append(el);
     await new Promise((r) => setTimeout(r, 50));

@@ -3,8 +3,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { BffFalso } from '../../paquete/testing.js';
 
-describe('elemento presente antes de definirse', () => {
-  it('cambia de idioma en tiempo de ejecución (lang propio y lang del documento)', async () => {
+describe('element in the page before it is defined', () => {
+  it('switches language at run time (its own lang and the document\'s lang)', async () => {
     const bff = new BffFalso().instalar();
     document.body.innerHTML = '<modificar-usuario-general api-base="http://bff.test" lang="es"></modificar-usuario-general>';
     await import('../../components/modificar-usuario-general/modificar-usuario-general.js');

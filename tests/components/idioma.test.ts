@@ -3,7 +3,7 @@ import { BffFalso, problema } from '../../paquete/testing.js';
 import { $, abrirActividad, boton, campo, escribir, esperar, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import { getLocale } from '../../components/modificar-usuario-general/localization.js';
 
-describe('idioma (es por defecto, en) y actividad reciente', () => {
+describe('language (es by default, en) and recent activity', () => {
   let bff: BffFalso;
   const langDocumento = document.documentElement.lang;
   beforeEach(() => (bff = new BffFalso().instalar()));
@@ -12,7 +12,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     document.documentElement.lang = langDocumento;
   });
 
-  it('cambiar lang a en vuelve a pintar en inglés, también los errores; y de vuelta a es', async () => {
+  it('switching lang to en paints again in English, errors too; and back to es', async () => {
     const el = await montar();
     expect($(el, 'label[for="f-direccion"]').textContent).to.contain('Dirección');
     await escribir(el, 'f-direccion', 'x');
@@ -27,7 +27,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Dirección'));
   });
 
-  it('en inglés los países salen en inglés y en orden inglés; OTROS se traduce; provincias y ciudades quedan marcadas lang="es"', async () => {
+  it('in English the countries are in English and in English order; OTROS is translated; provinces and cities are marked lang="es"', async () => {
     const el = await montar({ lang: 'en' });
     await esperar(() => $(el, 'label[for="f-pais"]').textContent!.includes('Country'));
     const opciones = () => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#f-pais option')].slice(1);
@@ -49,7 +49,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('cada código del catálogo de países tiene nombre en inglés en este navegador (Intl.DisplayNames)', async () => {
+  it('every code of the country catalog has an English name in this browser (Intl.DisplayNames)', async () => {
     bff.desinstalar();
     const { paises } = (await (await fetch('/catalogs/paises.json')).json()) as { paises: { codigo: string; nombre: string }[] };
     expect(paises).to.have.length(249);
@@ -59,7 +59,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     expect(nombres.of('DE')).to.equal('Germany');
   });
 
-  it('un error ya mostrado en el login propio también cambia de idioma', async () => {
+  it('an error already shown in the built-in login also changes language', async () => {
     bff.autenticado = false;
     const el = await montar({ esperar: false });
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
@@ -72,7 +72,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await esperar(() => getLocale() === 'es');
   });
 
-  it('sin lang propio sigue el lang del documento', async () => {
+  it('without its own lang it follows the document\'s lang', async () => {
     document.documentElement.lang = 'en-US';
     const el = await montar({ lang: '' });
     await esperar(() => $(el, 'label[for="f-telefono1"]').textContent!.includes('Phone 1'));
@@ -80,7 +80,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await esperar(() => $(el, 'label[for="f-telefono1"]').textContent!.includes('Teléfono1'));
   });
 
-  it('«Actividad reciente» se despliega y lista los eventos, el más reciente primero, con fechas locales', async () => {
+  it('«Actividad reciente» opens and lists the events, newest first, with local dates', async () => {
     const el = await montar();
     expect(el.shadowRoot!.querySelector<HTMLDetailsElement>('details.actividad')!.open).to.be.false;
     expect(bff.de('GET /api/usuario/actividad')).to.have.length(0);
@@ -102,7 +102,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await esperar(() => getLocale() === 'es');
   });
 
-  it('una fila que agrupa intentos repetidos muestra cuántas veces ocurrió (es y en); las demás, nada', async () => {
+  it('a row that groups repeated attempts shows how many times it happened (es and en); the others, nothing', async () => {
     bff.una('GET /api/usuario/actividad', () =>
       new Response(
         JSON.stringify([
@@ -124,7 +124,7 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     await esperar(() => getLocale() === 'es');
   });
 
-  it('si la actividad no carga, lo dice y permite reintentar', async () => {
+  it('if the activity does not load, says so and offers to retry', async () => {
     const el = await montar();
     bff.una('GET /api/usuario/actividad', () => problema(500, 'ERROR_INTERNO'));
     await abrirActividad(el);

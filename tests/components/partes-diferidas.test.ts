@@ -22,12 +22,12 @@ async function formularioSinAnticipar(): Promise<ModificarUsuarioGeneral> {
   return el;
 }
 
-describe('partes diferidas: se piden la primera vez que hacen falta y funcionan', () => {
+describe('lazy parts: fetched the first time they are needed, and working', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('el formulario se muestra sin ninguna; la primera interacción trae la validación y el diálogo de mensajes', async () => {
+  it('the form shows without any of them; the first interaction brings validation and the message dialog', async () => {
     const el = await formularioSinAnticipar();
     expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
     for (const parte of [...PARTES, ...DEL_PANEL]) expect(pedido(parte), parte).to.be.false;
@@ -51,7 +51,7 @@ describe('partes diferidas: se piden la primera vez que hacen falta y funcionan'
     expect(bff.de('PUT /api/usuario')).to.have.length(0);
   });
 
-  it('«Solicitud de baja» trae su diálogo al pulsarla', async () => {
+  it('«Solicitud de baja» brings its dialog when pressed', async () => {
     const el = await montar();
     expect(pedido('dialogo-baja')).to.be.false;
     boton(el.shadowRoot!, 'Solicitud de baja').click();
@@ -68,7 +68,7 @@ describe('partes diferidas: se piden la primera vez que hacen falta y funcionan'
     expect(bff.de('POST /api/usuario/baja')).to.have.length(0);
   });
 
-  it('la re-autenticación trae su diálogo cuando el BFF pide la contraseña', async () => {
+  it('re-authentication brings its dialog when the BFF asks for the password', async () => {
     const el = await montar();
     expect(pedido('dialogo-reautenticacion')).to.be.false;
     bff.reautenticacionRequerida = true;
@@ -87,7 +87,7 @@ describe('partes diferidas: se piden la primera vez que hacen falta y funcionan'
     expect(bff.de('POST /api/usuario/baja')).to.have.length(2);
   });
 
-  it('sin sesión trae el inicio de sesión propio, y con él se entra', async () => {
+  it('without a session brings the built-in login, and it logs in', async () => {
     expect(pedido('formulario-login')).to.be.false;
     bff.autenticado = false;
     const el = await montar({ esperar: false });
@@ -101,7 +101,7 @@ describe('partes diferidas: se piden la primera vez que hacen falta y funcionan'
     expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
   });
 
-  it('«Actividad reciente» trae su panel al abrirla, con las sesiones abiertas y los eventos', async () => {
+  it('«Actividad reciente» brings its panel when opened, with the open sessions and the events', async () => {
     const el = await montar();
     for (const parte of ['actividad-reciente', ...DEL_PANEL]) expect(pedido(parte), parte).to.be.false;
     expect(bff.de('GET /api/usuario/actividad')).to.have.length(0);

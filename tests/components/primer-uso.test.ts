@@ -16,12 +16,12 @@ async function modificarConErrores(el: ModificarUsuarioGeneral) {
   await esperar(() => resumen(el) && enfocado(el) === resumen(el), 'el foco no fue al resumen');
 }
 
-describe('la pregunta del correo en el primer guardado', () => {
+describe('the email question on the first save', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('con «No» (el predeterminado del instructivo) y sin correo nuevo, cambiar un teléfono da un solo error, en la pregunta, que dice qué hacer', async () => {
+  it('with «No» (the seed\'s default) and no new email, changing a phone gives one error, on the question, saying what to do', async () => {
     const el = await montar();
     expect(radio(el, 'no').checked, 'el instructivo: «No» por defecto').to.be.true;
     await escribir(el, 'f-telefono2', '0991234567');
@@ -44,7 +44,7 @@ describe('la pregunta del correo en el primer guardado', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('tras un guardado la pregunta conserva la elección del usuario, y la siguiente edición se guarda sin errores', async () => {
+  it('after a save the question keeps the user\'s choice, and the next edit saves without errors', async () => {
     const el = await montar();
     radio(el, 'si').click();
     await escribir(el, 'f-telefono2', '022345679');
@@ -63,12 +63,12 @@ describe('la pregunta del correo en el primer guardado', () => {
   });
 });
 
-describe('resumen de errores al estilo GOV.UK', () => {
+describe('GOV.UK-style error summary', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('el enlace del código lleva a un control habilitado: el botón que lo habilita, nunca el campo deshabilitado', async () => {
+  it('the code\'s link leads to an enabled control: the button that enables it, never the disabled field', async () => {
     const el = await montar();
     await escribir(el, 'f-correo', 'nuevo@example.com');
     await escribir(el, 'f-confirmacionCorreo', 'nuevo@example.com');
@@ -92,7 +92,7 @@ describe('resumen de errores al estilo GOV.UK', () => {
     }
   });
 
-  it('cada envío con errores vuelve a llevar el foco al resumen; corregir un campo no lo anuncia otra vez', async () => {
+  it('every submit with errors brings the focus back to the summary; fixing a field does not announce it again', async () => {
     const el = await montar();
     radio(el, 'si').click();
     await escribir(el, 'f-direccion', '');
@@ -110,12 +110,12 @@ describe('resumen de errores al estilo GOV.UK', () => {
   });
 });
 
-describe('Enter en un campo con su propio botón ejecuta ese botón, no la validación del formulario', () => {
+describe('Enter in a field with its own button runs that button, not the form\'s validation', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('Contraseña anterior: Enter pulsa «Cambio de clave»', async () => {
+  it('Contraseña anterior: Enter presses «Cambio de clave»', async () => {
     const el = await montar();
     campo(el, 'f-cambioClave-contrasenaAnterior').focus();
     await sendKeys({ type: CLAVE });
@@ -127,7 +127,7 @@ describe('Enter en un campo con su propio botón ejecuta ese botón, no la valid
     expect(enfocado(el)?.id).to.equal('f-cambioClave-contrasena');
   });
 
-  it('Confirmación de correo: Enter pulsa «Comprobar disponibilidad»; en el código vacío, «Solicitar código de seguridad»', async () => {
+  it('Confirmación de correo: Enter presses «Comprobar disponibilidad»; in the empty code, «Solicitar código de seguridad»', async () => {
     const el = await montar();
     await escribir(el, 'f-correo', 'nuevo@example.com');
     campo(el, 'f-confirmacionCorreo').focus();

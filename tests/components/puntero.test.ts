@@ -5,7 +5,7 @@ import { $, boton, campo, esperar, escribir, montar } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 // A real mouse (CDP input events): the mousedown blurs the field being edited before the mouseup.
-describe('errores al salir de un campo con el ratón (sin clics perdidos)', () => {
+describe('errors on leaving a field with the mouse (no lost clicks)', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(async () => {
@@ -32,7 +32,7 @@ describe('errores al salir de un campo con el ratón (sin clics perdidos)', () =
     return { antes, despues: objetivo.getBoundingClientRect().top };
   }
 
-  it('Modificar no se mueve bajo el puntero y el clic valida: teléfono marcado y resumen', async () => {
+  it('Modificar does not move under the pointer and the click validates: phone marked and summary', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await escribir(el, 'f-telefono1', '12');
@@ -47,7 +47,7 @@ describe('errores al salir de un campo con el ratón (sin clics perdidos)', () =
     expect(bff.llamadas.filter((l) => l.metodo === 'PUT')).to.have.length(0);
   });
 
-  it('el clic en «Sí» no se pierde y el error del campo abandonado aparece después', async () => {
+  it('the click on «Sí» is not lost and the error of the field left appears afterwards', async () => {
     const el = await montar();
     await escribir(el, 'f-telefono2', '12');
     const si = $(el, 'input[name="mantenerCorreo"][value="si"]');
@@ -61,7 +61,7 @@ describe('errores al salir de un campo con el ratón (sin clics perdidos)', () =
     expect(campo(el, 'f-telefono2').getAttribute('aria-invalid')).to.equal('true');
   });
 
-  it('al salir con el teclado el error aparece en seguida', async () => {
+  it('leaving with the keyboard the error appears at once', async () => {
     const el = await montar();
     await escribir(el, 'f-telefono2', '12');
     campo(el, 'f-telefono2').blur();

@@ -6,12 +6,12 @@ import { BffFalso } from '../../paquete/testing.js';
 
 const ENTRADA = '/dist/widget/modificar-usuario-general.js';
 
-describe('registro del elemento (el archivo del paquete)', () => {
+describe('registration of the element (the package\'s file)', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('una segunda copia del módulo carga sin error y la primera definición queda; el elemento funciona', async () => {
+  it('a second copy of the module loads without error and the first definition stays; the element works', async () => {
     const primera = await import(`${ENTRADA}?copia=1`);
     const segunda = await import(`${ENTRADA}?copia=2`);
     expect(customElements.get('modificar-usuario-general')).to.equal(primera.ModificarUsuarioGeneral);

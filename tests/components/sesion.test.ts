@@ -31,12 +31,12 @@ async function asentarReloj(el: ModificarUsuarioGeneral, reloj: sinon.SinonFakeT
   }
 }
 
-describe('sesión: re-autenticación, login propio, token del anfitrión, inactividad y red', () => {
+describe('session: re-authentication, built-in login, host token, idleness and network', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('ante 403 REAUTENTICACION_REQUERIDA pide la contraseña, conserva lo escrito y repite la llamada', async () => {
+  it('on 403 REAUTENTICACION_REQUERIDA asks for the password, keeps what was typed and repeats the call', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', 'Calle nueva 45');
     await escribir(el, 'f-correo', 'otro@example.com');
@@ -60,7 +60,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(campo(el, 'f-direccion').value).to.equal('Calle nueva 45');
   });
 
-  it('si la sesión venció mientras pedía la contraseña, cierra ese diálogo y muestra el login propio', async () => {
+  it('if the session expired while asking for the password, closes that dialog and shows the built-in login', async () => {
     const { el, reaut } = await bajaQuePideContrasena(bff);
     reaut.querySelector('input')!.value = CLAVE;
     bff.autenticado = false;
@@ -70,14 +70,14 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(bff.de('POST /api/usuario/baja')).to.have.length(1);
   });
 
-  it('si se cancela la re-autenticación no repite la llamada', async () => {
+  it('if the re-authentication is cancelled it does not repeat the call', async () => {
     const { el, reaut } = await bajaQuePideContrasena(bff);
     boton(reaut, 'Cancelar').click();
     await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length <= 1);
     expect(bff.de('POST /api/usuario/baja')).to.have.length(1);
   });
 
-  it('ante 401 sin token muestra su propio login y luego usa el token como Bearer', async () => {
+  it('on 401 without a token shows its own login and then sends the token as Bearer', async () => {
     bff.autenticado = false;
     const el = await montar({ esperar: false });
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
@@ -100,7 +100,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
-  it('si la sesión vence a mitad de la edición, tras el login conserva lo escrito', async () => {
+  it('if the session expires mid-edit, keeps what was typed after the login', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', 'Dirección escrita antes');
     bff.autenticado = false;
@@ -117,7 +117,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(campo(el, 'f-direccion').value).to.equal('Dirección escrita antes');
   });
 
-  it('si tras la sesión vencida ingresa otro usuario, muestra los datos de ese usuario y no lo escrito antes', async () => {
+  it('if another user logs in after the session expired, shows that user\'s data and not what was typed before', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', 'Dirección escrita antes');
     bff.autenticado = false;
@@ -140,7 +140,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer token-otro');
   });
 
-  it('un token nuevo del anfitrión a mitad de la edición conserva lo escrito solo si es del mismo usuario', async () => {
+  it('a new host token mid-edit keeps what was typed only if it is the same user', async () => {
     bff.tokenEmitido = 'token-a';
     const el = await montar({ token: 'token-a' });
     await escribir(el, 'f-direccion', 'Dirección escrita antes');
@@ -156,7 +156,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(campo(el, 'f-direccion').value).to.equal('Dirección del otro usuario');
   });
 
-  it('con token del anfitrión lo envía como Bearer y ante 401 emite sesion-expirada sin mostrar login', async () => {
+  it('with a host token sends it as Bearer and on 401 fires sesion-expirada without showing the login', async () => {
     bff.tokenEmitido = 'token-anfitrion';
     const el = await montar({ token: 'token-anfitrion' });
     expect(bff.de('GET /api/usuario')[0]!.cabeceras.get('Authorization')).to.equal('Bearer token-anfitrion');
@@ -169,7 +169,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
   });
 
-  it('con un token del anfitrión ya vencido al cargar, emite sesion-expirada y carga con el token nuevo', async () => {
+  it('with a host token already expired at load, fires sesion-expirada and loads with the new token', async () => {
     bff.tokenEmitido = 'nuevo';
     const el = document.createElement('modificar-usuario-general');
     el.setAttribute('api-base', 'http://bff.test');
@@ -186,14 +186,14 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     el.remove();
   });
 
-  it('sin token usa la cookie de sesión (credentials: include)', async () => {
+  it('without a token uses the session cookie (credentials: include)', async () => {
     await montar();
     expect(bff.de('GET /api/usuario')[0]!.credenciales).to.equal('include');
     expect(bff.de('GET /api/usuario')[0]!.origen).to.equal('http://bff.test');
     expect(bff.de('GET /api/usuario')[0]!.cabeceras.has('Authorization')).to.be.false;
   });
 
-  it('sin red muestra un mensaje claro y «Reintentar» vuelve a cargar', async () => {
+  it('without network shows a clear message and «Reintentar» loads again', async () => {
     bff.sinRed = true;
     const el = await montar({ esperar: false });
     await esperar(() => $(el, '[part="aviso"]'));
@@ -204,7 +204,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     await listo(el);
   });
 
-  it('una acción sin red ofrece reintentarla', async () => {
+  it('an action without network offers to retry it', async () => {
     const el = await montar();
     await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
     bff.sinRed = true;
@@ -215,11 +215,11 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
   });
 
-  describe('inactividad', () => {
+  describe('idleness', () => {
     let reloj: sinon.SinonFakeTimers;
     afterEach(() => reloj?.restore());
 
-    it('avisa dos minutos antes de los 30 de inactividad y «Seguir conectado» renueva la sesión', async () => {
+    it('warns two minutes before the 30 of idleness and «Seguir conectado» renews the session', async () => {
       reloj = relojFalso();
       const el = await montarConReloj(reloj);
       expect($(el, 'form[part="formulario"]') !== null, 'falta form[part="formulario"]').to.be.true;
@@ -238,7 +238,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       expect(dialogoAbierto(el) === null, 'queda un diálogo abierto').to.be.true;
     });
 
-    it('elegir otra provincia (catálogo público, no renueva la sesión) no retrasa el aviso', async () => {
+    it('choosing another province (public catalog, does not renew the session) does not delay the warning', async () => {
       reloj = relojFalso();
       const el = await montarConReloj(reloj);
       await reloj.tickAsync(20 * 60_000);
@@ -250,7 +250,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       expect(dialogoAbierto(el)!.textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
     });
 
-    it('movido en la página (desconectado y vuelto a conectar) sigue avisando a tiempo', async () => {
+    it('moved in the page (disconnected and connected again) keeps warning on time', async () => {
       reloj = relojFalso();
       const el = await montarConReloj(reloj);
       await reloj.tickAsync(60_000);
@@ -266,7 +266,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       expect(dialogoAbierto(el)!.textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
     });
 
-    it('el aviso es un diálogo modal que toma el foco aunque la página esté desplazada (WCAG 2.2.1), y lo devuelve donde estaba', async () => {
+    it('the warning is a modal dialog that takes the focus even with the page scrolled (WCAG 2.2.1), and gives it back where it was', async () => {
       reloj = relojFalso();
       const el = await montarConReloj(reloj);
       // The user is down at Teléfono2, the page scrolled, when the warning comes.
@@ -298,7 +298,7 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       }
     });
 
-    it('si la sesión vence con el aviso abierto, el aviso se retira y queda el mensaje de sesión cerrada', async () => {
+    it('if the session expires with the warning open, the warning goes away and the closed-session message stays', async () => {
       reloj = relojFalso();
       const el = await montarConReloj(reloj);
       await reloj.tickAsync(AVISO_MS);

@@ -9,12 +9,12 @@ const sesiones = (el: ModificarUsuarioGeneral) => parteActividad(el, 'mug-sesion
 const items = (el: ModificarUsuarioGeneral) => [...(sesiones(el)?.querySelectorAll('li') ?? [])];
 const normal = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-describe('sesiones abiertas en «Actividad reciente»', () => {
+describe('open sessions in «Actividad reciente»', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('lista las sesiones (dispositivo, último uso, IP, cuál es esta) y es accesible', async () => {
+  it('lists the sessions (device, last use, IP, which one is this) and is accessible', async () => {
     const el = await montar();
     expect(bff.de('GET /api/sesiones')).to.have.length(0);
     await abrirActividad(el);
@@ -33,7 +33,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('«Cerrar las demás sesiones» las cierra, lo anuncia, deja solo esta y recarga los eventos', async () => {
+  it('«Cerrar las demás sesiones» closes them, announces it, leaves only this one and reloads the events', async () => {
     const el = await montar();
     await abrirActividad(el);
     await esperar(() => items(el).length === 2 && eventosActividad(el).length === 2);
@@ -48,7 +48,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('pide la contraseña si la última prueba tiene más de 15 minutos, y luego cierra', async () => {
+  it('asks for the password if the last proof is older than 15 minutes, and then closes them', async () => {
     bff.reautenticacionRequerida = true;
     const el = await montar();
     await abrirActividad(el);
@@ -62,7 +62,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
     expect(bff.de('DELETE /api/sesiones/otras')).to.have.length(2);
   });
 
-  it('si el servidor falla, lo dice y la lista queda como estaba', async () => {
+  it('if the server fails, says so and the list stays as it was', async () => {
     const el = await montar();
     await abrirActividad(el);
     await esperar(() => items(el).length === 2);
@@ -73,7 +73,7 @@ describe('sesiones abiertas en «Actividad reciente»', () => {
     expect(items(el)).to.have.length(2);
   });
 
-  it('en inglés', async () => {
+  it('in English', async () => {
     const el = await montar({ lang: 'en' });
     await abrirActividad(el);
     await esperar(() => items(el).length === 2 && normal(sesiones(el)!.querySelector('h3')!.textContent) === 'Open sessions');

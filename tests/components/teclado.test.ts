@@ -15,12 +15,12 @@ async function tabHasta(el: ModificarUsuarioGeneral, cond: (e: HTMLElement) => b
   throw new Error('no se llegó con Tab');
 }
 
-describe('solo con el teclado', () => {
+describe('keyboard only', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
 
-  it('se recorre con Tab, el foco es visible, y se modifica con Enter y el diálogo', async () => {
+  it('Tab goes through it, the focus is visible, and Enter and the dialog save it', async () => {
     const el = await montar();
     campo(el, 'f-nombre').focus();
     const outline = getComputedStyle(campo(el, 'f-nombre')).outlineStyle;
@@ -54,7 +54,7 @@ describe('solo con el teclado', () => {
     await esperar(() => enfocado(el)?.getAttribute('part')?.includes('boton-modificar'), 'el foco no volvió a Modificar');
   });
 
-  it('«Comprobar disponibilidad» con Enter lleva el foco al paso siguiente, o al correo si no está disponible', async () => {
+  it('«Comprobar disponibilidad» with Enter moves the focus to the next step, or to the email if it is not available', async () => {
     const el = await montar();
     const correo = await tabHasta(el, (e) => e.id === 'f-correo');
     await sendKeys({ type: 'ocupado@example.com' });
@@ -76,7 +76,7 @@ describe('solo con el teclado', () => {
     await esperar(() => enfocado(el)?.id === 'boton-solicitar-codigo', 'el foco no pasó a «Solicitar código de seguridad»');
   });
 
-  it('tras «Descartar mis cambios» en un 412 el formulario sigue en pantalla y el foco en Modificar', async () => {
+  it('after «Descartar mis cambios» on a 412 the form stays on screen and the focus on Modificar', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     bff.usuario = { ...bff.usuario, direccion: 'Cambiada en otra ventana', version: 2 };
@@ -95,7 +95,7 @@ describe('solo con el teclado', () => {
     await esperar(() => enfocado(el)?.getAttribute('part')?.includes('boton-modificar'), 'el foco no volvió a Modificar');
   });
 
-  it('Escape cierra el diálogo de baja sin enviar', async () => {
+  it('Escape closes the baja dialog without sending', async () => {
     const el = await montar();
     const baja = await tabHasta(el, (e) => e.getAttribute('part')?.includes('boton-baja') ?? false);
     expect(baja.textContent!.trim()).to.equal('Solicitud de baja');

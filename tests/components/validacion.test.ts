@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { BffFalso, problema } from '../../paquete/testing.js';
 import { $, boton, campo, elegir, escribir, esperar, esperarDialogo, montar, salir } from './ayuda.js';
 
-describe('validación en el navegador y errores del servidor', () => {
+describe('validation in the browser and server errors', () => {
   let bff: BffFalso;
   beforeEach(() => (bff = new BffFalso().instalar()));
   afterEach(() => bff.desinstalar());
@@ -12,7 +12,7 @@ describe('validación en el navegador y errores del servidor', () => {
     await el.updateComplete;
   };
 
-  it('no muestra el error mientras se escribe, sí al salir de un campo modificado', async () => {
+  it('does not show the error while typing, does on leaving a changed field', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', 'Av');
     expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('false');
@@ -25,7 +25,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-direccion-error') === null, '#f-direccion-error no debería estar').to.be.true;
   });
 
-  it('rechaza letras parecidas en Nombre y caracteres invisibles en Dirección, con la misma regla que el servidor', async () => {
+  it('refuses look-alike letters in Nombre and invisible characters in Dirección, with the same rule as the server', async () => {
     const el = await montar();
     const NOMBRE = 'Nombre Usuario: Solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.';
     const INVISIBLES = 'Dirección: Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
@@ -49,13 +49,13 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-direccion-error') === null, '200 emoji son 200 caracteres').to.be.true;
   });
 
-  it('no marca un campo que solo se recorrió sin cambiarlo', async () => {
+  it('does not mark a field that was only passed through without changing it', async () => {
     const el = await montar();
     await salir(el, 'f-correo');
     expect(campo(el, 'f-correo').getAttribute('aria-invalid')).to.equal('false');
   });
 
-  it('valida el teléfono de Ecuador con código de área y el de otros países por longitud', async () => {
+  it('validates an Ecuadorian phone with area code and other countries\' by length', async () => {
     const el = await montar();
     await escribir(el, 'f-telefono1', '12345678');
     await salir(el, 'f-telefono1');
@@ -66,7 +66,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-telefono1-error').textContent).to.equal('Teléfono1: Debe tener entre 6 y 14 dígitos.');
   });
 
-  it('con el error de formato del teléfono no repite la ayuda del formato; con «obligatorio» la conserva', async () => {
+  it('with the phone\'s format error does not repeat the format hint; with «obligatorio» it keeps it', async () => {
     const el = await montar();
     expect($(el, '#f-telefono1-ayuda').textContent).to.equal('Fijo con código de área (04 234 5678) o celular (099 123 4567).');
     await escribir(el, 'f-telefono1', '12');
@@ -84,7 +84,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect(campo(el, 'f-celular-numero').getAttribute('aria-describedby')).to.equal('f-celular-numero-error');
   });
 
-  it('exige 09 y 8 dígitos salvo para la operadora OTROS', async () => {
+  it('requires 09 and 8 digits except for the OTROS operator', async () => {
     const el = await montar();
     await escribir(el, 'f-celular-numero', '0812345678');
     await salir(el, 'f-celular-numero');
@@ -93,7 +93,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-celular-numero-error') === null, '#f-celular-numero-error no debería estar').to.be.true;
   });
 
-  it('rechaza un cambio total del nombre y remite a la baja', async () => {
+  it('refuses a complete change of the name and points to the baja', async () => {
     const el = await montar();
     await escribir(el, 'f-nombre', 'PEDRO PEREZ GOMEZ');
     await salir(el, 'f-nombre');
@@ -104,7 +104,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
   });
 
-  it('mide la corrección desde el nombre registrado, no desde el actual: las correcciones se suman', async () => {
+  it('measures the correction from the registered name, not the current one: corrections add up', async () => {
     Object.assign(bff.usuario, { nombre: 'PEDRA ZAMBRANO', nombreRegistrado: 'MARIA ZAMBRANO' });
     const el = await montar();
     expect($(el, '#f-nombre-ayuda').textContent).to.equal('Solo puede corregir errores de escritura del nombre con el que se registró: MARIA ZAMBRANO.');
@@ -118,7 +118,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
   });
 
-  it('al pulsar Modificar muestra el resumen de errores (GOV.UK): un título, el foco en el resumen, enlaces que llevan a cada campo', async () => {
+  it('pressing Modificar shows the error summary (GOV.UK): a title, the focus on the summary, links that lead to each field', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', '');
     await escribir(el, 'f-telefono1', '1');
@@ -147,7 +147,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect(bff.de('PUT /api/usuario')).to.have.length(0);
   });
 
-  it('pide verificar la contraseña anterior si se escribió sin pulsar Cambio de clave', async () => {
+  it('asks to verify the old password if it was typed without pressing Cambio de clave', async () => {
     const el = await montar();
     await mantenerCorreo(el);
     await escribir(el, 'f-cambioClave-contrasenaAnterior', 'algo');
@@ -156,7 +156,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.contain('Cambio de clave');
   });
 
-  it('coloca los errores del servidor en sus campos, también los anidados', async () => {
+  it('puts the server\'s errors on their fields, nested ones too', async () => {
     const el = await montar();
     await mantenerCorreo(el);
     bff.una('PUT /api/usuario', () =>
@@ -181,7 +181,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect(campo(el, 'f-telefono1').getAttribute('aria-invalid')).to.equal('false');
   });
 
-  it('mapea el error del servidor sobre la nueva contraseña', async () => {
+  it('maps the server\'s error on the new password', async () => {
     const el = await montar();
     await mantenerCorreo(el);
     await escribir(el, 'f-cambioClave-contrasenaAnterior', 'Clave-Demo-2026');

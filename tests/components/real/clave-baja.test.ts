@@ -13,7 +13,7 @@ async function verificarClave(el: ModificarUsuarioGeneral, clave: string, boton_
   boton(el.shadowRoot!, boton_).click();
 }
 
-describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
+describe('real BFF: jsmith (United States), password and baja', () => {
   let bff: string;
   let token: string;
   const langDocumento = document.documentElement.lang;
@@ -26,7 +26,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     document.documentElement.lang = langDocumento;
   });
 
-  it('muestra Estados Unidos con Provincia y Ciudad deshabilitadas', async () => {
+  it('shows the United States with Provincia and Ciudad disabled', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     const pais = $<HTMLSelectElement>(el, '#f-pais');
@@ -42,7 +42,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('en inglés, con los datos y los errores del BFF real', async () => {
+  it('in English, with the real BFF\'s data and errors', async () => {
     const el = await montarReal(bff, { token, lang: 'en' });
     await formularioListo(el);
     await esperarReal(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Address'), 'no se mostró en inglés');
@@ -61,7 +61,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await esperarReal(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Dirección'));
   });
 
-  it('«Cambio de clave»: una contraseña errada queda en Contraseña anterior; la correcta habilita las nuevas', async () => {
+  it('«Cambio de clave»: a wrong password stays on Contraseña anterior; the right one enables the new ones', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
@@ -78,7 +78,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await esperarReal(() => el.shadowRoot!.activeElement?.id === 'f-cambioClave-contrasena');
   });
 
-  it('cambia la contraseña y sigue trabajando con la sesión renovada; solo la nueva sirve para ingresar', async function () {
+  it('changes the password and keeps working with the renewed session; only the new one logs in', async function () {
     this.timeout(30000);
     const el = await montarReal(bff);
     await ingresarConLogin(el, 'jsmith');
@@ -105,7 +105,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     await correoRecibido(bff, (c) => c.para === 'john.smith@example.org' && /contraseña/i.test(c.asunto), 'el aviso de contraseña cambiada');
   });
 
-  it('con el token del anfitrión, tras el cambio de contraseña sigue con el renovado y no emite sesion-expirada', async function () {
+  it('with the host\'s token, after the password change goes on with the renewed one and does not fire sesion-expirada', async function () {
     this.timeout(30000);
     const el = await montarReal(bff, { token });
     await formularioListo(el);
@@ -131,7 +131,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     token = await iniciarSesion(bff, 'jsmith', `${NUEVA}-Bis`);
   });
 
-  it('«Solicitud de baja»: mensaje informativo, baja-solicitada, y el usuario ya no puede ingresar', async function () {
+  it('«Solicitud de baja»: informative message, baja-solicitada, and the user can no longer log in', async function () {
     this.timeout(20000);
     const el = await montarReal(bff, { token });
     await formularioListo(el);

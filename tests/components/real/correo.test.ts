@@ -26,7 +26,7 @@ async function modificarConSi(el: ModificarUsuarioGeneral) {
   boton(await esperarDialogoReal(el, '¿Está seguro de modificar la información?'), 'Sí').click();
 }
 
-describe('BFF real: cambio de correo', () => {
+describe('real BFF: email change', () => {
   let bff: string;
   before(async function () {
     this.timeout(40000);
@@ -34,7 +34,7 @@ describe('BFF real: cambio de correo', () => {
   });
   afterEach(() => sinon.restore());
 
-  it('un correo de otro usuario no está disponible; uno nuevo bloquea los campos', async () => {
+  it('another user\'s email is not available; a new one locks the fields', async () => {
     const token = await iniciarSesion(bff, 'mzambrano');
     const el = await montarReal(bff, { token });
     await formularioListo(el);
@@ -50,7 +50,7 @@ describe('BFF real: cambio de correo', () => {
     expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.false;
   });
 
-  it('pide el código, lo lee de la bandeja, un código errado muestra los intentos y el bueno cambia el correo', async function () {
+  it('asks for the code, reads it from the inbox, a wrong code shows the attempts left and the right one changes the email', async function () {
     this.timeout(30000);
     const token = await iniciarSesion(bff, 'mzambrano');
     const nuevo = 'maria.zambrano.nueva@example.com';
@@ -103,7 +103,7 @@ describe('BFF real: cambio de correo', () => {
     expect(aviso.texto).to.contain('No reconozco este cambio');
   });
 
-  it('tras «No reconozco este cambio» el login propio dice CUENTA_BLOQUEADA y qué hacer (es, en); solo el enlace de desbloqueo lo desbloquea', async function () {
+  it('after «No reconozco este cambio» the built-in login says CUENTA_BLOQUEADA and what to do (es, en); only the unlock link unlocks it', async function () {
     this.timeout(40000);
     const aviso = await correoRecibido(bff, (c) => c.para === 'maria.zambrano@example.com' && c.texto.includes('No reconozco este cambio'), 'el aviso');
     const enlace = /\/correo\/revertir\/([A-Za-z0-9_-]+)/.exec(aviso?.texto ?? '');
@@ -153,7 +153,7 @@ describe('BFF real: cambio de correo', () => {
     await esperarReal(() => campo(libre, 'f-correo').readOnly, 'sigue bloqueado tras el enlace de desbloqueo');
   });
 
-  it('«Usar otro correo» anula también en el servidor el código enviado', async function () {
+  it('«Usar otro correo» also voids the sent code on the server', async function () {
     this.timeout(20000);
     const token = await iniciarSesion(bff, 'jsmith');
     const el = await montarReal(bff, { token });
@@ -189,7 +189,7 @@ describe('BFF real: cambio de correo', () => {
     expect(Number(otro.cabeceras.get('Retry-After'))).to.be.within(1, 60);
   });
 
-  it('si otro usuario toma el correo mientras tanto, el error del servidor queda en Correo Electrónico', async function () {
+  it('if another user takes the email meanwhile, the server\'s error lands on Correo Electrónico', async function () {
     this.timeout(30000);
     const disputado = 'compartido@example.com';
     const token = await iniciarSesion(bff, 'tmacay');

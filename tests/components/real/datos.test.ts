@@ -24,7 +24,7 @@ async function modificarConSi(el: ModificarUsuarioGeneral) {
   boton(d, 'Sí').click();
 }
 
-describe('BFF real: datos de tmacay', () => {
+describe('real BFF: data of tmacay', () => {
   let bff: string;
   let token: string;
   before(async function () {
@@ -33,7 +33,7 @@ describe('BFF real: datos de tmacay', () => {
     token = await iniciarSesion(bff, 'tmacay');
   });
 
-  it('sin sesión muestra su propio login ante el 401 y, tras ingresar, carga los datos sembrados', async () => {
+  it('without a session shows its own login on the 401 and, after logging in, loads the seeded data', async () => {
     const el = await montarReal(bff);
     const login = await ingresarConLogin(el, 'tmacay', 'no-es-la-clave');
     await esperarReal(() => login.textContent!.includes('ID.usuario o contraseña incorrectos.'), 'no mostró el error de credenciales');
@@ -63,7 +63,7 @@ describe('BFF real: datos de tmacay', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
-  it('el login propio muestra la espera del BFF tras 5 intentos fallidos (429 con Retry-After)', async function () {
+  it('the built-in login shows the BFF\'s wait after 5 failed attempts (429 with Retry-After)', async function () {
     this.timeout(20000);
     for (let i = 1; i <= 5; i++) {
       const r = await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'ocupado', contrasena: `mala-${i}` } });
@@ -75,7 +75,7 @@ describe('BFF real: datos de tmacay', () => {
     expect(login.textContent).to.contain('Demasiados intentos. Espere 15 min y vuelva a intentarlo.');
   });
 
-  it('cambia un teléfono: Sí → éxito → usuario-modificado con los datos nuevos, y el GET los muestra', async () => {
+  it('changes a phone: Sí → success → usuario-modificado with the new data, and the GET shows them', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     const antes = await leerUsuario(bff, token);
@@ -97,7 +97,7 @@ describe('BFF real: datos de tmacay', () => {
     expect(campo(el, 'f-telefono1').value).to.equal(nuevo);
   });
 
-  it('un cambio total del nombre queda en Nombre Usuario con su mensaje, y el servidor responde igual (CAMBIO_TOTAL)', async () => {
+  it('a complete change of the name stays on Nombre Usuario with its message, and the server answers the same (CAMBIO_TOTAL)', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     const antes = await leerUsuario(bff, token);
@@ -130,7 +130,7 @@ describe('BFF real: datos de tmacay', () => {
     boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
   });
 
-  it('País, Provincia y Ciudad con los catálogos reales: a Colombia se vacían; de vuelta a Ecuador, Pichincha → Quito', async function () {
+  it('País, Provincia and Ciudad with the real catalogs: to Colombia they are emptied; back to Ecuador, Pichincha → Quito', async function () {
     this.timeout(20000);
     const el = await montarReal(bff, { token });
     await formularioListo(el);
@@ -158,7 +158,7 @@ describe('BFF real: datos de tmacay', () => {
     expect([usuario.pais, usuario.provincia, usuario.ciudad]).to.deep.equal(['EC', '17', '1701']);
   });
 
-  it('412 tras un cambio concurrente hecho con fetch: muestra qué cambió y «Conservar mis cambios» guarda lo escrito sobre la versión actual', async () => {
+  it('412 after a concurrent change made with fetch: shows what changed and «Conservar mis cambios» saves what was typed over the current version', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     const { usuario, etag } = await leerUsuario(bff, token);
@@ -186,7 +186,7 @@ describe('BFF real: datos de tmacay', () => {
     boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
   });
 
-  it('«Actividad reciente» lista los eventos reales con nombres legibles', async () => {
+  it('«Actividad reciente» lists the real events with readable names', async () => {
     // Its own events first: a failed login and a change of Teléfono2 made elsewhere.
     expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'otra-clave-mala' } })).status).to.equal(401);
     const { usuario, etag } = await leerUsuario(bff, token);
@@ -215,7 +215,7 @@ describe('BFF real: datos de tmacay', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('es accesible (axe) con datos reales, también con un error en un campo', async () => {
+  it('is accessible (axe) with real data, also with an error in a field', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     await esperarReal(() => $<HTMLSelectElement>(el, '#f-ciudad').options.length > 1);

@@ -28,14 +28,14 @@ const elementoDe = async (doc: Document) => {
   return doc.querySelector('modificar-usuario-general') as ModificarUsuarioGeneral;
 };
 
-describe('ejemplos de anfitrión en HTML con el BFF real', () => {
+describe('host examples in HTML with the real BFF', () => {
   before(async function () {
     this.timeout(40000);
     bff = await iniciarBffReal();
   });
   afterEach(() => marco.remove());
 
-  it('examples/html: el elemento se carga del BFF, muestra su propio login y, tras ingresar, los datos del usuario', async () => {
+  it('examples/html: the element is loaded from the BFF, shows its own login and, after logging in, the user\'s data', async () => {
     const doc = await abrirEjemplo('html');
     const el = await elementoDe(doc);
     await ingresarConLogin(el, 'tmacay', CLAVE);
@@ -43,7 +43,7 @@ describe('ejemplos de anfitrión en HTML con el BFF real', () => {
     expect(todos(el.shadowRoot!, 'input').some((i) => (i as HTMLInputElement).value === 'TITO MACAY')).to.equal(true);
   });
 
-  it('examples/token-y-eventos: su ingreso da el token al elemento, usuario-modificado se anota, y sesion-expirada pide ingresar otra vez', async () => {
+  it('examples/token-y-eventos: its login gives the token to the element, usuario-modificado is noted, and sesion-expirada asks to log in again', async () => {
     const doc = await abrirEjemplo('token-y-eventos');
     const ingresar = (clave: string) => {
       const form = doc.querySelector<HTMLFormElement>('#ingreso')!;

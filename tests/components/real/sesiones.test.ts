@@ -5,14 +5,14 @@ import { abrirActividad, boton, eventosActividad, parteActividad } from '../ayud
 import { esperarReal, formularioListo, montarReal } from './ayuda-real.js';
 import { iniciarBffReal, iniciarSesion, pedir } from '../../../paquete/testing.js';
 
-describe('BFF real: sesiones abiertas de tmacay', () => {
+describe('real BFF: open sessions of tmacay', () => {
   let bff: string;
   before(async function () {
     this.timeout(40000);
     bff = await iniciarBffReal();
   });
 
-  it('lista las tres sesiones, cierra las otras dos en el servidor y la actual sigue', async () => {
+  it('lists the three sessions, closes the other two on the server and the current one goes on', async () => {
     const otras = [await iniciarSesion(bff, 'tmacay'), await iniciarSesion(bff, 'tmacay')];
     const token = await iniciarSesion(bff, 'tmacay');
     const el = await montarReal(bff, { token });
