@@ -35,8 +35,9 @@ const regenerado = () => {
 };
 const elemento = (texto: string): Elemento =>
   JSON.parse(texto).modules.flatMap((m: { declarations: unknown[] }) => m.declarations).find((d: { customElement?: boolean }) => d.customElement);
+/** Every source of the element, in its sub-folders too (controladores/, vistas/, dialogos/, lib/). */
 const fuentes = () =>
-  readdirSync(CARPETA)
+  readdirSync(CARPETA, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(join(CARPETA, f), 'utf8'))
     .join('\n');
