@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CodigoProblema, ErrorCampo } from './contract/index.js';
+import type { CodigoProblema, ErrorCampo } from '../contract/index.js';
 import { DESCRIPCION_FALLA, type MotivoFalla } from './db/disponibilidad.js';
 
 /** Spanish titles of the HTTP statuses the BFF answers with. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as v from 'valibot';
-import { errorCampo, validar, type ErrorCampo } from './contract/index.js';
+import { errorCampo, validar, type ErrorCampo } from '../contract/index.js';
 import { problema, problemaValidacion } from './problemas.js';
 
 function esObjeto(valor: unknown): valor is Record<string, unknown> {

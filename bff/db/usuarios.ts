@@ -1,5 +1,5 @@
 import type { InStatement, Row } from '@libsql/client';
-import type { Operadora, Usuario } from '../contract/index.js';
+import type { Operadora, Usuario } from '../../contract/index.js';
 import type { Ejecutor } from './ejecutor.js';
 
 export type EstadoUsuario = 'ACTIVO' | 'BAJA' | 'BLOQUEADO';

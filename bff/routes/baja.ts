@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { BajaInputSchema } from '../contract/index.js';
+import { BajaInputSchema } from '../../contract/index.js';
 import { mensajeBaja } from '../mail/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../contract/index.js';
+import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../../contract/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaLimite, problemaValidacion } from '../problemas.js';
 import { probarContrasena } from '../services/prueba-contrasena.js';

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { CorreoInputSchema, errorCampo } from '../contract/index.js';
+import { CorreoInputSchema, errorCampo } from '../../contract/index.js';
 import { CorreoNoDisponibleError, CorreoRechazadoError, mensajeCodigo } from '../mail/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';

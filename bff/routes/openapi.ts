@@ -17,7 +17,7 @@ import {
   UsuarioSchema,
   UsuarioUpdateSchema,
   VerificacionClaveSchema,
-} from '../contract/index.js';
+} from '../../contract/index.js';
 import type { Entorno } from '../tipos.js';
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a contract schema, as clients send or receive it. */
@@ -66,7 +66,7 @@ const exito = (estado: number, descripcion: string, nombre?: string) => ({
 const cuerpo = (nombre: string) => ({ required: true, ...json(nombre) });
 const seguro = [{ cookie: [] }, { bearer: [] }];
 
-/** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from bff/contract. */
+/** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from contract/. */
 function documentoOpenApi() {
   const catalogo = (descripcion: string) => ({
     get: { summary: descripcion, responses: { ...exito(200, 'Lista de opciones', 'Catalogo') } },

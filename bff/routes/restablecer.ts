@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { mensajeCampo, type ErrorCampo } from '../contract/index.js';
+import { mensajeCampo, type ErrorCampo } from '../../contract/index.js';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { escaparHtml, paginaHtml } from '../paginas/html.js';

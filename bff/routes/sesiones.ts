@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { SesionInputSchema } from '../contract/index.js';
+import { SesionInputSchema } from '../../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';

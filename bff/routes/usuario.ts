@@ -9,7 +9,7 @@ import {
   validarCatalogos,
   type ErrorCampo,
   type UsuarioUpdate,
-} from '../contract/index.js';
+} from '../../contract/index.js';
 import {
   buscarUsuario,
   camposCambiados,

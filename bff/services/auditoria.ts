@@ -1,7 +1,7 @@
 import type { InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 
-import type { Actividad, Evento } from '../contract/index.js';
+import type { Actividad, Evento } from '../../contract/index.js';
 
 export type { Evento };
 

@@ -2,7 +2,7 @@
 // happens after the change is saved. bff/routes/usuario.ts orchestrates them.
 import type { InStatement } from '@libsql/client';
 import type { Context } from 'hono';
-import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../contract/index.js';
+import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
 import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
 import { mensajeAvisoCambioCorreo, mensajeClaveCambiada } from '../mail/index.js';
 import { ponerCookieSesion } from '../middleware/sesion.js';

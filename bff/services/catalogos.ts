@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Catalogos } from '../contract/index.js';
+import type { Catalogos } from '../../contract/index.js';
 
 export interface Opcion {
   codigo: string;

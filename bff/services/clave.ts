@@ -9,7 +9,7 @@ import {
   longitudClaveValida,
   PUNTAJE_MINIMO_CLAVE,
   type ContextoClave,
-} from '../contract/clave.js';
+} from '../../contract/clave.js';
 import { hashContrasena, verificarContrasena } from './contrasenas.js';
 
 /** Field error codes for `cambioClave.contrasena`. */

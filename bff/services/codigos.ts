@@ -22,7 +22,7 @@ import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { Client, InStatement } from '@libsql/client';
 import type { Ejecutor } from '../db/ejecutor.js';
 import type { Condicion } from './sesiones.js';
-import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
+import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../../contract/texto.js';
 
 const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
 const ESPERA_REENVIO_MS = 60 * 1000;

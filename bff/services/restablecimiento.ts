@@ -5,7 +5,7 @@
  * Only the SHA-256 of the 256-bit token is stored, as for revert links.
  */
 import type { InStatement } from '@libsql/client';
-import { errorCampo, RestablecimientoClaveSchema, validar, type ErrorCampo } from '../contract/index.js';
+import { errorCampo, RestablecimientoClaveSchema, validar, type ErrorCampo } from '../../contract/index.js';
 import { mensajeClaveCambiada, mensajeRestablecimiento } from '../mail/index.js';
 import type { Servicios } from '../tipos.js';
 import { sentenciaEvento } from './auditoria.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { InStatement, InValue } from '@libsql/client';
 import Bowser from 'bowser';
-import type { SesionAbierta } from '../contract/index.js';
+import type { SesionAbierta } from '../../contract/index.js';
 import type { Ejecutor } from '../db/ejecutor.js';
 
 /** 30 minutes without use end a session (renewed on every authenticated request). */

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 
-import type { ContextoClave, EvaluacionClave } from '../../bff/contract/clave.js';
+import type { ContextoClave, EvaluacionClave } from '../../contract/clave.js';
 
 export type { ContextoClave };
 type Evaluador = (clave: string, contexto: ContextoClave) => Promise<EvaluacionClave>;
@@ -10,7 +10,7 @@ let carga: Promise<Evaluador | null> | null = null;
 
 /** zxcvbn-ts and its dictionaries are big: they come in a lazy chunk, on first use only. */
 function cargarEvaluador(): Promise<Evaluador | null> {
-  carga ??= import('../../bff/contract/clave.js').then(
+  carga ??= import('../../contract/clave.js').then(
     (m) => m.evaluarClave as Evaluador,
     () => null,
   );

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
+import { normalizarCorreo } from '../../contract/texto.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 import { duracionCodigo, msHasta, umbralCruzado } from './cuenta-regresiva.js';
 

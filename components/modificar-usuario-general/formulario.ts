@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 // Each contract module by its own path, not the index: valibot schemas are top-level calls that
 // esbuild cannot drop, so the index would bring every schema of the BFF into the bundle.
-import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema, type UsuarioUpdateInput } from '../../bff/contract/usuario.js';
-import { esCambioTotalDeNombre } from '../../bff/contract/nombre.js';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { codigoDeIssue } from '../../bff/contract/errores.js';
+import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema, type UsuarioUpdateInput } from '../../contract/usuario.js';
+import { esCambioTotalDeNombre } from '../../contract/nombre.js';
+import { normalizarCorreo } from '../../contract/texto.js';
+import { codigoDeIssue } from '../../contract/errores.js';
 import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
 
 /** What the form knows beyond the values: checks done on the server. */

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
+import { normalizarCorreo } from '../../contract/texto.js';
 import { ClienteApi, ErrorRed, ProblemaHttp } from './api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { getLocale, idiomaDe, setLocale } from './localization.js';

@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import { contieneDatosPersonales } from '../../bff/contract/datos-personales.js';
-import { longitudClaveValida } from '../../bff/contract/usuario.js';
+import { contieneDatosPersonales } from '../../contract/datos-personales.js';
+import { longitudClaveValida } from '../../contract/usuario.js';
 import type { ContextoClave, FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { normalizarCodigo } from '../../bff/contract/texto.js';
+import { normalizarCodigo } from '../../contract/texto.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from './flujo-correo.js';

@@ -1,4 +1,4 @@
-import type { Actividad as ActividadContrato, Usuario as UsuarioContrato } from '../../bff/contract/api.js';
+import type { Actividad as ActividadContrato, Usuario as UsuarioContrato } from '../../contract/api.js';
 
 /** The user of `GET /api/usuario` (DESIGN.md §4). */
 export type Usuario = UsuarioContrato;

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { evaluarClave } from '../../bff/contract/clave.js';
+import { evaluarClave } from '../../contract/clave.js';
 import { hashClave, verificarClave } from '../../bff/services/clave.js';
 import { emitirCodigo, verificarCodigo } from '../../bff/services/codigos.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALFABETO_CODIGO } from '../../bff/contract/texto.js';
+import { ALFABETO_CODIGO } from '../../contract/texto.js';
 import {
   anularCodigo,
   anularCodigosDe,

@@ -1,6 +1,6 @@
 // A fake of the BFF for the element tests: answers exactly as DESIGN.md §4 says (status,
 // headers, problem+json bodies), keeps a little state, and records every request.
-import type { SesionAbierta } from '../../bff/contract/api.js';
+import type { SesionAbierta } from '../../contract/api.js';
 import type { Usuario } from '../../components/modificar-usuario-general/tipos.js';
 
 export const CLAVE = 'Clave-Demo-2026';
