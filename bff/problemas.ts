@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CodigoProblema, ErrorCampo } from '../contract/index.js';
+import type { CodigoProblema, ErrorCampo, Problema } from '../contract/index.js';
 import { DESCRIPCION_FALLA, type MotivoFalla } from './db/disponibilidad.js';
 
 /** Spanish titles of the HTTP statuses the BFF answers with. */
@@ -21,16 +21,6 @@ const TITULOS: Partial<Record<number, string>> = {
   500: 'Error interno',
   503: 'Servicio no disponible',
 };
-
-/** The body of an RFC 9457 problem (DESIGN §4). */
-interface Problema {
-  type?: string;
-  status: number;
-  title: string;
-  detail: string;
-  codigo: CodigoProblema;
-  errores?: ErrorCampo[];
-}
 
 function cuerpoProblema(
   status: number,

@@ -1,3 +1,5 @@
+import type { ErrorCampo } from './api.js';
+
 /** Field error codes of DESIGN §4 (`errores[].codigo`). */
 export const CODIGOS_CAMPO = [
   'REQUERIDO',
@@ -17,36 +19,29 @@ export const CODIGOS_CAMPO = [
 export type CodigoCampo = (typeof CODIGOS_CAMPO)[number];
 
 /** Problem codes of DESIGN §4 (`codigo` of the problem+json body). */
-export type CodigoProblema =
-  | 'VALIDACION'
-  | 'JSON_INVALIDO'
-  | 'NO_AUTENTICADO'
-  | 'CREDENCIALES_INVALIDAS'
-  | 'CUENTA_INACTIVA'
-  | 'CUENTA_BLOQUEADA'
-  | 'ENLACE_NO_VALIDO'
-  | 'CONFLICTO'
-  | 'REAUTENTICACION_REQUERIDA'
-  | 'ORIGEN_NO_PERMITIDO'
-  | 'NO_ENCONTRADO'
-  | 'METODO_NO_PERMITIDO'
-  | 'VERSION_DESACTUALIZADA'
-  | 'PRECONDICION_REQUERIDA'
-  | 'CUERPO_DEMASIADO_GRANDE'
-  | 'TIPO_CONTENIDO'
-  | 'DEMASIADAS_SOLICITUDES'
-  | 'SERVICIO_CORREO_NO_DISPONIBLE'
-  | 'SERVICIO_NO_DISPONIBLE'
-  | 'ERROR_INTERNO';
-
-/** One entry of the `errores` array of a 422 problem. */
-export interface ErrorCampo {
-  campo: string;
-  codigo: CodigoCampo;
-  mensaje: string;
-  /** Only on `codigoSeguridad` / `INCORRECTO`: how many tries the code has left. */
-  intentosRestantes?: number;
-}
+export const CODIGOS_PROBLEMA = [
+  'VALIDACION',
+  'JSON_INVALIDO',
+  'NO_AUTENTICADO',
+  'CREDENCIALES_INVALIDAS',
+  'CUENTA_INACTIVA',
+  'CUENTA_BLOQUEADA',
+  'ENLACE_NO_VALIDO',
+  'CONFLICTO',
+  'REAUTENTICACION_REQUERIDA',
+  'ORIGEN_NO_PERMITIDO',
+  'NO_ENCONTRADO',
+  'METODO_NO_PERMITIDO',
+  'VERSION_DESACTUALIZADA',
+  'PRECONDICION_REQUERIDA',
+  'CUERPO_DEMASIADO_GRANDE',
+  'TIPO_CONTENIDO',
+  'DEMASIADAS_SOLICITUDES',
+  'SERVICIO_CORREO_NO_DISPONIBLE',
+  'SERVICIO_NO_DISPONIBLE',
+  'ERROR_INTERNO',
+] as const;
+export type CodigoProblema = (typeof CODIGOS_PROBLEMA)[number];
 
 /** Spanish names of the fields, as the screen labels them (seed §5.5). */
 export const ETIQUETAS: Record<string, string> = {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { CODIGOS_CAMPO, errorCampo, type CodigoCampo, type ErrorCampo } from './codigos.js';
+import type { ErrorCampo } from './api.js';
+import { CODIGOS_CAMPO, errorCampo, type CodigoCampo } from './codigos.js';
 
 function esCodigo(texto: string): texto is CodigoCampo {
   return (CODIGOS_CAMPO as readonly string[]).includes(texto);

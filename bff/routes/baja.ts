@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { BajaInputSchema } from '../../contract/index.js';
+import { BajaInputSchema, type BajaRegistrada } from '../../contract/index.js';
 import { mensajeBaja } from '../mail/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
@@ -65,6 +65,6 @@ export function rutasBaja(deps: Servicios) {
       ahora,
       idSolicitud: quien.idSolicitud,
     });
-    return c.json({ id, estado: 'REGISTRADA' as const, creadaEn: momento }, 202);
+    return c.json({ id, estado: 'REGISTRADA', creadaEn: momento } satisfies BajaRegistrada, 202);
   });
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { CorreoInputSchema, errorCampo } from '../../contract/index.js';
+import { CorreoInputSchema, errorCampo, type CodigoEnviado, type Disponibilidad } from '../../contract/index.js';
 import { CorreoNoDisponibleError, CorreoRechazadoError, mensajeCodigo } from '../mail/index.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
@@ -57,7 +57,7 @@ export function rutasCorreo(deps: Servicios) {
       // The current address is a field error (as in the PUT), not "unavailable".
       const objecion = await objecionCorreo(db, usuario, entrada.valor.correo);
       if (objecion?.codigo === 'NO_PERMITIDO') return problemaValidacion(c, [objecion]);
-      return c.json({ disponible: objecion === null });
+      return c.json({ disponible: objecion === null } satisfies Disponibilidad);
     })
     .post('/codigo', sesion, cuenta, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
       const usuario = c.get('usuario');
@@ -108,7 +108,7 @@ export function rutasCorreo(deps: Servicios) {
         throw error;
       }
       await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'CODIGO_SOLICITADO', campos: ['correo'], creadoEn: ahora, ...quien });
-      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde: emitido.reenviarDesde }, 202);
+      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde: emitido.reenviarDesde } satisfies CodigoEnviado, 202);
     })
     .delete('/codigo', sesion, async (c) => {
       await anularCodigosDe(db, c.get('sesion').idUsuario, reloj());

@@ -9,6 +9,7 @@ import {
   CodigoEnviadoSchema,
   CorreoInputSchema,
   DisponibilidadSchema,
+  ProblemaSchema,
   ReautenticacionSchema,
   SesionesAbiertasSchema,
   SesionesCerradasSchema,
@@ -24,26 +25,6 @@ import type { Entorno } from '../tipos.js';
 function esquema(schema: v.GenericSchema, modo: 'input' | 'output') {
   return toJsonSchema(schema, { target: 'draft-2020-12', typeMode: modo, errorMode: 'ignore' });
 }
-
-const PROBLEMA = {
-  type: 'object',
-  required: ['status', 'title', 'detail', 'codigo'],
-  properties: {
-    type: { type: 'string' },
-    status: { type: 'integer' },
-    title: { type: 'string' },
-    detail: { type: 'string', description: 'En español' },
-    codigo: { type: 'string' },
-    errores: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['campo', 'codigo', 'mensaje'],
-        properties: { campo: { type: 'string' }, codigo: { type: 'string' }, mensaje: { type: 'string' } },
-      },
-    },
-  },
-};
 
 const ref = (nombre: string) => ({ $ref: `#/components/schemas/${nombre}` });
 const json = (nombre: string) => ({ content: { 'application/json': { schema: ref(nombre) } } });
@@ -242,7 +223,7 @@ function documentoOpenApi() {
         bearer: { type: 'http', scheme: 'bearer' },
       },
       schemas: {
-        Problema: PROBLEMA,
+        Problema: esquema(ProblemaSchema, 'output'),
         Catalogo: esquema(CatalogoSchema, 'output'),
         SesionInput: esquema(SesionInputSchema, 'input'),
         Sesion: esquema(SesionSchema, 'output'),

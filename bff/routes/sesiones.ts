@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { SesionInputSchema } from '../../contract/index.js';
+import { SesionInputSchema, type Sesion, type SesionesCerradas } from '../../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
@@ -51,7 +51,7 @@ export function rutasSesiones(deps: Servicios) {
         [sentenciaRevocarOtrasSesiones(idUsuario, sesionId, ahora), sentenciaEvento(cierre, 'siAlguno')],
         'write',
       );
-      return c.json({ cerradas: revocadas?.rowsAffected ?? 0 });
+      return c.json({ cerradas: revocadas?.rowsAffected ?? 0 } satisfies SesionesCerradas);
     })
     .post('/', leerCuerpoJson, async (c) => {
       const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
@@ -128,7 +128,7 @@ export function rutasSesiones(deps: Servicios) {
       if (resultados.at(-3)?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
       ponerCookieSesion(c, deps.config, sesion.token);
       c.header('Cache-Control', 'no-store');
-      return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);
+      return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() } satisfies Sesion, 201);
     })
     .delete('/actual', async (c) => {
       const credencial = tokenDe(c, deps.config);

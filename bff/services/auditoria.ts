@@ -1,9 +1,6 @@
 import type { InStatement } from '@libsql/client';
-import type { Ejecutor } from '../db/ejecutor.js';
-
 import type { Actividad, Evento } from '../../contract/index.js';
-
-export type { Evento };
+import type { Ejecutor } from '../db/ejecutor.js';
 
 export interface RegistroAuditoria {
   idUsuario: string;
@@ -79,7 +76,7 @@ async function ultimos(db: Ejecutor, idUsuario: string, intentos: boolean, limit
   });
   return r.rows.map((fila) => ({
     id: Number(fila.id),
-    evento: String(fila.evento),
+    evento: String(fila.evento) as Evento,
     campos: JSON.parse(String(fila.campos)) as string[],
     creadoEn: String(fila.creado_en),
     ip: fila.ip === null ? null : String(fila.ip),

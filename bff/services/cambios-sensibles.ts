@@ -2,7 +2,7 @@
 // happens after the change is saved. bff/routes/usuario.ts orchestrates them.
 import type { InStatement } from '@libsql/client';
 import type { Context } from 'hono';
-import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
+import { CABECERA_TOKEN_SESION, errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
 import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
 import { mensajeAvisoCambioCorreo, mensajeClaveCambiada } from '../mail/index.js';
 import { ponerCookieSesion } from '../middleware/sesion.js';
@@ -13,9 +13,6 @@ import { errorPoliticaClave } from './clave.js';
 import { intentosRestantes, verificarCodigo } from './codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
 import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from './sesiones.js';
-
-/** Response header carrying the renewed session token after a password change (Bearer clients). */
-export const CABECERA_TOKEN = 'X-Token-Sesion';
 
 /**
  * Why `correo` cannot be the user's new address: the current one (NO_PERMITIDO, "debe ser distinto
@@ -122,7 +119,7 @@ export function renovacionDeSesiones(
  */
 export async function avisarCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
   if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
-  c.header(CABECERA_TOKEN, token);
+  c.header(CABECERA_TOKEN_SESION, token);
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: despues.idUsuario,
     tipo: 'CLAVE_MODIFICADA',

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Catalogos } from '../../contract/index.js';
-
-export interface Opcion {
-  codigo: string;
-  nombre: string;
-}
+import type { Catalogos, Opcion } from '../../contract/index.js';
 
 /** A catalog list ready to serve: its JSON text and a strong ETag of it. */
 export interface ListaServida {

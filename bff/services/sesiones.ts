@@ -1,11 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { InStatement, InValue } from '@libsql/client';
 import Bowser from 'bowser';
-import type { SesionAbierta } from '../../contract/index.js';
+import { INACTIVIDAD_SESION_MS, type SesionAbierta } from '../../contract/index.js';
 import type { Ejecutor } from '../db/ejecutor.js';
 
-/** 30 minutes without use end a session (renewed on every authenticated request). */
-export const INACTIVIDAD_MS = 30 * 60_000;
 /** 8 hours after login a session ends whatever its use. */
 export const DURACION_MAXIMA_MS = 8 * 60 * 60_000;
 
@@ -70,7 +68,7 @@ export function sesionNueva(
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   const expiraAbsolutaEn = new Date(ahora.getTime() + DURACION_MAXIMA_MS);
-  const expiraEn = masTemprana(new Date(ahora.getTime() + INACTIVIDAD_MS), expiraAbsolutaEn);
+  const expiraEn = masTemprana(new Date(ahora.getTime() + INACTIVIDAD_SESION_MS), expiraAbsolutaEn);
   const momento = ahora.toISOString();
   const sentencia: InStatement = {
     sql: `INSERT INTO sesiones (id, token_hash, id_usuario, creada_en, ultimo_uso_en, expira_en,
@@ -109,7 +107,7 @@ export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, i
           WHERE token_hash = :hash AND ${VIVA}
             AND id_usuario IN (SELECT id_usuario FROM usuarios WHERE estado <> 'BAJA')
           RETURNING id, id_usuario, reautenticado_en, expira_en, expira_absoluta_en`,
-    args: { momento, inactividad: new Date(ahora.getTime() + INACTIVIDAD_MS).toISOString(), hash: hashToken(token), ip },
+    args: { momento, inactividad: new Date(ahora.getTime() + INACTIVIDAD_SESION_MS).toISOString(), hash: hashToken(token), ip },
   });
   const fila = r.rows[0];
   if (!fila) return null;

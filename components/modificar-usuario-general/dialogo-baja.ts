@@ -8,7 +8,7 @@ import { codigosDe } from './formulario.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 import { textoError, textoFallo } from './mensajes.js';
-import type { BajaRegistrada } from './tipos.js';
+import type { BajaRegistrada } from '../../contract/api.js';
 
 /**
  * The "Solicitud de baja" dialog (seed §5.8): a required Motivo (10–500 characters) and a

@@ -5,7 +5,8 @@ import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema, type UsuarioU
 import { esCambioTotalDeNombre } from '../../contract/nombre.js';
 import { normalizarCorreo } from '../../contract/texto.js';
 import { codigoDeIssue } from '../../contract/errores.js';
-import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
+import type { Usuario } from '../../contract/api.js';
+import { CAMPOS, type Campo, type Valores } from './tipos.js';
 
 /** What the form knows beyond the values: checks done on the server. */
 export interface Verificaciones {
@@ -14,11 +15,17 @@ export interface Verificaciones {
   codigoSolicitado: boolean;
 }
 
+/** A field error found in the browser: a contract code, or a step still to take (`NO_VERIFICADO`…). */
+interface ErrorDelFormulario {
+  campo: string;
+  codigo: string;
+}
+
 /**
  * Valibot issues → {campo, codigo} with the contract's own mapping, without the Spanish texts of
  * its `aErrores` (the element has its own, localized, in mensajes.ts).
  */
-export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] {
+export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorDelFormulario[] {
   return issues.map((issue) => ({ campo: v.getDotPath(issue) ?? '', codigo: codigoDeIssue(issue) }));
 }
 
@@ -87,7 +94,7 @@ export function cuerpoDe(x: Valores): UsuarioUpdateInput {
  */
 export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, string> {
   const errores = new Map<string, string>();
-  const poner = (e: ErrorCampo) => {
+  const poner = (e: ErrorDelFormulario) => {
     if (!errores.has(e.campo)) errores.set(e.campo, e.codigo);
   };
   const resultado = v.safeParse(UsuarioUpdateSchema, cuerpoDe(x));

@@ -17,7 +17,8 @@ import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
 import { avisarBaja, avisarCodigoEnviado, avisarCodigoExpirado, avisarExito, avisarFallo, confirmarModificacion, preguntarRecargar } from './avisos.js';
-import { type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
+import type { Opcion, Usuario } from '../../contract/api.js';
+import type { Campo, Valores } from './tipos.js';
 import type { DialogoMensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
@@ -412,7 +413,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
-    for (const err of p.errores as ErrorCampo[]) {
+    for (const err of p.errores) {
       const campo = (err.campo === 'celular' ? 'celular.numero' : err.campo) as Campo;
       this.form.errorDelServidor(campo, err.codigo);
       if (campo === 'codigoSeguridad') this.correo.rechazado(err.codigo, p);

@@ -6,7 +6,7 @@ import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from 
 import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from './flujo-correo.js';
 import { textoError } from './mensajes.js';
-import type { Usuario } from './tipos.js';
+import type { Usuario } from '../../contract/api.js';
 
 export interface AnfitrionCorreoVista extends AnfitrionCampos {
   correo: FlujoCorreo;
