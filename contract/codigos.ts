@@ -44,7 +44,7 @@ export const CODIGOS_PROBLEMA = [
 export type CodigoProblema = (typeof CODIGOS_PROBLEMA)[number];
 
 /** Spanish names of the fields, as the screen labels them (seed §5.5). */
-export const ETIQUETAS: Record<string, string> = {
+export const ETIQUETAS = {
   idUsuario: 'ID.usuario',
   documento: 'Doc. Identificación',
   nombre: 'Nombre Usuario',
@@ -72,7 +72,9 @@ export const ETIQUETAS: Record<string, string> = {
   contrasena: 'Contraseña',
   motivo: 'Motivo',
   version: 'Versión',
-};
+} as const satisfies Record<string, string>;
+/** A field path the BFF names in `errores[].campo` (an unknown key of a body is named as sent). */
+export type CampoConEtiqueta = keyof typeof ETIQUETAS;
 
 const TEXTOS: Record<CodigoCampo, string> = {
   REQUERIDO: 'es obligatorio.',
@@ -93,8 +95,11 @@ const TEXTOS: Record<CodigoCampo, string> = {
 
 const INVISIBLES = 'contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
 
-/** More precise Spanish texts for some field and code pairs. */
-const TEXTOS_CAMPO: Record<string, string> = {
+/**
+ * More precise Spanish texts for some field and code pairs. The element has its own for each
+ * (tests/components/textos-del-servidor.test.ts compares them).
+ */
+export const TEXTOS_CAMPO: Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, string>> = {
   'nombre:FORMATO': 'solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.',
   'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
   'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
@@ -125,8 +130,9 @@ const TEXTOS_CAMPO: Record<string, string> = {
 
 /** The Spanish message of a field error: the field's label, then what is wrong. */
 export function mensajeCampo(campo: string, codigo: CodigoCampo): string {
-  const etiqueta = ETIQUETAS[campo] ?? campo;
-  return `${etiqueta}: ${TEXTOS_CAMPO[`${campo}:${codigo}`] ?? TEXTOS[codigo]}`;
+  if (!Object.hasOwn(ETIQUETAS, campo)) return `${campo}: ${TEXTOS[codigo]}`;
+  const conocido = campo as CampoConEtiqueta;
+  return `${ETIQUETAS[conocido]}: ${TEXTOS_CAMPO[`${conocido}:${codigo}`] ?? TEXTOS[codigo]}`;
 }
 
 export function errorCampo(campo: string, codigo: CodigoCampo): ErrorCampo {

@@ -163,6 +163,17 @@ describe('PUT /api/usuario', () => {
     });
   });
 
+  test('unknown keys named like members of every object (constructor, toString, __proto__) are named as sent', async () => {
+    const cuerpo = JSON.stringify(actualizacionTmacay()).replace(/^\{/, '{"constructor":1,"toString":2,"__proto__":3,');
+    const r = await put(cuerpo);
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+      { campo: 'constructor', codigo: 'NO_MODIFICABLE', mensaje: 'constructor: no se puede modificar.' },
+      { campo: 'toString', codigo: 'NO_MODIFICABLE', mensaje: 'toString: no se puede modificar.' },
+      { campo: '__proto__', codigo: 'NO_MODIFICABLE', mensaje: '__proto__: no se puede modificar.' },
+    ]);
+  });
+
   test('a body that is not an object answers 422 without field errors', async () => {
     for (const cuerpo of ['[]', '"texto"', '42', 'null']) {
       const r = await put(cuerpo);
