@@ -44,8 +44,6 @@ export type Entorno = {
     /** The client's address (the peer, or X-Forwarded-For behind PROXY_CONFIABLE); set by `conexion`. */
     ipCliente: string | null;
     sesion: SesionDeSolicitud;
-    /** The parsed JSON body of POST/PUT/PATCH requests under /api. */
-    cuerpo: unknown;
     /** The signed-in user, loaded by `requerirCuentaActiva`. */
     usuario: UsuarioGuardado;
   };

@@ -45,7 +45,7 @@ export function borrarCookieSesion(c: Context, config: OrigenDeCookie): void {
 }
 
 /** 401 NO_AUTENTICADO: no live session (or its user is gone). */
-export function problemaNoAutenticado(c: Context): Response {
+export function problemaNoAutenticado(c: Context) {
   return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida o ha expirado. Inicie sesión nuevamente.');
 }
 

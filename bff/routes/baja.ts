@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { BajaInputSchema, type BajaRegistrada } from '../../contract/index.js';
 import { mensajeBaja } from '../mail/index.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, problemaNoAutenticado } from '../middleware/sesion.js';
@@ -12,7 +11,7 @@ import { enviarAviso } from '../services/avisos.js';
 import { sentenciaAnularCodigos } from '../services/codigos.js';
 import { sentenciaRevocarSesionesDeUsuario } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 
 /**
  * POST /api/usuario/baja {motivo} (seed §5.8), mounted under the session middleware: one write
@@ -23,11 +22,9 @@ import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
  */
 export function rutasBaja(deps: Servicios) {
   const { db, reloj, mailer } = deps;
-  return new Hono<Entorno>().post('/', requerirCuentaActiva(deps), requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
+  return new Hono<Entorno>().post('/', requerirCuentaActiva(deps), requerirReautenticacion(deps), cuerpoValido(BajaInputSchema), async (c) => {
     const usuario = c.get('usuario');
-    const entrada = validarCuerpo(c.get('cuerpo'), BajaInputSchema, ['motivo']);
-    if (!entrada.ok) return problemaDeValidacion(c, entrada);
-    const { motivo } = entrada.valor;
+    const { motivo } = c.req.valid('json');
     const ahora = reloj();
     const momento = ahora.toISOString();
     const id = randomUUID();

@@ -1,18 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../../contract/index.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaLimite, problemaValidacion } from '../problemas.js';
 import { probarContrasena } from '../services/prueba-contrasena.js';
 import { marcarReautenticacion } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 
 /**
  * A password proof for the signed-in session: right → 204 and the session's re-authentication
  * time is now; wrong → 422 on `campo` INCORRECTA; 5 wrong per user per 15 minutes → 429.
  * Shared by POST /api/usuario/clave/verificacion and POST /api/sesiones/reautenticacion.
  */
-async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contrasena: string): Promise<Response> {
+async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contrasena: string) {
   const { idUsuario, sesionId } = c.get('sesion');
   const resultado = await probarContrasena(deps, c, idUsuario, contrasena);
   if (resultado.tipo === 'LIMITE') return problemaLimite(c, resultado.reintentarEnS);
@@ -23,18 +22,14 @@ async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contr
 
 /** POST /api/usuario/clave/verificacion {contrasenaAnterior} ("Cambio de clave"), under the session middleware. */
 export function rutasVerificacionClave(deps: Servicios) {
-  return new Hono<Entorno>().post('/verificacion', leerCuerpoJson, async (c) => {
-    const entrada = validarCuerpo(c.get('cuerpo'), VerificacionClaveSchema, ['contrasenaAnterior']);
-    if (!entrada.ok) return problemaDeValidacion(c, entrada);
-    return probar(deps, c, 'contrasenaAnterior', entrada.valor.contrasenaAnterior);
-  });
+  return new Hono<Entorno>().post('/verificacion', cuerpoValido(VerificacionClaveSchema), (c) =>
+    probar(deps, c, 'contrasenaAnterior', c.req.valid('json').contrasenaAnterior),
+  );
 }
 
 /** POST /api/sesiones/reautenticacion {contrasena}; the caller adds the session middleware. */
 export function rutaReautenticacion(deps: Servicios) {
-  return new Hono<Entorno>().post('/', leerCuerpoJson, async (c) => {
-    const entrada = validarCuerpo(c.get('cuerpo'), ReautenticacionSchema, ['contrasena']);
-    if (!entrada.ok) return problemaDeValidacion(c, entrada);
-    return probar(deps, c, 'contrasena', entrada.valor.contrasena);
-  });
+  return new Hono<Entorno>().post('/', cuerpoValido(ReautenticacionSchema), (c) =>
+    probar(deps, c, 'contrasena', c.req.valid('json').contrasena),
+  );
 }

@@ -29,7 +29,7 @@ function correoHtml(correo: CorreoBandeja): string {
 </li>`;
 }
 
-function noHayBandeja(c: Context): Response {
+function noHayBandeja(c: Context) {
   return problema(c, 404, 'NO_ENCONTRADO', 'La bandeja de desarrollo no existe: los correos se envían por Resend.');
 }
 

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { SesionInputSchema, type Sesion, type SesionesCerradas } from '../../contract/index.js';
 import { buscarUsuario } from '../db/usuarios.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
@@ -21,7 +20,7 @@ import {
   sesionNueva,
 } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 import { rutaReautenticacion } from './clave.js';
 
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
@@ -53,10 +52,8 @@ export function rutasSesiones(deps: Servicios) {
       );
       return c.json({ cerradas: revocadas?.rowsAffected ?? 0 } satisfies SesionesCerradas);
     })
-    .post('/', leerCuerpoJson, async (c) => {
-      const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
-      if (!entrada.ok) return problemaDeValidacion(c, entrada);
-      const { idUsuario, contrasena } = entrada.valor;
+    .post('/', cuerpoValido(SesionInputSchema), async (c) => {
+      const { idUsuario, contrasena } = c.req.valid('json');
       const ahora = reloj();
       const quien = origenDeSolicitud(c);
       // Failures and limit hits are audited for existing users only (unknown IDs would let anyone
@@ -144,7 +141,7 @@ export function rutasSesiones(deps: Servicios) {
 }
 
 /** A BAJA account, told only to whoever knows its password (a wrong one gets the usual 401). */
-function cuentaDeBaja(c: Parameters<typeof problema>[0]): Response {
+function cuentaDeBaja(c: Parameters<typeof problema>[0]) {
   return problema(
     c,
     403,

@@ -1,5 +1,5 @@
 import type { InStatement } from '@libsql/client';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import {
   errorCampo,
@@ -40,7 +40,7 @@ import { sentenciaAnularCodigos } from '../services/codigos.js';
 import { enlaceNuevo } from '../services/reversion.js';
 import { hashClave } from '../services/clave.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, unirErrores, validarCuerpo } from '../validacion.js';
+import { cuerpoValido, unirErrores, type CompletarErrores } from '../validacion.js';
 import { rutasActividad } from './actividad.js';
 import { rutasBaja } from './baja.js';
 import { rutasVerificacionClave } from './clave.js';
@@ -57,7 +57,25 @@ function versionDeIfMatch(c: Context): number | null | undefined {
   return coincidencia ? Number(coincidencia[1]) : null;
 }
 
-function versionDesactualizada(c: Context): Response {
+/**
+ * `If-Match` must name the stored version (428 without it, 412 when another change came first);
+ * the stored user goes to `c.var.usuario`, whatever its state (a blocked account is refused later).
+ */
+function versionVigente({ db }: Servicios): MiddlewareHandler<Entorno> {
+  return async (c, next) => {
+    const version = versionDeIfMatch(c);
+    if (version === undefined) {
+      return problema(c, 428, 'PRECONDICION_REQUERIDA', 'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.');
+    }
+    const actual = await buscarUsuario(db, c.get('sesion').idUsuario);
+    if (!actual) return problemaNoAutenticado(c);
+    if (version !== actual.version) return versionDesactualizada(c);
+    c.set('usuario', actual);
+    await next();
+  };
+}
+
+function versionDesactualizada(c: Context) {
   return problema(
     c,
     412,
@@ -76,9 +94,6 @@ function reglasConDatos(actual: UsuarioGuardado, valor: UsuarioUpdate): ErrorCam
     ),
   ];
 }
-
-/** The keys an update may carry (DESIGN §4); any other is NO_MODIFICABLE. */
-const CLAVES_ACTUALIZACION = Object.keys(UsuarioUpdateSchema.pipe[0].entries);
 
 /**
  * The name may only be corrected, measured from the name as first registered (so a chain of small
@@ -113,7 +128,8 @@ function catalogosDelCuerpo(cuerpo: unknown): ErrorCampo[] {
  * The 422 of a body the contract refused: the catalog and name rules first, and no word on the
  * city when the province itself is not in the catalog (the city cannot be judged against it).
  */
-function erroresDeCuerpo(actual: UsuarioGuardado, cuerpo: unknown, errores: ErrorCampo[]): ErrorCampo[] {
+const erroresDeCuerpo: CompletarErrores = (c, cuerpo, errores) => {
+  const actual = c.get('usuario');
   const catalogo = catalogosDelCuerpo(cuerpo);
   const provinciaDesconocida = catalogo.some((e) => e.campo === 'provincia');
   return unirErrores(
@@ -121,7 +137,7 @@ function erroresDeCuerpo(actual: UsuarioGuardado, cuerpo: unknown, errores: Erro
     catalogo,
     errores.filter((e) => !(provinciaDesconocida && e.campo === 'ciudad')),
   );
-}
+};
 
 /**
  * /api/usuario: GET and PUT the signed-in user's registration data, and under it the password
@@ -142,26 +158,12 @@ export function rutasUsuario(deps: Servicios) {
     })
     // Order (docs/decisiones.md): session → If-Match → validation → blocked account (any write) → re-authentication
     // (password change) → catalogs, name, new address, old password, policy → code → one write batch.
-    .put('/', leerCuerpoJson, async (c) => {
+    .put('/', leerCuerpoJson, versionVigente(deps), cuerpoValido(UsuarioUpdateSchema, erroresDeCuerpo), async (c) => {
       const sesion = c.get('sesion');
       const { idUsuario } = sesion;
-      const version = versionDeIfMatch(c);
-      if (version === undefined) {
-        return problema(
-          c,
-          428,
-          'PRECONDICION_REQUERIDA',
-          'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.',
-        );
-      }
-      const actual = await buscarUsuario(db, idUsuario);
-      if (!actual) return problemaNoAutenticado(c);
-      if (version !== actual.version) return versionDesactualizada(c);
-
-      const cuerpo = c.get('cuerpo');
-      const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
-      if (!entrada.ok) return problemaDeValidacion(c, { ...entrada, errores: erroresDeCuerpo(actual, cuerpo, entrada.errores) });
-      const valor = entrada.valor;
+      const actual = c.get('usuario');
+      const { version } = actual;
+      const valor = c.req.valid('json');
       const datos: DatosEditables = {
         nombre: valor.nombre,
         pais: valor.pais,

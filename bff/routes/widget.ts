@@ -50,6 +50,6 @@ export function rutasWidget(carpeta = CARPETA_WIDGET) {
   });
 }
 
-function noEncontrado(c: Parameters<typeof problema>[0]): Response {
+function noEncontrado(c: Parameters<typeof problema>[0]) {
   return problema(c, 404, 'NO_ENCONTRADO', 'El recurso solicitado no existe. ¿Se ejecutó «npm run build»?');
 }
