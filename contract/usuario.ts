@@ -79,21 +79,21 @@ export const CodigoSeguridadSchema = v.pipe(
   v.regex(new RegExp(`^[${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}}$`), 'FORMATO'),
 );
 
-export const LONGITUD_MINIMA_CLAVE = 12;
-export const LONGITUD_MAXIMA_CLAVE = 128;
+export const LONGITUD_MINIMA_CONTRASENA = 12;
+export const LONGITUD_MAXIMA_CONTRASENA = 128;
 
 /** 12–128 characters counted as Unicode code points (NIST SP 800-63B), not UTF-16 units. */
-export function longitudClaveValida(clave: string): boolean {
-  const caracteres = contarCaracteres(clave);
-  return caracteres >= LONGITUD_MINIMA_CLAVE && caracteres <= LONGITUD_MAXIMA_CLAVE;
+export function longitudContrasenaValida(contrasena: string): boolean {
+  const caracteres = contarCaracteres(contrasena);
+  return caracteres >= LONGITUD_MINIMA_CONTRASENA && caracteres <= LONGITUD_MAXIMA_CONTRASENA;
 }
 
 /** A new password: NFKC-normalised, 12–128 characters, nothing else trimmed or truncated. */
 export const ContrasenaNuevaSchema = v.pipe(
   v.string(tipoEsperado),
   v.nonEmpty('REQUERIDO'),
-  v.transform((clave) => clave.normalize('NFKC')),
-  v.check(longitudClaveValida, 'LONGITUD'),
+  v.transform((contrasena) => contrasena.normalize('NFKC')),
+  v.check(longitudContrasenaValida, 'LONGITUD'),
 );
 
 /** A password typed to prove identity (login, check, re-authentication). */
@@ -109,13 +109,13 @@ function telefonoValido(numero: string | null, pais: string): boolean {
 }
 
 /** The new password and its confirmation (NFKC, like the password), which must be equal. */
-const claveNueva = {
+const contrasenaNueva = {
   contrasena: ContrasenaNuevaSchema,
-  confirmacion: v.pipe(v.string(tipoEsperado), v.transform((clave) => clave.normalize('NFKC'))),
+  confirmacion: v.pipe(v.string(tipoEsperado), v.transform((contrasena) => contrasena.normalize('NFKC'))),
 };
 
 export const CambioClaveSchema = v.pipe(
-  v.strictObject({ contrasenaAnterior: ContrasenaSchema, ...claveNueva }),
+  v.strictObject({ contrasenaAnterior: ContrasenaSchema, ...contrasenaNueva }),
   v.forward(
     v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
     ['confirmacion'],
@@ -123,8 +123,8 @@ export const CambioClaveSchema = v.pipe(
 );
 
 /** The form of the password-reset page that unblocks an account (DESIGN §4): no old password. */
-export const RestablecimientoClaveSchema = v.pipe(
-  v.strictObject(claveNueva),
+export const RestablecimientoContrasenaSchema = v.pipe(
+  v.strictObject(contrasenaNueva),
   v.forward(
     v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
     ['confirmacion'],

@@ -2,7 +2,7 @@ import type { Client } from '@libsql/client';
 import { hashContrasena } from '../services/contrasenas.js';
 
 /** Password of every demo user (README). */
-export const CLAVE_DEMO = 'Clave-Demo-2026';
+export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 
 interface UsuarioDemo {
   id_usuario: string;
@@ -103,13 +103,13 @@ export async function sembrarDemo(db: Client, ahora: Date): Promise<string[]> {
   const insertados: string[] = [];
   for (const usuario of USUARIOS_DEMO) {
     if (ya.has(usuario.id_usuario)) continue;
-    const claveHash = await hashContrasena(CLAVE_DEMO);
+    const contrasenaHash = await hashContrasena(CONTRASENA_DEMO);
     const columnas = Object.keys(usuario);
     const r = await db.execute({
       sql: `INSERT INTO usuarios (${columnas.join(', ')}, nombre_registrado, estado, version, clave_hash, clave_cambiada_en, creado_en, actualizado_en)
             VALUES (${columnas.map(() => '?').join(', ')}, ?, 'ACTIVO', 1, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING`,
-      args: [...Object.values(usuario), usuario.nombre, claveHash, momento, momento, momento],
+      args: [...Object.values(usuario), usuario.nombre, contrasenaHash, momento, momento, momento],
     });
     if (r.rowsAffected === 1) insertados.push(usuario.id_usuario);
   }

@@ -21,7 +21,7 @@ import {
 } from '../services/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
-import { rutaReautenticacion } from './clave.js';
+import { rutaReautenticacion } from './contrasena.js';
 
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
 
@@ -81,7 +81,7 @@ export function rutasSesiones(deps: Servicios) {
       const usuario = await buscarUsuario(db, idUsuario);
       let correcta: boolean;
       try {
-        correcta = await argon2(() => verificarContrasena(usuario?.claveHash ?? null, contrasena));
+        correcta = await argon2(() => verificarContrasena(usuario?.contrasenaHash ?? null, contrasena));
       } catch (error) {
         if (error instanceof ServidorOcupadoError) await db.batch(sentenciasDevolverInicio(idUsuario, quien.ip), 'write');
         throw error;

@@ -29,7 +29,7 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../services/auditoria.js';
 import {
-  avisarCambioClave,
+  avisarCambioContrasena,
   avisarCambioCorreo,
   renovacionDeSesiones,
   revisarCambiosSensibles,
@@ -38,12 +38,12 @@ import {
 import { cargarCatalogos } from '../services/catalogos.js';
 import { sentenciaAnularCodigos } from '../services/codigos.js';
 import { enlaceNuevo } from '../services/reversion.js';
-import { hashClave } from '../services/clave.js';
+import { hashContrasena } from '../services/contrasenas.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido, unirErrores, type CompletarErrores } from '../validacion.js';
 import { rutasActividad } from './actividad.js';
 import { rutasBaja } from './baja.js';
-import { rutasVerificacionClave } from './clave.js';
+import { rutasVerificacionContrasena } from './contrasena.js';
 
 function etagDe(version: number): string {
   return `"${version}"`;
@@ -147,7 +147,7 @@ export function rutasUsuario(deps: Servicios) {
   const { db, reloj } = deps;
   return new Hono<Entorno>()
     .use(requerirSesion(deps))
-    .route('/clave', rutasVerificacionClave(deps))
+    .route('/clave', rutasVerificacionContrasena(deps))
     .route('/baja', rutasBaja(deps))
     .route('/actividad', rutasActividad(deps))
     .get('/', async (c) => {
@@ -190,7 +190,7 @@ export function rutasUsuario(deps: Servicios) {
         return c.json(usuarioPublico(actual));
       }
       // The new hash before the code: a busy server (503) must not have spent the code.
-      const claveHash = valor.cambioClave ? await deps.argon2(() => hashClave(valor.cambioClave!.contrasena)) : null;
+      const contrasenaHash = valor.cambioClave ? await deps.argon2(() => hashContrasena(valor.cambioClave!.contrasena)) : null;
       const cambiaCorreo = campos.includes('correo');
       if (cambiaCorreo) {
         const errorCodigo = await revisarCodigo(deps, actual, datos.correo, valor.codigoSeguridad!);
@@ -203,7 +203,7 @@ export function rutasUsuario(deps: Servicios) {
       // the sessions of a password change are renewed only if the new hash was stored.
       const ahora = reloj();
       const quien = origenDeSolicitud(c);
-      const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, claveHash)];
+      const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, contrasenaHash)];
       if (campos.length > 0) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
         sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, 'siCambio'));
@@ -213,7 +213,7 @@ export function rutasUsuario(deps: Servicios) {
         ? enlaceNuevo({ idUsuario, correoAnterior: actual.correo, correoNuevo: datos.correo, ahora }, true)
         : null;
       if (enlace) sentencias.push(enlace.sentencia);
-      const renovacion = claveHash ? renovacionDeSesiones(idUsuario, claveHash, ahora, quien) : null;
+      const renovacion = contrasenaHash ? renovacionDeSesiones(idUsuario, contrasenaHash, ahora, quien) : null;
       if (renovacion) {
         sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, 'siCambio'));
         sentencias.push(...renovacion.sentencias);
@@ -234,7 +234,7 @@ export function rutasUsuario(deps: Servicios) {
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
       if (enlace) await avisarCambioCorreo(deps, actual, guardado, enlace.token, quien.idSolicitud);
-      if (renovacion) await avisarCambioClave(deps, c, guardado, renovacion.sesion.token);
+      if (renovacion) await avisarCambioContrasena(deps, c, guardado, renovacion.sesion.token);
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

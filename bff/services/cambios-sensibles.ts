@@ -4,12 +4,12 @@ import type { InStatement } from '@libsql/client';
 import type { Context } from 'hono';
 import { CABECERA_TOKEN_SESION, errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
 import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
-import { mensajeAvisoCambioCorreo, mensajeClaveCambiada } from '../mail/index.js';
+import { mensajeAvisoCambioCorreo, mensajeContrasenaCambiada } from '../mail/index.js';
 import { ponerCookieSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { enviarAviso } from './avisos.js';
-import { errorPoliticaClave } from './clave.js';
+import { errorPoliticaContrasena } from './contrasenas.js';
 import { intentosRestantes, verificarCodigo } from './codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
 import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from './sesiones.js';
@@ -44,13 +44,13 @@ export async function revisarCambiosSensibles(
   const correoNuevo = valor.mantenerCorreo ? actual.correo : valor.correo!;
   if (!valor.mantenerCorreo && correoNuevo === actual.correo.toLowerCase()) errores.push(errorCampo('correo', 'NO_PERMITIDO'));
   if (valor.cambioClave) {
-    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.claveHash);
+    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.contrasenaHash);
     if (prueba.tipo === 'LIMITE') return { limiteS: prueba.reintentarEnS };
     if (prueba.tipo === 'INCORRECTA') errores.push(errorCampo('cambioClave.contrasenaAnterior', 'INCORRECTA'));
-    const politica = await errorPoliticaClave(
+    const politica = await errorPoliticaContrasena(
       valor.cambioClave.contrasena,
       { idUsuario: actual.idUsuario, nombre: valor.nombre, correo: correoNuevo },
-      actual.claveHash,
+      actual.contrasenaHash,
     );
     if (politica) errores.push(errorCampo('cambioClave.contrasena', politica));
   }
@@ -99,16 +99,16 @@ export async function avisarCambioCorreo(
 
 /**
  * The password change's part of the PUT's write batch: every session of the user ends and a new one
- * opens (password proof = now), both only if the batch stored `claveHash` (a lost race changes
+ * opens (password proof = now), both only if the batch stored `contrasenaHash` (a lost race changes
  * nothing), so a saved password never leaves the old sessions alive.
  */
 export function renovacionDeSesiones(
   idUsuario: string,
-  claveHash: string,
+  contrasenaHash: string,
   ahora: Date,
   quien: { ip: string | null; agente: string | null },
 ): { sesion: SesionNueva; sentencias: InStatement[] } {
-  const guardada = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, claveHash] };
+  const guardada = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, contrasenaHash] };
   const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, guardada);
   return { sesion, sentencias: [sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada), sentencia] };
 }
@@ -117,14 +117,14 @@ export function renovacionDeSesiones(
  * After a password change is saved: the new session's token goes in `X-Token-Sesion` always and in
  * the cookie when the request came by cookie, and the registered address gets a notice.
  */
-export async function avisarCambioClave(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
+export async function avisarCambioContrasena(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
   if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
   c.header(CABECERA_TOKEN_SESION, token);
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: despues.idUsuario,
     tipo: 'CLAVE_MODIFICADA',
     para: despues.correo,
-    contenido: mensajeClaveCambiada({ nombre: despues.nombre }),
+    contenido: mensajeContrasenaCambiada({ nombre: despues.nombre }),
     claveIdempotencia: `aviso-clave:${despues.idUsuario}:${despues.version}`,
     ahora: deps.reloj(),
     idSolicitud: origenDeSolicitud(c).idSolicitud,

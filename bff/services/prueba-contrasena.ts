@@ -22,7 +22,7 @@ export async function probarContrasena(
   idUsuario: string,
   contrasena: string,
   /** The stored hash when the caller already loaded the user (PUT /api/usuario); else it is read. */
-  claveHash?: string,
+  contrasenaHash?: string,
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
@@ -32,7 +32,7 @@ export async function probarContrasena(
     await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
-  const hash = claveHash ?? (await buscarUsuario(db, idUsuario))?.claveHash ?? null;
+  const hash = contrasenaHash ?? (await buscarUsuario(db, idUsuario))?.contrasenaHash ?? null;
   let correcta: boolean;
   try {
     correcta = await argon2(() => verificarContrasena(hash, contrasena));

@@ -5,12 +5,12 @@
  * Only the SHA-256 of the 256-bit token is stored, as for revert links.
  */
 import type { InStatement } from '@libsql/client';
-import { errorCampo, RestablecimientoClaveSchema, validar, type ErrorCampo } from '../../contract/index.js';
-import { mensajeClaveCambiada, mensajeRestablecimiento } from '../mail/index.js';
+import { errorCampo, RestablecimientoContrasenaSchema, validar, type ErrorCampo } from '../../contract/index.js';
+import { mensajeContrasenaCambiada, mensajeRestablecimiento } from '../mail/index.js';
 import type { Servicios } from '../tipos.js';
 import { sentenciaEvento } from './auditoria.js';
 import { enviarAviso } from './avisos.js';
-import { errorPoliticaClave, hashClave } from './clave.js';
+import { errorPoliticaContrasena, hashContrasena } from './contrasenas.js';
 import { FORMATO_TOKEN, hashTokenEnlace, PENDIENTE, tokenDeEnlace } from './reversion.js';
 import { sentenciaRevocarSesionesDeUsuario, type Condicion } from './sesiones.js';
 
@@ -99,7 +99,7 @@ export interface CuentaARestablecer {
   idUsuario: string;
   nombre: string;
   correo: string;
-  claveHash: string;
+  contrasenaHash: string;
 }
 
 /** The BLOQUEADO account a pending reset link belongs to, or null; changes nothing (a GET may call it). */
@@ -112,7 +112,7 @@ export async function cuentaDeRestablecimiento(db: Servicios['db'], token: strin
   });
   const fila = rows[0];
   return fila
-    ? { idUsuario: String(fila.id_usuario), nombre: String(fila.nombre), correo: String(fila.correo), claveHash: String(fila.clave_hash) }
+    ? { idUsuario: String(fila.id_usuario), nombre: String(fila.nombre), correo: String(fila.correo), contrasenaHash: String(fila.clave_hash) }
     : null;
 }
 
@@ -125,7 +125,7 @@ export type ResultadoRestablecimiento = { tipo: 'RESTABLECIDO' } | { tipo: 'NO_V
  * other reset link voided; then the "password changed" notice. Errors use `contrasena` and
  * `confirmacion` as fields.
  */
-export async function restablecerClave(
+export async function restablecerContrasena(
   deps: Servicios,
   token: string,
   formulario: { contrasena: unknown; confirmacion: unknown },
@@ -133,18 +133,18 @@ export async function restablecerClave(
 ): Promise<ResultadoRestablecimiento> {
   const cuenta = await cuentaDeRestablecimiento(deps.db, token, deps.reloj());
   if (!cuenta) return { tipo: 'NO_VALIDO' };
-  const entrada = validar(RestablecimientoClaveSchema, formulario);
+  const entrada = validar(RestablecimientoContrasenaSchema, formulario);
   if (!entrada.ok) return { tipo: 'ERRORES', idUsuario: cuenta.idUsuario, errores: entrada.errores };
   const nueva = entrada.valor.contrasena;
-  const politica = await errorPoliticaClave(nueva, { idUsuario: cuenta.idUsuario, nombre: cuenta.nombre, correo: cuenta.correo }, cuenta.claveHash);
+  const politica = await errorPoliticaContrasena(nueva, { idUsuario: cuenta.idUsuario, nombre: cuenta.nombre, correo: cuenta.correo }, cuenta.contrasenaHash);
   if (politica) return { tipo: 'ERRORES', idUsuario: cuenta.idUsuario, errores: [errorCampo('contrasena', politica)] };
 
-  const claveHash = await hashClave(nueva);
+  const contrasenaHash = await hashContrasena(nueva);
   const ahora = deps.reloj();
   const momento = ahora.toISOString();
   const { idUsuario } = cuenta;
   // Stored by this batch: argon2's random salt makes the hash unique.
-  const guardada: Condicion = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, claveHash] };
+  const guardada: Condicion = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, contrasenaHash] };
   const hash = hashTokenEnlace(token);
   const [, cambio] = await deps.db.batch(
     [
@@ -152,7 +152,7 @@ export async function restablecerClave(
       {
         sql: `UPDATE usuarios SET clave_hash = ?, clave_cambiada_en = ?, estado = 'ACTIVO', version = version + 1, actualizado_en = ?
               WHERE id_usuario = ? AND estado = 'BLOQUEADO' AND changes() = 1`,
-        args: [claveHash, momento, momento, idUsuario],
+        args: [contrasenaHash, momento, momento, idUsuario],
       },
       sentenciaEvento({ idUsuario, evento: 'CLAVE_RESTABLECIDA', campos: ['contrasena', 'estado'], creadoEn: ahora, ...quien }, 'siCambio'),
       sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada),
@@ -168,7 +168,7 @@ export async function restablecerClave(
     idUsuario,
     tipo: 'CLAVE_MODIFICADA',
     para: cuenta.correo,
-    contenido: mensajeClaveCambiada({ nombre: cuenta.nombre }),
+    contenido: mensajeContrasenaCambiada({ nombre: cuenta.nombre }),
     claveIdempotencia: `aviso-clave-restablecida:${hash.slice(0, 32)}`,
     ahora,
     idSolicitud: quien.idSolicitud,

@@ -6,7 +6,7 @@ import { ClienteApi, ErrorRed, ProblemaHttp } from './api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { getLocale, idiomaDe, setLocale } from './localization.js';
 import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
-import { FlujoClave, type ContextoClave } from './flujo-clave.js';
+import { FlujoClave, type ContextoContrasena } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { TrasPuntero } from './tras-puntero.js';
@@ -291,13 +291,13 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     control?.focus();
   }
 
-  contextoClave(): ContextoClave {
+  contextoClave(): ContextoContrasena {
     return { idUsuario: this.usuario.idUsuario, nombre: this.valores.nombre, correo: this.usuario.correo };
   }
 
   // ---- server actions ----
 
-  async verificarClave() {
+  async verificarContrasena() {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
       const codigo = await this.clave.verificar(anterior);
@@ -308,7 +308,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
     } catch (e) {
-      this.fallo(e, () => void this.verificarClave(), 'cambioClave.contrasenaAnterior');
+      this.fallo(e, () => void this.verificarContrasena(), 'cambioClave.contrasenaAnterior');
     }
   }
 

@@ -1,7 +1,7 @@
 import { hc } from 'hono/client';
 import { describe, expect, test } from 'vitest';
 import type { AppType } from '../../bff/app.js';
-import { CLAVE_DEMO, ORIGEN_BFF } from '../helpers/bff.js';
+import { CONTRASENA_DEMO, ORIGEN_BFF } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // `AppType` types the Hono client (hono/client) from the routes and their validators: the bodies
@@ -14,7 +14,7 @@ const cliente = () => hc<AppType>(ORIGEN_BFF, { fetch: (entrada: RequestInfo | U
 describe('AppType: a typed client of the BFF', () => {
   test('login, read and update through the typed client; the answers have the contract types', async () => {
     const api = cliente();
-    const login = await api.sesiones.$post({ json: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO } });
+    const login = await api.sesiones.$post({ json: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO } });
     if (login.status !== 201) throw new Error(`login: ${login.status}`);
     const { token, expiraEn } = await login.json();
     expect(Date.parse(expiraEn)).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe('AppType: a typed client of the BFF', () => {
 
   test('a key the contract does not know does not compile, and the server refuses it with NO_MODIFICABLE', async () => {
     // @ts-expect-error `rol` is not a key of SesionInputSchema
-    const r = await cliente().sesiones.$post({ json: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO, rol: 'admin' } });
+    const r = await cliente().sesiones.$post({ json: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO, rol: 'admin' } });
     expect(r.status).toBe(422);
     expect(await r.json()).toMatchObject({ errores: [{ campo: 'rol', codigo: 'NO_MODIFICABLE' }] });
   });

@@ -38,7 +38,7 @@ describe('contract/: what the element and the BFF share', () => {
     const salidas = Object.values(resultado.metafile.outputs);
     const conDiccionario = (salida: (typeof salidas)[number]) =>
       Object.keys(salida.inputs).some((entrada) => entrada.includes('@zxcvbn-ts/language-'));
-    const politica = salidas.find((salida) => salida.entryPoint?.endsWith('contract/clave.ts'));
+    const politica = salidas.find((salida) => salida.entryPoint?.endsWith('contract/contrasena.ts'));
     expect(politica && conDiccionario(politica)).toBe(false);
     expect(salidas.some(conDiccionario)).toBe(true);
   });

@@ -15,7 +15,7 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { sembrarDemo } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, crearEntorno, iniciarSesion, pedir, pedirSesion, type EntornoDePrueba } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CONTRASENA_DEMO, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso } from '../helpers/hrana-falso.js';
 
 const ejecutar = promisify(execFile);
@@ -159,7 +159,7 @@ describe('another process holds the write lock (BEGIN IMMEDIATE)', () => {
         fetch(`${servidor.url}/api/sesiones`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
         });
       const bloqueo = await bloquearBase(url);
       const enEspera = cronometrar(login);
@@ -250,7 +250,7 @@ describe('a database file that takes no writes', () => {
           fetch(`${servidor.url}/api/sesiones`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+            body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
           }),
         );
         estados.push(r.valor.status);
@@ -383,7 +383,7 @@ describe('a remote database that accepts connections and never answers', () => {
         fetch(`${url}/api/sesiones`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
         });
       /** Milliseconds until GET /api/salud answers 200 (polled every 100 ms, at most 20 s). */
       const hastaSaludable = async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { actualizacionTmacay } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, codigoDelCorreo, iniciarSesionApi, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CONTRASENA_DEMO, codigoDelCorreo, iniciarSesionApi, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 const NUEVO = 'tito.nuevo@example.com';
@@ -57,7 +57,7 @@ async function actividad(servidor: ServidorE2e, token: string): Promise<{ evento
 
 /** Logs tmacay in with extra headers; the answer, its request id and the ip its audit row recorded. */
 async function loginCon(servidor: ServidorE2e, cabeceras: Record<string, string>): Promise<{ idSolicitud: string; ip: string | null }> {
-  const r = await solicitar(`${servidor.url}/api/sesiones`, 'POST', cabeceras, { idUsuario: 'tmacay', contrasena: CLAVE_DEMO });
+  const r = await solicitar(`${servidor.url}/api/sesiones`, 'POST', cabeceras, { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO });
   expect(r.status, r.texto).toBe(201);
   const { token } = JSON.parse(r.texto) as { token: string };
   const [ultimo] = await actividad(servidor, token);
@@ -81,7 +81,7 @@ describe('default configuration (http demo origin, no proxy trusted)', () => {
   });
 
   test('finding 1: a cookie write whose Origin matches a forged Host is refused (the CSRF check\'s own origin is ORIGEN_PUBLICO)', async () => {
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO });
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO });
     expect(login.status).toBe(201);
     const cookie = String(login.cabeceras['set-cookie']).split(';')[0]!;
     const r = await solicitar(`${servidor.url}/api/sesiones/actual`, 'DELETE', { Cookie: cookie, Host: 'evil.example', Origin: 'http://evil.example' });
@@ -91,7 +91,7 @@ describe('default configuration (http demo origin, no proxy trusted)', () => {
   });
 
   test('finding 8: over the http demo origin the cookie is mug_sesion, not Secure', async () => {
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'jsmith', contrasena: CLAVE_DEMO });
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'jsmith', contrasena: CONTRASENA_DEMO });
     expect(String(login.cabeceras['set-cookie'])).toMatch(/^mug_sesion=[A-Za-z0-9_-]{43}; Max-Age=28800; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 
@@ -125,7 +125,7 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
   });
 
   test('finding 8: though Node sees http, the cookie is __Host-mug_sesion, Secure, Path=/, and the BFF reads only that name', async () => {
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: PUBLICO }, { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO });
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: PUBLICO }, { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO });
     expect(login.status).toBe(201);
     const { token } = JSON.parse(login.texto) as { token: string };
     expect(login.cabeceras['set-cookie']).toEqual([`__Host-mug_sesion=${token}; Max-Age=28800; Path=/; HttpOnly; Secure; SameSite=Lax`]);

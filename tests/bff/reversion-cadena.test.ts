@@ -8,7 +8,7 @@ import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import {
   actualizacionTmacay,
   actualizarUsuario,
-  CLAVE_DEMO,
+  CONTRASENA_DEMO,
   iniciarSesion,
   MINUTO,
   pedir,
@@ -101,7 +101,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     ]);
 
     // The old password alone: no session (403 CUENTA_BLOQUEADA with what to do).
-    const login = await pedirSesion(e.app, 'tmacay', CLAVE_DEMO);
+    const login = await pedirSesion(e.app, 'tmacay', CONTRASENA_DEMO);
     expect(login.status).toBe(403);
     expect(await login.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: DETALLE_CUENTA_BLOQUEADA });
 
@@ -118,7 +118,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     expect(html).toContain(`<input type="hidden" name="token" value="${enlace!.token}">`);
     expect(html).toContain('<meta name="referrer" content="no-referrer">');
     for (const [contrasena, confirmacion, mensaje] of [
-      [CLAVE_DEMO, CLAVE_DEMO, 'Contraseña: no puede ser la contraseña actual'],
+      [CONTRASENA_DEMO, CONTRASENA_DEMO, 'Contraseña: no puede ser la contraseña actual'],
       ['corta', 'corta', 'Contraseña: debe tener entre 12 y 128 caracteres.'],
       ['contraseña1234', 'contraseña1234', 'Contraseña: es demasiado fácil de adivinar.'],
       [NUEVA, `${NUEVA}!`, 'Confirmación de Contraseña: debe ser igual a la Contraseña.'],
@@ -138,7 +138,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     expect(hecho.status).toBe(200);
     expect(await hecho.text()).toContain('Su contraseña se cambió y su usuario quedó desbloqueado');
     expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: M0, estado: 'ACTIVO' });
-    expect((await pedirSesion(e.app, 'tmacay', CLAVE_DEMO)).status).toBe(401);
+    expect((await pedirSesion(e.app, 'tmacay', CONTRASENA_DEMO)).status).toBe(401);
     const duenio = await iniciarSesion(e.app, 'tmacay', NUEVA);
     expect(((await (await pedir(e.app, '/api/usuario', { token: duenio })).json()) as { correo: string }).correo).toBe(M0);
     expect((await listarBandeja(e.db)).filter((m) => m.asunto === 'Aviso: se cambió la contraseña de su usuario de Ecuapass').map((m) => m.para)).toEqual([M0]);
@@ -214,7 +214,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     const r = await actualizarUsuario(
       e.app,
       sesion,
-      actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: NUEVA, confirmacion: NUEVA } }),
+      actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: NUEVA, confirmacion: NUEVA } }),
     );
     expect(r.status).toBe(403);
     expect(await r.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: DETALLE_CUENTA_BLOQUEADA });

@@ -7,9 +7,9 @@ import { createApp } from '../../bff/app.js';
 import { leerConfig, type Config } from '../../bff/config.js';
 import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
-import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
+import { CONTRASENA_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
 
-export { CLAVE_DEMO };
+export { CONTRASENA_DEMO };
 
 /** A clock tests move by hand. Starts at 2026-03-02T15:00:00Z unless told otherwise. */
 export class Reloj {
@@ -114,7 +114,7 @@ export function pedir(app: EntornoDePrueba['app'], ruta: string, pedido: Pedido 
 export function pedirSesion(
   app: EntornoDePrueba['app'],
   idUsuario = 'tmacay',
-  contrasena = CLAVE_DEMO,
+  contrasena = CONTRASENA_DEMO,
   cabeceras: Record<string, string> = {},
 ): Promise<Response> {
   return pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena }, cabeceras });
@@ -124,7 +124,7 @@ export function pedirSesion(
 export async function iniciarSesion(
   app: EntornoDePrueba['app'],
   idUsuario = 'tmacay',
-  contrasena = CLAVE_DEMO,
+  contrasena = CONTRASENA_DEMO,
 ): Promise<string> {
   const respuesta = await pedirSesion(app, idUsuario, contrasena);
   if (respuesta.status !== 201) throw new Error(`login de ${idUsuario}: ${respuesta.status} ${await respuesta.text()}`);

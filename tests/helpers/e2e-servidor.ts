@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorreoBandeja } from '../../bff/mail/bandeja.js';
 
 export const RAIZ = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLAVE_DEMO = 'Clave-Demo-2026';
+export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 const ESPERA_ARRANQUE_MS = 30_000;
 const ESPERA_CIERRE_MS = 5_000;
 
@@ -168,7 +168,7 @@ export function codigoDelCorreo(correo: CorreoDev): string {
 }
 
 /** POST /api/sesiones from outside the browser (as the element's login does); the Bearer token. */
-export async function iniciarSesionApi(servidor: ServidorE2e, idUsuario: string, contrasena = CLAVE_DEMO): Promise<string> {
+export async function iniciarSesionApi(servidor: ServidorE2e, idUsuario: string, contrasena = CONTRASENA_DEMO): Promise<string> {
   const r = await fetch(`${servidor.url}/api/sesiones`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -21,7 +21,7 @@ async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contr
 }
 
 /** POST /api/usuario/clave/verificacion {contrasenaAnterior} ("Cambio de clave"), under the session middleware. */
-export function rutasVerificacionClave(deps: Servicios) {
+export function rutasVerificacionContrasena(deps: Servicios) {
   return new Hono<Entorno>().post('/verificacion', cuerpoValido(VerificacionClaveSchema), (c) =>
     probar(deps, c, 'contrasenaAnterior', c.req.valid('json').contrasenaAnterior),
   );
