@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
 import { problema } from '../problemas.js';
-import { DURACION_MAXIMA_MS, resolverSesion } from '../services/sesiones.js';
+import { DURACION_MAXIMA_MS, resolverSesion } from '../db/sesiones.js';
 import { origenDeSolicitud } from './solicitud.js';
 import type { Dependencias, Entorno } from '../tipos.js';
 

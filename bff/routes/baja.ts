@@ -6,10 +6,10 @@ import { requerirCuentaActiva } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, problemaNoAutenticado } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { sentenciaEvento } from '../services/auditoria.js';
+import { sentenciaEvento } from '../db/auditoria.js';
 import { enviarAviso } from '../services/avisos.js';
-import { sentenciaAnularCodigos } from '../services/codigos.js';
-import { sentenciaRevocarSesionesDeUsuario } from '../services/sesiones.js';
+import { sentenciaAnularCodigos } from '../db/codigos.js';
+import { sentenciaRevocarSesionesDeUsuario } from '../db/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../../contract/index.js';
 import { problemaLimite, problemaValidacion } from '../problemas.js';
 import { probarContrasena } from '../services/prueba-contrasena.js';
-import { marcarReautenticacion } from '../services/sesiones.js';
+import { marcarReautenticacion } from '../db/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
 

@@ -6,9 +6,9 @@ import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
-import { sentenciaEvento } from '../services/auditoria.js';
+import { sentenciaEvento } from '../db/auditoria.js';
 import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
-import { LIMITES, sentenciaPurgar } from '../services/limites.js';
+import { LIMITES, sentenciaPurgar } from '../db/limites.js';
 import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
 import { reenviarRestablecimiento } from '../services/restablecimiento.js';
 import {
@@ -18,7 +18,7 @@ import {
   sentenciaRevocarOtrasSesiones,
   sentenciaRevocarToken,
   sesionNueva,
-} from '../services/sesiones.js';
+} from '../db/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
 import { rutaReautenticacion } from './contrasena.js';

@@ -27,7 +27,7 @@ import { problemaReautenticacion, reautenticacionVigente } from '../middleware/r
 import { problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
-import { sentenciaEvento } from '../services/auditoria.js';
+import { sentenciaEvento } from '../db/auditoria.js';
 import {
   avisarCambioContrasena,
   avisarCambioCorreo,
@@ -36,7 +36,7 @@ import {
   revisarCodigo,
 } from '../services/cambios-sensibles.js';
 import { cargarCatalogos } from '../services/catalogos.js';
-import { sentenciaAnularCodigos } from '../services/codigos.js';
+import { sentenciaAnularCodigos } from '../db/codigos.js';
 import { enlaceNuevo } from '../services/reversion.js';
 import { hashContrasena } from '../services/contrasenas.js';
 import type { Entorno, Servicios } from '../tipos.js';

@@ -1,6 +1,6 @@
 import type { Client } from '@libsql/client';
 import type { ContenidoCorreo, Mailer } from '../mail/index.js';
-import { sentenciaEvento } from './auditoria.js';
+import { sentenciaEvento } from '../db/auditoria.js';
 
 export interface Aviso {
   idUsuario: string;

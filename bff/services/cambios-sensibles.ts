@@ -10,9 +10,9 @@ import { origenDeSolicitud } from '../middleware/solicitud.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { enviarAviso } from './avisos.js';
 import { errorPoliticaContrasena } from './contrasenas.js';
-import { intentosRestantes, verificarCodigo } from './codigos.js';
+import { intentosRestantes, verificarCodigo } from '../db/codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
-import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from './sesiones.js';
+import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from '../db/sesiones.js';
 
 /**
  * Why `correo` cannot be the user's new address: the current one (NO_PERMITIDO, "debe ser distinto

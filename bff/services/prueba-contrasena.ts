@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { buscarUsuario } from '../db/usuarios.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import type { Servicios } from '../tipos.js';
-import { registrarEvento } from './auditoria.js';
+import { registrarEvento } from '../db/auditoria.js';
 import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
-import { LIMITES, reiniciar, reservar, sentenciaDevolver } from './limites.js';
+import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
 
 export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { tipo: 'LIMITE'; reintentarEnS: number };
 

@@ -8,11 +8,11 @@ import type { InStatement } from '@libsql/client';
 import { errorCampo, RestablecimientoContrasenaSchema, validar, type ErrorCampo } from '../../contract/index.js';
 import { mensajeContrasenaCambiada, mensajeRestablecimiento } from '../mail/index.js';
 import type { Servicios } from '../tipos.js';
-import { sentenciaEvento } from './auditoria.js';
+import { sentenciaEvento } from '../db/auditoria.js';
 import { enviarAviso } from './avisos.js';
 import { errorPoliticaContrasena, hashContrasena } from './contrasenas.js';
 import { FORMATO_TOKEN, hashTokenEnlace, PENDIENTE, tokenDeEnlace } from './reversion.js';
-import { sentenciaRevocarSesionesDeUsuario, type Condicion } from './sesiones.js';
+import { sentenciaRevocarSesionesDeUsuario, type Condicion } from '../db/sesiones.js';
 
 export const VIGENCIA_RESTABLECIMIENTO_MS = 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { evaluarContrasena } from '../../contract/contrasena.js';
 import { hashContrasena, verificarContrasena } from '../../bff/services/contrasenas.js';
-import { emitirCodigo, verificarCodigo } from '../../bff/services/codigos.js';
+import { emitirCodigo, verificarCodigo } from '../../bff/db/codigos.js';
 
 function estadisticas(ms: number[]): string {
   const orden = [...ms].sort((a, b) => a - b);

@@ -14,7 +14,7 @@ import {
   intentosRestantes,
   LimiteCodigoError,
   verificarCodigo,
-} from '../../bff/services/codigos.js';
+} from '../../bff/db/codigos.js';
 
 const SECRETO = 'secreto-de-prueba-de-32-caracteres!!';
 const T0 = new Date('2026-03-01T10:00:00.000Z');

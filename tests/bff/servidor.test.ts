@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listarActividad } from '../../bff/services/auditoria.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
 import { actualizacionTmacay, CONTRASENA_DEMO } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 

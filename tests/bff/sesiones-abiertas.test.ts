@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { listarActividad } from '../../bff/services/auditoria.js';
-import { MAXIMO_SESIONES, resumenDispositivo } from '../../bff/services/sesiones.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
+import { MAXIMO_SESIONES, resumenDispositivo } from '../../bff/db/sesiones.js';
 import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, ORIGEN_TERCERO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
-import { listarActividad } from '../../bff/services/auditoria.js';
-import { hashToken } from '../../bff/services/sesiones.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
+import { hashToken } from '../../bff/db/sesiones.js';
 import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 

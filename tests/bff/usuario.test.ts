@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { listarActividad } from '../../bff/services/auditoria.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
 import { actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 

@@ -1,6 +1,6 @@
 import type { InStatement } from '@libsql/client';
 import type { Actividad, Evento } from '../../contract/index.js';
-import type { Ejecutor } from '../db/ejecutor.js';
+import type { Ejecutor } from './ejecutor.js';
 
 export interface RegistroAuditoria {
   idUsuario: string;

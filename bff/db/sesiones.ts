@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { InStatement, InValue } from '@libsql/client';
 import Bowser from 'bowser';
 import { INACTIVIDAD_SESION_MS, type SesionAbierta } from '../../contract/index.js';
-import type { Ejecutor } from '../db/ejecutor.js';
+import type { Ejecutor } from './ejecutor.js';
 
 /** 8 hours after login a session ends whatever its use. */
 export const DURACION_MAXIMA_MS = 8 * 60 * 60_000;

@@ -20,7 +20,7 @@
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
-import type { Ejecutor } from '../db/ejecutor.js';
+import type { Ejecutor } from './ejecutor.js';
 import type { Condicion } from './sesiones.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo, VIGENCIA_CODIGO_MS } from '../../contract/index.js';
 
