@@ -29,6 +29,13 @@ export interface Servicios extends Omit<Dependencias, 'mailer' | 'argon2'> {
   argon2: LimitadorArgon2;
 }
 
+/** Who made a request, for the audit rows, rate limits and logs (set once by `conexion`). */
+export interface Quien {
+  ip: string | null;
+  agente: string | null;
+  idSolicitud: string | null;
+}
+
 /** The authenticated session a request carries (set by `requerirSesion`). */
 export interface SesionDeSolicitud {
   idUsuario: string;

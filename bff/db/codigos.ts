@@ -20,8 +20,7 @@
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
-import type { Ejecutor } from './ejecutor.js';
-import type { Condicion } from './sesiones.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo, VIGENCIA_CODIGO_MS } from '../../contract/index.js';
 
 const ESPERA_REENVIO_MS = 60 * 1000;

@@ -1,6 +1,6 @@
 import type { InStatement, Row } from '@libsql/client';
 import type { Operadora, Usuario } from '../../contract/index.js';
-import type { Ejecutor } from './ejecutor.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
 
 export type EstadoUsuario = 'ACTIVO' | 'BAJA' | 'BLOQUEADO';
 
@@ -151,4 +151,27 @@ export function sentenciaLectura(idUsuario: string): InStatement {
 
 export function usuarioDeFila(fila: Row | undefined): UsuarioGuardado | null {
   return fila ? aUsuario(fila) : null;
+}
+
+/** Holds while the account is ACTIVO (a revert may have blocked it since it was read). */
+export function condicionCuentaActiva(idUsuario: string): Condicion {
+  return { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [idUsuario] };
+}
+
+/** Holds once the batch stored `contrasenaHash` (argon2's random salt makes each hash unique). */
+export function condicionContrasenaGuardada(idUsuario: string, contrasenaHash: string): Condicion {
+  return { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, contrasenaHash] };
+}
+
+/**
+ * A BLOQUEADO account gets a new password and is ACTIVO again, only if the statement before it in
+ * the batch changed a row (its reset link was used).
+ */
+export function sentenciaDesbloquear(idUsuario: string, contrasenaHash: string, ahora: Date): InStatement {
+  const momento = ahora.toISOString();
+  return {
+    sql: `UPDATE usuarios SET clave_hash = ?, clave_cambiada_en = ?, estado = 'ACTIVO', version = version + 1, actualizado_en = ?
+          WHERE id_usuario = ? AND estado = 'BLOQUEADO' AND changes() = 1`,
+    args: [contrasenaHash, momento, momento, idUsuario],
+  };
 }

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../../contract/index.js';
+import { marcarReautenticacion } from '../db/sesiones.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problemaLimite, problemaValidacion } from '../problemas.js';
 import { probarContrasena } from '../services/prueba-contrasena.js';
-import { marcarReautenticacion } from '../db/sesiones.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
 
@@ -13,7 +14,7 @@ import { cuerpoValido } from '../validacion.js';
  */
 async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contrasena: string) {
   const { idUsuario, sesionId } = c.get('sesion');
-  const resultado = await probarContrasena(deps, c, idUsuario, contrasena);
+  const resultado = await probarContrasena(deps, origenDeSolicitud(c), idUsuario, contrasena);
   if (resultado.tipo === 'LIMITE') return problemaLimite(c, resultado.reintentarEnS);
   if (resultado.tipo === 'INCORRECTA') return problemaValidacion(c, [errorCampo(campo, 'INCORRECTA')]);
   await marcarReautenticacion(deps.db, sesionId, deps.reloj());

@@ -11,7 +11,7 @@ import { registrarEvento } from '../db/auditoria.js';
 import { objecionCorreo } from '../services/cambios-sensibles.js';
 import { anularCodigo, anularCodigosDe, emitirCodigo, LimiteCodigoError, VENTANA_HORA_MS } from '../db/codigos.js';
 import { consumir, LIMITES } from '../db/limites.js';
-import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
+import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/reversion.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
 

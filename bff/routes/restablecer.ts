@@ -3,7 +3,8 @@ import { mensajeCampo, type ErrorCampo } from '../../contract/index.js';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { escaparHtml, paginaHtml } from '../paginas/html.js';
-import { cuentaDeRestablecimiento, restablecerContrasena, RUTA_RESTABLECIMIENTO } from '../services/restablecimiento.js';
+import { cuentaDeRestablecimiento } from '../db/enlaces.js';
+import { restablecerContrasena, RUTA_RESTABLECIMIENTO } from '../services/restablecimiento.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
 // The token is in the URL: the pages say `<meta name="referrer" content="no-referrer">` (bff/paginas/html.ts).

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { SesionInputSchema, type Sesion, type SesionesCerradas } from '../../contract/index.js';
-import { buscarUsuario } from '../db/usuarios.js';
+import { buscarUsuario, condicionCuentaActiva } from '../db/usuarios.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
@@ -109,8 +109,7 @@ export function rutasSesiones(deps: Servicios) {
       // least recently used sessions beyond MAXIMO_SESIONES ended.
       const anterior = tokenDe(c, deps.config);
       // The session is stored only if the account is still ACTIVO (a revert may have blocked it meanwhile).
-      const activa = { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [usuario.idUsuario] };
-      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, activa);
+      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, condicionCuentaActiva(idUsuario));
       const resultados = await db.batch(
         [
           ...sentenciasInicioCorrecto(idUsuario, quien.ip),

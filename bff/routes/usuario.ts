@@ -2,6 +2,7 @@ import type { InStatement } from '@libsql/client';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import {
+  CABECERA_TOKEN_SESION,
   errorCampo,
   esCambioTotalDeNombre,
   NombreSchema,
@@ -24,7 +25,7 @@ import {
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
-import { problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
+import { ponerCookieSesion, problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import { sentenciaEvento } from '../db/auditoria.js';
@@ -37,7 +38,7 @@ import {
 } from '../services/cambios-sensibles.js';
 import { cargarCatalogos } from '../services/catalogos.js';
 import { sentenciaAnularCodigos } from '../db/codigos.js';
-import { enlaceNuevo } from '../services/reversion.js';
+import { enlaceNuevo } from '../db/enlaces.js';
 import { hashContrasena } from '../services/contrasenas.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido, unirErrores, type CompletarErrores } from '../validacion.js';
@@ -181,7 +182,8 @@ export function rutasUsuario(deps: Servicios) {
       if (actual.estado === 'BLOQUEADO') return problemaCuentaBloqueada(c);
       if (valor.cambioClave && !reautenticacionVigente(sesion, reloj())) return problemaReautenticacion(c);
 
-      const revision = await revisarCambiosSensibles(deps, c, actual, valor);
+      const quien = origenDeSolicitud(c);
+      const revision = await revisarCambiosSensibles(deps, quien, actual, valor);
       if ('limiteS' in revision) return problemaLimite(c, revision.limiteS);
       const errores = unirErrores(reglasConDatos(actual, valor), revision.errores);
       if (errores.length > 0) return problemaValidacion(c, errores);
@@ -202,7 +204,6 @@ export function rutasUsuario(deps: Servicios) {
       // audit row and the revert link are written only if the statement before changed a row;
       // the sessions of a password change are renewed only if the new hash was stored.
       const ahora = reloj();
-      const quien = origenDeSolicitud(c);
       const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, contrasenaHash)];
       if (campos.length > 0) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
@@ -234,7 +235,12 @@ export function rutasUsuario(deps: Servicios) {
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
       if (enlace) await avisarCambioCorreo(deps, actual, guardado, enlace.token, quien.idSolicitud);
-      if (renovacion) await avisarCambioContrasena(deps, c, guardado, renovacion.sesion.token);
+      if (renovacion) {
+        // The renewed session's token: always in X-Token-Sesion, and in the cookie when the request came by cookie.
+        if (sesion.porCookie) ponerCookieSesion(c, deps.config, renovacion.sesion.token);
+        c.header(CABECERA_TOKEN_SESION, renovacion.sesion.token);
+        await avisarCambioContrasena(deps, guardado, quien.idSolicitud);
+      }
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { etagFuerte } from '../cripto.js';
 import { problema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
 
@@ -42,7 +42,7 @@ export function rutasWidget(carpeta = CARPETA_WIDGET) {
     } catch {
       return noEncontrado(c);
     }
-    const etag = `"${createHash('sha256').update(contenido).digest('base64url').slice(0, 27)}"`;
+    const etag = etagFuerte(contenido);
     c.header('ETag', etag);
     c.header('Cache-Control', 'public, max-age=300');
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304);

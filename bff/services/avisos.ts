@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { ContenidoCorreo, Mailer } from '../mail/index.js';
 import { sentenciaEvento } from '../db/auditoria.js';
+import { sentenciaAvisoFallido } from '../db/avisos.js';
 
 export interface Aviso {
   idUsuario: string;
@@ -30,10 +31,7 @@ export async function enviarAviso(db: Pick<Client, 'batch'>, mailer: Mailer, avi
     try {
       await db.batch(
         [
-          {
-            sql: 'INSERT INTO avisos_fallidos (id_usuario, tipo, para, detalle, creado_en) VALUES (?, ?, ?, ?, ?)',
-            args: [aviso.idUsuario, aviso.tipo, aviso.para, detalle.slice(0, 500), aviso.ahora.toISOString()],
-          },
+          sentenciaAvisoFallido({ idUsuario: aviso.idUsuario, tipo: aviso.tipo, para: aviso.para, detalle, ahora: aviso.ahora }),
           sentenciaEvento({
             idUsuario: aviso.idUsuario,
             evento: 'AVISO_NO_ENVIADO',

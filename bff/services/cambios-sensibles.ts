@@ -1,13 +1,10 @@
 // The email and password parts of PUT /api/usuario (DESIGN §2): checks that need data, and what
 // happens after the change is saved. bff/routes/usuario.ts orchestrates them.
 import type { InStatement } from '@libsql/client';
-import type { Context } from 'hono';
-import { CABECERA_TOKEN_SESION, errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
-import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
+import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
+import { condicionContrasenaGuardada, correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
 import { mensajeAvisoCambioCorreo, mensajeContrasenaCambiada } from '../mail/index.js';
-import { ponerCookieSesion } from '../middleware/sesion.js';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
-import type { Entorno, Servicios } from '../tipos.js';
+import type { Quien, Servicios } from '../tipos.js';
 import { enviarAviso } from './avisos.js';
 import { errorPoliticaContrasena } from './contrasenas.js';
 import { intentosRestantes, verificarCodigo } from '../db/codigos.js';
@@ -36,7 +33,7 @@ export type RevisionSensible = { errores: ErrorCampo[] } | { limiteS: number };
  */
 export async function revisarCambiosSensibles(
   deps: Servicios,
-  c: Context<Entorno>,
+  quien: Quien,
   actual: UsuarioGuardado,
   valor: UsuarioUpdate,
 ): Promise<RevisionSensible> {
@@ -44,7 +41,7 @@ export async function revisarCambiosSensibles(
   const correoNuevo = valor.mantenerCorreo ? actual.correo : valor.correo!;
   if (!valor.mantenerCorreo && correoNuevo === actual.correo.toLowerCase()) errores.push(errorCampo('correo', 'NO_PERMITIDO'));
   if (valor.cambioClave) {
-    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.contrasenaHash);
+    const prueba = await probarContrasena(deps, quien, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.contrasenaHash);
     if (prueba.tipo === 'LIMITE') return { limiteS: prueba.reintentarEnS };
     if (prueba.tipo === 'INCORRECTA') errores.push(errorCampo('cambioClave.contrasenaAnterior', 'INCORRECTA'));
     const politica = await errorPoliticaContrasena(
@@ -106,20 +103,15 @@ export function renovacionDeSesiones(
   idUsuario: string,
   contrasenaHash: string,
   ahora: Date,
-  quien: { ip: string | null; agente: string | null },
+  quien: Quien,
 ): { sesion: SesionNueva; sentencias: InStatement[] } {
-  const guardada = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, contrasenaHash] };
+  const guardada = condicionContrasenaGuardada(idUsuario, contrasenaHash);
   const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, guardada);
   return { sesion, sentencias: [sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada), sentencia] };
 }
 
-/**
- * After a password change is saved: the new session's token goes in `X-Token-Sesion` always and in
- * the cookie when the request came by cookie, and the registered address gets a notice.
- */
-export async function avisarCambioContrasena(deps: Servicios, c: Context<Entorno>, despues: UsuarioGuardado, token: string): Promise<void> {
-  if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
-  c.header(CABECERA_TOKEN_SESION, token);
+/** After a password change is saved: the notice to the registered address. */
+export async function avisarCambioContrasena(deps: Servicios, despues: UsuarioGuardado, idSolicitud: string | null): Promise<void> {
   await enviarAviso(deps.db, deps.mailer, {
     idUsuario: despues.idUsuario,
     tipo: 'CLAVE_MODIFICADA',
@@ -127,6 +119,6 @@ export async function avisarCambioContrasena(deps: Servicios, c: Context<Entorno
     contenido: mensajeContrasenaCambiada({ nombre: despues.nombre }),
     claveIdempotencia: `aviso-clave:${despues.idUsuario}:${despues.version}`,
     ahora: deps.reloj(),
-    idSolicitud: origenDeSolicitud(c).idSolicitud,
+    idSolicitud,
   });
 }

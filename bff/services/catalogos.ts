@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Catalogos, Opcion } from '../../contract/index.js';
+import { etagFuerte } from '../cripto.js';
 
 /** A catalog list ready to serve: its JSON text and a strong ETag of it. */
 export interface ListaServida {
@@ -30,7 +30,7 @@ function leerJson<T>(nombre: string): T {
 function servir(opciones: Opcion[]): ListaServida {
   const limpias = opciones.map(({ codigo, nombre }) => ({ codigo, nombre }));
   const json = JSON.stringify(limpias);
-  return { opciones: limpias, json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  return { opciones: limpias, json, etag: etagFuerte(json) };
 }
 
 let cargados: DatosCatalogos | undefined;

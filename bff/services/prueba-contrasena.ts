@@ -1,7 +1,5 @@
-import type { Context } from 'hono';
 import { buscarUsuario } from '../db/usuarios.js';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
-import type { Servicios } from '../tipos.js';
+import type { Quien, Servicios } from '../tipos.js';
 import { registrarEvento } from '../db/auditoria.js';
 import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
 import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
@@ -18,7 +16,7 @@ export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { 
  */
 export async function probarContrasena(
   { db, reloj, argon2 }: Servicios,
-  c: Context,
+  quien: Quien,
   idUsuario: string,
   contrasena: string,
   /** The stored hash when the caller already loaded the user (PUT /api/usuario); else it is read. */
@@ -29,7 +27,7 @@ export async function probarContrasena(
   const limite = await reservar(db, { clave, ...LIMITES.pruebaContrasena, ahora });
   if (!limite.permitido) {
     const agruparMs = LIMITES.pruebaContrasena.ventanaMs;
-    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
+    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...quien });
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
   const hash = contrasenaHash ?? (await buscarUsuario(db, idUsuario))?.contrasenaHash ?? null;
@@ -44,6 +42,6 @@ export async function probarContrasena(
     await reiniciar(db, clave);
     return { tipo: 'CORRECTA' };
   }
-  await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...origenDeSolicitud(c) });
+  await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...quien });
   return { tipo: 'INCORRECTA' };
 }

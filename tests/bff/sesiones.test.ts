@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import { listarActividad } from '../../bff/db/auditoria.js';
-import { hashToken } from '../../bff/db/sesiones.js';
+import { sha256Hex } from '../../bff/cripto.js';
 import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
@@ -27,7 +27,7 @@ describe('POST /api/sesiones', () => {
     expect(r.headers.get('Set-Cookie')).toBe(`mug_sesion=${cuerpo.token}; Max-Age=28800; Path=/; HttpOnly; SameSite=Lax`);
     const filas = await e.db.execute('SELECT token_hash, id_usuario, reautenticado_en FROM sesiones');
     expect(filas.rows.map((f) => ({ ...f }))).toEqual([
-      { token_hash: hashToken(cuerpo.token), id_usuario: 'tmacay', reautenticado_en: '2026-03-02T15:00:00.000Z' },
+      { token_hash: sha256Hex(cuerpo.token), id_usuario: 'tmacay', reautenticado_en: '2026-03-02T15:00:00.000Z' },
     ]);
     expect(JSON.stringify(filas.rows)).not.toContain(cuerpo.token);
     expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'INICIO_SESION', campos: [] });
