@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionTmacay } from '../helpers/bff.js';
+import { actualizacionTmacay, codigoEn } from '../helpers/bff.js';
 import { arrancarServidor, CONTRASENA_DEMO, codigoDelCorreo, iniciarSesionApi, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
@@ -117,7 +117,7 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
   const enviados = () => resend.solicitudes.map((s) => s.cuerpo as { to: string | string[]; subject: string; text: string; html: string });
 
   test('finding 1: the email Resend receives for the old address carries the configured origin, whatever Host the PUT had', async () => {
-    await cambiarCorreoConHostFalso(servidor, async () => enviados().find((m) => m.to === NUEVO)!.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!);
+    await cambiarCorreoConHostFalso(servidor, async () => codigoEn(enviados().find((m) => m.to === NUEVO)!.text));
     const aviso = enviados().find((m) => m.to === ANTERIOR)!;
     expect(aviso.text).toMatch(/^No reconozco este cambio: https:\/\/ecuapass\.example\/correo\/revertir\/[A-Za-z0-9_-]{43}$/m);
     expect(aviso.html).toContain(`href="${PUBLICO}/correo/revertir/`);

@@ -3,7 +3,7 @@ import { ASUNTO_RESTABLECIMIENTO, listarBandeja } from '../../bff/mail/index.js'
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import { listarActividad } from '../../bff/db/auditoria.js';
 import { sha256Hex } from '../../bff/cripto.js';
-import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
+import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion, problemaValidacion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -70,16 +70,10 @@ describe('POST /api/sesiones', () => {
   test('missing fields answer 422 naming them', async () => {
     const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: '' } });
     expect(r.status).toBe(422);
-    expect(await r.json()).toEqual({
-      status: 422,
-      title: 'Datos no válidos',
-      detail: 'Revise los campos indicados.',
-      codigo: 'VALIDACION',
-      errores: [
-        { campo: 'idUsuario', codigo: 'REQUERIDO', mensaje: 'ID.usuario: es obligatorio.' },
-        { campo: 'contrasena', codigo: 'REQUERIDO', mensaje: 'Contraseña: es obligatorio.' },
-      ],
-    });
+    expect(await r.json()).toEqual(problemaValidacion([
+      { campo: 'idUsuario', codigo: 'REQUERIDO', mensaje: 'ID.usuario: es obligatorio.' },
+      { campo: 'contrasena', codigo: 'REQUERIDO', mensaje: 'Contraseña: es obligatorio.' },
+    ]));
   });
 
   test('an account in BAJA answers 403 CUENTA_INACTIVA with the right password, 401 with a wrong one', async () => {
