@@ -7,9 +7,6 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { contieneDatosPersonales, palabrasNombre, partePersonal, type ContextoContrasena } from './datos-personales.js';
 import { longitudContrasenaValida } from './usuario.js';
 
-export { contieneDatosPersonales, datosPersonales, type ContextoContrasena } from './datos-personales.js';
-
-export { LONGITUD_MAXIMA_CONTRASENA, LONGITUD_MINIMA_CONTRASENA, longitudContrasenaValida } from './usuario.js';
 export const PUNTAJE_MINIMO_CONTRASENA = 3;
 /** Characters scored by zxcvbn-ts (see `cargarZxcvbn`). */
 export const LONGITUD_EVALUADA_CONTRASENA = 64;

@@ -24,7 +24,7 @@ export function partePersonal(correo: string): string {
 }
 
 /** The pieces of personal data a password must not contain (each at least 3 characters). */
-export function datosPersonales(contexto: ContextoContrasena): string[] {
+function datosPersonales(contexto: ContextoContrasena): string[] {
   const piezas = [plegar(contexto.idUsuario), ...palabrasNombre(contexto.nombre), partePersonal(contexto.correo)];
   return [...new Set(piezas.filter((pieza) => pieza.length >= 3))];
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { listarBandeja, type CorreoBandeja } from '../mail/index.js';
-import { escaparHtml, paginaHtml } from '../paginas/html.js';
+import { escaparHtml } from '../mail/index.js';
+import { paginaHtml } from '../paginas/html.js';
 import { problema } from '../problemas.js';
 import type { Entorno, Servicios } from '../tipos.js';
 

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { ESTILOS, escaparHtml, paginaHtml } from '../paginas/html.js';
+import { escaparHtml } from '../mail/index.js';
+import { ESTILOS, paginaHtml } from '../paginas/html.js';
 import { usuarioDeEnlaceVigente } from '../db/enlaces.js';
 import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/reversion.js';
 import type { Entorno, Servicios } from '../tipos.js';

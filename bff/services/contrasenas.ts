@@ -1,12 +1,8 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
 import pLimit from 'p-limit';
-import {
-  contieneDatosPersonales,
-  evaluarContrasena,
-  longitudContrasenaValida,
-  PUNTAJE_MINIMO_CONTRASENA,
-  type ContextoContrasena,
-} from '../../contract/contrasena.js';
+import { evaluarContrasena, PUNTAJE_MINIMO_CONTRASENA } from '../../contract/contrasena.js';
+import { contieneDatosPersonales, type ContextoContrasena } from '../../contract/datos-personales.js';
+import { longitudContrasenaValida } from '../../contract/usuario.js';
 
 /**
  * argon2id, m=19 MiB, t=2, p=1: OWASP's first choice (Password Storage Cheat Sheet).

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 
-import type { ContextoContrasena, EvaluacionContrasena } from '../../contract/contrasena.js';
+import type { EvaluacionContrasena } from '../../contract/contrasena.js';
+import type { ContextoContrasena } from '../../contract/datos-personales.js';
 
 export type { ContextoContrasena };
 type Evaluador = (clave: string, contexto: ContextoContrasena) => Promise<EvaluacionContrasena>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluarContrasena, type ContextoContrasena } from '../../contract/contrasena.js';
+import { evaluarContrasena } from '../../contract/contrasena.js';
+import type { ContextoContrasena } from '../../contract/datos-personales.js';
 import { errorPoliticaContrasena, hashContrasena, verificarContrasena } from '../../bff/services/contrasenas.js';
 
 const TITO: ContextoContrasena = { idUsuario: 'tmacay', nombre: 'TITO MACAY', correo: 'tito.macay@example.com' };
