@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client';
+import type { Operadora, Usuario } from '../../contract/index.js';
 import { hashContrasena } from '../services/contrasenas.js';
 
 /** Password of every demo user (README). */
@@ -6,7 +7,7 @@ export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 
 interface UsuarioDemo {
   id_usuario: string;
-  documento_tipo: 'RUC' | 'CEDULA' | 'PASAPORTE';
+  documento_tipo: Usuario['documento']['tipo'];
   documento_numero: string;
   nombre: string;
   pais: string;
@@ -15,7 +16,7 @@ interface UsuarioDemo {
   direccion: string;
   telefono1: string;
   telefono2: string | null;
-  celular_operadora: string;
+  celular_operadora: Operadora;
   celular_numero: string;
   fax: string | null;
   correo: string;

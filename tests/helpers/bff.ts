@@ -165,7 +165,7 @@ export function usuarioDemo(idUsuario: string): Usuario {
     direccion: u.direccion,
     telefono1: u.telefono1,
     telefono2: u.telefono2,
-    celular: { operadora: u.celular_operadora as Usuario['celular']['operadora'], numero: u.celular_numero },
+    celular: { operadora: u.celular_operadora, numero: u.celular_numero },
     fax: u.fax,
     correo: u.correo,
     correoSenae: `${idUsuario}@correo.aduana.gob.ec`,
