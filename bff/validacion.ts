@@ -1,20 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type * as v from 'valibot';
-import { errorCampo, validar, type ErrorCampo } from '../contract/index.js';
+import { errorCampo, unirErrores, validar, type ErrorCampo } from '../contract/index.js';
 import { problemaDeCuerpoJson } from './middleware/cuerpo.js';
 import { problema, problemaValidacion, type RespuestaProblema } from './problemas.js';
 import type { Entorno } from './tipos.js';
 
 function esObjeto(valor: unknown): valor is Record<string, unknown> {
   return typeof valor === 'object' && valor !== null && !Array.isArray(valor);
-}
-
-/** Joins error lists keeping the first error of each field. */
-export function unirErrores(...listas: ErrorCampo[][]): ErrorCampo[] {
-  const porCampo = new Map<string, ErrorCampo>();
-  for (const error of listas.flat()) if (!porCampo.has(error.campo)) porCampo.set(error.campo, error);
-  return [...porCampo.values()];
 }
 
 type ObjetoEstricto = v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;

@@ -38,3 +38,10 @@ export function validar<S extends v.GenericSchema>(
   const resultado = v.safeParse(schema, entrada);
   return resultado.success ? { ok: true, valor: resultado.output } : { ok: false, errores: aErrores(resultado.issues) };
 }
+
+/** Joins error lists keeping the first error of each field. */
+export function unirErrores(...listas: ErrorCampo[][]): ErrorCampo[] {
+  const porCampo = new Map<string, ErrorCampo>();
+  for (const error of listas.flat()) if (!porCampo.has(error.campo)) porCampo.set(error.campo, error);
+  return [...porCampo.values()];
+}

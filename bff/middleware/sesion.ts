@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
-import { problema } from '../problemas.js';
 import { DURACION_MAXIMA_MS, resolverSesion } from '../db/sesiones.js';
-import { origenDeSolicitud } from './solicitud.js';
+import { problema } from '../problemas.js';
 import type { Dependencias, Entorno } from '../tipos.js';
+import { origenDeSolicitud } from './solicitud.js';
 
 /** The session cookie's name; with an https ORIGEN_PUBLICO it carries the `__Host-` prefix. */
 export const COOKIE_SESION = 'mug_sesion';

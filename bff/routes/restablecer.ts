@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { mensajeCampo, type ErrorCampo } from '../../contract/index.js';
+import { cuentaDeRestablecimiento } from '../db/enlaces.js';
+import { escaparHtml } from '../mail/index.js';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { escaparHtml } from '../mail/index.js';
 import { paginaHtml } from '../paginas/html.js';
-import { cuentaDeRestablecimiento } from '../db/enlaces.js';
 import { restablecerContrasena, RUTA_RESTABLECIMIENTO } from '../services/restablecimiento.js';
 import type { Entorno, Servicios } from '../tipos.js';
 

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
+import { usuarioDeEnlaceVigente } from '../db/enlaces.js';
+import { escaparHtml } from '../mail/index.js';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { escaparHtml } from '../mail/index.js';
 import { ESTILOS, paginaHtml } from '../paginas/html.js';
-import { usuarioDeEnlaceVigente } from '../db/enlaces.js';
 import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/reversion.js';
 import type { Entorno, Servicios } from '../tipos.js';
 

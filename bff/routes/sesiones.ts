@@ -1,16 +1,7 @@
 import { Hono } from 'hono';
 import { SesionInputSchema, type Sesion, type SesionesCerradas } from '../../contract/index.js';
-import { buscarUsuario, condicionCuentaActiva } from '../db/usuarios.js';
-import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
-import { requerirReautenticacion } from '../middleware/reautenticacion.js';
-import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { problema, problemaLimite } from '../problemas.js';
 import { sentenciaEvento } from '../db/auditoria.js';
-import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
 import { LIMITES, sentenciaPurgar } from '../db/limites.js';
-import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
-import { reenviarRestablecimiento } from '../services/restablecimiento.js';
 import {
   listarSesiones,
   resolverSesion,
@@ -19,6 +10,15 @@ import {
   sentenciaRevocarToken,
   sesionNueva,
 } from '../db/sesiones.js';
+import { buscarUsuario, condicionCuentaActiva } from '../db/usuarios.js';
+import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
+import { requerirReautenticacion } from '../middleware/reautenticacion.js';
+import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import { problema, problemaLimite } from '../problemas.js';
+import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
+import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
+import { reenviarRestablecimiento } from '../services/restablecimiento.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
 import { rutaReautenticacion } from './contrasena.js';

@@ -1,16 +1,9 @@
 import type { InStatement } from '@libsql/client';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
-import {
-  CABECERA_TOKEN_SESION,
-  errorCampo,
-  esCambioTotalDeNombre,
-  NombreSchema,
-  UsuarioUpdateSchema,
-  validarCatalogos,
-  type ErrorCampo,
-  type UsuarioUpdate,
-} from '../../contract/index.js';
+import { CABECERA_TOKEN_SESION, errorCampo, unirErrores, UsuarioUpdateSchema } from '../../contract/index.js';
+import { sentenciaEvento } from '../db/auditoria.js';
+import { sentenciaAnularCodigos } from '../db/codigos.js';
+import { enlaceNuevo } from '../db/enlaces.js';
 import {
   buscarUsuario,
   camposCambiados,
@@ -20,15 +13,13 @@ import {
   usuarioDeFila,
   usuarioPublico,
   type DatosEditables,
-  type UsuarioGuardado,
 } from '../db/usuarios.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
 import { ponerCookieSesion, problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
-import { sentenciaEvento } from '../db/auditoria.js';
 import {
   avisarCambioContrasena,
   avisarCambioCorreo,
@@ -36,12 +27,10 @@ import {
   revisarCambiosSensibles,
   revisarCodigo,
 } from '../services/cambios-sensibles.js';
-import { cargarCatalogos } from '../services/catalogos.js';
-import { sentenciaAnularCodigos } from '../db/codigos.js';
-import { enlaceNuevo } from '../db/enlaces.js';
 import { hashContrasena } from '../services/contrasenas.js';
+import { erroresDelCuerpo, reglasConDatos } from '../services/reglas-usuario.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { cuerpoValido, unirErrores, type CompletarErrores } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 import { rutasActividad } from './actividad.js';
 import { rutasBaja } from './baja.js';
 import { rutasVerificacionContrasena } from './contrasena.js';
@@ -85,60 +74,6 @@ function versionDesactualizada(c: Context) {
   );
 }
 
-/** Rules that need data: catalogs and the name-correction rule (DESIGN §2). */
-function reglasConDatos(actual: UsuarioGuardado, valor: UsuarioUpdate): ErrorCampo[] {
-  return [
-    ...reglaDelNombre(actual, valor),
-    ...validarCatalogos(
-      { pais: valor.pais, provincia: valor.provincia ?? null, ciudad: valor.ciudad ?? null },
-      cargarCatalogos().reglas,
-    ),
-  ];
-}
-
-/**
- * The name may only be corrected, measured from the name as first registered (so a chain of small
- * corrections cannot add up to another name). A format error elsewhere must not hide a complete
- * change: when the name itself is well formed, its rule is checked too and reported with the rest.
- */
-function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] {
-  const nombre = v.safeParse(NombreSchema, (cuerpo as Record<string, unknown> | null)?.nombre);
-  return nombre.success && esCambioTotalDeNombre(actual.nombreRegistrado, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
-}
-
-const { pais: PaisSchema, provincia: ProvinciaSchema, ciudad: CiudadSchema } = UsuarioUpdateSchema.pipe[0].entries;
-
-/**
- * The catalog rules on the well-formed parts of a body that failed elsewhere, so the field that is
- * wrong is the one named: an unknown country on `pais`, an unknown province (`"99"`) on
- * `provincia`. `validarCatalogos` judges the city only when the province is in the catalog.
- */
-function catalogosDelCuerpo(cuerpo: unknown): ErrorCampo[] {
-  const datos = (cuerpo ?? {}) as Record<string, unknown>;
-  const pais = v.safeParse(PaisSchema, datos.pais);
-  if (!pais.success) return [];
-  const provincia = v.safeParse(ProvinciaSchema, datos.provincia);
-  const ciudad = v.safeParse(CiudadSchema, datos.ciudad);
-  return validarCatalogos(
-    { pais: pais.output, provincia: provincia.success ? provincia.output : null, ciudad: ciudad.success ? ciudad.output : null },
-    cargarCatalogos().reglas,
-  );
-}
-
-/**
- * The 422 of a body the contract refused: the catalog and name rules first, and no word on the
- * city when the province itself is not in the catalog (the city cannot be judged against it).
- */
-const erroresDeCuerpo: CompletarErrores = (c, cuerpo, errores) => {
-  const actual = c.get('usuario');
-  const catalogo = catalogosDelCuerpo(cuerpo);
-  const provinciaDesconocida = catalogo.some((e) => e.campo === 'provincia');
-  return unirErrores(
-    reglaDelNombre(actual, cuerpo),
-    catalogo,
-    errores.filter((e) => !(provinciaDesconocida && e.campo === 'ciudad')),
-  );
-};
 
 /**
  * /api/usuario: GET and PUT the signed-in user's registration data, and under it the password
@@ -159,7 +94,7 @@ export function rutasUsuario(deps: Servicios) {
     })
     // Order (docs/decisiones.md): session → If-Match → validation → blocked account (any write) → re-authentication
     // (password change) → catalogs, name, new address, old password, policy → code → one write batch.
-    .put('/', leerCuerpoJson, versionVigente(deps), cuerpoValido(UsuarioUpdateSchema, erroresDeCuerpo), async (c) => {
+    .put('/', leerCuerpoJson, versionVigente(deps), cuerpoValido(UsuarioUpdateSchema, (c, cuerpo, errores) => erroresDelCuerpo(c.get('usuario'), cuerpo, errores)), async (c) => {
       const sesion = c.get('sesion');
       const { idUsuario } = sesion;
       const actual = c.get('usuario');

@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
-import type { ContenidoCorreo, Mailer } from '../mail/index.js';
 import { sentenciaEvento } from '../db/auditoria.js';
 import { sentenciaAvisoFallido } from '../db/avisos.js';
+import type { ContenidoCorreo, Mailer } from '../mail/index.js';
 
 export interface Aviso {
   idUsuario: string;

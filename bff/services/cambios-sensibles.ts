@@ -2,14 +2,14 @@
 // happens after the change is saved. bff/routes/usuario.ts orchestrates them.
 import type { InStatement } from '@libsql/client';
 import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
+import { intentosRestantes, verificarCodigo } from '../db/codigos.js';
+import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from '../db/sesiones.js';
 import { condicionContrasenaGuardada, correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
 import { mensajeAvisoCambioCorreo, mensajeContrasenaCambiada } from '../mail/index.js';
 import type { Quien, Servicios } from '../tipos.js';
 import { enviarAviso } from './avisos.js';
 import { errorPoliticaContrasena } from './contrasenas.js';
-import { intentosRestantes, verificarCodigo } from '../db/codigos.js';
 import { probarContrasena } from './prueba-contrasena.js';
-import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from '../db/sesiones.js';
 
 /**
  * Why `correo` cannot be the user's new address: the current one (NO_PERMITIDO, "debe ser distinto

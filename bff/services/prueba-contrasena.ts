@@ -1,8 +1,8 @@
+import { registrarEvento } from '../db/auditoria.js';
+import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
 import { buscarUsuario } from '../db/usuarios.js';
 import type { Quien, Servicios } from '../tipos.js';
-import { registrarEvento } from '../db/auditoria.js';
 import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
-import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
 
 export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { tipo: 'LIMITE'; reintentarEnS: number };
 
