@@ -13,7 +13,7 @@
 import type { InStatement } from '@libsql/client';
 import ipaddr from 'ipaddr.js';
 import type { Ejecutor } from '../db/ejecutor.js';
-import { LIMITES, reservarTodos, sentenciaDevolver, sentenciaReiniciar, type Limite, type ResultadoLimite } from './limites.js';
+import { LIMITES, reservarTodos, sentenciaDevolver, sentenciaReiniciar, type Limite, type ResultadoLimite } from '../db/limites.js';
 
 /** The client a limit counts: the IPv4 address, the /64 of an IPv6 one, or `desconocido` (no or no valid address). */
 export function clienteDeLimite(ip: string | null): string {

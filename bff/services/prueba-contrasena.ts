@@ -1,10 +1,8 @@
-import type { Context } from 'hono';
+import { registrarEvento } from '../db/auditoria.js';
+import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
 import { buscarUsuario } from '../db/usuarios.js';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
-import type { Servicios } from '../tipos.js';
-import { registrarEvento } from './auditoria.js';
+import type { Quien, Servicios } from '../tipos.js';
 import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
-import { LIMITES, reiniciar, reservar, sentenciaDevolver } from './limites.js';
 
 export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { tipo: 'LIMITE'; reintentarEnS: number };
 
@@ -18,22 +16,22 @@ export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { 
  */
 export async function probarContrasena(
   { db, reloj, argon2, metricas }: Servicios,
-  c: Context,
+  quien: Quien,
   idUsuario: string,
   contrasena: string,
   /** The stored hash when the caller already loaded the user (PUT /api/usuario); else it is read. */
-  claveHash?: string,
+  contrasenaHash?: string,
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
   const limite = await reservar(db, { clave, ...LIMITES.pruebaContrasena, ahora });
   if (!limite.permitido) {
     const agruparMs = LIMITES.pruebaContrasena.ventanaMs;
-    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
+    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...quien });
     metricas.limiteRechazado('prueba-contrasena');
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
-  const hash = claveHash ?? (await buscarUsuario(db, idUsuario))?.claveHash ?? null;
+  const hash = contrasenaHash ?? (await buscarUsuario(db, idUsuario))?.contrasenaHash ?? null;
   let correcta: boolean;
   try {
     correcta = await argon2(() => verificarContrasena(hash, contrasena));
@@ -45,6 +43,6 @@ export async function probarContrasena(
     await reiniciar(db, clave);
     return { tipo: 'CORRECTA' };
   }
-  await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...origenDeSolicitud(c) });
+  await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...quien });
   return { tipo: 'INCORRECTA' };
 }

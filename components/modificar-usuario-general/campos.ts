@@ -3,7 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { textoError } from './mensajes.js';
-import type { Campo, Opcion, Valores } from './tipos.js';
+import type { Opcion } from '../../contract/api.js';
+import type { Campo, Valores } from './tipos.js';
 
 /** What the field templates need from the element. */
 export interface AnfitrionCampos {

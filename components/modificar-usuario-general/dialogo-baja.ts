@@ -2,13 +2,13 @@ import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import * as v from 'valibot';
-import { BajaInputSchema } from '../../bff/contract/usuario.js';
-import { contarCaracteres } from '../../bff/contract/texto.js';
+import { BajaInputSchema } from '../../contract/usuario.js';
+import { contarCaracteres } from '../../contract/texto.js';
 import { codigosDe } from './validacion.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 import { textoError, textoFallo } from './mensajes.js';
-import type { BajaRegistrada } from './tipos.js';
+import type { BajaRegistrada } from '../../contract/api.js';
 
 /**
  * The "Solicitud de baja" dialog (seed §5.8): a required Motivo (10–500 characters) and a

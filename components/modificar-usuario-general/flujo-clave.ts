@@ -1,17 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 
-import type { ContextoClave, EvaluacionClave } from '../../bff/contract/clave.js';
+import type { EvaluacionContrasena } from '../../contract/contrasena.js';
+import type { ContextoContrasena } from '../../contract/datos-personales.js';
 
-export type { ContextoClave };
-type Evaluador = (clave: string, contexto: ContextoClave) => Promise<EvaluacionClave>;
+export type { ContextoContrasena };
+type Evaluador = (clave: string, contexto: ContextoContrasena) => Promise<EvaluacionContrasena>;
 
 let carga: Promise<Evaluador | null> | null = null;
 
 /** zxcvbn-ts and its dictionaries are big: they come in a lazy chunk, on first use only. */
 function cargarEvaluador(): Promise<Evaluador | null> {
-  carga ??= import('../../bff/contract/clave.js').then(
-    (m) => m.evaluarClave as Evaluador,
+  carga ??= import('../../contract/contrasena.js').then(
+    (m) => m.evaluarContrasena as Evaluador,
     () => null,
   );
   return carga;
@@ -24,7 +25,7 @@ function cargarEvaluador(): Promise<Evaluador | null> {
 export class FlujoClave implements ReactiveController {
   verificada = false;
   verificando = false;
-  evaluacion: EvaluacionClave | null = null;
+  evaluacion: EvaluacionContrasena | null = null;
   /** The policy module could not be loaded: the strength item says so instead of guessing. */
   sinEvaluador = false;
   private turno = 0;
@@ -66,7 +67,7 @@ export class FlujoClave implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  async evaluar(clave: string, contexto: ContextoClave) {
+  async evaluar(clave: string, contexto: ContextoContrasena) {
     const turno = ++this.turno;
     if (!clave) {
       this.evaluacion = null;

@@ -1,5 +1,6 @@
-import type { UsuarioUpdateInput } from '../../bff/contract/usuario.js';
-import type { Usuario, Valores } from './tipos.js';
+import type { UsuarioUpdateInput } from '../../contract/usuario.js';
+import type { Usuario } from '../../contract/api.js';
+import type { Valores } from './tipos.js';
 
 // The form's values and the body of the PUT. Validation, with valibot, is apart (validacion.ts):
 // it is fetched the first time the user acts on the form.

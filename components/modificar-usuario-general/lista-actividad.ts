@@ -5,7 +5,7 @@ import { estilosComunes } from './comunes.styles.js';
 import { estilosLista, formatoFecha } from './actividad-comun.js';
 import { ErrorRed, type ClienteApi } from './api.js';
 import { etiqueta, textoProblema } from './mensajes.js';
-import type { Actividad } from './tipos.js';
+import type { Actividad } from '../../contract/api.js';
 
 /** A notice that could not be sent names the event it was about, not a field. */
 const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENVIADO' ? nombreEvento(campo) : etiqueta(campo));

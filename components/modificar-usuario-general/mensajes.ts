@@ -10,6 +10,8 @@ export function etiqueta(campo: string): string {
     case 'idUsuario': return msg('ID.usuario');
     case 'documento': return msg('Doc. Identificación');
     case 'nombre': return msg('Nombre Usuario');
+    case 'nombreRegistrado': return msg('Nombre registrado');
+    case 'cambioClave': return msg('Cambio de clave');
     case 'cambioClave.contrasenaAnterior':
     case 'contrasenaAnterior': return msg('Contraseña anterior');
     case 'cambioClave.contrasena':
@@ -31,6 +33,7 @@ export function etiqueta(campo: string): string {
     case 'codigoSeguridad': return msg('Ingrese código de seguridad');
     case 'correoSenae': return msg('SENAE Correo Electrónico');
     case 'motivo': return msg('Motivo');
+    case 'version': return msg('Versión');
     // Names the BFF writes in the audit rows, besides the fields (Actividad reciente).
     case 'sesion': return msg('Inicio de sesión');
     case 'disponibilidad': return msg('Comprobar disponibilidad');
@@ -57,6 +60,7 @@ export function textoError(campo: string, codigo: string): string {
     case 'fax:LONGITUD': return msg('Admite como máximo 14 dígitos.');
     case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.');
     case 'ciudad:NO_PERMITIDO': return msg('Debe pertenecer a la provincia elegida.');
+    case 'pais:NO_PERMITIDO': return msg('No es un país del catálogo.');
     case 'correo:FORMATO': return msg('No es una dirección de correo electrónico válida.');
     case 'correo:LONGITUD': return msg('Admite como máximo 254 caracteres.');
     case 'correo:NO_PERMITIDO': return msg('Debe ser distinto del correo registrado actualmente.');

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
+import { normalizarCorreo } from '../../contract/texto.js';
 import { ClienteApi, ErrorRed, ProblemaHttp, type Respuesta } from './api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { getLocale, idiomaDe, setLocale } from './localization.js';
 import { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
-import { FlujoClave, type ContextoClave } from './flujo-clave.js';
+import { FlujoClave, type ContextoContrasena } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { TrasPuntero } from './tras-puntero.js';
@@ -17,7 +17,8 @@ import { vistaFormulario, type Vista } from './vista-formulario.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
 import { idDe } from './campos.js';
 import { avisarBaja, avisarCodigoEnviado, avisarCodigoExpirado, avisarExito, avisarFallo, confirmarModificacion, preguntarRecargar } from './avisos.js';
-import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './tipos.js';
+import type { BajaRegistrada, Opcion, Usuario } from '../../contract/api.js';
+import type { Campo, Valores } from './tipos.js';
 import type { DialogoMensaje } from './dialogo-mensaje.js';
 import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
@@ -323,13 +324,13 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     control?.focus();
   }
 
-  contextoClave(): ContextoClave {
+  contextoClave(): ContextoContrasena {
     return { idUsuario: this.usuario.idUsuario, nombre: this.valores.nombre, correo: this.usuario.correo };
   }
 
   // ---- server actions ----
 
-  async verificarClave() {
+  async verificarContrasena() {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
       const codigo = await this.clave.verificar(anterior);
@@ -340,7 +341,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
     } catch (e) {
-      this.fallo(e, () => void this.verificarClave(), 'cambioClave.contrasenaAnterior');
+      this.fallo(e, () => void this.verificarContrasena(), 'cambioClave.contrasenaAnterior');
     }
   }
 
@@ -459,7 +460,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
-    for (const err of p.errores as ErrorCampo[]) {
+    for (const err of p.errores) {
       const campo = (err.campo === 'celular' ? 'celular.numero' : err.campo) as Campo;
       this.form.errorDelServidor(campo, err.codigo);
       if (campo === 'codigoSeguridad') this.correo.rechazado(err.codigo, p);

@@ -2,14 +2,14 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import { contieneDatosPersonales } from '../../bff/contract/datos-personales.js';
-import { longitudClaveValida } from '../../bff/contract/texto.js';
-import type { ContextoClave, FlujoClave } from './flujo-clave.js';
+import { contieneDatosPersonales } from '../../contract/datos-personales.js';
+import { longitudContrasenaValida } from '../../contract/texto.js';
+import type { ContextoContrasena, FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
   clave: FlujoClave;
-  contextoClave(): ContextoClave;
-  verificarClave(): void;
+  contextoClave(): ContextoContrasena;
+  verificarContrasena(): void;
 }
 
 function nivel(puntaje: number): string {
@@ -41,7 +41,7 @@ export function seccionClave(h: AnfitrionClave) {
     ?disabled=${c.verificada || c.verificando}
     aria-busy=${c.verificando ? 'true' : 'false'}
     aria-describedby=${ifDefined(c.verificada ? `${idDe('cambioClave.contrasenaAnterior')}-ayuda` : undefined)}
-    @click=${() => h.verificarClave()}
+    @click=${() => h.verificarContrasena()}
   >
     ${msg('Cambio de clave')}
   </button>`;
@@ -77,7 +77,7 @@ export function seccionClave(h: AnfitrionClave) {
         ? html`<div class="ancho requisitos" id="clave-requisitos">
             <p class="subtitulo">${msg('Requisitos de la nueva contraseña')}</p>
             <ul class="checklist">
-              ${item(longitudClaveValida(nueva.normalize('NFKC')), msg('Entre 12 y 128 caracteres'))}
+              ${item(longitudContrasenaValida(nueva.normalize('NFKC')), msg('Entre 12 y 128 caracteres'))}
               ${item(!!confirmacion && confirmacion === nueva, msg('La confirmación es igual'))}
               ${item(
                 nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : false,

@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { normalizarCodigo } from '../../bff/contract/texto.js';
+import { normalizarCodigo } from '../../contract/texto.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from './flujo-correo.js';
 import { textoError } from './mensajes.js';
-import type { Usuario } from './tipos.js';
+import type { Usuario } from '../../contract/api.js';
 
 export interface AnfitrionCorreoVista extends AnfitrionCampos {
   correo: FlujoCorreo;

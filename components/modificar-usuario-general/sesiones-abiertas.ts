@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import type { SesionAbierta } from '../../bff/contract/api.js';
+import type { SesionAbierta } from '../../contract/api.js';
 import { estilosComunes } from './comunes.styles.js';
 import { estilosLista, formatoFecha } from './actividad-comun.js';
 import { ErrorRed, ProblemaHttp, type ClienteApi } from './api.js';

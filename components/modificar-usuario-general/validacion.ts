@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 // Each contract module by its own path, not the index: valibot schemas are top-level calls that
 // esbuild cannot drop, so the index would bring every schema of the BFF into the bundle.
-import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../bff/contract/usuario.js';
-import { esCambioTotalDeNombre } from '../../bff/contract/nombre.js';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
-import { codigoDeIssue } from '../../bff/contract/errores.js';
+import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../contract/usuario.js';
+import { esCambioTotalDeNombre } from '../../contract/nombre.js';
+import { normalizarCorreo } from '../../contract/texto.js';
+import { codigoDeIssue } from '../../contract/errores.js';
+import type { Usuario } from '../../contract/api.js';
 import { cuerpoDe, quiereCambiarClave } from './formulario.js';
-import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
+import { CAMPOS, type Campo, type Valores } from './tipos.js';
 
 // The form's validation with the contract's valibot schemas: the element fetches this module the
 // first time the user acts on the form (it is not needed to show the form).
@@ -18,11 +19,17 @@ export interface Verificaciones {
   codigoSolicitado: boolean;
 }
 
+/** A field error found in the browser: a contract code, or a step still to take (`NO_VERIFICADO`…). */
+interface ErrorDelFormulario {
+  campo: string;
+  codigo: string;
+}
+
 /**
  * Valibot issues → {campo, codigo} with the contract's own mapping, without the Spanish texts of
  * its `aErrores` (the element has its own, localized, in mensajes.ts).
  */
-export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] {
+export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorDelFormulario[] {
   return issues.map((issue) => ({ campo: v.getDotPath(issue) ?? '', codigo: codigoDeIssue(issue) }));
 }
 
@@ -33,7 +40,7 @@ export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[]
  */
 export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, string> {
   const errores = new Map<string, string>();
-  const poner = (e: ErrorCampo) => {
+  const poner = (e: ErrorDelFormulario) => {
     if (!errores.has(e.campo)) errores.set(e.campo, e.codigo);
   };
   const resultado = v.safeParse(UsuarioUpdateSchema, cuerpoDe(x));

@@ -4,7 +4,8 @@ import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe, solo
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
-import type { Campo, Opcion } from './tipos.js';
+import type { Opcion } from '../../contract/api.js';
+import type { Campo } from './tipos.js';
 import type { ClienteApi } from './api.js';
 
 export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {

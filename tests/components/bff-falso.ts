@@ -1,7 +1,7 @@
 // A fake of the BFF for the element tests: answers exactly as DESIGN.md §4 says (status,
 // headers, problem+json bodies), keeps a little state, and records every request.
-import type { SesionAbierta } from '../../bff/contract/api.js';
-import type { Usuario } from '../../components/modificar-usuario-general/tipos.js';
+import type { SesionAbierta } from '../../contract/api.js';
+import type { Usuario } from '../../contract/api.js';
 
 export const CLAVE = 'Clave-Demo-2026';
 export const CODIGO = 'ABCD2345';
@@ -225,7 +225,7 @@ export class BffFalso {
     const b = ll.cuerpo;
     if (!b.mantenerCorreo && b.codigoSeguridad?.toUpperCase() !== CODIGO) {
       return problema(422, 'VALIDACION', {
-        errores: [{ campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.' }],
+        errores: [{ campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 }],
       });
     }
     this.usuario = {

@@ -4,7 +4,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
-import type { Usuario } from '../../../components/modificar-usuario-general/tipos.js';
+import type { Usuario } from '../../../contract/api.js';
 import { todos } from '../ayuda.js';
 // Type only (erased): the browser never loads the BFF module.
 import type { CorreoBandeja } from '../../../bff/mail/bandeja.js';

@@ -18,7 +18,7 @@ import {
 } from './ayuda-real.js';
 import { cuerpoDe, valoresDe } from '../../../components/modificar-usuario-general/formulario.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
-import type { Usuario } from '../../../components/modificar-usuario-general/tipos.js';
+import type { Usuario } from '../../../contract/api.js';
 
 /** The PUT body that keeps the user's data and email as they are (the element's own cuerpoDe). */
 const mismosDatos = (usuario: Usuario) => cuerpoDe({ ...valoresDe(usuario), mantenerCorreo: 'si' });
