@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `bff` (app.request and a real listening server on real temp libSQL files) and
-// `e2e` (the real server and pages in Chromium). The element's tests run in @web/test-runner.
-// Both build dist/ first (tests/helpers/construir.ts): the element and the production entry.
+// Three projects: `bff` (app.request and a real listening server on real temp libSQL files),
+// `e2e` (the real server and pages in Chromium) and `paquete` (the installable package: manifest,
+// packed files, OpenAPI lint). The element's tests run in @web/test-runner. `bff` and `e2e` build
+// the element and the production entry first (tests/helpers/construir.ts); `paquete` the whole
+// package (npm run build).
 export default defineConfig({
   test: {
     projects: [
@@ -25,6 +27,16 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'paquete',
+          include: ['tests/paquete/**/*.test.ts'],
+          globalSetup: ['tests/helpers/construir-paquete.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -57,7 +57,7 @@ const cssCompacto = {
 rmSync(salida, { recursive: true, force: true });
 await build({
   absWorkingDir: raiz,
-  entryPoints: { [ENTRADA]: 'components/modificar-usuario-general/modificar-usuario-general.ts' },
+  entryPoints: { [ENTRADA]: 'components/modificar-usuario-general/index.ts' },
   outdir: intermedia,
   bundle: true,
   format: 'esm',

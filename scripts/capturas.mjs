@@ -1,8 +1,8 @@
 // `npm run capturas`: starts the real server (like the e2e harness: free ports, temp libSQL file,
 // demo users), walks the demo in Debian's Chromium and writes docs/capturas/<pantalla>-<ancho>.png
-// at 1280 and 360 px, then stops the server. Run through tsx (it imports the TypeScript helpers,
+// at 1280 and 360 px (tema-*.png: the third party's page with examples/tema/tema.css), then stops the server. Run through tsx (it imports the TypeScript helpers,
 // from e2e-pasos.ts: the tests' e2e.ts also registers vitest hooks).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   abrirMenu323,
@@ -31,6 +31,16 @@ async function llenarBandeja(servidor) {
   await fetch(`${servidor.url}/api/correo/disponibilidad`, { method: 'POST', headers: cabeceras, body: correo });
   const codigo = await fetch(`${servidor.url}/api/correo/codigo`, { method: 'POST', headers: cabeceras, body: correo });
   if (codigo.status !== 202) console.warn(`aviso: POST /api/correo/codigo respondió ${codigo.status}; la bandeja quedará vacía`);
+}
+
+/** examples/tema/tema.css on the page, as a constructed style sheet (the page's CSP allows no inline style). */
+async function ponerTema(pagina) {
+  const css = await readFile(join(RAIZ, 'examples/tema/tema.css'), 'utf8');
+  await pagina.evaluate((texto) => {
+    const hoja = new CSSStyleSheet();
+    hoja.replaceSync(texto);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, hoja];
+  }, css);
 }
 
 async function capturar(pagina, nombre, ancho, opciones = { fullPage: true }) {
@@ -92,6 +102,10 @@ try {
     await ingresarConElElemento(pagina, 'jsmith');
     await esperarFormulario(pagina);
     await capturar(pagina, 'tercero-formulario', ancho);
+
+    // The same page with a host's theme: examples/tema/tema.css (custom properties and ::part()).
+    await ponerTema(pagina);
+    await capturar(pagina, 'tema', ancho);
 
     await pagina.goto(`${servidor.url}/dev/correos`);
     await pagina.getByText('ACTIVACIÓN DE CORREO ELECTRÓNICO').first().waitFor();

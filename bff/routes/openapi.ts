@@ -46,11 +46,13 @@ const exito = (estado: number, descripcion: string, nombre?: string) => ({
 });
 const cuerpo = (nombre: string) => ({ required: true, ...json(nombre) });
 const seguro = [{ cookie: [] }, { bearer: [] }];
+/** An operation anyone may call: no session. */
+const publica: never[] = [];
 
 /** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from contract/. */
-function documentoOpenApi() {
-  const catalogo = (descripcion: string) => ({
-    get: { summary: descripcion, responses: { ...exito(200, 'Lista de opciones', 'Catalogo') } },
+export function documentoOpenApi() {
+  const catalogo = (operationId: string, descripcion: string) => ({
+    get: { operationId, summary: descripcion, security: publica, responses: { ...exito(200, 'Lista de opciones', 'Catalogo') } },
   });
   return {
     openapi: '3.1.0',
@@ -58,11 +60,15 @@ function documentoOpenApi() {
       title: 'BFF de <modificar-usuario-general>',
       version: '0.1.0',
       description: 'Modificar información de registro para Usuario General (SENAE-ISEE-3-2-010).',
+      license: { name: 'UNLICENSED', url: 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license' },
     },
+    servers: [{ url: '/', description: 'El origen del BFF: el que sirve este documento (el api-base del elemento; ORIGEN_PUBLICO en producción)' }],
     paths: {
       '/api/salud': {
         get: {
+          operationId: 'consultarSalud',
           summary: 'Estado del servicio',
+          security: publica,
           responses: {
             '200': {
               description:
@@ -90,19 +96,23 @@ function documentoOpenApi() {
           },
         },
       },
-      '/api/catalogos/paises': catalogo('Países (ISO 3166-1 alfa-2)'),
-      '/api/catalogos/provincias': catalogo('Provincias del Ecuador (INEC)'),
+      '/api/catalogos/paises': catalogo('listarPaises', 'Países (ISO 3166-1 alfa-2)'),
+      '/api/catalogos/provincias': catalogo('listarProvincias', 'Provincias del Ecuador (INEC)'),
       '/api/catalogos/provincias/{codigo}/ciudades': {
         get: {
+          operationId: 'listarCiudades',
           summary: 'Cantones de una provincia (INEC)',
+          security: publica,
           parameters: [{ name: 'codigo', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{2}$' } }],
           responses: { ...exito(200, 'Lista de opciones', 'Catalogo'), ...problemas(404) },
         },
       },
-      '/api/catalogos/operadoras': catalogo('Operadoras de telefonía móvil'),
+      '/api/catalogos/operadoras': catalogo('listarOperadoras', 'Operadoras de telefonía móvil'),
       '/api/sesiones': {
         post: {
+          operationId: 'iniciarSesion',
           summary: 'Iniciar sesión',
+          security: publica,
           requestBody: cuerpo('SesionInput'),
           description:
             'Límites de fallos cada 15 minutos: 5 por ID.usuario desde un mismo cliente (IP; /64 en IPv6), 50 por ID.usuario desde todos, 20 por cliente entre todos los ID → 429. Con demasiadas comprobaciones de contraseña en curso, 503 inmediato con Retry-After. Con la contraseña correcta de un usuario en BAJA responde 403 CUENTA_INACTIVA; de uno BLOQUEADO, 403 CUENTA_BLOQUEADA sin sesión (y, si el enlace de desbloqueo anterior venció, envía otro al correo registrado).',
@@ -112,6 +122,7 @@ function documentoOpenApi() {
           },
         },
         get: {
+          operationId: 'listarSesiones',
           summary: 'Sesiones abiertas del usuario: la actual primero, luego por último uso (nunca el token)',
           security: seguro,
           responses: { ...exito(200, 'Sesiones abiertas', 'SesionesAbiertas'), ...problemas(401) },
@@ -119,16 +130,24 @@ function documentoOpenApi() {
       },
       '/api/sesiones/otras': {
         delete: {
+          operationId: 'cerrarOtrasSesiones',
           summary: 'Cerrar las demás sesiones (todas menos la actual); exige una prueba de contraseña de los últimos 15 minutos',
           security: seguro,
           responses: { ...exito(200, 'Cuántas sesiones se cerraron', 'SesionesCerradas'), ...problemas(401, 403) },
         },
       },
       '/api/sesiones/actual': {
-        delete: { summary: 'Cerrar la sesión', security: seguro, responses: { ...exito(204, 'Sesión cerrada') } },
+        delete: {
+          operationId: 'cerrarSesion',
+          summary: 'Cerrar la sesión',
+          description: 'Sin sesión también responde 204. Con la cookie desde un origen no permitido, 403 ORIGEN_NO_PERMITIDO (como toda escritura).',
+          security: seguro,
+          responses: { ...exito(204, 'Sesión cerrada'), ...problemas(403) },
+        },
       },
       '/api/sesiones/reautenticacion': {
         post: {
+          operationId: 'reautenticar',
           summary: 'Renovar la prueba de contraseña',
           security: seguro,
           requestBody: cuerpo('Reautenticacion'),
@@ -137,11 +156,13 @@ function documentoOpenApi() {
       },
       '/api/usuario': {
         get: {
+          operationId: 'obtenerUsuario',
           summary: 'Datos del usuario (ETag = versión)',
           security: seguro,
           responses: { ...exito(200, 'El usuario', 'Usuario'), ...problemas(401) },
         },
         put: {
+          operationId: 'modificarUsuario',
           summary: 'Modificar los datos (If-Match obligatorio)',
           security: seguro,
           parameters: [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
@@ -162,6 +183,7 @@ function documentoOpenApi() {
       },
       '/api/usuario/clave/verificacion': {
         post: {
+          operationId: 'verificarClave',
           summary: 'Comprobar la contraseña anterior («Cambio de clave»)',
           security: seguro,
           requestBody: cuerpo('VerificacionClave'),
@@ -170,6 +192,7 @@ function documentoOpenApi() {
       },
       '/api/correo/disponibilidad': {
         post: {
+          operationId: 'comprobarDisponibilidad',
           summary: 'Comprobar disponibilidad del correo',
           description: 'Cuenta para el límite de 20 consultas de disponibilidad por usuario y hora, compartido con la solicitud de código.',
           security: seguro,
@@ -179,6 +202,7 @@ function documentoOpenApi() {
       },
       '/api/correo/codigo': {
         post: {
+          operationId: 'solicitarCodigo',
           summary: 'Solicitar código de seguridad',
           description:
             'Cuenta para el límite de 20 consultas de disponibilidad por usuario y hora antes de mirar si la dirección está libre; luego 1 código cada 60 s y 5 por hora (solo cuentan los códigos que el proveedor aceptó o que se están enviando). 503 SERVICIO_CORREO_NO_DISPONIBLE con Retry-After si el proveedor no responde o limita; 503 SERVICIO_CORREO_MAL_CONFIGURADO, sin Retry-After, si rechaza la configuración. En ambos casos el código anterior sigue valiendo.',
@@ -187,6 +211,7 @@ function documentoOpenApi() {
           responses: { ...exito(202, 'Código enviado', 'CodigoEnviado'), ...problemas(401, 403, 422, 429, 503) },
         },
         delete: {
+          operationId: 'anularCodigos',
           summary: 'Usar otro correo: anula los códigos de seguridad pendientes',
           security: seguro,
           responses: { ...exito(204, 'Códigos anulados'), ...problemas(401) },
@@ -194,6 +219,8 @@ function documentoOpenApi() {
       },
       '/api/correo/revertir': {
         post: {
+          operationId: 'revertirCorreo',
+          security: publica,
           summary: '«No reconozco este cambio»: restaura el correo anterior, anula los demás enlaces, cierra las sesiones y bloquea el usuario',
           description:
             'El token llega en el enlace del aviso enviado al correo anterior; sirve una vez durante 7 días. Restaura el correo que el usuario tenía antes del primer cambio aún pendiente y envía a ese correo un enlace de un solo uso (1 hora) a la página /clave/restablecer/{token}, la única forma de desbloquear el usuario.',
@@ -203,12 +230,15 @@ function documentoOpenApi() {
       },
       '/api/dev/correos': {
         get: {
+          operationId: 'listarBandejaDev',
+          security: publica,
           summary: 'Bandeja de correos de desarrollo (sin RESEND_API_KEY), la más reciente primero',
           responses: { ...exito(200, 'Correos', 'Bandeja'), ...problemas(404) },
         },
       },
       '/api/usuario/baja': {
         post: {
+          operationId: 'solicitarBaja',
           summary: 'Solicitud de baja',
           security: seguro,
           requestBody: cuerpo('BajaInput'),
@@ -217,6 +247,7 @@ function documentoOpenApi() {
       },
       '/api/usuario/actividad': {
         get: {
+          operationId: 'listarActividad',
           summary: 'Actividad reciente (50)',
           description:
             'Los intentos fallidos y límites repetidos se agrupan en una fila por ventana con su conteo, y ocupan como máximo 10 de las 50 filas cuando hay acciones propias que mostrar.',
@@ -224,7 +255,9 @@ function documentoOpenApi() {
           responses: { ...exito(200, 'Eventos', 'Actividad'), ...problemas(401) },
         },
       },
-      '/api/openapi.json': { get: { summary: 'Este documento', responses: { ...exito(200, 'OpenAPI 3.1') } } },
+      '/api/openapi.json': {
+        get: { operationId: 'obtenerOpenApi', summary: 'Este documento', security: publica, responses: { ...exito(200, 'OpenAPI 3.1') } },
+      },
     },
     components: {
       securitySchemes: {

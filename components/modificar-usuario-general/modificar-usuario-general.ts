@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { normalizarCorreo } from '../../contract/texto.js';
 import { ClienteApi, ErrorRed, ProblemaHttp, type Respuesta } from './api.js';
@@ -24,18 +24,23 @@ import type { DialogoReautenticacion } from './dialogo-reautenticacion.js';
 import type { DialogoBaja } from './dialogo-baja.js';
 import type { ActividadReciente } from './actividad-reciente.js';
 import type { SesionIniciadaEvent } from './formulario-login.js';
-import { cargarParte, unaVez } from './partes.js';
+import { cargarParte, definirUnaVez, unaVez } from './partes.js';
 
 /**
  * Lets an Ecuapass "Usuario General" correct their registration data (SENAE-ISEE-3-2-010 §5.5–5.8):
  * name, password, location, phones and email (with availability check and emailed security code),
  * or request the baja of the account.
  *
+ * The public API (README.md beside this file, custom-elements.json): the `api-base` and `lang`
+ * attributes, the `token` property, the three events, the CSS custom properties and the parts below.
+ * Every other member is internal and may change in any release.
+ *
+ * @tag modificar-usuario-general
  * @summary Modificar información de registro para Usuario General.
  *
- * @fires usuario-modificado - The server accepted the update; `detail` is the user as stored.
- * @fires baja-solicitada - The baja was registered; `detail` is `{id, estado, creadaEn}`.
- * @fires sesion-expirada - A request answered 401 while the host supplied `token`.
+ * @fires {UsuarioModificadoEvent} usuario-modificado - The server accepted the update. `detail`: `Usuario`, the user as stored (as `GET /api/usuario` returns it).
+ * @fires {BajaSolicitadaEvent} baja-solicitada - The baja was registered and the account deactivated. `detail`: `BajaRegistrada`, `{id, estado, creadaEn}`.
+ * @fires {SesionExpiradaEvent} sesion-expirada - A request answered 401 while the host supplied `token`: set a new `token` to carry on (what was typed is kept). `detail`: `null`.
  *
  * @csspart formulario - The `<form>`.
  * @csspart titulo - The screen title.
@@ -66,8 +71,8 @@ import { cargarParte, unaVez } from './partes.js';
  * @cssproperty --mug-color-foco - Focus ring.
  * @cssproperty --mug-radio - Corner radius (default 4px).
  */
-@customElement('modificar-usuario-general')
-// @localized() below @customElement: legacy decorators apply bottom-up, and an element already in the page
+@definirUnaVez('modificar-usuario-general')
+// @localized() below the define: legacy decorators apply bottom-up, and an element already in the page
 // is upgraded by define(); its locale listener must be in place by then.
 @localized()
 export class ModificarUsuarioGeneral extends LitElement implements Vista {

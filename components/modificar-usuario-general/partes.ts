@@ -20,3 +20,15 @@ export function unaVez<T>(cargar: () => Promise<T>): () => Promise<T> {
       throw e;
     }));
 }
+
+/**
+ * `@customElement(tag)` that tolerates a second copy of the element in the page (the package and
+ * the BFF's /widget/ file, or two versions): the first definition stays and the second copy's
+ * module still loads. Only the main element needs it: the `mug-*` sub-elements are lazy parts,
+ * fetched by the copy whose element is defined.
+ */
+export function definirUnaVez(tag: string) {
+  return (clase: CustomElementConstructor): void => {
+    if (!customElements.get(tag)) customElements.define(tag, clase);
+  };
+}

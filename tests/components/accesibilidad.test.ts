@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE } from './bff-falso.js';
+import { BffFalso, CLAVE } from '../../paquete/testing.js';
 import { $, boton, campo, escribir, esperar, esperarDialogo, montar, todos } from './ayuda.js';
 
 describe('accesibilidad (axe) en cada estado principal', () => {

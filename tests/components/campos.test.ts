@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE, json } from './bff-falso.js';
+import { BffFalso, CLAVE, json } from '../../paquete/testing.js';
 import { $, boton, campo, elegir, escribir, esperar, montar, todos } from './ayuda.js';
 
 describe('campos de la pantalla (seed §5.5)', () => {

@@ -2,7 +2,7 @@
 // (Playwright's getByLabel reads the <label>'s text, aria-hidden asterisk included), one control
 // per name, CustomEvents with `detail`, and the built-in login's token kept in memory only.
 import { expect, oneEvent } from '@open-wc/testing';
-import { BffFalso, CLAVE, problema } from './bff-falso.js';
+import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, listo, montar, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { BffFalso, CODIGO, json, problema } from './bff-falso.js';
+import { BffFalso, CODIGO, json, problema } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, relojFalso, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

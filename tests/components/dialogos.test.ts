@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { BffFalso, problema } from './bff-falso.js';
+import { BffFalso, problema } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

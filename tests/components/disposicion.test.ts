@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso } from './bff-falso.js';
+import { BffFalso } from '../../paquete/testing.js';
 import { $, abrirActividad, elegir, esperar, montar, todos } from './ayuda.js';
 
 describe('disposición y personalización', () => {

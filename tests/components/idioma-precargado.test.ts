@@ -1,7 +1,7 @@
 // The element already in the page when its module defines it (the portal's and a host's usual
 // case): the upgrade must leave it listening to locale changes like one created later.
 import { expect, waitUntil } from '@open-wc/testing';
-import { BffFalso } from './bff-falso.js';
+import { BffFalso } from '../../paquete/testing.js';
 
 describe('elemento presente antes de definirse', () => {
   it('cambia de idioma en tiempo de ejecución (lang propio y lang del documento)', async () => {

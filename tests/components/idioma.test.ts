@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, problema } from './bff-falso.js';
+import { BffFalso, problema } from '../../paquete/testing.js';
 import { $, abrirActividad, boton, campo, escribir, esperar, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import { getLocale } from '../../components/modificar-usuario-general/localization.js';
 

@@ -1,7 +1,7 @@
 // The parts the element fetches only when first needed (so the first load stays small): each is
 // not requested before, is requested then, and works. This file must import none of them.
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE } from './bff-falso.js';
+import { BffFalso, CLAVE } from '../../paquete/testing.js';
 import { $, abrirActividad, boton, campo, esperar, esperarDialogo, escribir, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
-import { BffFalso } from './bff-falso.js';
+import { BffFalso } from '../../paquete/testing.js';
 import { $, boton, campo, esperar, escribir, montar } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

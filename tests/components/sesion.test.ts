@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import { BffFalso, CLAVE, json, usuarioDemo } from './bff-falso.js';
+import { BffFalso, CLAVE, json, usuarioDemo } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, relojFalso, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
 

@@ -1,7 +1,7 @@
 // «Actividad reciente» › Sesiones abiertas (ASVS 7.5.2) against the fake BFF: the list, the
 // button «Cerrar las demás sesiones», the re-authentication it may ask for, English, and axe.
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE, problema } from './bff-falso.js';
+import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
 import { abrirActividad, boton, esperar, esperarDialogo, eventosActividad, montar, parteActividad } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

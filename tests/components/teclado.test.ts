@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BffFalso, json } from './bff-falso.js';
+import { BffFalso, json } from '../../paquete/testing.js';
 import { $, campo, dialogoAbierto, esperar, esperarDialogo, montar } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 

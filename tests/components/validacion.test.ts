@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, problema } from './bff-falso.js';
+import { BffFalso, problema } from '../../paquete/testing.js';
 import { $, boton, campo, elegir, escribir, esperar, esperarDialogo, montar, salir } from './ayuda.js';
 
 describe('validación en el navegador y errores del servidor', () => {

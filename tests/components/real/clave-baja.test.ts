@@ -2,19 +2,8 @@
 // locale, "Cambio de clave" and a password change, and last the baja.
 import { expect, oneEvent } from '@open-wc/testing';
 import { $, abrirActividad, boton, campo, escribir, eventosActividad, todos } from '../ayuda.js';
-import {
-  CLAVE,
-  correoRecibido,
-  dialogosAbiertos,
-  esperarDialogoReal,
-  esperarReal,
-  formularioListo,
-  ingresarConLogin,
-  iniciarSesion,
-  montarReal,
-  nuevoBff,
-  pedir,
-} from './ayuda-real.js';
+import { correoRecibido, dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
+import { bandeja, CLAVE, iniciarBffReal, iniciarSesion, pedir } from '../../../paquete/testing.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const NUEVA = 'Tortuga-Galapagos-Verde-93';
@@ -30,7 +19,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
   const langDocumento = document.documentElement.lang;
   before(async function () {
     this.timeout(40000);
-    bff = await nuevoBff();
+    bff = await iniciarBffReal();
     token = await iniciarSesion(bff, 'jsmith');
   });
   afterEach(() => {

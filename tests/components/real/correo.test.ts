@@ -3,22 +3,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { $, abrirActividad, boton, campo, escribir, eventosActividad } from '../ayuda.js';
-import {
-  CLAVE,
-  bandeja,
-  correoRecibido,
-  codigoEnviadoA,
-  dialogosAbiertos,
-  esperarDialogoReal,
-  esperarReal,
-  formularioListo,
-  ingresarConLogin,
-  iniciarSesion,
-  leerUsuario,
-  montarReal,
-  nuevoBff,
-  pedir,
-} from './ayuda-real.js';
+import { correoRecibido, dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
+import { bandeja, CLAVE, codigoEnviadoA, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 async function comprobar(el: ModificarUsuarioGeneral, correo: string) {
@@ -44,7 +30,7 @@ describe('BFF real: cambio de correo', () => {
   let bff: string;
   before(async function () {
     this.timeout(40000);
-    bff = await nuevoBff();
+    bff = await iniciarBffReal();
   });
   afterEach(() => sinon.restore());
 

@@ -3,19 +3,8 @@
 // "Actividad reciente" and axe with real data.
 import { expect, oneEvent } from '@open-wc/testing';
 import { $, abrirActividad, boton, campo, elegir, escribir, eventosActividad, todos } from '../ayuda.js';
-import {
-  CLAVE,
-  dialogosAbiertos,
-  esperarDialogoReal,
-  esperarReal,
-  formularioListo,
-  ingresarConLogin,
-  iniciarSesion,
-  leerUsuario,
-  montarReal,
-  nuevoBff,
-  pedir,
-} from './ayuda-real.js';
+import { dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
+import { CLAVE, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
 import { cuerpoDe, valoresDe } from '../../../components/modificar-usuario-general/formulario.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../contract/api.js';
@@ -39,7 +28,7 @@ describe('BFF real: datos de tmacay', () => {
   let token: string;
   before(async function () {
     this.timeout(40000);
-    bff = await nuevoBff();
+    bff = await iniciarBffReal();
     token = await iniciarSesion(bff, 'tmacay');
   });
 

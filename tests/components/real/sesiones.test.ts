@@ -2,13 +2,14 @@
 // on one of them, lists them and «Cerrar las demás sesiones» ends the other two on the server.
 import { expect } from '@open-wc/testing';
 import { abrirActividad, boton, eventosActividad, parteActividad } from '../ayuda.js';
-import { esperarReal, formularioListo, iniciarSesion, montarReal, nuevoBff, pedir } from './ayuda-real.js';
+import { esperarReal, formularioListo, montarReal } from './ayuda-real.js';
+import { iniciarBffReal, iniciarSesion, pedir } from '../../../paquete/testing.js';
 
 describe('BFF real: sesiones abiertas de tmacay', () => {
   let bff: string;
   before(async function () {
     this.timeout(40000);
-    bff = await nuevoBff();
+    bff = await iniciarBffReal();
   });
 
   it('lista las tres sesiones, cierra las otras dos en el servidor y la actual sigue', async () => {

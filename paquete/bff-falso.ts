@@ -1,10 +1,33 @@
-// A fake of the BFF for the element tests: answers exactly as DESIGN.md §4 says (status,
-// headers, problem+json bodies), keeps a little state, and records every request.
-import type { SesionAbierta } from '../../contract/api.js';
-import type { Usuario } from '../../contract/api.js';
+// A fake of the BFF in the browser (`modificar-usuario-general/testing`), for the element's own tests
+// and for hosts testing their pages: it replaces `window.fetch`, answers as the real BFF does
+// (DESIGN.md §4: status, headers, problem+json bodies), keeps a little state and records every request.
+import type { SesionAbierta, Usuario } from '../contract/api.js';
 
+/** The demo users' password, accepted by the fake's login, «Cambio de clave» and re-authentication. */
 export const CLAVE = 'Clave-Demo-2026';
+/** The security code the fake accepts by default. */
 export const CODIGO = 'ABCD2345';
+
+/** How to start a fake BFF; every option has a default that works with the element as is. */
+export interface OpcionesBffFalso {
+  /** What `GET /api/usuario` answers, over `usuarioDemo()` (TITO MACAY, tmacay). Its `idUsuario` logs in. */
+  usuario?: Partial<Usuario>;
+  /**
+   * Answer only requests to this origin (the element's `api-base`); any other request goes to the
+   * network. Default: every request whose path starts with `/api/`, whatever its origin.
+   */
+  base?: string;
+  /** The password that logs in and passes «Cambio de clave» and re-authentication (`CLAVE`). */
+  clave?: string;
+  /** The security code that `PUT /api/usuario` accepts for a new email (`CODIGO`). */
+  codigo?: string;
+  /** A host's Bearer token the fake accepts (the element's `token` property). */
+  token?: string;
+  /** False: no cookie session, so protected routes answer 401 (the element shows its own login). Default true. */
+  autenticado?: boolean;
+  /** Every answer waits this many milliseconds (a slow server). Default 0. */
+  demoraMs?: number;
+}
 
 export interface Llamada {
   metodo: string;
@@ -15,8 +38,10 @@ export interface Llamada {
   credenciales: RequestCredentials | undefined;
 }
 
-type Manejador = (ll: Llamada) => Response | Promise<Response>;
+/** Answers one request; `una()` and `retener()` take one. */
+export type Manejador = (ll: Llamada) => Response | Promise<Response>;
 
+/** The demo user `tmacay` as `GET /api/usuario` answers it. */
 export function usuarioDemo(): Usuario {
   return {
     idUsuario: 'tmacay',
@@ -37,6 +62,7 @@ export function usuarioDemo(): Usuario {
   };
 }
 
+/** A JSON answer (`204` has no body). */
 export function json(status: number, cuerpo: unknown, cabeceras: Record<string, string> = {}): Response {
   return new Response(status === 204 ? null : JSON.stringify(cuerpo), {
     status,
@@ -44,6 +70,7 @@ export function json(status: number, cuerpo: unknown, cabeceras: Record<string, 
   });
 }
 
+/** A problem+json answer (RFC 9457) with `codigo`, as the BFF's errors; `extra` adds e.g. `errores`. */
 export function problema(status: number, codigo: string, extra: Record<string, unknown> = {}, cabeceras: Record<string, string> = {}) {
   return new Response(JSON.stringify({ status, title: codigo, detail: `Detalle ${codigo}`, codigo, ...extra }), {
     status,
@@ -89,32 +116,61 @@ export function sesionesDemo(): SesionAbierta[] {
   ];
 }
 
+/**
+ * A fake BFF. `new BffFalso(opciones).instalar()` before mounting the element, `desinstalar()` after.
+ * Requests are recorded in `llamadas` (read them with `de('PUT /api/usuario')`); `una()`,
+ * `fallar()` and `retener()` change the next answer to one route; the fields below change its state.
+ */
 export class BffFalso {
-  usuario = usuarioDemo();
+  usuario: Usuario;
   /** What GET /api/sesiones lists; DELETE /api/sesiones/otras leaves only the current one. */
   sesiones = sesionesDemo();
+  /** Every request answered so far, oldest first. */
   llamadas: Llamada[] = [];
-  /** Session by cookie (the default) — false makes every protected route answer 401. */
-  autenticado = true;
+  /** Session by cookie — false makes every protected route answer 401 (unless a valid Bearer token comes). */
+  autenticado: boolean;
   /** A token issued by POST /api/sesiones, accepted as Bearer. */
   tokenEmitido: string | null = null;
+  /** A host's token accepted as Bearer (option `token`). */
+  tokenAnfitrion: string | null;
   /** Sensitive calls answer 403 REAUTENTICACION_REQUERIDA until the password is given again. */
   reautenticacionRequerida = false;
   /** Everything fails as a network error while true. */
   sinRed = false;
+  /** Every answer waits this many milliseconds. */
+  demoraMs: number;
+  readonly base: string | null;
+  readonly clave: string;
+  readonly codigo: string;
   private propios = new Map<string, Manejador[]>();
   private original = window.fetch;
 
+  constructor(opciones: OpcionesBffFalso = {}) {
+    this.usuario = { ...usuarioDemo(), ...opciones.usuario };
+    this.base = opciones.base ? new URL(opciones.base).origin : null;
+    this.clave = opciones.clave ?? CLAVE;
+    this.codigo = opciones.codigo ?? CODIGO;
+    this.tokenAnfitrion = opciones.token ?? null;
+    this.autenticado = opciones.autenticado ?? true;
+    this.demoraMs = opciones.demoraMs ?? 0;
+  }
+
+  /** Replaces `window.fetch`: from now on the element's requests reach this fake. */
   instalar(): this {
-    window.fetch = (entrada: RequestInfo | URL, init?: RequestInit) => this.atender(entrada, init);
+    window.fetch = (entrada: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(entrada instanceof Request ? entrada.url : String(entrada), location.href);
+      const mia = this.base ? url.origin === this.base : url.pathname.startsWith('/api/');
+      return mia ? this.atender(url, entrada instanceof Request ? entrada : init) : this.original.call(window, entrada, init);
+    };
     return this;
   }
 
+  /** Gives `window.fetch` back. */
   desinstalar() {
     window.fetch = this.original;
   }
 
-  /** Answers the next call to `clave` ("POST /api/correo/codigo") with `m` (once). */
+  /** Answers the next call to `clave` ("POST /api/correo/codigo") with `m` (once; calls queue). */
   una(clave: string, m: Manejador): this {
     const lista = this.propios.get(clave) ?? [];
     lista.push(m);
@@ -130,22 +186,37 @@ export class BffFalso {
     return (r) => responder(r);
   }
 
+  /** The next call to `clave` answers the problem `codigo` with `status` (e.g. 503 SERVICIO_CORREO_NO_DISPONIBLE). */
+  fallar(clave: string, status: number, codigo: string, extra: Record<string, unknown> = {}, cabeceras: Record<string, string> = {}): this {
+    return this.una(clave, () => problema(status, codigo, extra, cabeceras));
+  }
+
+  /** The session ends: the cookie and every token stop working, so the next protected request answers 401. */
+  expirarSesion(): this {
+    this.autenticado = false;
+    this.tokenEmitido = null;
+    this.tokenAnfitrion = null;
+    return this;
+  }
+
+  /** The calls received to `clave` ("PUT /api/usuario"), oldest first. */
   de(clave: string): Llamada[] {
     return this.llamadas.filter((ll) => `${ll.metodo} ${ll.ruta}` === clave);
   }
 
-  private async atender(entrada: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-    const url = new URL(String(entrada));
+  private async atender(url: URL, init: RequestInit | Request = {}): Promise<Response> {
+    const cuerpo = init instanceof Request ? await init.text() : init.body;
     const ll: Llamada = {
       metodo: (init.method ?? 'GET').toUpperCase(),
       origen: url.origin,
       ruta: url.pathname,
-      cuerpo: init.body ? JSON.parse(String(init.body)) : undefined,
+      cuerpo: cuerpo ? JSON.parse(String(cuerpo)) : undefined,
       cabeceras: new Headers(init.headers),
       credenciales: init.credentials,
     };
     this.llamadas.push(ll);
-    await Promise.resolve();
+    // No delay: the answer still comes after the caller's current task, as a real one would.
+    await (this.demoraMs > 0 ? new Promise((r) => setTimeout(r, this.demoraMs)) : Promise.resolve());
     if (this.sinRed) throw new TypeError('Failed to fetch');
     const clave = `${ll.metodo} ${ll.ruta}`;
     const propio = this.propios.get(clave)?.shift();
@@ -155,20 +226,20 @@ export class BffFalso {
 
   private autorizado(ll: Llamada): boolean {
     const bearer = ll.cabeceras.get('Authorization');
-    if (bearer) return bearer === `Bearer ${this.tokenEmitido}`;
+    if (bearer) return [this.tokenEmitido, this.tokenAnfitrion].some((t) => t !== null && bearer === `Bearer ${t}`);
     return this.autenticado && ll.credenciales === 'include';
   }
 
   private responder(ll: Llamada, clave: string): Response {
     if (ll.ruta.startsWith('/api/catalogos/')) return this.catalogo(ll.ruta);
     if (clave === 'POST /api/sesiones') {
-      if (ll.cuerpo.idUsuario !== 'tmacay' || ll.cuerpo.contrasena !== CLAVE) return problema(401, 'CREDENCIALES_INVALIDAS');
+      if (ll.cuerpo.idUsuario?.toLowerCase() !== this.usuario.idUsuario.toLowerCase() || ll.cuerpo.contrasena !== this.clave) return problema(401, 'CREDENCIALES_INVALIDAS');
       this.tokenEmitido = 'token-de-prueba-' + this.llamadas.length;
       return json(201, { token: this.tokenEmitido, expiraEn: new Date(Date.now() + 8 * 3600_000).toISOString() });
     }
     if (!this.autorizado(ll)) return problema(401, 'NO_AUTENTICADO');
     if (clave === 'POST /api/sesiones/reautenticacion') {
-      if (ll.cuerpo.contrasena !== CLAVE) {
+      if (ll.cuerpo.contrasena !== this.clave) {
         return problema(422, 'VALIDACION', { errores: [{ campo: 'contrasena', codigo: 'INCORRECTA', mensaje: 'Contraseña: no es correcta.' }] });
       }
       this.reautenticacionRequerida = false;
@@ -191,7 +262,7 @@ export class BffFalso {
         return json(200, { cerradas });
       }
       case 'POST /api/usuario/clave/verificacion':
-        return ll.cuerpo.contrasenaAnterior === CLAVE
+        return ll.cuerpo.contrasenaAnterior === this.clave
           ? json(204, null)
           : problema(422, 'VALIDACION', { errores: [{ campo: 'contrasenaAnterior', codigo: 'INCORRECTA', mensaje: 'Contraseña anterior: no es correcta.' }] });
       case 'POST /api/correo/disponibilidad':
@@ -223,7 +294,7 @@ export class BffFalso {
     if (!si) return problema(428, 'PRECONDICION_REQUERIDA');
     if (si !== `"${this.usuario.version}"`) return problema(412, 'VERSION_DESACTUALIZADA');
     const b = ll.cuerpo;
-    if (!b.mantenerCorreo && b.codigoSeguridad?.toUpperCase() !== CODIGO) {
+    if (!b.mantenerCorreo && b.codigoSeguridad?.toUpperCase() !== this.codigo) {
       return problema(422, 'VALIDACION', {
         errores: [{ campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 }],
       });
