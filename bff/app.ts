@@ -15,7 +15,7 @@ import { problema, problemaBaseNoDisponible, problemaServidorOcupado } from './p
 import { limitadorArgon2, ServidorOcupadoError } from './services/contrasenas.js';
 import { comprimirJson } from './compresion.js';
 import { elegirMailer } from './mail/index.js';
-import { rutasCatalogos } from './routes/catalogos.js';
+import { revalidarCatalogos, rutasCatalogos } from './routes/catalogos.js';
 import { rutasCorreo } from './routes/correo.js';
 import { rutasBandejaDev } from './routes/dev-correos.js';
 import { rutasPaginaReversion } from './routes/revertir.js';
@@ -45,6 +45,12 @@ function cabecerasDeSeguridad(recursoCompartido: boolean) {
   });
 }
 
+/** Where the catalogs are served. */
+const CATALOGOS = '/api/catalogos';
+
+/** `secureHeaders` sets its headers after `next()`: given this one, on the answer already made. */
+const sinMas = async () => {};
+
 /** Routes that answer without the database: the health check (which reports it), catalogs, OpenAPI. */
 const SIN_BASE = /^\/api\/(salud|catalogos|openapi\.json)(\/|$)/;
 
@@ -72,7 +78,14 @@ export function createApp(dependencias: Dependencias) {
   const seguridadWidget = cabecerasDeSeguridad(true);
 
   app.use(conexion(deps.config.proxyConfiable), registrarSolicitudes(deps.registro), metricas.http);
-  app.use((c, next) => (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, next));
+  app.use(`${CATALOGOS}/*`, revalidarCatalogos(CATALOGOS));
+  // A 304 carries only what updates the stored answer (RFC 9110 §15.4.5: ETag, Cache-Control, Vary…),
+  // which keeps the security headers of its 200; they were a good part of a revalidation's work.
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.status === 304) return;
+    await (c.req.path.startsWith('/widget/') ? seguridadWidget : seguridadGeneral)(c, sinMas);
+  });
   app.use(
     methodNotAllowed({
       app,
@@ -84,7 +97,8 @@ export function createApp(dependencias: Dependencias) {
   );
   app.use('/api/*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // In place: after `next()`, `c.header` would copy the whole answer.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   app.use('/api/*', comprimirJson);
   app.use('/api/*', corsPermitido(deps.config.origenesPermitidos));
@@ -97,7 +111,7 @@ export function createApp(dependencias: Dependencias) {
 
   const rutas = app
     .route('/api/salud', rutasSalud(deps))
-    .route('/api/catalogos', rutasCatalogos())
+    .route(CATALOGOS, rutasCatalogos())
     .route('/api/sesiones', rutasSesiones(deps))
     .route('/api/usuario', rutasUsuario(deps))
     .route('/api/correo', rutasCorreo(deps))

@@ -1,4 +1,5 @@
 import type { PinoLogger } from 'hono-pino';
+import type { InStatement } from '@libsql/client';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config } from './config.js';
 import type { BaseDeDatos } from './db/cliente.js';
@@ -53,6 +54,8 @@ export interface SesionDeSolicitud {
   reautenticadoEn: Date;
   /** True when the token came in the cookie (CSRF rules apply), false for Bearer. */
   porCookie: boolean;
+  /** The extension the session is due, until run or taken into a write batch (`tomarRenovacion`). */
+  renovacion: InStatement | null;
 }
 
 export type Entorno = {
@@ -60,7 +63,7 @@ export type Entorno = {
     /** The client's address (the peer, or X-Forwarded-For behind PROXY_CONFIABLE); set by `conexion`. */
     ipCliente: string | null;
     sesion: SesionDeSolicitud;
-    /** The signed-in user, loaded by `requerirCuentaActiva`. */
+    /** The signed-in user, read with the session by `requerirSesion`. */
     usuario: UsuarioGuardado;
     /** The request's logger (hono-pino): its lines carry the request id and method. */
     logger: PinoLogger;

@@ -94,6 +94,10 @@ const TEXTOS: Record<CodigoCampo, string> = {
   AGOTADO: 'se anuló tras demasiados intentos; solicite un nuevo código de seguridad.',
 };
 
+/** What a phone field takes besides digits (DESIGN §2); any other character is refused, never dropped. */
+const SEPARADORES = 'solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión).';
+const TELEFONO_FORMATO = `en Ecuador debe ser un fijo con código de área (0, del 2 al 7 y 7 dígitos: 042345678) o un celular (09 y 8 dígitos: 0991234567); ${SEPARADORES}`;
+
 const INVISIBLES = 'contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
 
 /**
@@ -105,13 +109,13 @@ export const TEXTOS_CAMPO: Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, 
   'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
   'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
   'direccion:FORMATO': INVISIBLES,
-  'telefono1:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
-  'telefono2:FORMATO': 'debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.',
+  'telefono1:FORMATO': TELEFONO_FORMATO,
+  'telefono2:FORMATO': TELEFONO_FORMATO,
   'telefono1:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
   'telefono2:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
-  'celular.numero:FORMATO': 'debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.',
+  'celular.numero:FORMATO': `debe ser 09 y 8 dígitos (0991234567) con Claro, Movistar, CNT o Tuenti; ${SEPARADORES}`,
   'celular.numero:LONGITUD': 'debe tener entre 6 y 14 dígitos.',
-  'fax:FORMATO': 'solo admite dígitos.',
+  'fax:FORMATO': SEPARADORES,
   'fax:LONGITUD': 'admite como máximo 14 dígitos.',
   'provincia:NO_PERMITIDO': 'solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.',
   'ciudad:NO_PERMITIDO': 'solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.',

@@ -54,6 +54,22 @@ export function normalizarCodigo(codigo: string): string {
   return codigo.replace(/[\s-]+/g, '').toUpperCase();
 }
 
+/**
+ * What people type between the digits of a phone number: white space, dashes (ASCII and
+ * Unicode: U+2010–U+2015) and parentheses. Dots, letters, «ext» and any other character are not.
+ */
+const SEPARADORES_TELEFONO = /[\s()\-\u2010-\u2015]+/g;
+
+/**
+ * A phone number as typed → as stored (DESIGN §2): separators removed, and the Ecuador prefix
+ * +593 turned into the national 0 (`+593 4 234 5678` and `+593 (04) 234-5678` → `042345678`,
+ * `+593 99 123 4567` → `0991234567`). Anything else is left in place, for the rule to refuse:
+ * never dropped silently.
+ */
+export function normalizarTelefono(texto: string): string {
+  return texto.replace(SEPARADORES_TELEFONO, '').replace(/^\+5930?(?=\d)/, '0');
+}
+
 /** An email address as stored: trimmed and lower-cased. */
 export function normalizarCorreo(correo: string): string {
   return correo.trim().toLowerCase();

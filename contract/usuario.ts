@@ -4,6 +4,7 @@ import {
   contarCaracteres,
   normalizarCodigo,
   normalizarCorreo,
+  normalizarTelefono,
   ALFABETO_CODIGO,
   LETRAS_DE_NOMBRE,
   longitudContrasenaValida,
@@ -55,16 +56,25 @@ function textoLibre(minimo: number, maximo: number) {
   return v.pipe(TextoRequeridoSchema, ...caracteresEntre(minimo, maximo), v.regex(TEXTO_VISIBLE, 'FORMATO'));
 }
 
-const digitos = v.pipe(v.string(), v.regex(/^\d+$/, 'FORMATO'), v.maxLength(MAX_DIGITOS, 'LONGITUD'));
+/** A phone number (Teléfono1/2, celular, fax): typed separators and +593 normalised, then only digits, at most 14. */
+const digitos = v.pipe(
+  v.string(),
+  v.transform(normalizarTelefono),
+  v.regex(/^\d+$/, 'FORMATO'),
+  v.maxLength(MAX_DIGITOS, 'LONGITUD'),
+);
 
 /** The typographic apostrophe (U+2019), which phones type for ', is the apostrophe of the name. */
 const APOSTROFO_TIPOGRAFICO = /\u2019/g;
 
+/** Stored in capitals, as the seed shows it (TITO MACAY): «Tito Macay» is the same name. */
 export const NombreSchema = v.pipe(
   TextoRequeridoSchema,
   v.transform((nombre) => colapsarEspacios(nombre).replace(APOSTROFO_TIPOGRAFICO, "'")),
   ...caracteresEntre(3, 100),
   v.regex(LETRAS_DE_NOMBRE, 'FORMATO'),
+  // After the letter check: toUpperCase turns letters of other scripts into A–Z (ß → SS, ﬁ → FI).
+  v.toUpperCase(),
 );
 
 export const CorreoSchema = v.pipe(
@@ -91,7 +101,8 @@ export const ContrasenaNuevaSchema = v.pipe(
 /** A password typed to prove identity (login, check, re-authentication). */
 export const ContrasenaSchema = v.pipe(v.string(tipoEsperado), v.nonEmpty('REQUERIDO'), v.maxLength(1024, 'LONGITUD'));
 
-const telefonoEcuador = /^0[2-7]\d{7}$/;
+/** A landline with its area code (02–07) or a mobile: Teléfono1 and Teléfono2 take either. */
+const telefonoEcuador = /^(?:0[2-7]\d{7}|09\d{8})$/;
 const celularEcuador = /^09\d{8}$/;
 const telefonoExterior = /^\d{6,14}$/;
 

@@ -1,4 +1,4 @@
-import type { InStatement } from '@libsql/client';
+import type { InStatement, ResultSet } from '@libsql/client';
 import type { Ejecutor } from './ejecutor.js';
 
 /** A fixed-window limit: at most `maximo` hits per `ventanaMs` for `clave`. */
@@ -69,18 +69,43 @@ export async function reservar(db: Ejecutor, { clave, maximo, ventanaMs, ahora }
   return { permitido: false, reintentarEnS: Math.max(1, reintentarEnS) };
 }
 
+/** One attempt reserved in several limits at once: the statements that open a write `db.batch`, and how to read it. */
+export interface Reserva {
+  sentencias: InStatement[];
+  /** The outcome, from the results of the batch the statements opened. */
+  resultado(resultados: ResultSet[]): ResultadoLimite;
+}
+
 /**
- * Reserves one attempt in each limit, in order (see `reservar`); when one refuses, the attempt is
- * given back to those already reserved, so a refused attempt is counted nowhere.
+ * Reserves one attempt in every limit, all or none, for the start of a write `db.batch` (so the
+ * caller reads what it needs in the same round trip): each counter takes the hit; if one went past
+ * its `maximo`, every counter gives it back in the same transaction, so a refused attempt is counted
+ * nowhere and concurrent attempts cannot all slip under a limit. The wait is that of the first limit
+ * that refused.
  */
-export async function reservarTodos(db: Ejecutor, limites: readonly Limite[]): Promise<ResultadoLimite> {
-  for (const [i, limite] of limites.entries()) {
-    const resultado = await reservar(db, limite);
-    if (resultado.permitido) continue;
-    for (const anterior of limites.slice(0, i)) await db.execute(sentenciaDevolver(anterior.clave));
-    return resultado;
-  }
-  return { permitido: true, reintentarEnS: 0 };
+export function reservaDeTodos(limites: readonly Limite[]): Reserva {
+  const claves = limites.map((l) => l.clave);
+  const enLista = claves.map(() => '?').join(', ');
+  const excedido = limites.map(() => '(clave = ? AND conteo > ?)').join(' OR ');
+  const sentencias: InStatement[] = [
+    ...limites.map(({ clave, ventanaMs, ahora }) => ({ sql: CONTAR, args: { clave, ms: ahora.getTime(), ventana: ventanaMs } })),
+    {
+      sql: `UPDATE limites SET conteo = conteo - 1 WHERE clave IN (${enLista}) AND EXISTS (SELECT 1 FROM limites WHERE ${excedido})`,
+      args: [...claves, ...limites.flatMap((l) => [l.clave, l.maximo])],
+    },
+    { sql: `SELECT clave, conteo, expira_ms FROM limites WHERE clave IN (${enLista})`, args: claves },
+  ];
+  return {
+    sentencias,
+    resultado(resultados) {
+      if (!resultados[limites.length]?.rowsAffected) return { permitido: true, reintentarEnS: 0 };
+      const filas = resultados[limites.length + 1]?.rows ?? [];
+      // Given back, a counter that refused is still at its maximum; the others are below theirs.
+      const limite = limites.find((l) => filas.some((f) => f.clave === l.clave && Number(f.conteo) >= l.maximo));
+      const fila = filas.find((f) => f.clave === limite?.clave);
+      return { permitido: false, reintentarEnS: fila ? segundosHasta(Number(fila.expira_ms), limite!.ahora) : 1 };
+    },
+  };
 }
 
 /** The UPDATE that gives back one reserved attempt of `clave` (it was not tried, or it succeeded), for a `db.batch`. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { InStatement } from '@libsql/client';
+import type { Client, InStatement } from '@libsql/client';
 import Bowser from 'bowser';
 import { INACTIVIDAD_SESION_MS, type SesionAbierta } from '../../contract/index.js';
 import { sha256Hex, tokenAleatorio } from '../cripto.js';
 import type { Condicion, Ejecutor } from './ejecutor.js';
+import { columnaUsuario, usuarioDeFila, type UsuarioGuardado } from './usuarios.js';
 
 /** 8 hours after login a session ends whatever its use. */
 export const DURACION_MAXIMA_MS = 8 * 60 * 60_000;
@@ -20,14 +21,6 @@ export interface SesionNueva {
   /** Opaque bearer token (`tokenAleatorio`); the database keeps its SHA-256. */
   token: string;
   /** When it ends if unused (idle limit, never after the absolute one). */
-  expiraEn: Date;
-  expiraAbsolutaEn: Date;
-}
-
-export interface SesionActiva {
-  id: string;
-  idUsuario: string;
-  reautenticadoEn: Date;
   expiraEn: Date;
   expiraAbsolutaEn: Date;
 }
@@ -85,28 +78,55 @@ export function sesionNueva(
 const VIVA = 'revocada_en IS NULL AND expira_en > :momento AND expira_absoluta_en > :momento';
 
 /**
- * The live session of `token` (its user not in BAJA), renewed: its idle limit moves to `ahora` +
- * 30 min, and `ip`, when known, becomes its latest address. Null otherwise.
+ * A use less than a minute after the recorded one does not extend the session (the pattern of
+ * Ory Kratos's `earliest_possible_extend`): reads stay reads, and the idle limit, the "last use"
+ * and its address are precise to this (docs/decisiones.md, "Sesiones").
+ */
+export const RENOVACION_MINIMA_MS = 60_000;
+
+/** The live session of a request, its user, and the extension it is due (null within the minute). */
+export interface SesionActiva {
+  id: string;
+  reautenticadoEn: Date;
+  usuario: UsuarioGuardado;
+  /** The UPDATE that extends the idle limit to now + 30 min and records now and `ip` as its latest use. */
+  renovacion: InStatement | null;
+}
+
+/**
+ * The live session of `token` and its user (not in BAJA), in one read by the token's unique index
+ * and the user's primary key; null otherwise. Revocation counts at once on every instance: nothing
+ * is cached. Once a minute at most the session is also due its extension (`renovacion`, to run or
+ * to put in the request's write batch), with `ip`, when known, as its latest address.
  */
 export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, ip: string | null = null): Promise<SesionActiva | null> {
   const momento = ahora.toISOString();
-  // One statement finds and renews it (ISO-8601 UTC strings compare as times, so min() is the earlier).
+  const umbral = new Date(ahora.getTime() - RENOVACION_MINIMA_MS).toISOString();
   const r = await db.execute({
-    sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en),
-            ultima_ip = coalesce(:ip, ultima_ip)
-          WHERE token_hash = :hash AND ${VIVA}
-            AND id_usuario IN (SELECT id_usuario FROM usuarios WHERE estado <> 'BAJA')
-          RETURNING id, id_usuario, reautenticado_en, expira_en, expira_absoluta_en`,
-    args: { momento, inactividad: new Date(ahora.getTime() + INACTIVIDAD_SESION_MS).toISOString(), hash: sha256Hex(token), ip },
+    // Two result columns (the libSQL client pays per column: `columnaUsuario`).
+    sql: `SELECT json_object('id', s.id, 'reautenticadoEn', s.reautenticado_en, 'renovar', s.ultimo_uso_en <= :umbral) AS sesion,
+            ${columnaUsuario('u')}
+          FROM sesiones s JOIN usuarios u ON u.id_usuario = s.id_usuario
+          WHERE s.token_hash = :hash AND ${VIVA} AND u.estado <> 'BAJA'`,
+    args: { momento, umbral, hash: sha256Hex(token) },
   });
   const fila = r.rows[0];
-  if (!fila) return null;
+  const usuario = usuarioDeFila(fila);
+  if (!fila || !usuario) return null;
+  const { id, reautenticadoEn, renovar } = JSON.parse(String(fila.sesion)) as { id: string; reautenticadoEn: string; renovar: number };
   return {
-    id: String(fila.id),
-    idUsuario: String(fila.id_usuario),
-    reautenticadoEn: new Date(String(fila.reautenticado_en)),
-    expiraEn: new Date(String(fila.expira_en)),
-    expiraAbsolutaEn: new Date(String(fila.expira_absoluta_en)),
+    id,
+    reautenticadoEn: new Date(reautenticadoEn),
+    usuario,
+    // Conditional, so concurrent requests extend it once (ISO-8601 UTC strings compare as times).
+    renovacion: renovar
+      ? {
+          sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en),
+                  ultima_ip = coalesce(:ip, ultima_ip)
+                WHERE id = :id AND ultimo_uso_en <= :umbral AND ${VIVA}`,
+          args: { momento, umbral, inactividad: new Date(ahora.getTime() + INACTIVIDAD_SESION_MS).toISOString(), ip, id },
+        }
+      : null,
   };
 }
 
@@ -166,15 +186,26 @@ export function resumenDispositivo(agente: string | null): string | null {
   return resumen || agente.trim().split(/\s+/)[0]!.slice(0, 60);
 }
 
-/** The user's live sessions (`GET /api/sesiones`): the current one first, then by latest use. */
-export async function listarSesiones(db: Ejecutor, idUsuario: string, sesionId: string, ahora: Date): Promise<SesionAbierta[]> {
-  const r = await db.execute({
+/**
+ * The user's live sessions (`GET /api/sesiones`): the current one first, then by latest use. The
+ * current session's due extension (`renovacion`) runs first in the same batch, so its row shows
+ * this use.
+ */
+export async function listarSesiones(
+  db: Pick<Client, 'batch'>,
+  idUsuario: string,
+  sesionId: string,
+  ahora: Date,
+  renovacion: InStatement[] = [],
+): Promise<SesionAbierta[]> {
+  const lista: InStatement = {
     sql: `SELECT id, agente, coalesce(ultima_ip, ip) AS ip, creada_en, ultimo_uso_en FROM sesiones
           WHERE id_usuario = :usuario AND ${VIVA}
           ORDER BY id = :actual DESC, ultimo_uso_en DESC, rowid DESC`,
     args: { momento: ahora.toISOString(), usuario: idUsuario, actual: sesionId },
-  });
-  return r.rows.map((fila) => ({
+  };
+  const resultados = await db.batch([...renovacion, lista], renovacion.length > 0 ? 'write' : 'read');
+  return resultados.at(-1)!.rows.map((fila) => ({
     id: String(fila.id),
     dispositivo: resumenDispositivo(fila.agente === null ? null : String(fila.agente)),
     ip: fila.ip === null ? null : String(fila.ip),

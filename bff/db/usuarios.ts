@@ -19,7 +19,39 @@ function textoONulo(valor: unknown): string | null {
   return valor === null || valor === undefined ? null : String(valor);
 }
 
-function aUsuario(fila: Row): UsuarioGuardado {
+/** The columns `aUsuario` reads. */
+const COLUMNAS_USUARIO = [
+  'id_usuario',
+  'documento_tipo',
+  'documento_numero',
+  'nombre',
+  'nombre_registrado',
+  'pais',
+  'provincia',
+  'ciudad',
+  'direccion',
+  'telefono1',
+  'telefono2',
+  'celular_operadora',
+  'celular_numero',
+  'fax',
+  'correo',
+  'version',
+  'estado',
+  'clave_hash',
+] as const;
+
+/**
+ * A user's row as ONE result column, `usuario`: the JSON text of its fields (`json_object`), from
+ * the table named or aliased `tabla`. The libSQL client pays for every column of a result (its
+ * metadata and its value cross from SQLite one at a time: a point SELECT of the 21 columns costs
+ * several times one of a single column, docs/decisiones.md), so the reads every request makes take it so.
+ */
+export function columnaUsuario(tabla = 'usuarios'): string {
+  return `json_object(${COLUMNAS_USUARIO.map((c) => `'${c}', ${tabla}.${c}`).join(', ')}) AS usuario`;
+}
+
+function aUsuario(fila: Record<(typeof COLUMNAS_USUARIO)[number], unknown>): UsuarioGuardado {
   const idUsuario = String(fila.id_usuario);
   return {
     idUsuario,
@@ -49,8 +81,7 @@ export function usuarioPublico(usuario: UsuarioGuardado): Usuario {
 }
 
 export async function buscarUsuario(db: Ejecutor, idUsuario: string): Promise<UsuarioGuardado | null> {
-  const r = await db.execute({ sql: 'SELECT * FROM usuarios WHERE id_usuario = ?', args: [idUsuario] });
-  return r.rows[0] ? aUsuario(r.rows[0]) : null;
+  return usuarioDeFila((await db.execute(sentenciaLectura(idUsuario))).rows[0]);
 }
 
 /** The editable data of an update, as stored (the email is decided by the caller). */
@@ -146,11 +177,12 @@ export function esViolacionUnica(error: unknown): boolean {
 
 /** The SELECT of one user, for a `db.batch`; read its result with `usuarioDeFila`. */
 export function sentenciaLectura(idUsuario: string): InStatement {
-  return { sql: 'SELECT * FROM usuarios WHERE id_usuario = ?', args: [idUsuario] };
+  return { sql: `SELECT ${columnaUsuario()} FROM usuarios WHERE id_usuario = ?`, args: [idUsuario] };
 }
 
+/** The user of a result row that has the `usuario` column of `columnaUsuario`. */
 export function usuarioDeFila(fila: Row | undefined): UsuarioGuardado | null {
-  return fila ? aUsuario(fila) : null;
+  return fila ? aUsuario(JSON.parse(String(fila.usuario))) : null;
 }
 
 /** Holds while the account is ACTIVO (a revert may have blocked it since it was read). */

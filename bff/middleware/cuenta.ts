@@ -1,8 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { buscarUsuario } from '../db/usuarios.js';
 import { problema } from '../problemas.js';
-import { problemaNoAutenticado } from './sesion.js';
-import type { Dependencias, Entorno } from '../tipos.js';
+import type { Entorno } from '../tipos.js';
 
 /** What a BLOQUEADO account must do (DESIGN §4): the element says the same in its own words. */
 export const DETALLE_CUENTA_BLOQUEADA =
@@ -14,15 +12,10 @@ export function problemaCuentaBloqueada(c: Context) {
 }
 
 /**
- * Loads the signed-in user into `c.var.usuario` (after `requerirSesion`); a BLOQUEADO account gets
- * 403 CUENTA_BLOQUEADA. For the writes a blocked account may not do.
+ * For the writes a blocked account may not do (after `requerirSesion`, which read the user): a
+ * BLOQUEADO account gets 403 CUENTA_BLOQUEADA.
  */
-export function requerirCuentaActiva({ db }: Dependencias): MiddlewareHandler<Entorno> {
-  return async (c, next) => {
-    const usuario = await buscarUsuario(db, c.get('sesion').idUsuario);
-    if (!usuario) return problemaNoAutenticado(c);
-    if (usuario.estado === 'BLOQUEADO') return problemaCuentaBloqueada(c);
-    c.set('usuario', usuario);
-    await next();
-  };
-}
+export const requerirCuentaActiva: MiddlewareHandler<Entorno> = async (c, next) => {
+  if (c.get('usuario').estado === 'BLOQUEADO') return problemaCuentaBloqueada(c);
+  await next();
+};

@@ -8,12 +8,21 @@ const LIMITE_CUERPO = 16 * 1024;
 
 const CON_CUERPO = new Set(['POST', 'PUT', 'PATCH']);
 
-/** 413 CUERPO_DEMASIADO_GRANDE above 16 KiB, whatever the Content-Length says. */
-export const limitarCuerpo: MiddlewareHandler<Entorno> = bodyLimit({
+const limite = bodyLimit({
   maxSize: LIMITE_CUERPO,
   onError: (c) =>
     problema(c, 413, 'CUERPO_DEMASIADO_GRANDE', 'El contenido de la solicitud supera el máximo de 16 KiB.'),
 });
+
+/** Methods whose requests never carry a body (a fetch `Request` refuses one; @hono/node-server gives them none). */
+const SIN_CUERPO = new Set(['GET', 'HEAD']);
+
+/**
+ * 413 CUERPO_DEMASIADO_GRANDE above 16 KiB, whatever the Content-Length says. GET and HEAD skip it:
+ * `bodyLimit` reads `c.req.raw.body`, which makes @hono/node-server build a whole fetch `Request`
+ * (with its AbortController) that these requests never need.
+ */
+export const limitarCuerpo: MiddlewareHandler<Entorno> = (c, next) => (SIN_CUERPO.has(c.req.method) ? next() : limite(c, next));
 
 /**
  * POST/PUT/PATCH bodies must be JSON: another media type → 415 TIPO_CONTENIDO, unparsable JSON →

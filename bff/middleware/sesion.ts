@@ -1,3 +1,4 @@
+import type { InStatement } from '@libsql/client';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
@@ -50,8 +51,9 @@ export function problemaNoAutenticado(c: Context) {
 }
 
 /**
- * Requires a live session (renewing it, with the request's address as its latest) and puts it in
- * `c.var.sesion`; else 401 NO_AUTENTICADO.
+ * Requires a live session and puts it in `c.var.sesion` and its user in `c.var.usuario` (one read);
+ * else 401 NO_AUTENTICADO. An extension the session is due (at most once a minute) runs after the
+ * handler, unless the handler put it in its own write batch (`tomarRenovacion`).
  */
 export function requerirSesion({ db, reloj, config }: Dependencias): MiddlewareHandler<Entorno> {
   return async (c, next) => {
@@ -62,11 +64,23 @@ export function requerirSesion({ db, reloj, config }: Dependencias): MiddlewareH
       return problemaNoAutenticado(c);
     }
     c.set('sesion', {
-      idUsuario: sesion.idUsuario,
+      idUsuario: sesion.usuario.idUsuario,
       sesionId: sesion.id,
       reautenticadoEn: sesion.reautenticadoEn,
       porCookie: credencial.porCookie,
+      renovacion: sesion.renovacion,
     });
+    c.set('usuario', sesion.usuario);
     await next();
+    const [pendiente] = tomarRenovacion(c);
+    if (pendiente && !c.error) await db.execute(pendiente);
   };
+}
+
+/** The session's due extension, for the handler's write batch (empty when none is due or it was taken). */
+export function tomarRenovacion(c: Context<Entorno>): InStatement[] {
+  const sesion = c.get('sesion');
+  const renovacion = sesion.renovacion;
+  sesion.renovacion = null;
+  return renovacion ? [renovacion] : [];
 }

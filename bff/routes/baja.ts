@@ -13,7 +13,7 @@ import { cuerpoValido } from '../validacion.js';
  * is deactivated at once (services/baja.ts) and the session cookie cleared.
  */
 export function rutasBaja(deps: Servicios) {
-  return new Hono<Entorno>().post('/', requerirCuentaActiva(deps), requerirReautenticacion(deps), cuerpoValido(BajaInputSchema), async (c) => {
+  return new Hono<Entorno>().post('/', requerirCuentaActiva, requerirReautenticacion(deps), cuerpoValido(BajaInputSchema), async (c) => {
     const baja = await solicitarBaja(deps, c.get('usuario'), c.req.valid('json').motivo, origenDeSolicitud(c));
     if (!baja) return problemaNoAutenticado(c);
     borrarCookieSesion(c, deps.config);

@@ -14,7 +14,7 @@ import { cuerpoValido } from '../validacion.js';
  */
 async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contrasena: string) {
   const { idUsuario, sesionId } = c.get('sesion');
-  const resultado = await probarContrasena(deps, origenDeSolicitud(c), idUsuario, contrasena);
+  const resultado = await probarContrasena(deps, origenDeSolicitud(c), idUsuario, contrasena, c.get('usuario').contrasenaHash);
   if (resultado.tipo === 'LIMITE') return problemaLimite(c, resultado.reintentarEnS);
   if (resultado.tipo === 'INCORRECTA') return problemaValidacion(c, [errorCampo(campo, 'INCORRECTA')]);
   await marcarReautenticacion(deps.db, sesionId, deps.reloj());

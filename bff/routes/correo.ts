@@ -46,7 +46,6 @@ function problemaCorreoMalConfigurado(c: Context) {
 export function rutasCorreo(deps: Servicios) {
   const { db, reloj, mailer, config } = deps;
   const sesion = requerirSesion(deps);
-  const cuenta = requerirCuentaActiva(deps);
   /**
    * Every answer that tells whether an address is taken (the availability check, the code request)
    * counts against one limit, 20 per user per hour, before it looks: 429 past it.
@@ -63,14 +62,14 @@ export function rutasCorreo(deps: Servicios) {
   };
   return new Hono<Entorno>()
     // The limit counts every well-formed JSON request, before its content is validated.
-    .post('/disponibilidad', sesion, cuenta, leerCuerpoJson, contarConsultaDisponibilidad, cuerpoValido(CorreoInputSchema), async (c) => {
+    .post('/disponibilidad', sesion, requerirCuentaActiva, leerCuerpoJson, contarConsultaDisponibilidad, cuerpoValido(CorreoInputSchema), async (c) => {
       const usuario = c.get('usuario');
       // The current address is a field error (as in the PUT), not "unavailable".
       const objecion = await objecionCorreo(db, usuario, c.req.valid('json').correo);
       if (objecion?.codigo === 'NO_PERMITIDO') return problemaValidacion(c, [objecion]);
       return c.json({ disponible: objecion === null } satisfies Disponibilidad);
     })
-    .post('/codigo', sesion, cuenta, requerirReautenticacion(deps), cuerpoValido(CorreoInputSchema), contarConsultaDisponibilidad, async (c) => {
+    .post('/codigo', sesion, requerirCuentaActiva, requerirReautenticacion(deps), cuerpoValido(CorreoInputSchema), contarConsultaDisponibilidad, async (c) => {
       const usuario = c.get('usuario');
       const { correo } = c.req.valid('json');
       const objecion = await objecionCorreo(db, usuario, correo);

@@ -10,14 +10,14 @@ import {
   sentenciaRevocarToken,
   sesionNueva,
 } from '../db/sesiones.js';
-import { buscarUsuario, condicionCuentaActiva } from '../db/usuarios.js';
+import { condicionCuentaActiva, sentenciaLectura, usuarioDeFila } from '../db/usuarios.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
-import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe } from '../middleware/sesion.js';
+import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe, tomarRenovacion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite } from '../problemas.js';
 import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
-import { reservarInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
+import { reservaInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
 import { reenviarRestablecimiento } from '../services/restablecimiento.js';
 import type { Entorno, Servicios } from '../tipos.js';
 import { cuerpoValido } from '../validacion.js';
@@ -38,7 +38,7 @@ export function rutasSesiones(deps: Servicios) {
     .route('/reautenticacion', rutaReautenticacion(deps))
     .get('/', sesion, async (c) => {
       const { idUsuario, sesionId } = c.get('sesion');
-      return c.json(await listarSesiones(db, idUsuario, sesionId, reloj()));
+      return c.json(await listarSesiones(db, idUsuario, sesionId, reloj(), tomarRenovacion(c)));
     })
     // ASVS 7.5.2: ending sessions asks for a password proof of the last 15 minutes, as other
     // sensitive actions do. A BLOQUEADO account may too: it only ends sessions.
@@ -70,7 +70,10 @@ export function rutasSesiones(deps: Servicios) {
 
       // The attempt is counted (per ID and client, per ID, per client) before the password is
       // checked, so concurrent guesses cannot all slip under a limit; a right password forgets it.
-      const limite = await reservarInicioSesion(db, idUsuario, quien.ip, ahora);
+      // The user is read in the same round trip.
+      const reserva = reservaInicioSesion(idUsuario, quien.ip, ahora);
+      const lectura = await db.batch([...reserva.sentencias, sentenciaLectura(idUsuario)], 'write');
+      const limite = reserva.resultado(lectura);
       if (!limite.permitido) {
         await auditar('LIMITE_EXCEDIDO', ['sesion']);
         deps.metricas.limiteRechazado('inicio-sesion');
@@ -79,7 +82,7 @@ export function rutasSesiones(deps: Servicios) {
 
       // Unknown users are checked against a dummy hash: same work, same answer. A busy server
       // answers 503 at once and the attempt, never tried, is given back.
-      const usuario = await buscarUsuario(db, idUsuario);
+      const usuario = usuarioDeFila(lectura.at(-1)?.rows[0]);
       let correcta: boolean;
       try {
         correcta = await argon2(() => verificarContrasena(usuario?.contrasenaHash ?? null, contrasena));
@@ -111,18 +114,16 @@ export function rutasSesiones(deps: Servicios) {
       const anterior = tokenDe(c, deps.config);
       // The session is stored only if the account is still ACTIVO (a revert may have blocked it meanwhile).
       const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, condicionCuentaActiva(idUsuario));
-      const resultados = await db.batch(
-        [
-          ...sentenciasInicioCorrecto(idUsuario, quien.ip),
-          sentenciaPurgar(ahora),
-          ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
-          sentencia,
-          sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }, 'siCambio'),
-          sentenciaLimitarSesiones(idUsuario, ahora),
-        ],
-        'write',
-      );
-      if (resultados.at(-3)?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
+      const lote = [
+        ...sentenciasInicioCorrecto(idUsuario, quien.ip),
+        sentenciaPurgar(ahora),
+        ...(anterior ? [sentenciaRevocarToken(anterior.token, ahora)] : []),
+        sentencia,
+        sentenciaEvento({ idUsuario, evento: 'INICIO_SESION', creadoEn: ahora, ...quien }, 'siCambio'),
+        sentenciaLimitarSesiones(idUsuario, ahora),
+      ];
+      const resultados = await db.batch(lote, 'write');
+      if (resultados[lote.indexOf(sentencia)]?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
       ponerCookieSesion(c, deps.config, sesion.token);
       c.header('Cache-Control', 'no-store');
       return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() } satisfies Sesion, 201);
@@ -132,7 +133,7 @@ export function rutasSesiones(deps: Servicios) {
       const ahora = reloj();
       const sesion = credencial ? await resolverSesion(db, credencial.token, ahora) : null;
       if (credencial && sesion) {
-        const cierre = { idUsuario: sesion.idUsuario, evento: 'CIERRE_SESION', creadoEn: ahora, ...origenDeSolicitud(c) } as const;
+        const cierre = { idUsuario: sesion.usuario.idUsuario, evento: 'CIERRE_SESION', creadoEn: ahora, ...origenDeSolicitud(c) } as const;
         await db.batch([sentenciaRevocarToken(credencial.token, ahora), sentenciaEvento(cierre)], 'write');
       }
       borrarCookieSesion(c, deps.config);

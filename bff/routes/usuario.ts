@@ -5,7 +5,6 @@ import { sentenciaEvento } from '../db/auditoria.js';
 import { sentenciaAnularCodigos } from '../db/codigos.js';
 import { enlaceNuevo } from '../db/enlaces.js';
 import {
-  buscarUsuario,
   camposCambiados,
   esViolacionUnica,
   sentenciaActualizacion,
@@ -17,7 +16,7 @@ import {
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
-import { ponerCookieSesion, problemaNoAutenticado, requerirSesion } from '../middleware/sesion.js';
+import { ponerCookieSesion, requerirSesion, tomarRenovacion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
 import {
@@ -48,22 +47,17 @@ function versionDeIfMatch(c: Context): number | null | undefined {
 }
 
 /**
- * `If-Match` must name the stored version (428 without it, 412 when another change came first);
- * the stored user goes to `c.var.usuario`, whatever its state (a blocked account is refused later).
+ * `If-Match` must name the version of the user read with the session (428 without it, 412 when
+ * another change came first); the write batch still applies only while that version holds.
  */
-function versionVigente({ db }: Servicios): MiddlewareHandler<Entorno> {
-  return async (c, next) => {
-    const version = versionDeIfMatch(c);
-    if (version === undefined) {
-      return problema(c, 428, 'PRECONDICION_REQUERIDA', 'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.');
-    }
-    const actual = await buscarUsuario(db, c.get('sesion').idUsuario);
-    if (!actual) return problemaNoAutenticado(c);
-    if (version !== actual.version) return versionDesactualizada(c);
-    c.set('usuario', actual);
-    await next();
-  };
-}
+const versionVigente: MiddlewareHandler<Entorno> = async (c, next) => {
+  const version = versionDeIfMatch(c);
+  if (version === undefined) {
+    return problema(c, 428, 'PRECONDICION_REQUERIDA', 'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.');
+  }
+  if (version !== c.get('usuario').version) return versionDesactualizada(c);
+  await next();
+};
 
 function versionDesactualizada(c: Context) {
   return problema(
@@ -73,7 +67,6 @@ function versionDesactualizada(c: Context) {
     'Sus datos fueron modificados desde que los abrió (quizá en otra ventana). Vuelva a cargarlos y repita los cambios.',
   );
 }
-
 
 /**
  * /api/usuario: GET and PUT the signed-in user's registration data, and under it the password
@@ -86,15 +79,15 @@ export function rutasUsuario(deps: Servicios) {
     .route('/clave', rutasVerificacionContrasena(deps))
     .route('/baja', rutasBaja(deps))
     .route('/actividad', rutasActividad(deps))
-    .get('/', async (c) => {
-      const usuario = await buscarUsuario(db, c.get('sesion').idUsuario);
-      if (!usuario) return problemaNoAutenticado(c);
+    // The session middleware read the user with the session: one statement in all.
+    .get('/', (c) => {
+      const usuario = c.get('usuario');
       c.header('ETag', etagDe(usuario.version));
       return c.json(usuarioPublico(usuario));
     })
     // Order (docs/decisiones.md): session → If-Match → validation → blocked account (any write) → re-authentication
     // (password change) → catalogs, name, new address, old password, policy → code → one write batch.
-    .put('/', leerCuerpoJson, versionVigente(deps), cuerpoValido(UsuarioUpdateSchema, (c, cuerpo, errores) => erroresDelCuerpo(c.get('usuario'), cuerpo, errores)), async (c) => {
+    .put('/', leerCuerpoJson, versionVigente, cuerpoValido(UsuarioUpdateSchema, (c, cuerpo, errores) => erroresDelCuerpo(c.get('usuario'), cuerpo, errores)), async (c) => {
       const sesion = c.get('sesion');
       const { idUsuario } = sesion;
       const actual = c.get('usuario');
@@ -172,7 +165,8 @@ export function rutasUsuario(deps: Servicios) {
       if (cambiaCorreo) {
         sentencias.push(sentenciaAnularCodigos(idUsuario, ahora));
       }
-      sentencias.push(sentenciaLectura(idUsuario));
+      // The session's due extension rides in the same batch (a no-op once a password change revoked the session).
+      sentencias.push(...tomarRenovacion(c), sentenciaLectura(idUsuario));
       let resultados;
       try {
         resultados = await db.batch(sentencias, 'write');

@@ -6,14 +6,13 @@
  * - per ID from all clients (50 / 15 min): a ceiling for a guesser spread over many addresses;
  * - per client across IDs (20 / 15 min): one client trying many IDs.
  *
- * Each attempt is reserved in all three before the password is checked (`reservarTodos`); a right
+ * Each attempt is reserved in all three before the password is checked (`reservaDeTodos`); a right
  * password forgets the ID's counters and gives the client's attempt back, so only failures count.
  * A client is its IP address; IPv6 addresses count by their /64 network (what one subscriber gets).
  */
 import type { InStatement } from '@libsql/client';
 import ipaddr from 'ipaddr.js';
-import type { Ejecutor } from '../db/ejecutor.js';
-import { LIMITES, reservarTodos, sentenciaDevolver, sentenciaReiniciar, type Limite, type ResultadoLimite } from '../db/limites.js';
+import { LIMITES, reservaDeTodos, sentenciaDevolver, sentenciaReiniciar, type Limite, type Reserva } from '../db/limites.js';
 
 /** The client a limit counts: the IPv4 address, the /64 of an IPv6 one, or `desconocido` (no or no valid address). */
 export function clienteDeLimite(ip: string | null): string {
@@ -41,9 +40,9 @@ function limites(idUsuario: string, ip: string | null, ahora: Date): Limite[] {
   ];
 }
 
-/** Counts one login attempt in the three counters before it is tried; refused → 429 with its wait. */
-export function reservarInicioSesion(db: Ejecutor, idUsuario: string, ip: string | null, ahora: Date): Promise<ResultadoLimite> {
-  return reservarTodos(db, limites(idUsuario, ip, ahora));
+/** Counts one login attempt in the three counters before it is tried (refused → 429 with its wait), to open a write batch. */
+export function reservaInicioSesion(idUsuario: string, ip: string | null, ahora: Date): Reserva {
+  return reservaDeTodos(limites(idUsuario, ip, ahora));
 }
 
 /** The attempt was not tried (the server was busy): given back to its three counters, for a `db.batch`. */

@@ -1,6 +1,5 @@
 import { registrarEvento } from '../db/auditoria.js';
 import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
-import { buscarUsuario } from '../db/usuarios.js';
 import type { Quien, Servicios } from '../tipos.js';
 import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
 
@@ -19,8 +18,8 @@ export async function probarContrasena(
   quien: Quien,
   idUsuario: string,
   contrasena: string,
-  /** The stored hash when the caller already loaded the user (PUT /api/usuario); else it is read. */
-  contrasenaHash?: string,
+  /** The stored hash (read with the session). */
+  contrasenaHash: string,
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
@@ -31,10 +30,9 @@ export async function probarContrasena(
     metricas.limiteRechazado('prueba-contrasena');
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
-  const hash = contrasenaHash ?? (await buscarUsuario(db, idUsuario))?.contrasenaHash ?? null;
   let correcta: boolean;
   try {
-    correcta = await argon2(() => verificarContrasena(hash, contrasena));
+    correcta = await argon2(() => verificarContrasena(contrasenaHash, contrasena));
   } catch (error) {
     if (error instanceof ServidorOcupadoError) await db.execute(sentenciaDevolver(clave));
     throw error;

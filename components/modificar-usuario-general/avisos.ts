@@ -1,32 +1,27 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { ErrorRed } from './api.js';
-import { textoFallo, textoProblema } from './mensajes.js';
+import { html, type TemplateResult } from 'lit';
+import { enEspanol, textoFallo } from './mensajes.js';
+import './dialogo-mensaje.js';
 import type { BotonMensaje, DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 
-// The element's modal messages (seed §5.6–5.8 and the code dialogs), each in one place.
-// Texts are functions so that an open dialog follows a locale switch. The dialog is a lazy part:
-// each function gets the promise of it.
+// The element's modal messages (seed §5.6–5.8, the code and idle dialogs), each in one place, and
+// the dialog that shows them: a lazy part, fetched at the first focus in the form or the first
+// message. Texts are functions so that an open dialog follows a locale switch.
 
-type Dialogo = Promise<DialogoMensaje>;
+type Dialogo = DialogoMensaje;
 
 const aceptar: BotonMensaje[] = [{ valor: 'aceptar', texto: () => msg('Aceptar'), principal: true }];
 const cerrar: BotonMensaje = { valor: 'cerrar', texto: () => msg('Cerrar') };
 
-/** Shows a message; '' (as Escape) when the dialog could not be fetched: nothing else can say it. */
-async function mostrar(d: Dialogo, mensaje: Mensaje): Promise<string> {
-  try {
-    return await (await d).mostrar(mensaje);
-  } catch {
-    return '';
-  }
-}
+const mostrar = (d: Dialogo, mensaje: Mensaje) => d.mostrar(mensaje);
 
 /** A question with two buttons; true when the user chose the second (principal) one. */
-async function preguntar(d: Dialogo, titulo: () => string, texto: () => string, no: BotonMensaje, si: BotonMensaje) {
+async function preguntar(d: Dialogo, titulo: () => string, texto: () => string | TemplateResult, no: BotonMensaje, si: BotonMensaje) {
   return (await mostrar(d, { titulo, texto, botones: [no, { ...si, principal: true }] })) === si.valor;
 }
 
-function informar(d: Dialogo, titulo: () => string, texto: () => string): Promise<string> {
+function informar(d: Dialogo, titulo: () => string, texto: () => string | TemplateResult): Promise<string> {
   return mostrar(d, { titulo, texto, botones: aceptar });
 }
 
@@ -47,7 +42,10 @@ export const avisarCodigoEnviado = (d: Dialogo) =>
   informar(
     d,
     () => msg('Código de seguridad enviado'),
-    () => msg('Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «ACTIVACIÓN DE CORREO ELECTRÓNICO». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.'),
+    () =>
+      msg(
+        html`Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «${enEspanol('ACTIVACIÓN DE CORREO ELECTRÓNICO')}». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.`,
+      ),
   );
 
 export const avisarCodigoExpirado = (d: Dialogo) =>
@@ -60,12 +58,32 @@ export const avisarBaja = (d: Dialogo) =>
     () => msg('Su solicitud de baja fue registrada y su usuario quedó desactivado. Recibirá una confirmación en su correo registrado.'),
   );
 
-/** 412: someone else changed the data; true when the user chose "Recargar". */
-export const preguntarRecargar = (d: Dialogo) =>
-  preguntar(d, () => msg('Datos desactualizados'), () => textoProblema('VERSION_DESACTUALIZADA'), cerrar, {
-    valor: 'recargar',
-    texto: () => msg('Recargar'),
-  });
+/**
+ * 429 on «Solicitar código de seguridad»: a wait (one code a minute, five an hour), said as one,
+ * not as «too many tries».
+ */
+export const avisarEsperaCodigo = (d: Dialogo, segundos: number) =>
+  informar(
+    d,
+    () => msg('Espere para pedir otro código'),
+    () =>
+      segundos <= 60
+        ? msg(str`Se envía un código por minuto. Podrá pedir otro en ${segundos} segundos.`)
+        : msg(str`Podrá pedir otro código en ${Math.ceil(segundos / 60)} minutos.`),
+  );
+
+/** Two minutes before the idle timeout (WCAG 2.2.1): the dialog takes the focus and gives it back on closing. */
+const inactividad: Mensaje = {
+  titulo: () => msg('Su sesión está por cerrarse'),
+  texto: () => msg('Su sesión se cerrará en 2 minutos por inactividad.'),
+  botones: [{ valor: 'seguir', texto: () => msg('Seguir conectado'), principal: true }],
+};
+
+/** True when the user answered (the button, or Escape: either way someone is there). */
+export const avisarInactividad = async (d: Dialogo) => (await mostrar(d, inactividad)) !== 'retirado';
+
+/** The session ended before an answer: the warning is no longer true. */
+export const retirarAvisoInactividad = (d: Dialogo) => d.retirar(inactividad);
 
 /** Network failures (Cerrar / Reintentar) and problems without a field (Aceptar); true for "Reintentar". */
 export async function avisarFallo(d: Dialogo, e: unknown): Promise<boolean> {

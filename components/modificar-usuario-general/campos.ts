@@ -1,10 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { msg } from '@lit/localize';
-import { textoError } from './mensajes.js';
-import type { Opcion } from '../../contract/api.js';
-import type { Campo, Valores } from './tipos.js';
+import { msg, str } from '@lit/localize';
+import type { Campo, OpcionVista, Valores } from './tipos.js';
 
 /** What the field templates need from the element. */
 export interface AnfitrionCampos {
@@ -13,6 +11,14 @@ export interface AnfitrionCampos {
   errorVisible(campo: Campo): string | null;
   cambiar(campo: Campo, valor: string): void;
   salir(campo: Campo): void;
+  /** Password fields shown as text («Mostrar» pressed). */
+  clavesVisibles: ReadonlySet<Campo>;
+  alternarClave(campo: Campo): void;
+  /**
+   * An error's one wording, next to its field and in the summary alike: «Label: what to do». It
+   * arrives with validation (a lazy part).
+   */
+  mensajeError(campo: Campo, codigo: string): string;
 }
 
 export interface OpcionesCampo {
@@ -22,7 +28,7 @@ export interface OpcionesCampo {
   soloLectura?: boolean;
   tipo?: string;
   autocomplete?: string;
-  inputmode?: 'numeric' | 'email' | 'text';
+  inputmode?: 'numeric' | 'email' | 'text' | 'tel';
   maxlength?: number;
   ayuda?: string;
   /** The hint states the format, which FORMATO and LONGITUD errors say again: hidden while they show. */
@@ -32,9 +38,10 @@ export interface OpcionesCampo {
   /** A button or link shown right of the input. */
   accion?: TemplateResult;
   ancho?: boolean;
-  /** Filters what is typed (digits only, for instance). */
+  /** Enter in the field runs its own button's action instead of the form's; false: not now (the form's). */
+  alEnter?: () => boolean;
+  /** Normalises what is typed or pasted (the security code's case and spaces); never drops characters. */
   filtro?: (valor: string) => string;
-  alPegar?: (e: ClipboardEvent) => void;
 }
 
 export const idDe = (campo: string) => `f-${campo.replace(/\./g, '-')}`;
@@ -61,22 +68,34 @@ function describedBy(id: string, ayuda: string | undefined, error: string | null
   return ids || undefined;
 }
 
-function pie(id: string, campo: Campo, ayuda: string | undefined, error: string | null) {
+function pie(h: AnfitrionCampos, id: string, campo: Campo, ayuda: string | undefined, error: string | null) {
   return html`${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
-  ${error ? html`<p id="${id}-error" class="error">${textoError(campo, error)}</p>` : nothing}`;
+  ${error ? html`<p id="${id}-error" class="error">${h.mensajeError(campo, error)}</p>` : nothing}`;
+}
+
+/**
+ * «Mostrar» beside a password: a toggle button (`aria-pressed`) whose name says what it shows
+ * («Mostrar Contraseña anterior»), the visible word first (WCAG 2.5.3).
+ */
+export function botonMostrar(visible: boolean, etiqueta: string, alternar: () => void) {
+  return html`<button type="button" part="boton" aria-pressed=${visible ? 'true' : 'false'} aria-label=${msg(str`Mostrar ${etiqueta}`)} @click=${alternar}>
+    ${msg('Mostrar')}
+  </button>`;
 }
 
 export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
   const id = idDe(campo);
+  const clave = o.tipo === 'password';
+  const visible = clave && h.clavesVisibles.has(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const ayuda = ayudaVisible(o.ayuda, error, o.ayudaDeFormato);
   return html`<div class="campo ${o.ancho ? 'ancho' : ''}" part="campo">
     ${rotulo(id, o.etiqueta, o.requerido)}
-    <div class=${o.accion ? 'con-accion' : ''}>
+    <div class=${o.accion || clave ? 'con-accion' : ''}>
       <input
         id=${id}
         name=${campo}
-        type=${o.tipo ?? 'text'}
+        type=${visible ? 'text' : (o.tipo ?? 'text')}
         .value=${live(h.valores[campo])}
         ?disabled=${!!o.deshabilitado}
         ?readonly=${!!o.soloLectura}
@@ -93,15 +112,18 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
           h.cambiar(campo, valor);
         }}
         @blur=${() => h.salir(campo)}
-        @paste=${ifDefined(o.alPegar)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && !e.isComposing && o.alEnter?.()) e.preventDefault();
+        }}
       />
-      ${o.accion ?? nothing}
+      ${clave && !o.deshabilitado ? botonMostrar(visible, o.etiqueta, () => h.alternarClave(campo)) : nothing} ${o.accion ?? nothing}
     </div>
-    ${pie(id, campo, ayuda, error)}
+    ${pie(h, id, campo, ayuda, error)}
   </div>`;
 }
 
-export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly Opcion[], o: OpcionesCampo & { vacio?: string }) {
+/** `lang` of the options: Ecuador's provinces and cantons are Spanish names in either language. */
+export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly OpcionVista[], o: OpcionesCampo & { vacio?: string; lang?: string }) {
   const id = idDe(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const valor = h.valores[campo];
@@ -118,9 +140,11 @@ export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly
       @blur=${() => h.salir(campo)}
     >
       <option value="" ?selected=${valor === ''}>${o.vacio ?? msg('— Seleccione —')}</option>
-      ${opciones.map((op) => html`<option value=${op.codigo} ?selected=${op.codigo === valor}>${op.nombre}</option>`)}
+      ${opciones.map(
+        (op) => html`<option value=${op.codigo} lang=${ifDefined(op.lang ?? o.lang)} ?selected=${op.codigo === valor}>${op.nombre}</option>`,
+      )}
     </select>
-    ${pie(id, campo, o.ayuda, error)}
+    ${pie(h, id, campo, o.ayuda, error)}
   </div>`;
 }
 
@@ -132,5 +156,3 @@ export function campoLectura(id: string, etiqueta: string, valor: string, ayuda?
     ${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
   </div>`;
 }
-
-export const soloDigitos = (valor: string) => valor.replace(/\D+/g, '').slice(0, 14);

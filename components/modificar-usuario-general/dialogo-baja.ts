@@ -7,7 +7,8 @@ import { contarCaracteres } from '../../contract/texto.js';
 import { codigosDe } from './validacion.js';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
-import { textoError, textoFallo } from './mensajes.js';
+import { textoFallo } from './mensajes.js';
+import { textoError } from './textos-error.js';
 import type { BajaRegistrada } from '../../contract/api.js';
 
 /**

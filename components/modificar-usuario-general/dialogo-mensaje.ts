@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
 import { estilosDialogo } from './dialogo.styles.js';
@@ -12,8 +12,17 @@ export interface BotonMensaje {
 
 export interface Mensaje {
   titulo: () => string;
-  texto: () => string;
+  texto: () => string | TemplateResult;
+  /** More content under the text (a list of changes), rendered as given. */
+  detalle?: () => unknown;
   botones: BotonMensaje[];
+}
+
+/** The focused element, inside open shadow roots. */
+function enfocado(): HTMLElement | null {
+  let e = document.activeElement;
+  while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+  return e as HTMLElement | null;
 }
 
 /**
@@ -29,6 +38,8 @@ export class DialogoMensaje extends LitElement {
   @state() private actual: Mensaje | null = null;
   @query('dialog') private dialogo!: HTMLDialogElement;
   private cola: Promise<unknown> = Promise.resolve();
+  /** Messages no longer true (the idle warning once the session ended): closed, or never shown. */
+  private retirados = new WeakSet<Mensaje>();
 
   /** Shows the message; resolves with the `valor` of the button used ('' for Escape). */
   mostrar(mensaje: Mensaje): Promise<string> {
@@ -37,10 +48,18 @@ export class DialogoMensaje extends LitElement {
     return turno;
   }
 
+  /** Closes `mensaje` if it is shown (its promise resolves with 'retirado'), or skips it if it is waiting. */
+  retirar(mensaje: Mensaje) {
+    if (this.actual === mensaje) this.dialogo.close('retirado');
+    else this.retirados.add(mensaje);
+  }
+
   private async abrir(mensaje: Mensaje): Promise<string> {
+    if (this.retirados.delete(mensaje)) return 'retirado';
     this.actual = mensaje;
     await this.updateComplete;
     const dialogo = this.dialogo;
+    const previo = enfocado();
     dialogo.returnValue = '';
     dialogo.showModal();
     return new Promise((resolver) => {
@@ -48,6 +67,10 @@ export class DialogoMensaje extends LitElement {
         'close',
         () => {
           this.actual = null;
+          // Chromium gives the focus back to the control inside the host's shadow root; Firefox
+          // leaves it on <body>. Either way it goes back where the user was.
+          const ahora = enfocado();
+          if ((!ahora || ahora === document.body || dialogo.contains(ahora)) && previo?.isConnected) previo.focus();
           resolver(dialogo.returnValue);
         },
         { once: true },
@@ -62,6 +85,7 @@ export class DialogoMensaje extends LitElement {
         ? html`<form method="dialog">
             <h2 id="titulo">${m.titulo()}</h2>
             <p id="texto">${m.texto()}</p>
+            ${m.detalle?.()}
             <div class="acciones">
               ${m.botones.map(
                 (b) => html`<button value=${b.valor} class=${b.principal ? 'principal' : ''} ?autofocus=${!!b.principal}>${b.texto()}</button>`,

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosDialogo } from './dialogo.styles.js';
 import { ProblemaHttp, type ClienteApi } from './api.js';
 import { textoFallo } from './mensajes.js';
+import { botonMostrar } from './campos.js';
 
 /**
  * Asks for the password when the BFF answers 403 REAUTENTICACION_REQUERIDA; the form under it
@@ -17,10 +18,11 @@ export class DialogoReautenticacion extends LitElement {
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Called in render (msg() only there), so a shown error follows a locale switch. */
-  @state() private error: (() => string) | null = null;
+  @state() private error: (() => string | TemplateResult) | null = null;
   @state() private ocupado = false;
   /** The form exists only while open, so its «Contraseña» is never a second field with that name. */
   @state() private abierto = false;
+  @state() private mostrarClave = false;
   @query('dialog') private dialogo!: HTMLDialogElement;
   @query('input') private campo?: HTMLInputElement;
   private pendiente: Promise<boolean> | null = null;
@@ -88,14 +90,17 @@ export class DialogoReautenticacion extends LitElement {
         <h2 id="titulo-reaut">${msg('Confirme su identidad')}</h2>
         <p id="texto-reaut">${msg('Por seguridad, escriba su contraseña para continuar. Lo que ha escrito en el formulario se conserva.')}</p>
         <label for="clave-reaut">${msg('Contraseña')}</label>
-        <input
-          id="clave-reaut"
-          type="password"
-          autocomplete="current-password"
-          aria-required="true"
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-describedby="texto-reaut ${this.error ? 'error-reaut' : ''}"
-        />
+        <div class="con-accion">
+          <input
+            id="clave-reaut"
+            type=${this.mostrarClave ? 'text' : 'password'}
+            autocomplete="current-password"
+            aria-required="true"
+            aria-invalid=${this.error ? 'true' : 'false'}
+            aria-describedby="texto-reaut ${this.error ? 'error-reaut' : ''}"
+          />
+          ${botonMostrar(this.mostrarClave, msg('Contraseña'), () => (this.mostrarClave = !this.mostrarClave))}
+        </div>
         ${this.error ? html`<p id="error-reaut" class="error">${this.error()}</p>` : null}
         <div class="acciones">
           <button type="button" @click=${() => this.cerrar(false)}>${msg('Cancelar')}</button>

@@ -34,6 +34,10 @@ export const estilosDialogo = [
     .etiqueta > label {
       display: inline;
     }
+    .cambios {
+      margin: 0 0 1rem;
+      padding-left: 1.1rem;
+    }
     .acciones {
       display: flex;
       flex-wrap: wrap;

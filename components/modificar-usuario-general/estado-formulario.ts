@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { CAMPOS, type Campo, type Valores } from './tipos.js';
 
 // Reminders of a pending step ("check the address first"): they matter only on submit.
-const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO']);
+const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO', 'SIN_CORREO_NUEVO']);
 
 /**
  * Values and interaction state of the form, and when an error is worth showing (Lion's
@@ -26,6 +26,17 @@ export class EstadoFormulario {
     this.tocados.clear();
     this.servidor.clear();
     this.enviado = false;
+  }
+
+  /**
+   * New values from the server as the starting point, with `valores` on top (the user's edits,
+   * kept after a 412): fields differing from `iniciales` count as changed, as typed ones do.
+   */
+  rebasar(iniciales: Partial<Valores>, valores: Partial<Valores>) {
+    this.iniciales = { ...this.iniciales, ...iniciales };
+    this.valores = { ...this.valores, ...valores };
+    this.servidor.clear();
+    this.host.requestUpdate();
   }
 
   poner(cambios: Partial<Valores>) {

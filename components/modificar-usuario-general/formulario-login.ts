@@ -1,9 +1,10 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosComunes } from './comunes.styles.js';
 import type { ClienteApi } from './api.js';
 import { textoFallo } from './mensajes.js';
+import { botonMostrar } from './campos.js';
 
 /** Fired inside the element when the built-in login got a session. @internal */
 export class SesionIniciadaEvent extends Event {
@@ -47,8 +48,11 @@ export class FormularioLogin extends LitElement {
 
   @property({ attribute: false }) api!: ClienteApi;
   /** Called in render (msg() only there), so a shown error follows a locale switch. */
-  @state() private error: (() => string) | null = null;
+  @state() private error: (() => string | TemplateResult) | null = null;
   @state() private ocupado = false;
+  /** The fields left empty at the last try: marked invalid and described by the message. */
+  @state() private vacios = { id: false, clave: false };
+  @state() private mostrarClave = false;
 
   private async enviar(e: SubmitEvent) {
     e.preventDefault();
@@ -56,6 +60,7 @@ export class FormularioLogin extends LitElement {
     const form = e.target as HTMLFormElement;
     const idUsuario = (form.elements.namedItem('idUsuario') as HTMLInputElement).value.trim();
     const contrasena = (form.elements.namedItem('contrasena') as HTMLInputElement).value;
+    this.vacios = { id: !idUsuario, clave: !contrasena };
     if (!idUsuario || !contrasena) {
       this.error = () => msg('Escriba su ID.usuario y su contraseña.');
       (form.elements.namedItem(idUsuario ? 'contrasena' : 'idUsuario') as HTMLInputElement).focus();
@@ -79,13 +84,35 @@ export class FormularioLogin extends LitElement {
       <h2 id="titulo-login">${msg('Ingrese para modificar su información')}</h2>
       <div>
         <label for="login-id">${msg('ID.usuario')}</label>
-        <input id="login-id" name="idUsuario" autocomplete="username" aria-required="true" autocapitalize="none" spellcheck="false" />
+        <input
+          id="login-id"
+          name="idUsuario"
+          autocomplete="username"
+          aria-required="true"
+          autocapitalize="none"
+          spellcheck="false"
+          aria-invalid=${this.vacios.id ? 'true' : 'false'}
+          aria-describedby=${this.error ? 'login-error' : nothing}
+          @input=${() => (this.vacios = { ...this.vacios, id: false })}
+        />
       </div>
       <div>
         <label for="login-clave">${msg('Contraseña')}</label>
-        <input id="login-clave" name="contrasena" type="password" autocomplete="current-password" aria-required="true" />
+        <div class="con-accion">
+          <input
+            id="login-clave"
+            name="contrasena"
+            type=${this.mostrarClave ? 'text' : 'password'}
+            autocomplete="current-password"
+            aria-required="true"
+            aria-invalid=${this.vacios.clave ? 'true' : 'false'}
+            aria-describedby=${this.error ? 'login-error' : nothing}
+            @input=${() => (this.vacios = { ...this.vacios, clave: false })}
+          />
+          ${botonMostrar(this.mostrarClave, msg('Contraseña'), () => (this.mostrarClave = !this.mostrarClave))}
+        </div>
       </div>
-      <div role="alert">${this.error ? html`<p class="error">${this.error()}</p>` : null}</div>
+      <div role="alert">${this.error ? html`<p id="login-error" class="error">${this.error()}</p>` : null}</div>
       <div>
         <button class="principal" ?disabled=${this.ocupado} aria-busy=${this.ocupado ? 'true' : 'false'}>${msg('Ingresar')}</button>
       </div>

@@ -1,6 +1,7 @@
 import type { UsuarioUpdateInput } from '../../contract/usuario.js';
+import { normalizarTelefono } from '../../contract/texto.js';
 import type { Usuario } from '../../contract/api.js';
-import type { Valores } from './tipos.js';
+import type { Campo, Valores } from './tipos.js';
 
 // The form's values and the body of the PUT. Validation, with valibot, is apart (validacion.ts):
 // it is fetched the first time the user acts on the form.
@@ -27,6 +28,18 @@ export function valoresDe(u: Usuario): Valores {
     confirmacionCorreo: '',
     codigoSeguridad: '',
   };
+}
+
+const TELEFONOS: ReadonlySet<Campo> = new Set(['telefono1', 'telefono2', 'celular.numero', 'fax']);
+
+/**
+ * What a field shows once left: a phone as it will be stored (DESIGN §2: normalised and shown to
+ * the user), when what was typed can be one; otherwise as typed, for its error to point at.
+ */
+export function alSalir(campo: Campo, valor: string): string {
+  if (!TELEFONOS.has(campo)) return valor;
+  const digitos = normalizarTelefono(valor);
+  return /^\d+$/.test(digitos) ? digitos : valor;
 }
 
 /** Whether the user asked for a password change (typed any of its fields). */

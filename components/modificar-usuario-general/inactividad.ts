@@ -11,7 +11,10 @@ export class Inactividad implements ReactiveController {
   private desde: number | null = null;
   private relojes: ReturnType<typeof setTimeout>[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly alCambiar: (estado: Inactividad['estado']) => void,
+  ) {
     host.addController(this);
   }
 
@@ -52,6 +55,7 @@ export class Inactividad implements ReactiveController {
 
   private cambiar(estado: Inactividad['estado']) {
     this.estado = estado;
+    this.alCambiar(estado);
     this.host.requestUpdate();
   }
 }

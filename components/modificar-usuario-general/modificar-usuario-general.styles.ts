@@ -60,19 +60,12 @@ export const estilos = [
     .tenue {
       margin: 0.25rem 0 0;
     }
-    .con-accion,
     .celular,
     .acciones-campo {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
       align-items: center;
-    }
-    /* Inputs have an intrinsic minimum width that would push their button off a 360 px screen. */
-    .con-accion > input {
-      flex: 1 1 12rem;
-      width: auto;
-      min-width: 0;
     }
     .celular > select {
       flex: 0 0 8.5rem;
@@ -158,21 +151,18 @@ export const estilos = [
       padding: 0.6rem 0.9rem;
       margin: 0.75rem 0;
     }
-    .resumen .subtitulo {
-      margin-top: 0;
+    .resumen h3 {
+      font-size: 1.05rem;
+      margin: 0 0 0.3rem;
     }
     .resumen ul {
       margin: 0.25rem 0 0;
       padding-left: 1.1rem;
     }
-    /* Block-level, so the bullet sits by the first line of a wrapped item (an inline-block
-       button puts it by its last line). */
-    .resumen .enlace {
-      display: block;
-      width: 100%;
+    .resumen a {
+      display: inline-block;
+      padding: 0.15rem 0;
       color: var(--_error);
-      text-align: left;
-      font-weight: 400;
     }
     .resumen li + li {
       margin-top: 0.2rem;

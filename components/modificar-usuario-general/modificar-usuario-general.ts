@@ -10,13 +10,12 @@ import { FlujoClave, type ContextoContrasena } from './flujo-clave.js';
 import { FlujoCorreo } from './flujo-correo.js';
 import { Inactividad } from './inactividad.js';
 import { TrasPuntero } from './tras-puntero.js';
-import { cuerpoDe, valoresDe } from './formulario.js';
+import { alSalir, cuerpoDe, valoresDe } from './formulario.js';
 import { EstadoFormulario } from './estado-formulario.js';
 import { textoProblema } from './mensajes.js';
 import { vistaFormulario, type Vista } from './vista-formulario.js';
-import { vistaEsqueleto, vistaErrorCarga, avisoInactividad } from './vistas-estado.js';
+import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas-estado.js';
 import { idDe } from './campos.js';
-import { avisarBaja, avisarCodigoEnviado, avisarCodigoExpirado, avisarExito, avisarFallo, confirmarModificacion, preguntarRecargar } from './avisos.js';
 import type { BajaRegistrada, Opcion, Usuario } from '../../contract/api.js';
 import type { Campo, Valores } from './tipos.js';
 import type { DialogoMensaje } from './dialogo-mensaje.js';
@@ -120,7 +119,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   });
   readonly clave = new FlujoClave(this, () => this.api);
   readonly correo = new FlujoCorreo(this, () => this.api);
-  readonly inactividad = new Inactividad(this);
+  readonly inactividad = new Inactividad(this, (estado) => void this.inactividadCambio(estado));
   private readonly trasPuntero = new TrasPuntero(this);
 
   @query('mug-dialogo-mensaje') private dialogoMensaje!: DialogoMensaje;
@@ -203,9 +202,12 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   private ponerUsuario(usuario: Usuario, etag: string | null) {
+    // «No» is the seed's first default; after that the user's own choice stays for this visit
+    // (a save or a reload of the same user), so the next edit does not start by failing on it.
+    const eleccion = this.usuario?.idUsuario === usuario.idUsuario ? this.valores.mantenerCorreo : undefined;
     this.usuario = usuario;
     this.etag = etag ?? `"${usuario.version}"`;
-    this.form.reiniciar(valoresDe(usuario));
+    this.form.reiniciar({ ...valoresDe(usuario), ...(eleccion ? { mantenerCorreo: eleccion } : {}) });
     this.clave.anular();
     this.correo.usarOtro();
     this.validar();
@@ -274,12 +276,28 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
 
   salir(campo: Campo) {
     void this.anticipar();
+    const valor = alSalir(campo, this.valores[campo]);
+    if (valor !== this.valores[campo]) {
+      this.form.poner({ [campo]: valor });
+      this.validar();
+    }
     // A blur from a mousedown: showing its error now would move the control being clicked.
     this.trasPuntero.ejecutar(() => this.form.tocar(campo));
   }
 
   errorVisible(campo: Campo): string | null {
     return this.form.visible(campo);
+  }
+
+  readonly clavesVisibles = new Set<Campo>();
+
+  alternarClave(campo: Campo) {
+    if (!this.clavesVisibles.delete(campo)) this.clavesVisibles.add(campo);
+    this.requestUpdate();
+  }
+
+  mensajeError(campo: Campo, codigo: string): string {
+    return this.validacion?.mensajeError(campo, codigo) ?? '';
   }
 
   /** Until validation has arrived (see anticipar) nothing is reported; it runs as soon as it does. */
@@ -300,14 +318,25 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   });
 
   /**
-   * The message dialog (confirmations, results, failures), fetched with the first message or at
-   * the first focus in the form (anticipar).
+   * The messages (confirmations, results, failures) and their dialog, fetched with the first
+   * message or at the first focus in the form (anticipar).
    */
-  private readonly mensajes = unaVez(async () => {
-    await cargarParte(import('./dialogo-mensaje.js'));
+  private readonly avisos = unaVez(async () => {
+    const avisos = await cargarParte(import('./avisos.js'));
     await this.dialogoMensaje.updateComplete;
-    return this.dialogoMensaje;
+    return avisos;
   });
+
+  /** Shows one of the messages; undefined when they could not be fetched: nothing else can say it. */
+  private async avisar<T>(mostrar: (avisos: typeof import('./avisos.js'), d: DialogoMensaje) => Promise<T>): Promise<T | undefined> {
+    let avisos: typeof import('./avisos.js');
+    try {
+      avisos = await this.avisos();
+    } catch {
+      return undefined;
+    }
+    return mostrar(avisos, this.dialogoMensaje);
+  }
 
   /**
    * The first focus, change or blur in the form fetches what its actions need and showing it does
@@ -315,18 +344,45 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
    * (the action that needs them then says so).
    */
   anticipar(): Promise<void> {
-    return Promise.all([this.prepararValidacion(), this.mensajes()]).then(
+    return Promise.all([this.prepararValidacion(), this.avisos()]).then(
       () => undefined,
       () => undefined,
     );
   }
 
   enfocar(campo: Campo) {
-    const id = campo === 'mantenerCorreo' ? null : idDe(campo);
-    const control = id
-      ? this.renderRoot.querySelector<HTMLElement>(`#${id}`)
-      : this.renderRoot.querySelector<HTMLElement>('input[name="mantenerCorreo"]:checked');
-    control?.focus();
+    this.controlPara(campo)?.focus();
+  }
+
+  /**
+   * Where an error's link leads (GOV.UK error summary): the field, or the enabled control that
+   * fixes it: a disabled field cannot take the focus, and some errors are a button not pressed yet.
+   */
+  private controlPara(campo: Campo): HTMLInputElement | HTMLSelectElement | HTMLButtonElement | null {
+    const codigo = this.form.visible(campo);
+    const candidatos =
+      campo === 'mantenerCorreo'
+        ? ['input[name="mantenerCorreo"][value="si"]']
+        : campo === 'correo' && codigo === 'NO_VERIFICADO'
+          ? ['#boton-comprobar', '#f-correo']
+          : campo === 'codigoSeguridad'
+            ? [...(codigo === 'NO_SOLICITADO' ? [] : ['#f-codigoSeguridad']), '#boton-solicitar-codigo', '#boton-comprobar', '#f-correo']
+            : campo === 'cambioClave.contrasena' || campo === 'cambioClave.confirmacion'
+              ? [`#${idDe(campo)}`, '#f-cambioClave-contrasenaAnterior']
+              : campo === 'ciudad'
+                ? ['#f-ciudad', '#f-provincia', '#f-pais']
+                : [`#${idDe(campo)}`];
+    for (const selector of candidatos) {
+      const control = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(selector);
+      if (control && !control.disabled) return control;
+    }
+    return null;
+  }
+
+  /** The error summary takes the focus once per submit; its first link leads to the first error. */
+  private async enfocarResumen() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="resumen-errores"]')?.focus();
   }
 
   contextoClave(): ContextoContrasena {
@@ -408,17 +464,21 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (!(await this.correo.solicitar())) return;
       this.form.poner({ codigoSeguridad: '' });
       this.validar();
-      await avisarCodigoEnviado(this.mensajes());
+      await this.avisar((a, d) => a.avisarCodigoEnviado(d));
       this.enfocar('codigoSeguridad');
     } catch (e) {
-      this.fallo(e, () => void this.solicitarCodigo(), 'codigoSeguridad');
+      if (!(e instanceof ProblemaHttp && e.status === 429 && e.reintentarEn)) return this.fallo(e, () => void this.solicitarCodigo(), 'codigoSeguridad');
+      await this.avisar((a, d) => a.avisarEsperaCodigo(d, e.reintentarEn!));
+      // Its button is disabled for the wait: the focus goes to the code.
+      await this.updateComplete;
+      this.enfocar('codigoSeguridad');
     }
   }
 
   codigoExpirado() {
     this.form.poner({ codigoSeguridad: '' });
     this.validar();
-    void avisarCodigoExpirado(this.mensajes());
+    void this.avisar((a, d) => a.avisarCodigoExpirado(d));
   }
 
   /** Modificar (seed §5.6–5.7): validate, confirm, PUT with If-Match, success message. */
@@ -434,12 +494,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     }
     this.form.enviado = true;
     this.validar();
-    if (this.resumen.length) {
-      await this.updateComplete;
-      this.enfocar(this.resumen[0]![0]);
-      return;
-    }
-    if (await confirmarModificacion(this.mensajes())) await this.enviar();
+    if (this.resumen.length) return this.enfocarResumen();
+    if (await this.avisar((a, d) => a.confirmarModificacion(d))) await this.enviar();
   }
 
   private async enviar() {
@@ -452,16 +508,49 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     } catch (e) {
       this.enviando = false;
       if (e instanceof ProblemaHttp && e.status === 422 && e.errores.length) await this.erroresDelServidor(e);
-      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') {
-        if (await preguntarRecargar(this.mensajes())) await this.cargar(true);
-      }
+      else if (e instanceof ProblemaHttp && e.codigo === 'VERSION_DESACTUALIZADA') await this.desactualizado();
       else await this.fallo(e, () => void this.enviar());
       return;
     }
     this.enviando = false;
     this.dispatchEvent(new UsuarioModificadoEvent(datos));
     this.actividad?.recargar();
-    await avisarExito(this.mensajes());
+    await this.avisar((a, d) => a.avisarExito(d));
+  }
+
+  /**
+   * 412: another session changed the data. Shows what changed and offers to keep the user's edits
+   * over the new data (the password and email steps stay as they are), or to discard them.
+   */
+  private async desactualizado() {
+    let actual: Respuesta<Usuario>;
+    let modulo: typeof import('./desactualizado.js');
+    try {
+      [actual, modulo] = await Promise.all([this.api.get<Usuario>('/api/usuario'), cargarParte(import('./desactualizado.js'))]);
+    } catch (e) {
+      return this.fallo(e, () => void this.desactualizado());
+    }
+    const antes = valoresDe(this.usuario);
+    const ahora = valoresDe(actual.datos);
+    const cambios = modulo.cambiosDe(antes, ahora, this.valores);
+    const eleccion = await this.avisar((_, d) => modulo.preguntarDesactualizado(d, cambios, (campo, valor) => this.nombreDeValor(campo, valor)));
+    if (eleccion === 'descartar') return this.cargar(true);
+    if (eleccion !== 'conservar') return;
+    const provincia = this.valores.provincia;
+    this.usuario = actual.datos;
+    this.etag = actual.etag ?? `"${actual.datos.version}"`;
+    this.form.rebasar(modulo.datos(ahora), modulo.conservar(antes, ahora, this.valores));
+    if (this.valores.provincia !== provincia) {
+      if (this.valores.provincia) void this.cargarCiudades(this.valores.provincia);
+      else this.vaciarCiudades();
+    }
+    this.validar();
+  }
+
+  /** A catalog code as the user reads it (the country, province or city name). */
+  private nombreDeValor(campo: Campo, valor: string): string {
+    const lista = campo === 'pais' ? this.paises : campo === 'provincia' ? this.provincias : campo === 'ciudad' ? this.ciudades : null;
+    return lista?.find((o) => o.codigo === valor)?.nombre ?? valor;
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
@@ -472,8 +561,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
       if (campo === 'correo' && err.codigo === 'NO_DISPONIBLE') this.correo.usarOtro();
     }
     this.validar();
-    await this.updateComplete;
-    if (this.resumen[0]) this.enfocar(this.resumen[0][0]);
+    if (this.resumen.length) await this.enfocarResumen();
   }
 
   async solicitarBaja() {
@@ -493,13 +581,24 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
     if (!baja) return;
     this.estado = 'baja';
     this.inactividad.detener();
-    await avisarBaja(this.mensajes());
+    await this.avisar((a, d) => a.avisarBaja(d));
     // The form is gone: the keyboard focus goes to the closing message.
     this.renderRoot.querySelector<HTMLElement>('.final')?.focus();
     this.dispatchEvent(new BajaSolicitadaEvent(baja));
   }
 
-  async seguirConectado() {
+  /**
+   * WCAG 2.2.1: two minutes before the idle timeout a modal dialog takes the focus wherever the
+   * user is scrolled; answering it renews the session and the focus goes back where it was.
+   */
+  private async inactividadCambio(estado: Inactividad['estado']) {
+    if (estado === 'expirada') return void this.avisar(async (a, d) => a.retirarAvisoInactividad(d));
+    if (estado === 'aviso' && this.estado === 'listo' && (await this.avisar((a, d) => a.avisarInactividad(d))) && this.inactividad.estado === 'aviso') {
+      await this.seguirConectado();
+    }
+  }
+
+  private async seguirConectado() {
     try {
       await this.api.get('/api/usuario/actividad');
     } catch (e) {
@@ -510,7 +609,7 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   /** Network failures and problems without a field: a clear message, with Reintentar. */
   private async fallo(e: unknown, reintentar: () => void, campo?: Campo) {
     if (e instanceof ProblemaHttp && e.status === 401) return;
-    const otraVez = await avisarFallo(this.mensajes(), e);
+    const otraVez = await this.avisar((a, d) => a.avisarFallo(d, e));
     // The dialog hands the focus back to the button pressed; if that button was disabled
     // meanwhile (busy, or a 429's wait) the focus would fall to the page: give it to the field.
     if (!otraVez && !(this.renderRoot as ShadowRoot).activeElement) {
@@ -577,8 +676,8 @@ export class ModificarUsuarioGeneral extends LitElement implements Vista {
   }
 
   protected override render() {
-    return html`${this.inactividad.estado !== 'activa' && this.estado === 'listo'
-        ? avisoInactividad(this.inactividad.estado, () => void this.seguirConectado())
+    return html`${this.inactividad.estado === 'expirada' && this.estado === 'listo'
+        ? avisoSesionCerrada()
         : nothing}
       ${this.estado === 'cargando'
         ? vistaEsqueleto()

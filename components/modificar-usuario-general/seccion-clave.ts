@@ -53,6 +53,11 @@ export function seccionClave(h: AnfitrionClave) {
         tipo: 'password',
         autocomplete: 'current-password',
         accion: boton,
+        // Enter checks the password (its own button), not the whole form.
+        alEnter: () => {
+          if (!c.verificada && !c.verificando) h.verificarContrasena();
+          return true;
+        },
         ancho: true,
         ayuda: c.verificada
           ? msg('Contraseña verificada: escriba la nueva contraseña.')
@@ -76,15 +81,16 @@ export function seccionClave(h: AnfitrionClave) {
       ${c.verificada
         ? html`<div class="ancho requisitos" id="clave-requisitos">
             <p class="subtitulo">${msg('Requisitos de la nueva contraseña')}</p>
+            <!-- Neutral («…», pendiente) until something is typed: not four red crosses to start. -->
             <ul class="checklist">
-              ${item(longitudContrasenaValida(nueva.normalize('NFKC')), msg('Entre 12 y 128 caracteres'))}
-              ${item(!!confirmacion && confirmacion === nueva, msg('La confirmación es igual'))}
+              ${item(nueva ? longitudContrasenaValida(nueva.normalize('NFKC')) : null, msg('Entre 12 y 128 caracteres'))}
+              ${item(confirmacion ? confirmacion === nueva : null, msg('La confirmación es igual'))}
               ${item(
-                nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : false,
+                nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : null,
                 msg('No contiene su ID.usuario, su nombre ni su correo'),
               )}
               ${item(
-                !nueva ? false : ev ? ev.puntaje >= 3 : null,
+                nueva && ev ? ev.puntaje >= 3 : null,
                 c.sinEvaluador ? msg('Difícil de adivinar (no se pudo evaluar aquí; el servidor lo comprobará)') : msg('Difícil de adivinar'),
               )}
             </ul>

@@ -5,7 +5,6 @@ import { normalizarCodigo } from '../../contract/texto.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from './flujo-correo.js';
-import { textoError } from './mensajes.js';
 import type { Usuario } from '../../contract/api.js';
 
 export interface AnfitrionCorreoVista extends AnfitrionCampos {
@@ -14,13 +13,6 @@ export interface AnfitrionCorreoVista extends AnfitrionCampos {
   comprobarCorreo(): void;
   solicitarCodigo(): void;
   usarOtroCorreo(): void;
-}
-
-/** Codes arrive by email as "ABCD 2345" or lower-case; keep only what the server compares. */
-function pegarCodigo(h: AnfitrionCorreoVista, e: ClipboardEvent) {
-  const texto = e.clipboardData?.getData('text') ?? '';
-  e.preventDefault();
-  h.cambiar('codigoSeguridad', normalizarCodigo(texto).slice(0, 8));
 }
 
 function radio(h: AnfitrionCorreoVista, valor: 'si' | 'no', texto: string) {
@@ -50,7 +42,14 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
     : !bloqueado
       ? `${idDe('codigoSeguridad')}-ayuda`
       : espera > 0 ? 'espera-reenvio' : undefined;
+  // Enter in either address field checks it (its own button), not the whole form; once checked
+  // (locked) it does nothing.
+  const alEnterCorreo = () => {
+    if (!bloqueado && !f.comprobando) h.comprobarCorreo();
+    return true;
+  };
   const comprobar = html`<button
+    id="boton-comprobar"
     type="button"
     part="boton"
     ?disabled=${mantener || bloqueado || f.comprobando}
@@ -74,11 +73,17 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
   return html`<fieldset class="seccion ancho" part="seccion">
     <legend>${msg('Correo electrónico')}</legend>
     <div class="rejilla">
-      <fieldset class="campo ancho radios" role="radiogroup" aria-required="true" aria-describedby="correo-actual">
+      <fieldset
+        class="campo ancho radios"
+        role="radiogroup"
+        aria-required="true"
+        aria-invalid=${errorMantener ? 'true' : 'false'}
+        aria-describedby=${errorMantener ? 'correo-actual mantenerCorreo-error' : 'correo-actual'}
+      >
         <legend>${asterisco(true)}<span>${msg('Desea mantener el mismo correo electrónico')}</span></legend>
         ${radio(h, 'si', msg('Sí'))} ${radio(h, 'no', msg('No'))}
         <p id="correo-actual" class="ayuda">${msg(str`Correo registrado: ${h.usuario.correo}`)}</p>
-        ${errorMantener ? html`<p class="error">${textoError('mantenerCorreo', errorMantener)}</p>` : nothing}
+        ${errorMantener ? html`<p id="mantenerCorreo-error" class="error">${h.mensajeError('mantenerCorreo', errorMantener)}</p>` : nothing}
       </fieldset>
       ${campoTexto(h, 'correo', {
         etiqueta: msg('Correo Electrónico'),
@@ -89,6 +94,7 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
         requerido: !mantener,
         deshabilitado: mantener,
         soloLectura: bloqueado,
+        alEnter: alEnterCorreo,
       })}
       ${campoTexto(h, 'confirmacionCorreo', {
         etiqueta: msg('Confirmación de correo electrónico'),
@@ -99,6 +105,7 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
         requerido: !mantener,
         deshabilitado: mantener,
         soloLectura: bloqueado,
+        alEnter: alEnterCorreo,
       })}
       <div class="ancho acciones-campo">
         ${comprobar}
@@ -113,11 +120,18 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
         requerido: !mantener,
         deshabilitado: mantener || !bloqueado,
         autocomplete: 'one-time-code',
-        maxlength: 12,
         ancho: true,
         accion: solicitar,
-        filtro: (valor) => valor.toUpperCase().replace(/\s+/g, ''),
-        alPegar: (e) => pegarCodigo(h, e),
+        // Codes arrive by email as "ABCD 2345" and may be typed in lower case: the paste happens
+        // (no maxlength to cut it, no handler that cancels it) and is normalised as any input.
+        filtro: normalizarCodigo,
+        // Empty, Enter asks for the code (its button); with a code typed it sends the form, the
+        // step the code completes.
+        alEnter: () => {
+          const pedir = !h.valores.codigoSeguridad && bloqueado && !f.solicitando && espera === 0;
+          if (pedir) h.solicitarCodigo();
+          return pedir;
+        },
         ayuda: mantener
           ? undefined
           : bloqueado

@@ -1,3 +1,8 @@
+import type { Opcion } from '../../contract/api.js';
+
+/** A catalog option as the element shows it: `lang` when its name is not in the element's language (a Spanish name in English). */
+export type OpcionVista = Opcion & { lang?: string };
+
 /** Form fields, named by the same paths the server uses in `errores[].campo`. */
 export const CAMPOS = [
   'nombre',

@@ -8,9 +8,16 @@ import { codigoDeIssue } from '../../contract/errores.js';
 import type { Usuario } from '../../contract/api.js';
 import { cuerpoDe, quiereCambiarClave } from './formulario.js';
 import { CAMPOS, type Campo, type Valores } from './tipos.js';
+import { textoError } from './textos-error.js';
+import { etiqueta } from './mensajes.js';
 
 // The form's validation with the contract's valibot schemas: the element fetches this module the
-// first time the user acts on the form (it is not needed to show the form).
+// first time the user acts on the form (it is not needed to show the form). The errors' wording
+// comes with it.
+/** An error's one wording (GOV.UK): the same next to the field and in the summary, naming the field. */
+export function mensajeError(campo: string, codigo: string): string {
+  return `${etiqueta(campo)}: ${textoError(campo, codigo)}`;
+}
 
 /** What the form knows beyond the values: checks done on the server. */
 export interface Verificaciones {
@@ -40,17 +47,24 @@ export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorDelForm
  */
 export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, string> {
   const errores = new Map<string, string>();
+  // «No» (the seed's default) with no new address typed: one error on the question, saying what
+  // to do, instead of three on the fields below it.
+  const sinCorreoNuevo = x.mantenerCorreo !== 'si' && !x.correo.trim() && !x.confirmacionCorreo.trim() && !x.codigoSeguridad.trim();
   const poner = (e: ErrorDelFormulario) => {
     if (!errores.has(e.campo)) errores.set(e.campo, e.codigo);
   };
+  // The email fields are judged below, step by step (the schema's email step only runs once the
+  // rest is valid, and cannot tell «not requested yet» from «empty»).
+  const DEL_CORREO = ['correo', 'confirmacionCorreo', 'codigoSeguridad'];
   const resultado = v.safeParse(UsuarioUpdateSchema, cuerpoDe(x));
-  if (!resultado.success) codigosDe(resultado.issues).forEach(poner);
+  if (!resultado.success) codigosDe(resultado.issues).filter((e) => !DEL_CORREO.includes(e.campo)).forEach(poner);
   // Measured from the name as first registered, as the server does (corrections do not add up).
   if (!errores.has('nombre') && esCambioTotalDeNombre(anterior.nombreRegistrado, x.nombre)) poner({ campo: 'nombre', codigo: 'CAMBIO_TOTAL' });
   if (quiereCambiarClave(x) && !ver.claveVerificada) {
     poner({ campo: 'cambioClave.contrasenaAnterior', codigo: x['cambioClave.contrasenaAnterior'] ? 'NO_VERIFICADA' : 'REQUERIDO' });
   }
-  if (x.mantenerCorreo !== 'si') {
+  if (sinCorreoNuevo) poner({ campo: 'mantenerCorreo', codigo: 'SIN_CORREO_NUEVO' });
+  else if (x.mantenerCorreo !== 'si') {
     const correo = v.safeParse(CorreoSchema, x.correo);
     if (!correo.success) poner({ campo: 'correo', codigo: correo.issues[0].message });
     else if (correo.output === normalizarCorreo(anterior.correo)) poner({ campo: 'correo', codigo: 'NO_PERMITIDO' });

@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe, soloDigitos } from './campos.js';
+import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe } from './campos.js';
 import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
-import { etiqueta, mensajeCompleto, textoError } from './mensajes.js';
+import { etiqueta } from './mensajes.js';
+import { paisesEnIdioma } from './paises.js';
 import type { Opcion } from '../../contract/api.js';
 import type { Campo } from './tipos.js';
 import type { ClienteApi } from './api.js';
@@ -33,20 +34,31 @@ function documento(tipo: string, numero: string): string {
   return `${nombre} (${numero})`;
 }
 
+/**
+ * The GOV.UK error summary: a heading and one link per error, with the error's own wording, each
+ * leading to a control that can fix it. It takes the focus once per submit (tabindex="-1"), and is
+ * no live region: fixing a field must not read it all again.
+ */
 function resumenErrores(h: Vista) {
-  // The region exists from the start so that screen readers announce what is added to it.
-  return html`<div role="alert" class="resumen-contenedor">
-    ${h.resumen.length
-      ? html`<div class="resumen" part="resumen-errores" tabindex="-1">
-          <p class="subtitulo">${h.resumen.length === 1 ? msg('Revise 1 campo:') : msg(str`Revise ${h.resumen.length} campos:`)}</p>
-          <ul>
-            ${h.resumen.map(
-              ([campo, codigo]) =>
-                html`<li><button type="button" class="enlace" @click=${() => h.enfocar(campo)}>${mensajeCompleto(campo, codigo)}</button></li>`,
-            )}
-          </ul>
-        </div>`
-      : nothing}
+  const n = h.resumen.length;
+  if (!n) return nothing;
+  return html`<div class="resumen" part="resumen-errores" tabindex="-1" aria-labelledby="resumen-titulo">
+    <h3 id="resumen-titulo" class="subtitulo">${n === 1 ? msg('Hay 1 campo por corregir') : msg(str`Hay ${n} campos por corregir`)}</h3>
+    <ul>
+      ${h.resumen.map(
+        ([campo, codigo]) =>
+          html`<li>
+            <a
+              href="#${idDe(campo)}"
+              @click=${(e: Event) => {
+                e.preventDefault();
+                h.enfocar(campo);
+              }}
+              >${h.mensajeError(campo, codigo)}</a
+            >
+          </li>`,
+      )}
+    </ul>
   </div>`;
 }
 
@@ -55,7 +67,7 @@ function celular(h: Vista) {
   const errorOperadora = h.errorVisible('celular.operadora');
   const id = idDe('celular.numero');
   const ayuda = ayudaVisible(
-    h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('Formato 09XXXXXXXX.'),
+    h.valores['celular.operadora'] === 'OTROS' ? msg('Entre 6 y 14 dígitos.') : msg('09 y 8 dígitos, por ejemplo 099 123 4567.'),
     error,
     true,
   );
@@ -71,28 +83,29 @@ function celular(h: Vista) {
         @change=${(e: Event) => h.cambiar('celular.operadora', (e.target as HTMLSelectElement).value)}
         @blur=${() => h.salir('celular.operadora')}
       >
-        ${h.operadoras.map((o) => html`<option value=${o.codigo} ?selected=${o.codigo === h.valores['celular.operadora']}>${o.nombre}</option>`)}
+        ${h.operadoras.map(
+          (o) =>
+            html`<option value=${o.codigo} ?selected=${o.codigo === h.valores['celular.operadora']}>${o.codigo === 'OTROS'
+              ? msg('OTROS', { desc: 'mobile operator: any other' })
+              : o.nombre}</option>`,
+        )}
       </select>
       <input
         id=${id}
-        inputmode="numeric"
+        type="tel"
+        inputmode="tel"
         autocomplete="tel-national"
-        maxlength="14"
         .value=${h.valores['celular.numero']}
         aria-required="true"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ids}
-        @input=${(e: Event) => {
-          const input = e.target as HTMLInputElement;
-          input.value = soloDigitos(input.value);
-          h.cambiar('celular.numero', input.value);
-        }}
+        @input=${(e: Event) => h.cambiar('celular.numero', (e.target as HTMLInputElement).value)}
         @blur=${() => h.salir('celular.numero')}
       />
     </div>
     ${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
-    ${error ? html`<p id="${id}-error" class="error">${textoError('celular.numero', error)}</p>` : nothing}
-    ${errorOperadora ? html`<p class="error">${textoError('celular.operadora', errorOperadora)}</p>` : nothing}
+    ${error ? html`<p id="${id}-error" class="error">${h.mensajeError('celular.numero', error)}</p>` : nothing}
+    ${errorOperadora ? html`<p class="error">${h.mensajeError('celular.operadora', errorOperadora)}</p>` : nothing}
   </div>`;
 }
 
@@ -100,15 +113,18 @@ function celular(h: Vista) {
 export function vistaFormulario(h: Vista) {
   const u = h.usuario;
   const ecuador = h.valores.pais === 'EC';
-  const ayudaTelefono = ecuador ? msg('Con código de área: 0XXXXXXXX.') : msg('Entre 6 y 14 dígitos.');
+  const ayudaTelefono = ecuador
+    ? msg('Fijo con código de área (04 234 5678) o celular (099 123 4567).')
+    : msg('Entre 6 y 14 dígitos.');
+  // Typed as people write them (spaces, dashes, parentheses, +593): normalised when the field is
+  // left (see salir), refused with a message when something cannot be part of a number.
   const telefono = (campo: Campo, requerido: boolean) =>
     campoTexto(h, campo, {
       etiqueta: etiqueta(campo),
       requerido,
-      inputmode: 'numeric',
+      tipo: 'tel',
+      inputmode: 'tel',
       autocomplete: campo === 'telefono1' ? 'tel-national' : 'off',
-      maxlength: 14,
-      filtro: soloDigitos,
       ayuda: campo === 'fax' ? undefined : ayudaTelefono,
       ayudaDeFormato: true,
     });
@@ -122,15 +138,17 @@ export function vistaFormulario(h: Vista) {
       ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', ancho: true,
         ayuda: msg(str`Solo puede corregir errores de escritura del nombre con el que se registró: ${u.nombreRegistrado}.`) })}
       ${seccionClave(h)}
-      ${campoSelect(h, 'pais', h.paises, { etiqueta: msg('País'), requerido: true, ancho: true })}
+      ${campoSelect(h, 'pais', paisesEnIdioma(h.paises), { etiqueta: msg('País'), requerido: true, ancho: true })}
       ${campoSelect(h, 'provincia', ecuador ? h.provincias : [], {
         etiqueta: msg('Provincia'),
+        lang: 'es',
         requerido: ecuador,
         deshabilitado: !ecuador,
         ayuda: ecuador ? undefined : msg('Solo para Ecuador.'),
       })}
       ${campoSelect(h, 'ciudad', ecuador ? h.ciudades : [], {
         etiqueta: msg('Ciudad'),
+        lang: 'es',
         requerido: ecuador,
         deshabilitado: !ecuador || !h.valores.provincia || h.cargandoCiudades,
         vacio: h.cargandoCiudades ? msg('Cargando…') : undefined,

@@ -20,12 +20,9 @@ export function vistaErrorCarga(codigo: string, reintentar: () => void) {
   </div>`;
 }
 
-/** Two minutes before the 30-minute idle timeout; any authenticated request renews it. */
-export function avisoInactividad(estado: 'aviso' | 'expirada', seguir: () => void) {
+/** After the 30-minute idle timeout (the warning before it is a modal dialog, see avisos.ts). */
+export function avisoSesionCerrada() {
   return html`<div class="aviso-banda" role="alert" part="aviso">
-    ${estado === 'aviso'
-      ? html`<p>${msg('Su sesión se cerrará en 2 minutos por inactividad.')}</p>
-          <button type="button" class="principal" @click=${seguir}>${msg('Seguir conectado')}</button>`
-      : html`<p>${msg('Su sesión se cerró por inactividad. Lo que escribió se conserva: al continuar se le pedirá ingresar de nuevo.')}</p>`}
+    <p>${msg('Su sesión se cerró por inactividad. Lo que escribió se conserva: al continuar se le pedirá ingresar de nuevo.')}</p>
   </div>`;
 }

@@ -7,8 +7,16 @@ const cargando = document.getElementById('widget-cargando');
 
 let bajaSolicitada = false;
 
+// The header names the user as stored: a corrected name shows at once.
+elemento.addEventListener('usuario-modificado', (evento) => {
+  document.getElementById('nombre-usuario').textContent = evento.detail.nombre;
+});
+
 elemento.addEventListener('baja-solicitada', () => {
   bajaSolicitada = true;
+  // The account is closed and its session revoked: the header no longer shows a signed-in user.
+  document.querySelector('.cabecera__usuario-sesion').hidden = true;
+  document.getElementById('cerrar-sesion').hidden = true;
   // Filled only now (the region was already in the page, empty) so screen readers announce it.
   const texto = document.createElement('p');
   texto.textContent = 'Su solicitud de baja fue registrada y su sesión terminó.';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pedir } from '../helpers/bff.js';
+import { ORIGEN_TERCERO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno({ sembrar: false }, 'todo el archivo');
@@ -68,6 +68,42 @@ describe('catalogs', () => {
       expect((await pedir(e.app, ruta, { cabeceras: { 'If-None-Match': '"otra"' } })).status).toBe(200);
     },
   );
+
+  const variantes = (r: Response) => r.headers.get('Vary')?.split(', ').sort();
+
+  test.each([
+    ['/api/catalogos/paises', 'br'],
+    ['/api/catalogos/paises', 'identity'],
+    ['/api/catalogos/provincias/09/ciudades', 'gzip'],
+    ['/api/catalogos/operadoras', 'gzip'],
+  ])("%s (%s): a revalidation from the page's own origin gets a 304 with only what updates the stored answer (RFC 9110 §15.4.5)", async (ruta, codificacion) => {
+    const completa = await pedir(e.app, ruta, { cabeceras: { 'Accept-Encoding': codificacion } });
+    expect(completa.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+    const etag = completa.headers.get('ETag')!;
+    const r = await pedir(e.app, ruta, { cabeceras: { 'Accept-Encoding': codificacion, 'If-None-Match': etag } });
+    expect(r.status).toBe(304);
+    // Answered ahead of the rest of the middleware: logged and counted like every request (its request id), nothing else.
+    expect(Object.fromEntries(r.headers)).toEqual({
+      etag,
+      'cache-control': 'public, max-age=86400',
+      vary: 'Accept-Encoding, Origin',
+      'x-request-id': expect.any(String),
+    });
+    expect(variantes(r)).toEqual(variantes(completa));
+  });
+
+  test("a revalidation from another site's page goes the usual way: a 304 with its CORS headers, still no security headers", async () => {
+    const completa = await pedir(e.app, '/api/catalogos/paises', { cabeceras: { Origin: ORIGEN_TERCERO, 'Accept-Encoding': 'br' } });
+    const r = await pedir(e.app, '/api/catalogos/paises', {
+      cabeceras: { Origin: ORIGEN_TERCERO, 'Accept-Encoding': 'br', 'If-None-Match': completa.headers.get('ETag')! },
+    });
+    expect(r.status).toBe(304);
+    expect(r.headers.get('Access-Control-Allow-Origin')).toBe(ORIGEN_TERCERO);
+    expect(r.headers.get('ETag')).toBe(completa.headers.get('ETag'));
+    expect(variantes(r)).toEqual(variantes(completa));
+    expect(r.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.headers.get('Content-Security-Policy')).toBeNull();
+  });
 
   test('different lists have different ETags', async () => {
     const a = (await pedir(e.app, '/api/catalogos/provincias/09/ciudades')).headers.get('ETag');

@@ -56,7 +56,7 @@ describe('the widget build', { timeout: 60_000 }, () => {
 
   test('each lazy part is a hashed file that the entry imports dynamically', async () => {
     const dinamicos = (await importsDeLaEntrada()).map((i) => i.path);
-    for (const parte of ['validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login', 'actividad-reciente', 'en']) {
+    for (const parte of ['validacion', 'avisos', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login', 'actividad-reciente', 'en']) {
       const archivo = normal.archivos.find((a) => new RegExp(`^${parte}\\.[\\w-]{8}\\.js$`).test(a));
       expect(archivo, parte).toBeDefined();
       expect(dinamicos).toContain(`./${archivo}`);

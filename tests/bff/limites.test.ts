@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { limitadorArgon2, ServidorOcupadoError } from '../../bff/services/contrasenas.js';
-import { consultar, consumir, reiniciar, reservar, reservarTodos, sentenciaPurgar } from '../../bff/db/limites.js';
+import { consultar, consumir, reiniciar, reservaDeTodos, reservar, sentenciaPurgar, type Limite } from '../../bff/db/limites.js';
 import { clienteDeLimite } from '../../bff/services/limites-inicio.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
@@ -55,16 +55,37 @@ describe('rate-limit counters in the database', () => {
   });
 });
 
+/** One attempt reserved in all `limites` in its own write batch. */
+async function reservarTodos(limites: Limite[]) {
+  const reserva = reservaDeTodos(limites);
+  return reserva.resultado(await db.batch(reserva.sentencias, 'write'));
+}
+
 describe('several limits at once, purge, clients', () => {
-  test('reservarTodos: when one limit refuses, the attempt is given back to those already reserved', async () => {
+  test('reservaDeTodos: when one limit refuses, the attempt is given back to the others', async () => {
     const a = { clave: 'todos:a', maximo: 5, ventanaMs: 60_000, ahora: en(0) };
     const b = { clave: 'todos:b', maximo: 1, ventanaMs: 60_000, ahora: en(0) };
-    expect(await reservarTodos(db, [a, b])).toEqual({ permitido: true, reintentarEnS: 0 });
-    expect(await reservarTodos(db, [a, b])).toEqual({ permitido: false, reintentarEnS: 60 });
+    expect(await reservarTodos([a, b])).toEqual({ permitido: true, reintentarEnS: 0 });
+    expect(await reservarTodos([a, b])).toEqual({ permitido: false, reintentarEnS: 60 });
     const conteos = await db.execute("SELECT clave, conteo FROM limites WHERE clave LIKE 'todos:%' ORDER BY clave");
     expect(conteos.rows.map((f) => ({ ...f }))).toEqual([
       { clave: 'todos:a', conteo: 1 },
       { clave: 'todos:b', conteo: 1 },
+    ]);
+  });
+
+  test('reservaDeTodos: a refusal anywhere counts the attempt nowhere; the wait is that of the first limit that refused', async () => {
+    const lleno = { clave: 'todos2:lleno', maximo: 1, ventanaMs: 60_000 };
+    const otroLleno = { clave: 'todos2:otro', maximo: 1, ventanaMs: 120_000 };
+    expect(await reservarTodos([{ ...lleno, ahora: en(0) }, { ...otroLleno, ahora: en(0) }])).toEqual({ permitido: true, reintentarEnS: 0 });
+    const libre = { clave: 'todos2:libre', maximo: 5, ventanaMs: 60_000, ahora: en(30) };
+    expect(await reservarTodos([libre, { ...otroLleno, ahora: en(30) }, { ...lleno, ahora: en(30) }])).toEqual({ permitido: false, reintentarEnS: 90 });
+    expect(await reservarTodos([libre, { ...lleno, ahora: en(30) }, { ...otroLleno, ahora: en(30) }])).toEqual({ permitido: false, reintentarEnS: 30 });
+    const conteos = await db.execute("SELECT clave, conteo FROM limites WHERE clave LIKE 'todos2:%' ORDER BY clave");
+    expect(conteos.rows.map((f) => ({ ...f }))).toEqual([
+      { clave: 'todos2:libre', conteo: 0 },
+      { clave: 'todos2:lleno', conteo: 1 },
+      { clave: 'todos2:otro', conteo: 1 },
     ]);
   });
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/db/auditoria.js';
-import { actualizacionTmacay, CONTRASENA_DEMO } from '../helpers/bff.js';
+import { actualizacionTmacay, CONTRASENA_DEMO, MINUTO } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { ENTORNO_PRODUCCION, RAIZ } from '../helpers/e2e-servidor.js';
 
@@ -63,7 +63,7 @@ describe('the BFF on a real listening socket', () => {
     expect((await fetch(`${base}/api/usuario`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
-  test('the open sessions show the address of their latest request, not only the login\'s', async () => {
+  test('the open sessions show the address of their latest request (recorded with the once-a-minute extension), not only the login\'s', async () => {
     // Loopback is 127.0.0.0/8: the login comes from 127.0.0.2, the later use from 127.0.0.1.
     const login = await new Promise<{ token: string }>((resolver, rechazar) => {
       const pedido = request(
@@ -80,6 +80,7 @@ describe('the BFF on a real listening socket', () => {
     });
     const antes = await e.db.execute("SELECT ip, ultima_ip FROM sesiones WHERE id_usuario = 'mzambrano' AND revocada_en IS NULL");
     expect(antes.rows.map((f) => ({ ...f }))).toEqual([{ ip: '127.0.0.2', ultima_ip: null }]);
+    e.reloj.avanzar(MINUTO);
     const r = await fetch(`${base}/api/sesiones`, { headers: { Authorization: `Bearer ${login.token}` } });
     expect(await r.json()).toEqual([expect.objectContaining({ dispositivo: 'curl/8.5.0', ip: '127.0.0.1', actual: true })]);
   });

@@ -53,10 +53,10 @@ describe('PUT /api/usuario', () => {
     expect(actividad[0]).toEqual({ evento: 'DATOS_MODIFICADOS', campos: ['direccion', 'fax'], creadoEn: '2026-03-02T15:00:00.000Z', ip: null, conteo: 1 });
   });
 
-  test('normalises before storing: trimmed, collapsed name; upper-case country; blank optional → null', async () => {
-    const r = await put(actualizacionTmacay({ nombre: '  Tito   Macáy ', pais: 'ec', telefono2: '  ', fax: '' }));
+  test('normalises before storing: trimmed, collapsed, upper-case name; upper-case country; phones as digits; blank optional → null', async () => {
+    const r = await put(actualizacionTmacay({ nombre: '  Tito   Macáy ', pais: 'ec', telefono1: '+593 (04) 234-5678', telefono2: '  ', fax: '' }));
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ nombre: 'Tito Macáy', pais: 'EC', telefono2: null, fax: null, version: 2 });
+    expect(await r.json()).toMatchObject({ nombre: 'TITO MACÁY', pais: 'EC', telefono1: '042345678', telefono2: null, fax: null, version: 2 });
   });
 
   test('moving abroad clears province and city', async () => {

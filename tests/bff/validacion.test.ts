@@ -54,6 +54,12 @@ const NOMBRE_FORMATO =
 const DIRECCION_FORMATO =
   'Dirección: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
 
+const SEPARADORES = 'solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión).';
+const TELEFONO_FORMATO = `en Ecuador debe ser un fijo con código de área (0, del 2 al 7 y 7 dígitos: 042345678) o un celular (09 y 8 dígitos: 0991234567); ${SEPARADORES}`;
+const TELEFONO1_FORMATO = `Teléfono1: ${TELEFONO_FORMATO}`;
+const TELEFONO2_FORMATO = `Teléfono2: ${TELEFONO_FORMATO}`;
+const CELULAR_FORMATO = `Número de Celular: debe ser 09 y 8 dígitos (0991234567) con Claro, Movistar, CNT o Tuenti; ${SEPARADORES}`;
+
 const MALOS: Caso[] = [
   ['nombre missing', { nombre: undefined }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
   ['nombre blank', { nombre: '   ' }, 'nombre', 'REQUERIDO', 'Nombre Usuario: es obligatorio.'],
@@ -66,6 +72,8 @@ const MALOS: Caso[] = [
     ['a Cyrillic І (U+0406)', 'TІTO MACAY'],
     ['a Greek Α (U+0391)', 'TITO MΑCAY'],
     ['a letter with a grave accent (È)', 'TÈTO MACAY'],
+    ['a sharp s (ß), which uppercases to SS', 'TITO MAßAY'],
+    ['a ligature (ﬁ), which uppercases to FI', 'TITO MAﬁ'],
     ['a zero-width space inside', 'TITO\u200BMACAY'],
     ['a right-to-left override', 'TITO MACAY\u202E'],
     ['a no-break space inside', 'TITO\u00A0MACAY'],
@@ -104,22 +112,30 @@ const MALOS: Caso[] = [
   ['direccion too short', { direccion: 'Av 1' }, 'direccion', 'LONGITUD', 'Dirección: debe tener entre 5 y 200 caracteres.'],
   ['direccion too long', { direccion: 'A'.repeat(201) }, 'direccion', 'LONGITUD', 'Dirección: debe tener entre 5 y 200 caracteres.'],
   ['telefono1 missing', { telefono1: '' }, 'telefono1', 'REQUERIDO', 'Teléfono1: es obligatorio.'],
-  ['telefono1 with letters', { telefono1: '04234567a' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
-  ['telefono1 EC without area code', { telefono1: '2345678' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
-  ['telefono1 EC area code 08', { telefono1: '082345678' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
-  ['telefono1 EC mobile number', { telefono1: '0991234567' }, 'telefono1', 'FORMATO', 'Teléfono1: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono1 with letters', { telefono1: '04234567a' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 EC without area code', { telefono1: '2345678' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 EC area code 08', { telefono1: '082345678' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 EC mobile of 9 digits', { telefono1: '099123456' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  // What cannot be part of a number is refused, never dropped (DESIGN §2).
+  ['telefono1 with an extension', { telefono1: '+593 (04) 234-5678 ext 12' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 with dots', { telefono1: '04.234.5678' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 with a prefix other than +593', { telefono1: '+1 212 555 0100' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 abroad with letters', { ...EXTERIOR, telefono1: '212-555-CASA' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
+  ['telefono1 of separators only', { telefono1: '( - )' }, 'telefono1', 'FORMATO', TELEFONO1_FORMATO],
   ['telefono1 abroad too short', { ...EXTERIOR, telefono1: '12345' }, 'telefono1', 'LONGITUD', 'Teléfono1: debe tener entre 6 y 14 dígitos.'],
   ['telefono1 over 14 digits', { ...EXTERIOR, telefono1: '123456789012345' }, 'telefono1', 'LONGITUD', 'Teléfono1: debe tener entre 6 y 14 dígitos.'],
-  ['telefono2 EC malformed', { telefono2: '12345678' }, 'telefono2', 'FORMATO', 'Teléfono2: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
-  ['telefono2 with a dash', { telefono2: '04-2345678' }, 'telefono2', 'FORMATO', 'Teléfono2: debe tener el formato 0XXXXXXXX (código de área 02 a 07 y 7 dígitos) para Ecuador; solo dígitos.'],
+  ['telefono2 EC malformed', { telefono2: '12345678' }, 'telefono2', 'FORMATO', TELEFONO2_FORMATO],
+  ['telefono2 with a + in the middle', { telefono2: '04+2345678' }, 'telefono2', 'FORMATO', TELEFONO2_FORMATO],
   ['celular operator unknown', { celular: { operadora: 'DIGICEL', numero: '0991234567' } }, 'celular.operadora', 'NO_PERMITIDO', 'Operadora del celular: tiene un valor no permitido.'],
   ['celular number missing', { celular: { operadora: 'CLARO', numero: '' } }, 'celular.numero', 'REQUERIDO', 'Número de Celular: es obligatorio.'],
-  ['celular not 09 + 8 digits', { celular: { operadora: 'MOVISTAR', numero: '0891234567' } }, 'celular.numero', 'FORMATO', 'Número de Celular: debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.'],
-  ['celular 9 digits', { celular: { operadora: 'CNT', numero: '099123456' } }, 'celular.numero', 'FORMATO', 'Número de Celular: debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.'],
+  ['celular not 09 + 8 digits', { celular: { operadora: 'MOVISTAR', numero: '0891234567' } }, 'celular.numero', 'FORMATO', CELULAR_FORMATO],
+  ['celular 9 digits', { celular: { operadora: 'CNT', numero: '099123456' } }, 'celular.numero', 'FORMATO', CELULAR_FORMATO],
   ['celular OTROS too short', { celular: { operadora: 'OTROS', numero: '12345' } }, 'celular.numero', 'LONGITUD', 'Número de Celular: debe tener entre 6 y 14 dígitos.'],
-  ['celular with spaces', { celular: { operadora: 'TUENTI', numero: '099 123 4567' } }, 'celular.numero', 'FORMATO', 'Número de Celular: debe tener el formato 09XXXXXXXX (10 dígitos); solo dígitos.'],
+  ['celular with a landline', { celular: { operadora: 'TUENTI', numero: '(04) 234-5678' } }, 'celular.numero', 'FORMATO', CELULAR_FORMATO],
+  ['celular OTROS with a slash', { celular: { operadora: 'OTROS', numero: '099/1234567' } }, 'celular.numero', 'FORMATO', CELULAR_FORMATO],
+  ['celular over 14 digits after +593', { celular: { operadora: 'OTROS', numero: '+593 99 123 4567 89012' } }, 'celular.numero', 'LONGITUD', 'Número de Celular: debe tener entre 6 y 14 dígitos.'],
   ['celular extra key', { celular: { operadora: 'CLARO', numero: '0991234567', pais: 'EC' } }, 'celular.pais', 'NO_MODIFICABLE', 'celular.pais: no se puede modificar.'],
-  ['fax with letters', { fax: '04FAX' }, 'fax', 'FORMATO', 'Fax: solo admite dígitos.'],
+  ['fax with letters', { fax: '04FAX' }, 'fax', 'FORMATO', `Fax: ${SEPARADORES}`],
   ['fax over 14 digits', { fax: '123456789012345' }, 'fax', 'LONGITUD', 'Fax: admite como máximo 14 dígitos.'],
   ['mantenerCorreo missing', { mantenerCorreo: undefined }, 'mantenerCorreo', 'REQUERIDO', 'Desea mantener el mismo correo electrónico: es obligatorio.'],
   ['mantenerCorreo not a boolean', { mantenerCorreo: 'si' }, 'mantenerCorreo', 'FORMATO', 'Desea mantener el mismo correo electrónico: no tiene un formato válido.'],
@@ -154,16 +170,23 @@ describe('every field rule refuses bad values, naming the field, and changes not
 type Bueno = [descripcion: string, cambios: Record<string, unknown>, guardado: Record<string, unknown>];
 
 const BUENOS: Bueno[] = [
-  ['a name with accents, ü and a dot', { nombre: 'Tító Macüy.' }, { nombre: 'Tító Macüy.' }],
+  ['a name with accents, ü and a dot, stored in capitals', { nombre: 'Tító Macüy.' }, { nombre: 'TÍTÓ MACÜY.' }],
   ['a direccion of 200 emoji: 200 characters, 400 UTF-16 units', { direccion: '🦙'.repeat(200) }, { direccion: '🦙'.repeat(200) }],
   ['a direccion with a tab and spaces', { direccion: 'Av. 9 de Octubre\t424 y Malecón' }, { direccion: 'Av. 9 de Octubre\t424 y Malecón' }],
-  ['a name with ñ, an apostrophe and a dash', { nombre: "T'ito Macay-Ñ" }, { nombre: "T'ito Macay-Ñ" }],
+  ['a name with ñ, an apostrophe and a dash', { nombre: "T'ito Macay-ñ" }, { nombre: "T'ITO MACAY-Ñ" }],
   ['Pichincha / Quito', { provincia: '17', ciudad: '1701' }, { provincia: '17', ciudad: '1701' }],
   ['Santo Domingo / La Concordia', { provincia: '23', ciudad: '2302' }, { provincia: '23', ciudad: '2302' }],
   ['an EC phone of each area code 02–07', { telefono1: '072345678', telefono2: '052345678' }, { telefono1: '072345678', telefono2: '052345678' }],
   ['each operator with 09 + 8 digits', { celular: { operadora: 'TUENTI', numero: '0951234567' } }, { celular: { operadora: 'TUENTI', numero: '0951234567' } }],
   ['OTROS with a foreign number', { celular: { operadora: 'OTROS', numero: '51987654321' } }, { celular: { operadora: 'OTROS', numero: '51987654321' } }],
   ['a fax of 14 digits', { fax: '12345678901234' }, { fax: '12345678901234' }],
+  // Phones as people type them (DESIGN §2): separators dropped, +593 → the national 0.
+  ['a mobile number in Teléfono1', { telefono1: '0991234567' }, { telefono1: '0991234567' }],
+  ['+593 and spaces in Teléfono1', { telefono1: '+593 4 234 5678' }, { telefono1: '042345678' }],
+  ['+593, parentheses around the area code and a dash', { telefono1: '+593 (04) 234-5678', telefono2: '(02) 234–5678' }, { telefono1: '042345678', telefono2: '022345678' }],
+  ['a mobile with +593 and dashes', { telefono2: '+593-99-123-4567' }, { telefono2: '0991234567' }],
+  ['a celular typed in groups, and a fax with +593', { celular: { operadora: 'CLARO', numero: '099 123 4567' }, fax: '+593 4 234 5679' }, { celular: { operadora: 'CLARO', numero: '0991234567' }, fax: '042345679' }],
+  ['abroad: a phone in groups', { ...EXTERIOR, telefono1: '212 555 0100' }, { pais: 'US', telefono1: '2125550100' }],
   ['abroad: 6-digit phone, no province or city', { ...EXTERIOR, telefono1: '123456' }, { pais: 'US', provincia: null, ciudad: null, telefono1: '123456' }],
   ['back to Guayaquil', { ...EC }, { ...EC }],
 ];
@@ -179,7 +202,7 @@ describe('good values are stored', () => {
 describe('the letters of Spanish names pass (each case starts from TITO MACAY)', () => {
   test.each([
     ['the accented vowels, Ñ and Ü in capitals', 'TÍTÉ MÁCÜÑ', 'TÍTÉ MÁCÜÑ'],
-    ['the accented vowels, ñ and ü in small letters', 'tító mácúñ', 'tító mácúñ'],
+    ['the accented vowels, ñ and ü in small letters, stored in capitals', 'tító mácúñ', 'TÍTÓ MÁCÚÑ'],
     ['a typographic apostrophe (as phones type it), stored as \'', 'TITO D’MACAY', "TITO D'MACAY"],
   ])('%s', async (_caso, nombre, guardado) => {
     const r = await put({ nombre });

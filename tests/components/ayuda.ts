@@ -2,10 +2,19 @@
 // find buttons by their visible text and the open dialog.
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
+let alFrente: Promise<unknown> | undefined;
+
+/** Once per test file (page): the page gets the window's focus, as a user's page has it. */
+export function paginaAlFrente() {
+  return (alFrente ??= executeServerCommand('al-frente'));
+}
+
 export async function montar(opciones: { lang?: string; token?: string; esperar?: boolean } = {}) {
+  await paginaAlFrente();
   const el = await fixture<ModificarUsuarioGeneral>(
     html`<modificar-usuario-general api-base="http://bff.test" lang=${opciones.lang ?? 'es'} .token=${opciones.token}></modificar-usuario-general>`,
   );

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso, CLAVE, json } from '../../paquete/testing.js';
-import { $, boton, campo, elegir, escribir, esperar, montar, todos } from './ayuda.js';
+import { $, boton, campo, elegir, escribir, esperar, montar, salir, todos } from './ayuda.js';
 
 describe('campos de la pantalla (seed §5.5)', () => {
   let bff: BffFalso;
@@ -143,7 +143,7 @@ describe('campos de la pantalla (seed §5.5)', () => {
     const estado = () => [...el.shadowRoot!.querySelectorAll('.checklist li')].map((li) => li.className);
     await esperar(() => el.clave.evaluacion !== null, 'zxcvbn no evaluó');
     await el.updateComplete;
-    expect(estado()).to.deep.equal(['falta', 'falta', 'falta', 'falta']);
+    expect(estado()).to.deep.equal(['falta', 'pendiente', 'falta', 'falta']);
     await escribir(el, 'f-cambioClave-contrasena', 'marmota-azul-cruza-el-río');
     await escribir(el, 'f-cambioClave-confirmacion', 'marmota-azul-cruza-el-río');
     await esperar(() => el.clave.evaluacion?.puntaje === 4, 'zxcvbn no evaluó la clave fuerte');
@@ -190,10 +190,43 @@ describe('campos de la pantalla (seed §5.5)', () => {
     expect(campo(el, 'f-correo').getAttribute('aria-required')).to.equal('false');
   });
 
-  it('solo acepta dígitos en teléfonos, celular y fax', async () => {
+  it('los teléfonos se escriben como la gente los escribe: separadores y +593 se normalizan al salir, y se muestran', async () => {
     const el = await montar();
-    await escribir(el, 'f-telefono2', '04-234 abc5678');
-    expect(campo(el, 'f-telefono2').value).to.equal('042345678');
-    expect(el.valores.telefono2).to.equal('042345678');
+    for (const [id, escrito, guardado] of [
+      ['f-telefono1', '+593 (04) 234-5678', '042345678'],
+      ['f-telefono2', '+593 4 234 5678', '042345678'],
+      ['f-celular-numero', '099 123 4567', '0991234567'],
+      ['f-fax', '(02) 234–5678', '022345678'],
+    ]) {
+      await escribir(el, id!, escrito!);
+      expect(campo(el, id!).value, 'mientras escribe queda como lo escribió').to.equal(escrito);
+      await salir(el, id!);
+      expect(campo(el, id!).value, id).to.equal(guardado);
+      expect(campo(el, id!).getAttribute('aria-invalid'), id).to.equal('false');
+    }
+    expect(campo(el, 'f-telefono1').type).to.equal('tel');
+    expect(campo(el, 'f-telefono1').hasAttribute('maxlength'), 'maxlength cortaría lo pegado en silencio').to.be.false;
+  });
+
+  it('Teléfono1 acepta un celular (0991234567) con País = Ecuador', async () => {
+    const el = await montar();
+    await escribir(el, 'f-telefono1', '0991234567');
+    await salir(el, 'f-telefono1');
+    expect($(el, '#f-telefono1-error'), 'error en un celular').to.equal(null);
+    expect(campo(el, 'f-telefono1').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('lo que no puede ser parte de un número se rechaza con un mensaje, sin borrar nada', async () => {
+    const el = await montar();
+    const escrito = '+593 (04) 234-5678 ext 12';
+    await escribir(el, 'f-telefono1', escrito);
+    await salir(el, 'f-telefono1');
+    expect(campo(el, 'f-telefono1').value).to.equal(escrito);
+    expect(campo(el, 'f-telefono1').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('Solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión)');
+    await escribir(el, 'f-celular-numero', '099-123-456a');
+    await salir(el, 'f-celular-numero');
+    expect(campo(el, 'f-celular-numero').value).to.equal('099-123-456a');
+    expect($(el, '#f-celular-numero-error').textContent).to.contain('Solo admite dígitos');
   });
 });

@@ -94,7 +94,8 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     const otro = await montar({ token: 'bueno', esperar: true });
     bff.tokenEmitido = 'otro';
     const expirada = oneEvent(otro, 'sesion-expirada');
-    void otro.seguirConectado();
+    await escribir(otro, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(otro.shadowRoot!, 'Cambio de clave').click();
     const s = await expirada;
     expect(s instanceof CustomEvent).to.be.true;
     expect(s.bubbles && s.composed).to.be.true;
@@ -134,7 +135,7 @@ describe('conformidad con DESIGN §2–§3 (nombres exactos, eventos, login)', (
     const solicitar = boton(el.shadowRoot!, 'Solicitar código de seguridad');
     solicitar.focus();
     solicitar.click();
-    await esperarDialogo(el, 'Demasiados intentos');
+    await esperarDialogo(el, 'Se envía un código por minuto. Podrá pedir otro en 60 segundos.');
     boton(el.shadowRoot!, 'Aceptar').click();
     await esperar(() => !dialogoAbierto(el));
     await esperar(() => el.shadowRoot!.activeElement?.id === 'f-codigoSeguridad', 'el foco no volvió al campo del código');

@@ -81,16 +81,17 @@ describe('diálogos', () => {
     expect(bff.de('PUT /api/usuario')).to.have.length(1);
   });
 
-  it('ante 412 VERSION_DESACTUALIZADA ofrece «Recargar», que vuelve a pedir el usuario', async () => {
+  it('ante 412 VERSION_DESACTUALIZADA pide el usuario actual; «Descartar mis cambios» lo recarga', async () => {
     const el = await montar();
     await prepararCambioTelefono(el);
     bff.una('PUT /api/usuario', () => problema(412, 'VERSION_DESACTUALIZADA'));
     boton(el.shadowRoot!, 'Modificar').click();
     await esperarDialogo(el, '¿Está seguro');
     boton(el.shadowRoot!, 'Sí').click();
-    await esperarDialogo(el, 'modificados en otra sesión');
-    boton(el.shadowRoot!, 'Recargar').click();
-    await esperar(() => bff.de('GET /api/usuario').length === 2);
+    await esperarDialogo(el, 'Datos desactualizados');
+    expect(bff.de('GET /api/usuario')).to.have.length(2);
+    boton(el.shadowRoot!, 'Descartar mis cambios').click();
+    await esperar(() => bff.de('GET /api/usuario').length === 3);
   });
 
   it('Solicitud de baja: exige el motivo, lo envía, informa y emite baja-solicitada', async () => {

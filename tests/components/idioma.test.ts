@@ -20,11 +20,43 @@ describe('idioma (es por defecto, en) y actividad reciente', () => {
     el.lang = 'en';
     await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Address'), 'no cambió a inglés');
     expect(getLocale()).to.equal('en');
-    expect($(el, '#f-direccion-error').textContent).to.equal('Must be 5 to 200 characters long.');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Address: Must be 5 to 200 characters long.');
     expect(boton(el.shadowRoot!, 'Modify')).to.exist;
     expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
     el.lang = 'es';
     await esperar(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Dirección'));
+  });
+
+  it('en inglés los países salen en inglés y en orden inglés; OTROS se traduce; provincias y ciudades quedan marcadas lang="es"', async () => {
+    const el = await montar({ lang: 'en' });
+    await esperar(() => $(el, 'label[for="f-pais"]').textContent!.includes('Country'));
+    const opciones = () => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#f-pais option')].slice(1);
+    expect(opciones().map((o) => [o.value, o.textContent])).to.deep.equal([
+      ['CO', 'Colombia'],
+      ['EC', 'Ecuador'],
+      ['US', 'United States'],
+    ]);
+    expect(opciones().every((o) => !o.hasAttribute('lang'))).to.be.true;
+    expect($<HTMLSelectElement>(el, '#f-pais').value).to.equal('EC');
+    const operadoras = [...el.shadowRoot!.querySelectorAll('#f-celular-operadora option')].map((o) => o.textContent);
+    expect(operadoras).to.include('OTHER');
+    expect(operadoras).not.to.include('OTROS');
+    for (const id of ['f-provincia', 'f-ciudad']) {
+      const conNombre = [...el.shadowRoot!.querySelectorAll(`#${id} option`)].filter((o) => (o as HTMLOptionElement).value);
+      expect(conNombre.length, id).to.be.above(0);
+      expect(conNombre.every((o) => o.getAttribute('lang') === 'es'), id).to.be.true;
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('cada código del catálogo de países tiene nombre en inglés en este navegador (Intl.DisplayNames)', async () => {
+    bff.desinstalar();
+    const { paises } = (await (await fetch('/catalogs/paises.json')).json()) as { paises: { codigo: string; nombre: string }[] };
+    expect(paises).to.have.length(249);
+    const nombres = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    const sinNombre = paises.filter((p) => !nombres.of(p.codigo) || nombres.of(p.codigo) === p.codigo).map((p) => p.codigo);
+    expect(sinNombre).to.deep.equal([]);
+    expect(nombres.of('DE')).to.equal('Germany');
   });
 
   it('un error ya mostrado en el login propio también cambia de idioma', async () => {

@@ -39,7 +39,7 @@ describe('partes diferidas: se piden la primera vez que hacen falta y funcionan'
     await salir(el, 'f-telefono1');
     await esperar(() => $(el, '#f-telefono1-error'), 'no apareció el error de Teléfono1');
     expect(pedido('validacion')).to.be.true;
-    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('un fijo con código de área');
 
     await escribir(el, 'f-telefono1', '042345679');
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();

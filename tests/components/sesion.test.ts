@@ -1,8 +1,10 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { BffFalso, CLAVE, json, usuarioDemo } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, relojFalso, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/inactividad.js';
+import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 /** A baja sent while the password proof is stale: the re-authentication dialog opens over it. */
 async function bajaQuePideContrasena(bff: BffFalso) {
@@ -17,6 +19,16 @@ async function bajaQuePideContrasena(bff: BffFalso) {
     await esperar(() => todos(el.shadowRoot!, 'dialog[open]').length === 2, 'no se apiló el diálogo de re-autenticación');
     const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
   return { el, reaut };
+}
+
+/** Lets the fake fetch, the lazy dialog's import and Lit's updates settle under fake timers. */
+async function asentarReloj(el: ModificarUsuarioGeneral, reloj: sinon.SinonFakeTimers) {
+  for (let i = 0; i < 10; i++) {
+    await reloj.tickAsync(0);
+    await el.updateComplete;
+    // Not faked: real time for a module fetched with import().
+    await new Promise((r) => requestAnimationFrame(r));
+  }
 }
 
 describe('sesión: re-autenticación, login propio, token del anfitrión, inactividad y red', () => {
@@ -214,18 +226,16 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       expect($(el, 'form[part="formulario"]') !== null, 'falta form[part="formulario"]').to.be.true;
       await reloj.tickAsync(AVISO_MS - 1000);
       await el.updateComplete;
-      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
+      expect(dialogoAbierto(el), 'aviso antes de tiempo').to.equal(null);
       await reloj.tickAsync(1000);
-      await el.updateComplete;
-      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
+      await asentarReloj(el, reloj);
+      expect(dialogoAbierto(el)!.textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
       boton(el.shadowRoot!, 'Seguir conectado').click();
-      for (let i = 0; i < 5; i++) await reloj.tickAsync(0);
-      await el.updateComplete;
+      await asentarReloj(el, reloj);
       expect(bff.de('GET /api/usuario/actividad')).to.have.length(1);
-      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
+      expect(dialogoAbierto(el), 'el aviso sigue abierto').to.equal(null);
       await reloj.tickAsync(AVISO_MS - 1000);
-      await el.updateComplete;
-      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
+      await asentarReloj(el, reloj);
       expect(dialogoAbierto(el) === null, 'queda un diálogo abierto').to.be.true;
     });
 
@@ -237,8 +247,8 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       for (let i = 0; i < 5; i++) await reloj.tickAsync(0);
       expect(bff.de('GET /api/catalogos/provincias/17/ciudades')).to.have.length(1);
       await reloj.tickAsync(AVISO_MS - 20 * 60_000);
-      await el.updateComplete;
-      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
+      await asentarReloj(el, reloj);
+      expect(dialogoAbierto(el)!.textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
     });
 
     it('movido en la página (desconectado y vuelto a conectar) sigue avisando a tiempo', async () => {
@@ -250,11 +260,56 @@ describe('sesión: re-autenticación, login propio, token del anfitrión, inacti
       await reloj.tickAsync(60_000);
       padre.appendChild(el);
       await reloj.tickAsync(AVISO_MS - 120_000 - 1000);
-      await el.updateComplete;
-      expect($(el, '[part="aviso"]') === null, '[part="aviso"] no debería estar').to.be.true;
+      await asentarReloj(el, reloj);
+      expect(dialogoAbierto(el), 'aviso antes de tiempo').to.equal(null);
       await reloj.tickAsync(1000);
-      await el.updateComplete;
-      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
+      await asentarReloj(el, reloj);
+      expect(dialogoAbierto(el)!.textContent).to.contain('Su sesión se cerrará en 2 minutos por inactividad.');
+    });
+
+    it('el aviso es un diálogo modal que toma el foco aunque la página esté desplazada (WCAG 2.2.1), y lo devuelve donde estaba', async () => {
+      reloj = relojFalso();
+      const el = await montarConReloj(reloj);
+      // The user is down at Teléfono2, the page scrolled, when the warning comes.
+      el.style.display = 'block';
+      document.body.style.paddingBottom = '200vh';
+      const telefono2 = campo(el, 'f-telefono2');
+      telefono2.scrollIntoView();
+      telefono2.focus();
+      try {
+        await reloj.tickAsync(AVISO_MS);
+        await asentarReloj(el, reloj);
+        const d = dialogoAbierto(el)!;
+        expect(d.matches(':modal'), 'no es modal').to.be.true;
+        const caja = d.getBoundingClientRect();
+        expect(caja.top, 'fuera de la vista').to.be.at.least(0);
+        expect(caja.bottom, 'fuera de la vista').to.be.at.most(innerHeight);
+        expect(d.getAttribute('aria-labelledby')).to.exist;
+        const enfocado = (d.getRootNode() as ShadowRoot).activeElement!;
+        expect(enfocado.textContent!.trim(), 'el foco no está en «Seguir conectado»').to.equal('Seguir conectado');
+        // axe waits on real timers.
+        reloj.restore();
+        await expect(el).to.be.accessible();
+        await sendKeys({ press: 'Enter' });
+        await esperar(() => !dialogoAbierto(el));
+        expect(bff.de('GET /api/usuario/actividad')).to.have.length(1);
+        expect(el.shadowRoot!.activeElement, 'el foco no volvió a Teléfono2').to.equal(telefono2);
+      } finally {
+        document.body.style.paddingBottom = '';
+      }
+    });
+
+    it('si la sesión vence con el aviso abierto, el aviso se retira y queda el mensaje de sesión cerrada', async () => {
+      reloj = relojFalso();
+      const el = await montarConReloj(reloj);
+      await reloj.tickAsync(AVISO_MS);
+      await asentarReloj(el, reloj);
+      expect(dialogoAbierto(el)).to.not.equal(null);
+      await reloj.tickAsync(2 * 60_000);
+      await asentarReloj(el, reloj);
+      expect(dialogoAbierto(el)).to.equal(null);
+      expect($(el, '[part="aviso"]').textContent).to.contain('Su sesión se cerró por inactividad.');
+      expect(bff.de('GET /api/usuario/actividad')).to.have.length(0);
     });
   });
 });

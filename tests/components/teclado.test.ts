@@ -76,7 +76,7 @@ describe('solo con el teclado', () => {
     await esperar(() => enfocado(el)?.id === 'boton-solicitar-codigo', 'el foco no pasó a «Solicitar código de seguridad»');
   });
 
-  it('tras «Recargar» en un 412 el formulario sigue en pantalla y el foco en Modificar', async () => {
+  it('tras «Descartar mis cambios» en un 412 el formulario sigue en pantalla y el foco en Modificar', async () => {
     const el = await montar();
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     bff.usuario = { ...bff.usuario, direccion: 'Cambiada en otra ventana', version: 2 };
@@ -84,8 +84,11 @@ describe('solo con el teclado', () => {
     await sendKeys({ press: 'Enter' });
     await esperarDialogo(el, '¿Está seguro');
     await sendKeys({ press: 'Enter' });
-    const d = await esperarDialogo(el, 'Recargue');
-    expect(d.querySelector('button.principal')!.textContent!.trim()).to.equal('Recargar');
+    const d = await esperarDialogo(el, 'Datos desactualizados');
+    expect(d.querySelector('button.principal')!.textContent!.trim()).to.equal('Conservar mis cambios');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
     await sendKeys({ press: 'Enter' });
     await esperar(() => campo(el, 'f-direccion').value === 'Cambiada en otra ventana');
     expect($(el, '.esqueleto') === null, '.esqueleto no debería estar').to.be.true;

@@ -1,10 +1,11 @@
 // The server's Spanish texts (contract/codigos.ts, which the BFF puts in `errores[].mensaje`) and
-// the element's own (mensajes.ts, es and en) must name the same things: a field the server labels
+// the element's own (mensajes.ts and textos-error.ts, es and en) must name the same things: a field the server labels
 // and a field/code pair it explains precisely have a label and a precise text in the element too.
 import { expect } from '@open-wc/testing';
 import { CODIGOS_CAMPO, ETIQUETAS, TEXTOS_CAMPO, type CodigoCampo } from '../../contract/codigos.js';
 import { setLocale } from '../../components/modificar-usuario-general/localization.js';
-import { etiqueta, textoError } from '../../components/modificar-usuario-general/mensajes.js';
+import { etiqueta } from '../../components/modificar-usuario-general/mensajes.js';
+import { textoError } from '../../components/modificar-usuario-general/textos-error.js';
 
 /** What the element says for a code on a field it has no precise text for. */
 const generico = (codigo: string) => textoError('campo-sin-texto-propio', codigo);

@@ -19,7 +19,7 @@ describe('validación en el navegador y errores del servidor', () => {
     expect($(el, '#f-direccion-error') === null, '#f-direccion-error no debería estar').to.be.true;
     await salir(el, 'f-direccion');
     expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '#f-direccion-error').textContent).to.equal('Debe tener entre 5 y 200 caracteres.');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Dirección: Debe tener entre 5 y 200 caracteres.');
     expect(campo(el, 'f-direccion').getAttribute('aria-describedby')).to.contain('f-direccion-error');
     await escribir(el, 'f-direccion', 'Av. Quito 123');
     expect($(el, '#f-direccion-error') === null, '#f-direccion-error no debería estar').to.be.true;
@@ -27,8 +27,8 @@ describe('validación en el navegador y errores del servidor', () => {
 
   it('rechaza letras parecidas en Nombre y caracteres invisibles en Dirección, con la misma regla que el servidor', async () => {
     const el = await montar();
-    const NOMBRE = 'Solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.';
-    const INVISIBLES = 'Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
+    const NOMBRE = 'Nombre Usuario: Solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.';
+    const INVISIBLES = 'Dirección: Contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
     for (const nombre of ['ʝITO MACAY', 'ǅITO MACAY', 'ＴＩＴＯ MACAY', 'TITO\u200BMACAY', 'TITO\u00A0MACAY']) {
       await escribir(el, 'f-nombre', nombre);
       await salir(el, 'f-nombre');
@@ -44,7 +44,7 @@ describe('validación en el navegador y errores del servidor', () => {
     // Lengths are code points, and nothing cuts what is typed or pasted.
     expect(campo(el, 'f-direccion').hasAttribute('maxlength')).to.be.false;
     await escribir(el, 'f-direccion', 'Av 🦙');
-    expect($(el, '#f-direccion-error').textContent).to.equal('Debe tener entre 5 y 200 caracteres.');
+    expect($(el, '#f-direccion-error').textContent).to.equal('Dirección: Debe tener entre 5 y 200 caracteres.');
     await escribir(el, 'f-direccion', '🦙'.repeat(200));
     expect($(el, '#f-direccion-error') === null, '200 emoji son 200 caracteres').to.be.true;
   });
@@ -59,23 +59,23 @@ describe('validación en el navegador y errores del servidor', () => {
     const el = await montar();
     await escribir(el, 'f-telefono1', '12345678');
     await salir(el, 'f-telefono1');
-    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('un fijo con código de área');
     await elegir(el, 'f-pais', 'US');
     expect($(el, '#f-telefono1-error') === null, '#f-telefono1-error no debería estar').to.be.true;
     await escribir(el, 'f-telefono1', '12345');
-    expect($(el, '#f-telefono1-error').textContent).to.equal('Debe tener entre 6 y 14 dígitos.');
+    expect($(el, '#f-telefono1-error').textContent).to.equal('Teléfono1: Debe tener entre 6 y 14 dígitos.');
   });
 
   it('con el error de formato del teléfono no repite la ayuda del formato; con «obligatorio» la conserva', async () => {
     const el = await montar();
-    expect($(el, '#f-telefono1-ayuda').textContent).to.equal('Con código de área: 0XXXXXXXX.');
+    expect($(el, '#f-telefono1-ayuda').textContent).to.equal('Fijo con código de área (04 234 5678) o celular (099 123 4567).');
     await escribir(el, 'f-telefono1', '12');
     await salir(el, 'f-telefono1');
-    expect($(el, '#f-telefono1-error').textContent).to.contain('0XXXXXXXX');
+    expect($(el, '#f-telefono1-error').textContent).to.contain('un fijo con código de área');
     expect($(el, '#f-telefono1-ayuda') === null, 'la ayuda repetiría el error').to.be.true;
     expect(campo(el, 'f-telefono1').getAttribute('aria-describedby')).to.equal('f-telefono1-error');
     await escribir(el, 'f-telefono1', '');
-    expect($(el, '#f-telefono1-error').textContent).to.equal('Este campo es obligatorio.');
+    expect($(el, '#f-telefono1-error').textContent).to.equal('Teléfono1: Este campo es obligatorio.');
     expect($(el, '#f-telefono1-ayuda') !== null, 'la ayuda con «obligatorio»').to.be.true;
     expect(campo(el, 'f-telefono1').getAttribute('aria-describedby')).to.equal('f-telefono1-ayuda f-telefono1-error');
     await escribir(el, 'f-celular-numero', '0812345678');
@@ -84,11 +84,11 @@ describe('validación en el navegador y errores del servidor', () => {
     expect(campo(el, 'f-celular-numero').getAttribute('aria-describedby')).to.equal('f-celular-numero-error');
   });
 
-  it('exige el formato 09XXXXXXXX salvo para la operadora OTROS', async () => {
+  it('exige 09 y 8 dígitos salvo para la operadora OTROS', async () => {
     const el = await montar();
     await escribir(el, 'f-celular-numero', '0812345678');
     await salir(el, 'f-celular-numero');
-    expect($(el, '#f-celular-numero-error').textContent).to.contain('09XXXXXXXX');
+    expect($(el, '#f-celular-numero-error').textContent).to.contain('09 y 8 dígitos (0991234567)');
     await elegir(el, 'f-celular-operadora', 'OTROS');
     expect($(el, '#f-celular-numero-error') === null, '#f-celular-numero-error no debería estar').to.be.true;
   });
@@ -112,35 +112,39 @@ describe('validación en el navegador y errores del servidor', () => {
     await escribir(el, 'f-nombre', 'PEDRO ZAMBRANO');
     await salir(el, 'f-nombre');
     expect($(el, '#f-nombre-error').textContent).to.equal(
-      'Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.',
+      'Nombre Usuario: Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.',
     );
     await escribir(el, 'f-nombre', 'MARIA ZAMBRANA');
     expect($(el, '#f-nombre-error') === null, '#f-nombre-error no debería estar').to.be.true;
   });
 
-  it('al pulsar Modificar muestra el resumen de errores, marca los campos y enfoca el primero', async () => {
+  it('al pulsar Modificar muestra el resumen de errores (GOV.UK): un título, el foco en el resumen, enlaces que llevan a cada campo', async () => {
     const el = await montar();
     await escribir(el, 'f-direccion', '');
     await escribir(el, 'f-telefono1', '1');
     boton(el.shadowRoot!, 'Modificar').click();
     await esperar(() => $(el, '[part="resumen-errores"]'));
     const resumen = $(el, '[part="resumen-errores"]');
-    expect(resumen.closest('[role="alert"]')).to.exist;
-    const items = [...resumen.querySelectorAll('li')].map((li) => li.textContent!.trim());
-    expect(items[0]).to.equal('Dirección: Este campo es obligatorio.');
-    expect(items.some((t) => t.startsWith('Teléfono1:'))).to.be.true;
-    expect(items.some((t) => t.startsWith('Correo Electrónico: Escriba el nuevo correo'))).to.be.true;
+    // Focused once, not a live region: fixing a field must not read it all again.
+    await esperar(() => el.shadowRoot!.activeElement === resumen, 'el foco no fue al resumen');
+    expect(resumen.getAttribute('tabindex')).to.equal('-1');
+    expect(resumen.closest('[role="alert"], [aria-live]')).to.equal(null);
+    expect(resumen.querySelector('[role="alert"], [aria-live]')).to.equal(null);
+    const titulo = resumen.querySelector('h3')!;
+    expect(titulo.textContent).to.equal('Hay 3 campos por corregir');
+    expect(resumen.getAttribute('aria-labelledby')).to.equal(titulo.id);
+    const enlaces = [...resumen.querySelectorAll('a')];
+    expect(enlaces.map((a) => a.textContent!.trim())).to.deep.equal([
+      'Dirección: Este campo es obligatorio.',
+      'Teléfono1: En Ecuador, un fijo con código de área (0, del 2 al 7 y 7 dígitos: 042345678) o un celular (09 y 8 dígitos: 0991234567). Solo admite dígitos, espacios, guiones, paréntesis y el prefijo +593 (sin extensión).',
+      'Desea mantener el mismo correo electrónico: Elija «Sí» para conservar su correo registrado, o escriba el nuevo en «Correo Electrónico».',
+    ]);
+    // One wording per error: the same text next to the field.
+    expect($(el, '#f-direccion-error').textContent).to.equal(enlaces[0]!.textContent!.trim());
+    expect(campo(el, 'f-direccion').getAttribute('aria-invalid')).to.equal('true');
+    enlaces[0]!.click();
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-direccion');
-    expect(campo(el, 'f-correo').getAttribute('aria-invalid')).to.equal('true');
     expect(bff.de('PUT /api/usuario')).to.have.length(0);
-    // A link of the summary takes the focus to its field.
-    // Block-level items: a wrapped item's bullet sits by its first line, not its last.
-    for (const b of resumen.querySelectorAll('li button')) {
-      expect(getComputedStyle(b).display).to.equal('block');
-      expect(b.getBoundingClientRect().top).to.be.closeTo(b.parentElement!.getBoundingClientRect().top, 1);
-    }
-    (resumen.querySelectorAll('li button')[1] as HTMLButtonElement).click();
-    expect(el.shadowRoot!.activeElement?.id).to.equal('f-telefono1');
   });
 
   it('pide verificar la contraseña anterior si se escribió sin pulsar Cambio de clave', async () => {
@@ -170,7 +174,7 @@ describe('validación en el navegador y errores del servidor', () => {
     await esperar(() => campo(el, 'f-telefono1').getAttribute('aria-invalid') === 'true');
     expect(campo(el, 'f-celular-numero').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#f-nombre-error').textContent).to.contain('Solicitud de baja');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('f-nombre');
+    await esperar(() => el.shadowRoot!.activeElement === $(el, '[part="resumen-errores"]'), 'el foco no fue al resumen');
     expect($(el, '[part="resumen-errores"]').textContent).to.contain('Teléfono1:');
     // Changing the field clears the server's verdict.
     await escribir(el, 'f-telefono1', '042345679');
@@ -192,7 +196,7 @@ describe('validación en el navegador y errores del servidor', () => {
     await esperarDialogo(el, '¿Está seguro');
     boton(el.shadowRoot!, 'Sí').click();
     await esperar(() => $(el, '#f-cambioClave-contrasena-error'));
-    expect($(el, '#f-cambioClave-contrasena-error').textContent).to.equal('La contraseña es demasiado fácil de adivinar.');
+    expect($(el, '#f-cambioClave-contrasena-error').textContent).to.equal('Contraseña: La contraseña es demasiado fácil de adivinar.');
     expect(bff.de('PUT /api/usuario')[0]!.cuerpo.cambioClave).to.deep.equal({
       contrasenaAnterior: 'Clave-Demo-2026',
       contrasena: 'contraseña-larga-1',

@@ -32,8 +32,14 @@ describe('solicitud de baja', () => {
     const registrada = dialogo(pagina, 'Solicitud de baja registrada');
     await registrada.waitFor();
     expect(await registrada.textContent()).toContain('Su solicitud de baja fue registrada');
+    expect(await pagina.locator('#nombre-usuario').isVisible()).toBe(true);
     await boton(registrada, 'Aceptar').click();
     await pagina.getByText('Su usuario fue dado de baja.').waitFor();
+    // The header no longer shows a signed-in user, nor «Cerrar sesión».
+    // (on baja-solicitada, which the element sends once its message is accepted)
+    await expect.poll(() => pagina.locator('#nombre-usuario').isVisible()).toBe(false);
+    expect(await pagina.getByText('TITO MACAY').isVisible()).toBe(false);
+    expect(await boton(pagina, 'Cerrar sesión').isVisible()).toBe(false);
 
     // The session is over: the old cookie no longer reads the user.
     const r = await pagina.context().request.get(`${servidor.url}/api/usuario`);

@@ -94,7 +94,7 @@ describe('carga inicial del elemento construido', () => {
 
   test('«Actividad reciente», la validación, los mensajes y la baja llegan cuando se usan, y funcionan', async () => {
     const { pagina, transferido, vigilante } = await paginaDelElemento();
-    for (const nombre of ['actividad-reciente', 'validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login']) {
+    for (const nombre of ['actividad-reciente', 'validacion', 'avisos', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login']) {
       expect(parte(transferido, nombre), nombre).toHaveLength(0);
     }
 
@@ -105,11 +105,11 @@ describe('carga inicial del elemento construido', () => {
     const telefono = campo(pagina, 'Teléfono1');
     await telefono.fill('12');
     await telefono.press('Tab');
-    await pagina.getByText('Para Ecuador use el formato 0XXXXXXXX', { exact: false }).waitFor();
+    await pagina.getByText('En Ecuador, un fijo con código de área', { exact: false }).waitFor();
     expect(parte(transferido, 'validacion')).toHaveLength(1);
 
     await boton(pagina, 'Modificar').click();
-    expect(parte(transferido, 'dialogo-mensaje')).toHaveLength(1);
+    expect(parte(transferido, 'avisos')).toHaveLength(1);
 
     await boton(pagina, 'Solicitud de baja').click();
     const baja = dialogo(pagina, 'Solicitud de baja');

@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  abrirFormularioPortal,
   boton,
+  dialogo,
   campo,
   iniciarSesionPortal,
   irAlFormularioDesdeElMenu,
@@ -39,22 +41,83 @@ describe('portal de demostración', () => {
     vigilante.verificar();
   });
 
+  test('b. corregir el nombre lo guarda en mayúsculas, el formulario lo muestra así y la cabecera lo sigue', async () => {
+    const { pagina, vigilante } = await entorno.abrirPagina({ ancho: 360, alto: 740 });
+    await abrirFormularioPortal(pagina, entorno.servidor, 'mzambrano');
+    expect(await pagina.locator('#nombre-usuario').textContent()).toBe('MARIA ZAMBRANO');
+    await campo(pagina, 'Nombre Usuario').fill('María Zambrano');
+    await mantenerCorreo(pagina, true);
+    await modificarYConfirmar(pagina);
+    await expect.poll(() => campo(pagina, 'Nombre Usuario').inputValue()).toBe('MARÍA ZAMBRANO');
+    expect(await pagina.locator('#nombre-usuario').textContent()).toBe('MARÍA ZAMBRANO');
+    expect((await usuarioPorCookie(pagina, entorno.servidor)).nombre).toBe('MARÍA ZAMBRANO');
+    vigilante.verificar();
+  });
+
+  test('c. cada enlace de la ruta («Inicio», «3.2.3 …») es un blanco de al menos 24 × 24 px (WCAG 2.5.8), también a 360 px', async () => {
+    for (const ancho of [1280, 360]) {
+      const { pagina, vigilante } = await entorno.abrirPagina({ ancho, alto: 740 });
+      await abrirFormularioPortal(pagina, entorno.servidor, 'tmacay');
+      const enlaces = pagina.getByRole('navigation', { name: 'Ruta' }).getByRole('link');
+      expect(await enlaces.count()).toBe(2);
+      for (const enlace of await enlaces.all()) {
+        const caja = (await enlace.boundingBox())!;
+        expect(caja.width, `${await enlace.textContent()} a ${ancho} px`).toBeGreaterThanOrEqual(24);
+        expect(caja.height, `${await enlace.textContent()} a ${ancho} px`).toBeGreaterThanOrEqual(24);
+      }
+      vigilante.verificar();
+    }
+  });
+
+  test('f. solo con el teclado a 360 px: un teléfono con +593, «Sí» con las flechas, Modificar, Sí y Aceptar con Enter', async () => {
+    const { pagina, vigilante } = await entorno.abrirPagina({ ancho: 360, alto: 740 });
+    await abrirFormularioPortal(pagina, entorno.servidor, 'tmacay');
+    const enfocado = () =>
+      pagina.evaluate(() => {
+        let e = document.activeElement;
+        while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+        return e ? `${e.tagName} ${e.id || e.getAttribute('name') || e.textContent!.trim()}` : '';
+      });
+    /** Tab until the focus is on `destino` (at most 80 presses). */
+    const tabHasta = async (destino: RegExp) => {
+      for (let i = 0; i < 80 && !destino.test(await enfocado()); i++) await pagina.keyboard.press('Tab');
+      expect(await enfocado()).toMatch(destino);
+    };
+    await tabHasta(/^INPUT f-telefono2$/);
+    await pagina.keyboard.type('+593 99 123 4567');
+    await pagina.keyboard.press('Tab');
+    expect(await campo(pagina, 'Teléfono2').inputValue()).toBe('0991234567');
+    await tabHasta(/^INPUT mantenerCorreo$/);
+    await pagina.keyboard.press('ArrowUp');
+    await tabHasta(/^BUTTON Modificar$/);
+    await pagina.keyboard.press('Enter');
+    await dialogo(pagina, 'Confirmación').waitFor();
+    await pagina.keyboard.press('Enter');
+    await dialogo(pagina, 'Información actualizada').waitFor();
+    await pagina.keyboard.press('Enter');
+    await expect.poll(enfocado).toBe('BUTTON Modificar');
+    expect((await usuarioPorCookie(pagina, entorno.servidor)).telefono2).toBe('0991234567');
+    // The choice stays «Sí» after the save: the next change is saved the same way.
+    expect(await pagina.getByRole('radio', { name: 'Sí', exact: true }).isChecked()).toBe(true);
+    vigilante.verificar();
+  });
+
   test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
     const { pagina, vigilante, envios } = await abrirFormularioContandoPuts('mzambrano');
 
     const telefono = campo(pagina, 'Teléfono1');
-    // Letters are filtered as typed: "12ab" leaves "12", too short for an Ecuadorian number.
+    // Nothing typed is dropped: "12ab" stays as typed, and is refused with a message.
     await telefono.fill('');
     await telefono.pressSequentially('12ab');
-    await expect.poll(() => telefono.inputValue()).toBe('12');
     await telefono.press('Tab');
+    await expect.poll(() => telefono.inputValue()).toBe('12ab');
     await boton(pagina, 'Modificar').click();
     await comprobarErrorDeTelefono(pagina);
     expect(envios).toEqual([]);
 
     // The stored value did not change.
     const usuario = await usuarioPorCookie(pagina, entorno.servidor);
-    expect(usuario.telefono1).not.toBe('12');
+    expect(usuario.telefono1).not.toBe('12ab');
     vigilante.verificar();
   });
 
@@ -87,18 +150,22 @@ async function abrirFormularioContandoPuts(idUsuario: string): Promise<PaginaVig
   return { ...abierta, envios };
 }
 
-/** After Modificar: Teléfono1 marked invalid, its message next to it, focused, named in the summary, no dialog. */
+/** After Modificar: Teléfono1 marked invalid, its message next to it, the summary focused with a link to it, no dialog. */
 async function comprobarErrorDeTelefono(pagina: Page): Promise<void> {
   const telefono = campo(pagina, 'Teléfono1');
-  const resumen = pagina.getByRole('alert').filter({ hasText: 'Revise' });
+  const resumen = pagina.locator('[part="resumen-errores"]');
   await resumen.waitFor({ timeout: 5_000 });
-  expect(await resumen.textContent()).toContain('Teléfono1');
+  expect(await resumen.getByRole('heading').textContent()).toBe('Hay 1 campo por corregir');
+  const enlace = resumen.getByRole('link', { name: /^Teléfono1:/ });
   expect(await telefono.getAttribute('aria-invalid')).toBe('true');
   const error = pagina.locator('#f-telefono1-error');
   expect(await error.isVisible()).toBe(true);
-  expect(await error.textContent()).toContain('0XXXXXXXX');
+  expect(await error.textContent()).toContain('Teléfono1: En Ecuador, un fijo con código de área');
+  expect(await error.textContent()).toBe(await enlace.textContent());
   expect(await telefono.getAttribute('aria-describedby')).toContain('f-telefono1-error');
-  // The first field with an error gets the focus.
-  expect(await telefono.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  // GOV.UK: the summary gets the focus; its link leads to the field.
+  await expect.poll(() => resumen.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   expect(await pagina.getByRole('dialog').count()).toBe(0);
+  await enlace.click();
+  expect(await telefono.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
 }

@@ -5,7 +5,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../contract/api.js';
-import { todos } from '../ayuda.js';
+import { paginaAlFrente, todos } from '../ayuda.js';
 import { bandeja, CLAVE, type CorreoBandeja } from '../../../paquete/testing.js';
 
 /** Real requests on a shared 2-core machine: wait longer than the fake-BFF tests do. */
@@ -22,6 +22,7 @@ export async function correoRecibido(origen: string, cumple: (c: CorreoBandeja) 
 
 /** The element on this page, talking to the real BFF; without a token it shows its own login. */
 export async function montarReal(origen: string, opciones: { token?: string; lang?: string } = {}) {
+  await paginaAlFrente();
   return fixture<ModificarUsuarioGeneral>(
     html`<modificar-usuario-general api-base=${origen} lang=${opciones.lang ?? 'es'} .token=${opciones.token}></modificar-usuario-general>`,
   );

@@ -50,7 +50,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
     await verificarContrasena(el, 'no-es-la-clave', 'Change password');
     await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'));
-    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('The password is not correct.');
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('Current password: The password is not correct.');
     await abrirActividad(el);
     await esperarReal(() => eventosActividad(el).length > 0);
     const nombres = eventosActividad(el).map((li) => li.querySelector('strong')!.textContent!.trim());
@@ -68,7 +68,7 @@ describe('BFF real: jsmith (Estados Unidos), contraseña y baja', () => {
     expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.true;
     await verificarContrasena(el, 'Clave-Demo-2025');
     await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'), 'no mostró INCORRECTA');
-    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('La contraseña no es correcta.');
+    expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('Contraseña anterior: La contraseña no es correcta.');
     expect(campo(el, 'f-cambioClave-contrasenaAnterior').getAttribute('aria-invalid')).to.equal('true');
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
     await verificarContrasena(el, CLAVE);

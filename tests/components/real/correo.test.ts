@@ -40,7 +40,7 @@ describe('BFF real: cambio de correo', () => {
     await formularioListo(el);
     await comprobar(el, 'ocupado@example.com');
     await esperarReal(() => $(el, '#f-correo-error'), 'no dijo que el correo está ocupado');
-    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect($(el, '#f-correo-error').textContent).to.equal('Correo Electrónico: Este correo ya está registrado por otro usuario.');
     expect(campo(el, 'f-correo').readOnly).to.be.false;
     expect(boton(el.shadowRoot!, 'Solicitar código de seguridad').disabled).to.be.true;
     await comprobar(el, 'Maria.Zambrano.Nuevo@example.com');
@@ -81,9 +81,10 @@ describe('BFF real: cambio de correo', () => {
       window.fetch = fetchOriginal;
     }
     expect(rechazos[0]!.errores.find((e) => e.campo === 'codigoSeguridad')!.intentosRestantes).to.equal(4);
-    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('El código de seguridad no es correcto.');
+    expect($(el, '#f-codigoSeguridad-error').textContent).to.equal('Ingrese código de seguridad: El código de seguridad no es correcto.');
     expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Intentos restantes con este código: 4.');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('f-codigoSeguridad');
+    // GOV.UK: the summary takes the focus; its link leads to the code.
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('resumen-errores');
     expect((await leerUsuario(bff, token)).usuario.correo).to.equal('maria.zambrano@example.com');
 
     await escribir(el, 'f-codigoSeguridad', codigo.toLowerCase());
@@ -219,10 +220,10 @@ describe('BFF real: cambio de correo', () => {
     await escribir(el, 'f-codigoSeguridad', suyo);
     await modificarConSi(el);
     await esperarReal(() => $(el, '#f-correo-error'), 'no mostró el error en Correo Electrónico');
-    expect($(el, '#f-correo-error').textContent).to.equal('Este correo ya está registrado por otro usuario.');
+    expect($(el, '#f-correo-error').textContent).to.equal('Correo Electrónico: Este correo ya está registrado por otro usuario.');
     // The fields are unlocked to type another address.
     expect(campo(el, 'f-correo').readOnly).to.be.false;
-    expect(el.shadowRoot!.activeElement?.id).to.equal('f-correo');
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('resumen-errores');
     expect((await leerUsuario(bff, token)).usuario.correo).to.equal('tito.macay@example.com');
   });
 });

@@ -105,11 +105,11 @@ describe('BFF real: datos de tmacay', () => {
     boton(el.shadowRoot!, 'Modificar').click();
     await esperarReal(() => $(el, '#f-nombre-error'), 'no apareció el error en Nombre Usuario');
     const texto =
-      'Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.';
+      'Nombre Usuario: Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.';
     expect($(el, '#f-nombre-error').textContent).to.equal(texto);
     expect(campo(el, 'f-nombre').getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('f-nombre');
-    expect($(el, '[part="resumen-errores"]').textContent).to.contain(`Nombre Usuario: ${texto}`);
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('resumen-errores');
+    expect($(el, '[part="resumen-errores"] a').textContent).to.equal(texto);
     expect(dialogosAbiertos(el)).to.have.length(0);
     // The browser applies the same shared rule as the server: the server refuses that body too.
     const put = await pedir(bff, 'PUT', '/api/usuario', {
@@ -157,7 +157,7 @@ describe('BFF real: datos de tmacay', () => {
     expect([usuario.pais, usuario.provincia, usuario.ciudad]).to.deep.equal(['EC', '17', '1701']);
   });
 
-  it('412 tras un cambio concurrente hecho con fetch: «Recargar» trae la versión actual', async () => {
+  it('412 tras un cambio concurrente hecho con fetch: muestra qué cambió y «Conservar mis cambios» guarda lo escrito sobre la versión actual', async () => {
     const el = await montarReal(bff, { token });
     await formularioListo(el);
     const { usuario, etag } = await leerUsuario(bff, token);
@@ -171,16 +171,17 @@ describe('BFF real: datos de tmacay', () => {
     $(el, 'input[name="mantenerCorreo"][value="si"]').click();
     await escribir(el, 'f-fax', '042999888');
     await modificarConSi(el);
-    const d = await esperarDialogoReal(el, 'Sus datos fueron modificados en otra sesión.');
-    boton(d, 'Recargar').click();
-    await esperarReal(() => campo(el, 'f-direccion')?.value === 'Av. Francisco de Orellana 234, edificio Centrum', 'no recargó los datos');
-    expect(campo(el, 'f-fax').value).to.equal('');
-    // With the new ETag the same change now goes through.
-    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
-    await escribir(el, 'f-fax', '042999888');
+    const d = await esperarDialogoReal(el, 'Sus datos fueron modificados en otra sesión');
+    expect(d.querySelector('.cambios')!.textContent).to.contain('«Av. Francisco de Orellana 234, edificio Centrum»');
+    boton(d, 'Conservar mis cambios').click();
+    await esperarReal(() => campo(el, 'f-direccion')?.value === 'Av. Francisco de Orellana 234, edificio Centrum', 'no tomó los datos nuevos');
+    expect(campo(el, 'f-fax').value, 'lo escrito se conserva').to.equal('042999888');
+    // With the new ETag the change now goes through, over the other window's address.
     const evento = oneEvent(el, 'usuario-modificado');
     await modificarConSi(el);
-    expect((await evento).detail.fax).to.equal('042999888');
+    const guardado = (await evento).detail;
+    expect(guardado.fax).to.equal('042999888');
+    expect(guardado.direccion).to.equal('Av. Francisco de Orellana 234, edificio Centrum');
     boton(await esperarDialogoReal(el, 'con éxito'), 'Aceptar').click();
   });
 

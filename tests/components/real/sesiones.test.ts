@@ -23,8 +23,11 @@ describe('BFF real: sesiones abiertas de tmacay', () => {
     await esperarReal(() => items().length === 3, 'no se listaron las tres sesiones');
     expect(items()[0]!.textContent).to.contain('Esta sesión');
     expect(items().filter((li) => li.textContent!.includes('Esta sesión'))).to.have.length(1);
-    // The requests come from this Chromium over loopback: its device and address.
-    expect(items()[0]!.querySelector('strong')!.textContent).to.match(/^Chrome \d+ · Linux$/);
+    // The requests come from this browser (Chromium, Firefox or WebKitGTK, which says it is Safari)
+    // over loopback: its device and address.
+    const ua = navigator.userAgent;
+    const navegador = ua.includes('Firefox/') ? 'Firefox' : ua.includes('Chrome/') ? 'Chrome' : 'Safari';
+    expect(items()[0]!.querySelector('strong')!.textContent).to.match(new RegExp(`^${navegador} \\d+(\\.\\d+)? · Linux$`));
     expect(items()[0]!.textContent).to.match(/IP 127\.0\.0\.1/);
     await expect(el).to.be.accessible();
 
