@@ -1,5 +1,6 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
 import pLimit from 'p-limit';
+import type { CodigoCampo } from '../../contract/codigos.js';
 import { evaluarContrasena, PUNTAJE_MINIMO_CONTRASENA } from '../../contract/contrasena.js';
 import { contieneDatosPersonales, type ContextoContrasena } from '../../contract/datos-personales.js';
 import { longitudContrasenaValida } from '../../contract/texto.js';
@@ -66,7 +67,7 @@ export function limitadorArgon2({ concurrentes = 4, cola = 32 } = {}): Limitador
  * The server side of the password policy (DESIGN §2), the authority behind the element's live
  * checklist: the field error codes of a new password.
  */
-export type ErrorPoliticaContrasena = 'LONGITUD' | 'NO_PERMITIDO' | 'DEBIL';
+export type ErrorPoliticaContrasena = Extract<CodigoCampo, 'LONGITUD' | 'NO_PERMITIDO' | 'DEBIL'>;
 
 /**
  * Why `nueva` is refused, or null when it is acceptable. In order: `LONGITUD` (12–128 after NFKC),

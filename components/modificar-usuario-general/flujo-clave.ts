@@ -4,7 +4,6 @@ import { ProblemaHttp, type ClienteApi } from './api.js';
 import type { EvaluacionContrasena } from '../../contract/contrasena.js';
 import type { ContextoContrasena } from '../../contract/datos-personales.js';
 
-export type { ContextoContrasena };
 type Evaluador = (clave: string, contexto: ContextoContrasena) => Promise<EvaluacionContrasena>;
 
 let carga: Promise<Evaluador | null> | null = null;

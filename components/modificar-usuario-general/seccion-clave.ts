@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import { contieneDatosPersonales } from '../../contract/datos-personales.js';
+import { contieneDatosPersonales, type ContextoContrasena } from '../../contract/datos-personales.js';
 import { longitudContrasenaValida } from '../../contract/texto.js';
-import type { ContextoContrasena, FlujoClave } from './flujo-clave.js';
+import type { FlujoClave } from './flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
   clave: FlujoClave;
