@@ -10,16 +10,7 @@ import { webkitLauncher } from './tests/components/webkit.mjs';
 // The package's own plugin (modificar-usuario-general/wtr): tests/components/real/ run against the
 // real BFF (dist/server.js), started on demand.
 import { bffReal } from './paquete/wtr.mjs';
-
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { ARGUMENTOS_CHROMIUM, RUTA_CHROMIUM } from './tests/helpers/chromium.mjs';
 
 // @web/test-runner-chrome 0.18 calls browser.isConnected(), which puppeteer-core 25 replaced by
 // the `connected` property.
@@ -44,7 +35,7 @@ const alFrente = {
 };
 
 const NAVEGADORES = {
-  chromium: () => chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags } }),
+  chromium: () => chromeLauncher({ launchOptions: { executablePath: RUTA_CHROMIUM, headless: true, args: ARGUMENTOS_CHROMIUM } }),
   firefox: () =>
     chromeLauncher({ puppeteer: puppeteerFirefox, launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true } }),
   webkit: () => webkitLauncher(),

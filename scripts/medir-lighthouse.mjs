@@ -6,7 +6,8 @@
 // metrics behind the score. It prints figures; it is not a test. Run through tsx.
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { ARGUMENTOS_CHROMIUM, arrancarServidor, iniciarSesionApi, puertoLibre } from '../tests/helpers/e2e-pasos.ts';
+import { ARGUMENTOS_CHROMIUM, RUTA_CHROMIUM } from '../tests/helpers/chromium.mjs';
+import { arrancarServidor, iniciarSesionApi, puertoLibre } from '../tests/helpers/e2e-pasos.ts';
 
 const RUNS = 3;
 const RUTA = '/portal/3.2.3/usuario-general';
@@ -15,7 +16,7 @@ const METRICAS = ['first-contentful-paint', 'largest-contentful-paint', 'total-b
 const servidor = await arrancarServidor();
 const puerto = await puertoLibre();
 const navegador = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: process.env.CHROME_PATH || RUTA_CHROMIUM,
   args: [...ARGUMENTOS_CHROMIUM, `--remote-debugging-port=${puerto}`],
 });
 

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import type { MensajeCorreo } from '../../bff/mail/index.js';
 import { contarLlamadas, type BaseContada } from '../helpers/contador-db.js';
-import { actualizacionTmacay, CONTRASENA_DEMO, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, cambioDeCorreo, codigoEn, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // A mailer that keeps messages in memory: the dev outbox would add its own INSERTs.
@@ -21,14 +21,8 @@ beforeEach(async () => {
   enviados.length = 0;
   base = contarLlamadas(e.db);
   app = createApp({ db: base.db, mailer, reloj: e.reloj.ahora, config: e.config });
-  token = await entrar();
+  token = await iniciarSesion(app);
 });
-
-async function entrar(idUsuario = 'tmacay'): Promise<string> {
-  const r = await pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena: CONTRASENA_DEMO } });
-  expect(r.status).toBe(201);
-  return ((await r.json()) as { token: string }).token;
-}
 
 const NUEVO = 'tito.nuevo@example.com';
 const NUEVA_CLAVE = 'Orquidea-Violeta-Tungurahua-77';
@@ -36,13 +30,12 @@ const NUEVA_CLAVE = 'Orquidea-Violeta-Tungurahua-77';
 /** A security code for NUEVO, as mailed. */
 async function codigo(): Promise<string> {
   expect((await pedir(app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token })).status).toBe(202);
-  return enviados.at(-1)!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+  return codigoEn(enviados.at(-1)!.texto);
 }
 
 /** The token of the "No reconozco este cambio" link of a saved email change. */
 async function enlaceReversion(): Promise<string> {
-  const cuerpo = actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: await codigo() });
-  expect((await pedir(app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': '"1"' } })).status).toBe(200);
+  expect((await actualizarUsuario(app, token, cambioDeCorreo('tmacay', NUEVO, await codigo()))).status).toBe(200);
   // The notice to the old address leaves through the outbox, after the answer.
   await e.despachador.entregarPendientes();
   return enviados.at(-1)!.texto.match(/\/correo\/revertir\/([A-Za-z0-9_-]+)/)![1]!;
@@ -102,7 +95,7 @@ const CASOS: Caso[] = [
   {
     nombre: 'PUT /api/usuario (email, with its code)',
     ruta: '/api/usuario',
-    preparar: async () => put(actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: await codigo() })),
+    preparar: async () => put(cambioDeCorreo('tmacay', NUEVO, await codigo())),
     estado: 200,
     viajes: 5,
   },

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ARGUMENTOS_CHROMIUM, RUTA_CHROMIUM } from '../helpers/chromium.mjs';
 
 const raiz = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -43,8 +44,8 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   navegador = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: RUTA_CHROMIUM,
+    args: ARGUMENTOS_CHROMIUM,
   });
   for (const ancho of [360, 1280]) {
     const contexto = await navegador.newContext({ viewport: { width: ancho, height: 900 }, locale: 'es-EC', timezoneId: 'America/Guayaquil' });

@@ -1,19 +1,10 @@
 // Debian's Chromium through playwright-core, and a watcher that records what a page should never
 // show: console errors, uncaught exceptions, failed requests and unexpected HTTP errors.
 import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
-
-export const ARGUMENTOS_CHROMIUM = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { ARGUMENTOS_CHROMIUM, RUTA_CHROMIUM } from './chromium.mjs';
 
 export function abrirNavegador(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGUMENTOS_CHROMIUM });
+  return chromium.launch({ executablePath: RUTA_CHROMIUM, args: ARGUMENTOS_CHROMIUM });
 }
 
 /** An HTTP answer ≥ 400 the test expects, e.g. `{ metodo: 'GET', ruta: '/api/usuario', estado: 401 }`. */
