@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { INACTIVIDAD_SESION_MS } from '../../contract/http.js';
 
-/** The warning comes two minutes before the BFF closes an idle session. */
+/** The warning comes at 28 minutes: at least a minute before the BFF may close an idle session. */
 export const AVISO_MS = INACTIVIDAD_SESION_MS - 2 * 60_000;
 
 /** Warns before the session's idle timeout; every authenticated answer restarts the clock. */
