@@ -1,6 +1,7 @@
 // The server's Spanish texts (contract/codigos.ts, which the BFF puts in `errores[].mensaje`) and
-// the element's own (mensajes.ts and textos-error.ts, es and en) must name the same things: a field the server labels
-// and a field/code pair it explains precisely have a label and a precise text in the element too.
+// the element's own (mensajes.ts and textos-error.ts, es and en) must name the same things: a
+// field the server labels and a field/code pair it explains precisely have a label and a precise
+// text in the element too.
 import { expect } from '@open-wc/testing';
 import { CODIGOS_CAMPO, ETIQUETAS, TEXTOS_CAMPO, type CodigoCampo } from '../../contract/codigos.js';
 import { setLocale } from '../../components/modificar-usuario-general/localization.js';
