@@ -27,8 +27,6 @@ import { rutasUsuario } from './routes/usuario.js';
 import { rutasWidget } from './routes/widget.js';
 import type { Dependencias, Entorno, Servicios } from './tipos.js';
 
-export type { Dependencias } from './tipos.js';
-
 /** CSP and friends on every response; the widget bundle must stay loadable from other origins. */
 function cabecerasDeSeguridad(recursoCompartido: boolean) {
   return secureHeaders({

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CodigoProblema, ErrorCampo } from './contract/index.js';
+import type { CodigoProblema, ErrorCampo, Problema } from '../contract/index.js';
 import { DESCRIPCION_FALLA, type MotivoFalla } from './db/disponibilidad.js';
 
 /** Spanish titles of the HTTP statuses the BFF answers with. */
@@ -22,16 +22,6 @@ const TITULOS: Partial<Record<number, string>> = {
   503: 'Servicio no disponible',
 };
 
-/** The body of an RFC 9457 problem (DESIGN §4). */
-interface Problema {
-  type?: string;
-  status: number;
-  title: string;
-  detail: string;
-  codigo: CodigoProblema;
-  errores?: ErrorCampo[];
-}
-
 function cuerpoProblema(
   status: number,
   codigo: CodigoProblema,
@@ -41,26 +31,29 @@ function cuerpoProblema(
   return { status, title: TITULOS[status] ?? 'Error', detail, codigo, ...(errores ? { errores } : {}) };
 }
 
-/** Answers an `application/problem+json` error. */
-export function problema(
+/** Answers an `application/problem+json` error, typed for the client of `AppType`. */
+export function problema<S extends ContentfulStatusCode>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: S,
   codigo: CodigoProblema,
   detail: string,
   errores?: ErrorCampo[],
-): Response {
-  return c.body(JSON.stringify(cuerpoProblema(status, codigo, detail, errores)), status, {
+) {
+  return c.json(cuerpoProblema(status, codigo, detail, errores), status, {
     'Content-Type': 'application/problem+json; charset=UTF-8',
   });
 }
 
+/** A problem answer with status `S`, as the client of `AppType` sees it. */
+export type RespuestaProblema<S extends ContentfulStatusCode> = ReturnType<typeof problema<S>>;
+
 /** 422 VALIDACION with its `errores`. */
-export function problemaValidacion(c: Context, errores: ErrorCampo[]): Response {
+export function problemaValidacion(c: Context, errores: ErrorCampo[]) {
   return problema(c, 422, 'VALIDACION', 'Revise los campos indicados.', errores);
 }
 
 /** 429 DEMASIADAS_SOLICITUDES with `Retry-After` in seconds. */
-export function problemaLimite(c: Context, reintentarEnS: number): Response {
+export function problemaLimite(c: Context, reintentarEnS: number) {
   c.header('Retry-After', String(reintentarEnS));
   const minutos = Math.ceil(reintentarEnS / 60);
   return problema(
@@ -77,7 +70,7 @@ export const REINTENTO_BASE_S = 5;
 export const REINTENTO_BLOQUEO_S = 2;
 
 /** 503 SERVICIO_NO_DISPONIBLE with `Retry-After`: the database cannot serve the request (`motivo`). */
-export function problemaBaseNoDisponible(c: Context, motivo: MotivoFalla = 'no-responde'): Response {
+export function problemaBaseNoDisponible(c: Context, motivo: MotivoFalla = 'no-responde') {
   const pasajero = motivo === 'ocupada' || motivo === 'no-responde';
   c.header('Retry-After', String(motivo === 'ocupada' ? REINTENTO_BLOQUEO_S : REINTENTO_BASE_S));
   return problema(
@@ -89,7 +82,7 @@ export function problemaBaseNoDisponible(c: Context, motivo: MotivoFalla = 'no-r
 }
 
 /** 503 SERVICIO_NO_DISPONIBLE with `Retry-After`: too many password checks in progress (a flood of logins). */
-export function problemaServidorOcupado(c: Context, reintentarEnS: number): Response {
+export function problemaServidorOcupado(c: Context, reintentarEnS: number) {
   c.header('Retry-After', String(reintentarEnS));
   return problema(
     c,

@@ -39,6 +39,13 @@ export interface Servicios extends Omit<Dependencias, 'mailer' | 'argon2' | 'reg
   metricas: Metricas;
 }
 
+/** Who made a request, for the audit rows, rate limits and logs (set once by `conexion`). */
+export interface Quien {
+  ip: string | null;
+  agente: string | null;
+  idSolicitud: string | null;
+}
+
 /** The authenticated session a request carries (set by `requerirSesion`). */
 export interface SesionDeSolicitud {
   idUsuario: string;
@@ -56,8 +63,6 @@ export type Entorno = {
     /** The client's address (the peer, or X-Forwarded-For behind PROXY_CONFIABLE); set by `conexion`. */
     ipCliente: string | null;
     sesion: SesionDeSolicitud;
-    /** The parsed JSON body of POST/PUT/PATCH requests under /api. */
-    cuerpo: unknown;
     /** The signed-in user, read with the session by `requerirSesion`. */
     usuario: UsuarioGuardado;
     /** The request's logger (hono-pino): its lines carry the request id and method. */

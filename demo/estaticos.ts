@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { precomprimir, servirEstatico } from '../bff/compresion.js';
+import { etagFuerte } from '../bff/cripto.js';
 
 const TIPOS: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -39,7 +39,7 @@ export function rellenar(plantilla: string, valores: Record<string, string>): st
  */
 export function servirArchivo(archivo: Archivo): (c: Context) => Response {
   const bytes = new TextEncoder().encode(archivo.cuerpo);
-  const cuerpo = precomprimir(bytes, `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`);
+  const cuerpo = precomprimir(bytes, etagFuerte(bytes));
   return (c) => {
     c.header('Cache-Control', 'no-cache');
     return servirEstatico(c, cuerpo, archivo.tipo);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { escaparHtml } from '../bff/paginas/html.js';
+import { escaparHtml } from '../bff/mail/index.js';
 import { leerArchivo, rellenar, servirArchivo, type Archivo } from './estaticos.js';
 
 const BASE = import.meta.url;

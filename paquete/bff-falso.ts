@@ -1,8 +1,7 @@
 // A fake of the BFF in the browser (`modificar-usuario-general/testing`), for the element's own tests
 // and for hosts testing their pages: it replaces `window.fetch`, answers as the real BFF does
 // (DESIGN.md §4: status, headers, problem+json bodies), keeps a little state and records every request.
-import type { SesionAbierta } from '../bff/contract/api.js';
-import type { Usuario } from '../components/modificar-usuario-general/lib/tipos.js';
+import type { SesionAbierta, Usuario } from '../contract/api.js';
 
 /** The demo users' password, accepted by the fake's login, «Cambio de clave» and re-authentication. */
 export const CLAVE = 'Clave-Demo-2026';
@@ -297,7 +296,7 @@ export class BffFalso {
     const b = ll.cuerpo;
     if (!b.mantenerCorreo && b.codigoSeguridad?.toUpperCase() !== this.codigo) {
       return problema(422, 'VALIDACION', {
-        errores: [{ campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.' }],
+        errores: [{ campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 }],
       });
     }
     this.usuario = {

@@ -1,7 +1,7 @@
 // The browser side of the real BFF of `modificar-usuario-general/wtr` (paquete/wtr.mjs): ask the test
 // runner for a fresh BFF, call its HTTP API as a third party's page does (Bearer token, no cookies),
 // and read the codes it "sends" from its dev outbox.
-import type { Usuario } from '../components/modificar-usuario-general/lib/tipos.js';
+import type { Usuario } from '../contract/api.js';
 import { CLAVE } from './bff-falso.js';
 
 /** The demo users the real BFF is seeded with, all with the password `CLAVE`. */

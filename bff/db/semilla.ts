@@ -1,12 +1,13 @@
 import type { Client } from '@libsql/client';
+import type { Operadora, Usuario } from '../../contract/index.js';
 import { hashContrasena } from '../services/contrasenas.js';
 
 /** Password of every demo user (README). */
-export const CLAVE_DEMO = 'Clave-Demo-2026';
+export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 
 interface UsuarioDemo {
   id_usuario: string;
-  documento_tipo: 'RUC' | 'CEDULA' | 'PASAPORTE';
+  documento_tipo: Usuario['documento']['tipo'];
   documento_numero: string;
   nombre: string;
   pais: string;
@@ -15,7 +16,7 @@ interface UsuarioDemo {
   direccion: string;
   telefono1: string;
   telefono2: string | null;
-  celular_operadora: string;
+  celular_operadora: Operadora;
   celular_numero: string;
   fax: string | null;
   correo: string;
@@ -103,13 +104,13 @@ export async function sembrarDemo(db: Client, ahora: Date): Promise<string[]> {
   const insertados: string[] = [];
   for (const usuario of USUARIOS_DEMO) {
     if (ya.has(usuario.id_usuario)) continue;
-    const claveHash = await hashContrasena(CLAVE_DEMO);
+    const contrasenaHash = await hashContrasena(CONTRASENA_DEMO);
     const columnas = Object.keys(usuario);
     const r = await db.execute({
       sql: `INSERT INTO usuarios (${columnas.join(', ')}, nombre_registrado, estado, version, clave_hash, clave_cambiada_en, creado_en, actualizado_en)
             VALUES (${columnas.map(() => '?').join(', ')}, ?, 'ACTIVO', 1, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING`,
-      args: [...Object.values(usuario), usuario.nombre, claveHash, momento, momento, momento],
+      args: [...Object.values(usuario), usuario.nombre, contrasenaHash, momento, momento, momento],
     });
     if (r.rowsAffected === 1) insertados.push(usuario.id_usuario);
   }

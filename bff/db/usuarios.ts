@@ -1,13 +1,13 @@
 import type { InStatement, Row } from '@libsql/client';
-import type { Operadora, Usuario } from '../contract/index.js';
-import type { Ejecutor } from './ejecutor.js';
+import type { Operadora, Usuario } from '../../contract/index.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
 
 export type EstadoUsuario = 'ACTIVO' | 'BAJA' | 'BLOQUEADO';
 
 /** A stored user: what `GET /api/usuario` shows plus what only the BFF sees. */
 export interface UsuarioGuardado extends Usuario {
   estado: EstadoUsuario;
-  claveHash: string;
+  contrasenaHash: string;
 }
 
 /** The SENAE mailbox every user has, derived from the ID (never editable). */
@@ -70,13 +70,13 @@ function aUsuario(fila: Record<(typeof COLUMNAS_USUARIO)[number], unknown>): Usu
     correoSenae: correoSenae(idUsuario),
     version: Number(fila.version),
     estado: String(fila.estado) as EstadoUsuario,
-    claveHash: String(fila.clave_hash),
+    contrasenaHash: String(fila.clave_hash),
   };
 }
 
 /** Only the public fields of DESIGN §4 (no state, no hash). */
 export function usuarioPublico(usuario: UsuarioGuardado): Usuario {
-  const { estado: _estado, claveHash: _claveHash, ...publico } = usuario;
+  const { estado: _estado, contrasenaHash: _contrasenaHash, ...publico } = usuario;
   return publico;
 }
 
@@ -118,7 +118,7 @@ export function camposCambiados(antes: Usuario, despues: DatosEditables): string
 
 /**
  * The UPDATE of the editable data, applied only while the stored version is still `version`
- * (optimistic concurrency) and the account is ACTIVO, bumping it. With `claveHash` the password
+ * (optimistic concurrency) and the account is ACTIVO, bumping it. With `contrasenaHash` the password
  * changes too (a BLOQUEADO account is not unblocked here: only by its reset link). Meant for a
  * `db.batch(…, 'write')`; an address another active user holds fails there on the unique index
  * `usuarios_correo_activo`.
@@ -128,17 +128,17 @@ export function sentenciaActualizacion(
   version: number,
   datos: DatosEditables,
   ahora: Date,
-  claveHash: string | null = null,
+  contrasenaHash: string | null = null,
 ): InStatement {
   const momento = ahora.toISOString();
-  const clave =
-    claveHash === null
+  const contrasena =
+    contrasenaHash === null
       ? ''
       : 'clave_hash = ?, clave_cambiada_en = ?,';
   return {
     sql: `UPDATE usuarios SET nombre = ?, pais = ?, provincia = ?, ciudad = ?, direccion = ?,
             telefono1 = ?, telefono2 = ?, celular_operadora = ?, celular_numero = ?, fax = ?, correo = ?,
-            ${clave} version = version + 1, actualizado_en = ?
+            ${contrasena} version = version + 1, actualizado_en = ?
           WHERE id_usuario = ? AND version = ? AND estado = 'ACTIVO'`,
     args: [
       datos.nombre,
@@ -152,7 +152,7 @@ export function sentenciaActualizacion(
       datos.celular.numero,
       datos.fax,
       datos.correo,
-      ...(claveHash === null ? [] : [claveHash, momento]),
+      ...(contrasenaHash === null ? [] : [contrasenaHash, momento]),
       momento,
       idUsuario,
       version,
@@ -183,4 +183,27 @@ export function sentenciaLectura(idUsuario: string): InStatement {
 /** The user of a result row that has the `usuario` column of `columnaUsuario`. */
 export function usuarioDeFila(fila: Row | undefined): UsuarioGuardado | null {
   return fila ? aUsuario(JSON.parse(String(fila.usuario))) : null;
+}
+
+/** Holds while the account is ACTIVO (a revert may have blocked it since it was read). */
+export function condicionCuentaActiva(idUsuario: string): Condicion {
+  return { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [idUsuario] };
+}
+
+/** Holds once the batch stored `contrasenaHash` (argon2's random salt makes each hash unique). */
+export function condicionContrasenaGuardada(idUsuario: string, contrasenaHash: string): Condicion {
+  return { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, contrasenaHash] };
+}
+
+/**
+ * A BLOQUEADO account gets a new password and is ACTIVO again, only if the statement before it in
+ * the batch changed a row (its reset link was used).
+ */
+export function sentenciaDesbloquear(idUsuario: string, contrasenaHash: string, ahora: Date): InStatement {
+  const momento = ahora.toISOString();
+  return {
+    sql: `UPDATE usuarios SET clave_hash = ?, clave_cambiada_en = ?, estado = 'ACTIVO', version = version + 1, actualizado_en = ?
+          WHERE id_usuario = ? AND estado = 'BLOQUEADO' AND changes() = 1`,
+    args: [contrasenaHash, momento, momento, idUsuario],
+  };
 }

@@ -10,7 +10,7 @@ export interface ContenidoCorreo {
 
 export const ASUNTO_CODIGO = 'ACTIVACIÓN DE CORREO ELECTRÓNICO';
 export const ASUNTO_AVISO_CAMBIO_CORREO = 'Aviso: se cambió el correo electrónico de su usuario de Ecuapass';
-export const ASUNTO_CLAVE_CAMBIADA = 'Aviso: se cambió la contraseña de su usuario de Ecuapass';
+export const ASUNTO_CONTRASENA_CAMBIADA = 'Aviso: se cambió la contraseña de su usuario de Ecuapass';
 export const ASUNTO_BAJA = 'Solicitud de baja de usuario registrada';
 export const ASUNTO_RESTABLECIMIENTO = 'Desbloquee su usuario de Ecuapass: cree una contraseña nueva';
 
@@ -132,13 +132,13 @@ export function mensajeRestablecimiento(d: { nombre: string; idUsuario: string; 
 }
 
 /** The notice sent to the registered address after a password change. */
-export function mensajeClaveCambiada(d: { nombre: string }): ContenidoCorreo {
+export function mensajeContrasenaCambiada(d: { nombre: string }): ContenidoCorreo {
   const aviso = 'La contraseña de su usuario de Ecuapass se cambió.';
   const siNo =
     'Si usted no hizo este cambio, comuníquese de inmediato con Soporte al Cliente del SENAE para proteger su usuario.';
   return {
-    asunto: ASUNTO_CLAVE_CAMBIADA,
-    html: documento(ASUNTO_CLAVE_CAMBIADA, [escaparHtml(saludo(d.nombre)), escaparHtml(aviso), escaparHtml(siNo)]),
+    asunto: ASUNTO_CONTRASENA_CAMBIADA,
+    html: documento(ASUNTO_CONTRASENA_CAMBIADA, [escaparHtml(saludo(d.nombre)), escaparHtml(aviso), escaparHtml(siNo)]),
     texto: texto([saludo(d.nombre), aviso, siNo]),
   };
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { CABECERA_TOKEN } from '../services/cambios-sensibles.js';
+import { CABECERA_TOKEN_SESION } from '../../contract/index.js';
 import type { Entorno } from '../tipos.js';
 
 /**
@@ -16,7 +16,7 @@ export function corsPermitido(permitidos: readonly string[]): MiddlewareHandler<
     credentials: true,
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match'],
-    exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', CABECERA_TOKEN],
+    exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', CABECERA_TOKEN_SESION],
     maxAge: 600,
   });
   return async (c, next) => {

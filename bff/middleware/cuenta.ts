@@ -7,7 +7,7 @@ export const DETALLE_CUENTA_BLOQUEADA =
   'Su usuario está bloqueado por seguridad: se usó el enlace «No reconozco este cambio». Para desbloquearlo abra el enlace «Crear una contraseña nueva» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.';
 
 /** 403 CUENTA_BLOQUEADA: after "No reconozco este cambio", until the reset link is used. */
-export function problemaCuentaBloqueada(c: Context): Response {
+export function problemaCuentaBloqueada(c: Context) {
   return problema(c, 403, 'CUENTA_BLOQUEADA', DETALLE_CUENTA_BLOQUEADA);
 }
 

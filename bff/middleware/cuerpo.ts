@@ -1,6 +1,6 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { problema } from '../problemas.js';
+import { problema, type RespuestaProblema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
 
 /** Largest request body accepted (DESIGN §4). */
@@ -26,20 +26,22 @@ export const limitarCuerpo: MiddlewareHandler<Entorno> = (c, next) => (SIN_CUERP
 
 /**
  * POST/PUT/PATCH bodies must be JSON: another media type → 415 TIPO_CONTENIDO, unparsable JSON →
- * 400 JSON_INVALIDO. The parsed value is left in `c.var.cuerpo`. A body-less DELETE passes.
+ * 400 JSON_INVALIDO; null when it is JSON. The parse is kept by the request (`c.req.json()` reads
+ * it again without failing), so `cuerpoValido` (bff/validacion.ts) and handlers can read it.
  */
-export const leerCuerpoJson: MiddlewareHandler<Entorno> = async (c, next) => {
-  if (!CON_CUERPO.has(c.req.method)) return next();
+export async function problemaDeCuerpoJson(c: Context): Promise<RespuestaProblema<400 | 415> | null> {
+  if (!CON_CUERPO.has(c.req.method)) return null;
   const tipo = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!/^application\/([\w.-]+\+)?json$/.test(tipo)) {
     return problema(c, 415, 'TIPO_CONTENIDO', 'El contenido debe enviarse como JSON (Content-Type: application/json).');
   }
-  let cuerpo: unknown;
   try {
-    cuerpo = JSON.parse(await c.req.text());
+    await c.req.json();
   } catch {
     return problema(c, 400, 'JSON_INVALIDO', 'El contenido de la solicitud no es un JSON válido.');
   }
-  c.set('cuerpo', cuerpo);
-  await next();
-};
+  return null;
+}
+
+/** `problemaDeCuerpoJson` as a middleware, for a route that reads its body before validating it. */
+export const leerCuerpoJson: MiddlewareHandler<Entorno> = async (c, next) => (await problemaDeCuerpoJson(c)) ?? next();

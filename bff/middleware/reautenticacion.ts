@@ -11,7 +11,7 @@ export function reautenticacionVigente(sesion: SesionDeSolicitud, ahora: Date): 
 }
 
 /** 403 REAUTENTICACION_REQUERIDA: the element asks for the password and retries. */
-export function problemaReautenticacion(c: Context): Response {
+export function problemaReautenticacion(c: Context) {
   return problema(
     c,
     403,

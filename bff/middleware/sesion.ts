@@ -2,10 +2,10 @@ import type { InStatement } from '@libsql/client';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
+import { DURACION_MAXIMA_MS, resolverSesion } from '../db/sesiones.js';
 import { problema } from '../problemas.js';
-import { DURACION_MAXIMA_MS, resolverSesion } from '../services/sesiones.js';
-import { origenDeSolicitud } from './solicitud.js';
 import type { Dependencias, Entorno } from '../tipos.js';
+import { origenDeSolicitud } from './solicitud.js';
 
 /** The session cookie's name; with an https ORIGEN_PUBLICO it carries the `__Host-` prefix. */
 export const COOKIE_SESION = 'mug_sesion';
@@ -46,7 +46,7 @@ export function borrarCookieSesion(c: Context, config: OrigenDeCookie): void {
 }
 
 /** 401 NO_AUTENTICADO: no live session (or its user is gone). */
-export function problemaNoAutenticado(c: Context): Response {
+export function problemaNoAutenticado(c: Context) {
   return problema(c, 401, 'NO_AUTENTICADO', 'Su sesión no es válida o ha expirado. Inicie sesión nuevamente.');
 }
 

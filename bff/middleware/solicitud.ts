@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Entorno } from '../tipos.js';
+import type { Entorno, Quien } from '../tipos.js';
 
 /** What `X-Request-Id` may hold (as hono/request-id accepts it). */
 const ID_SOLICITUD = /^[\w=-]{1,255}$/;
@@ -68,7 +68,7 @@ export function conexion(proxyConfiable: readonly string[]): MiddlewareHandler<E
 }
 
 /** Who and where, for the audit log (set by `conexion`). */
-export function origenDeSolicitud(c: Context<Entorno>): { ip: string | null; agente: string | null; idSolicitud: string | null } {
+export function origenDeSolicitud(c: Context<Entorno>): Quien {
   return {
     ip: c.var.ipCliente ?? null,
     agente: c.req.header('User-Agent') ?? null,

@@ -2,8 +2,6 @@
 // no inline script or style (the CSP is `default-src 'self'`), every dynamic value escaped.
 import { escaparHtml } from '../mail/index.js';
 
-export { escaparHtml };
-
 /** Where the pages' stylesheet is served. */
 const RUTA_ESTILOS = '/correo/estilos.css';
 

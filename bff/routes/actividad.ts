@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listarActividad } from '../services/auditoria.js';
+import { listarActividad } from '../db/auditoria.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
 /** GET /api/usuario/actividad: the user's latest 50 audit events, newest first (under the session middleware). */

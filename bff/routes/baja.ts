@@ -1,72 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { BajaInputSchema } from '../contract/index.js';
-import { mensajeBaja } from '../mail/index.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
+import { BajaInputSchema } from '../../contract/index.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { borrarCookieSesion, problemaNoAutenticado } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { sentenciaEvento } from '../services/auditoria.js';
-import { sentenciaAviso } from '../services/avisos.js';
-import { sentenciaAnularCodigos } from '../services/codigos.js';
-import { sentenciaRevocarSesionesDeUsuario } from '../services/sesiones.js';
+import { solicitarBaja } from '../services/baja.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 
 /**
- * POST /api/usuario/baja {motivo} (seed §5.8), mounted under the session middleware: one write
- * batch records the request, puts the account in BAJA (the row and its email stay; the unique
- * index ignores BAJA users), revokes every session, voids pending codes and audits
- * BAJA_SOLICITADA, and the confirmation to the registered address is queued in the outbox (sent
- * after the answer; its failure does not undo the baja).
+ * POST /api/usuario/baja {motivo} (seed §5.8), mounted under the session middleware: the account
+ * is deactivated at once (services/baja.ts) and the session cookie cleared.
  */
 export function rutasBaja(deps: Servicios) {
-  const { db, reloj } = deps;
-  return new Hono<Entorno>().post('/', requerirCuentaActiva, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
-    const usuario = c.get('usuario');
-    const entrada = validarCuerpo(c.get('cuerpo'), BajaInputSchema, ['motivo']);
-    if (!entrada.ok) return problemaDeValidacion(c, entrada);
-    const { motivo } = entrada.valor;
-    const ahora = reloj();
-    const momento = ahora.toISOString();
-    const id = randomUUID();
-    const quien = origenDeSolicitud(c);
-    // Sessions and codes end only if this batch registered the request (the account was ACTIVO).
-    const registrada = { sql: 'EXISTS (SELECT 1 FROM solicitudes_baja WHERE id = ?)', args: [id] };
-    const [, cambio] = await db.batch(
-      [
-        {
-          sql: `INSERT INTO solicitudes_baja (id, id_usuario, motivo, estado, creada_en)
-                SELECT ?, ?, ?, 'REGISTRADA', ? WHERE EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')`,
-          args: [id, usuario.idUsuario, motivo, momento, usuario.idUsuario],
-        },
-        {
-          sql: `UPDATE usuarios SET estado = 'BAJA', version = version + 1, actualizado_en = ?
-                WHERE id_usuario = ? AND estado = 'ACTIVO' AND changes() = 1`,
-          args: [momento, usuario.idUsuario],
-        },
-        sentenciaEvento({ idUsuario: usuario.idUsuario, evento: 'BAJA_SOLICITADA', campos: ['motivo'], creadoEn: ahora, ...quien }, 'siCambio'),
-        sentenciaRevocarSesionesDeUsuario(usuario.idUsuario, ahora, registrada),
-        sentenciaAnularCodigos(usuario.idUsuario, ahora, registrada),
-        sentenciaAviso(
-          deps.config.secretoCodigos,
-          {
-            idUsuario: usuario.idUsuario,
-            tipo: 'BAJA_SOLICITADA',
-            contenido: mensajeBaja({ nombre: usuario.nombre, idSolicitud: id, motivo }),
-            ahora,
-            idSolicitud: quien.idSolicitud,
-          },
-          registrada,
-        ),
-      ],
-      'write',
-    );
-    if (cambio?.rowsAffected !== 1) {
-      return problemaNoAutenticado(c);
-    }
+  return new Hono<Entorno>().post('/', requerirCuentaActiva, requerirReautenticacion(deps), cuerpoValido(BajaInputSchema), async (c) => {
+    const baja = await solicitarBaja(deps, c.get('usuario'), c.req.valid('json').motivo, origenDeSolicitud(c));
+    if (!baja) return problemaNoAutenticado(c);
     borrarCookieSesion(c, deps.config);
-    return c.json({ id, estado: 'REGISTRADA' as const, creadaEn: momento }, 202);
+    return c.json(baja, 202);
   });
 }

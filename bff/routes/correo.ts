@@ -1,22 +1,22 @@
-import { Hono, type Context } from 'hono';
-import { CorreoInputSchema, errorCampo } from '../contract/index.js';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { CorreoInputSchema, errorCampo, type CodigoEnviado, type Disponibilidad } from '../../contract/index.js';
+import { registrarEvento } from '../db/auditoria.js';
+import { anularCodigo, anularCodigosDe, confirmarCodigo, emitirCodigo, LimiteCodigoError, VENTANA_HORA_MS } from '../db/codigos.js';
+import { consumir, LIMITES } from '../db/limites.js';
 import { CorreoNoDisponibleError, CorreoRechazadoError, mensajeCodigo } from '../mail/index.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
 import { requerirSesion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
-import { registrarEvento } from '../services/auditoria.js';
 import { objecionCorreo } from '../services/cambios-sensibles.js';
-import { anularCodigo, anularCodigosDe, confirmarCodigo, emitirCodigo, LimiteCodigoError, VENTANA_HORA_MS } from '../services/codigos.js';
-import { consumir, LIMITES } from '../services/limites.js';
-import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
+import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/reversion.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 
 /** 503 SERVICIO_CORREO_NO_DISPONIBLE with Retry-After: the provider is down or busy, it will pass. */
-function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response {
+function problemaCorreoNoDisponible(c: Context, reintentarEnS: number) {
   c.header('Retry-After', String(reintentarEnS));
   return problema(
     c,
@@ -30,7 +30,7 @@ function problemaCorreoNoDisponible(c: Context, reintentarEnS: number): Response
  * 503 SERVICIO_CORREO_MAL_CONFIGURADO, without Retry-After: the provider refuses our configuration
  * (API key, sender) and retrying will not help until an operator fixes it, so no time is promised.
  */
-function problemaCorreoMalConfigurado(c: Context): Response {
+function problemaCorreoMalConfigurado(c: Context) {
   return problema(
     c,
     503,
@@ -48,37 +48,30 @@ export function rutasCorreo(deps: Servicios) {
   const sesion = requerirSesion(deps);
   /**
    * Every answer that tells whether an address is taken (the availability check, the code request)
-   * counts against one limit, 20 per user per hour, before it looks: a 429 here, null otherwise.
+   * counts against one limit, 20 per user per hour, before it looks: 429 past it.
    */
-  const contarConsultaDisponibilidad = async (c: Context<Entorno>): Promise<Response | null> => {
+  const contarConsultaDisponibilidad: MiddlewareHandler<Entorno> = async (c, next) => {
     const { idUsuario } = c.get('usuario');
     const ahora = reloj();
     const limite = await consumir(db, { clave: `disponibilidad:${idUsuario}`, ...LIMITES.disponibilidad, ahora });
-    if (limite.permitido) return null;
+    if (limite.permitido) return next();
     const agruparMs = LIMITES.disponibilidad.ventanaMs;
     await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['disponibilidad'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
     deps.metricas.limiteRechazado('disponibilidad');
     return problemaLimite(c, limite.reintentarEnS);
   };
   return new Hono<Entorno>()
-    .post('/disponibilidad', sesion, requerirCuentaActiva, leerCuerpoJson, async (c) => {
+    // The limit counts every well-formed JSON request, before its content is validated.
+    .post('/disponibilidad', sesion, requerirCuentaActiva, leerCuerpoJson, contarConsultaDisponibilidad, cuerpoValido(CorreoInputSchema), async (c) => {
       const usuario = c.get('usuario');
-      const limite = await contarConsultaDisponibilidad(c);
-      if (limite) return limite;
-      const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
-      if (!entrada.ok) return problemaDeValidacion(c, entrada);
       // The current address is a field error (as in the PUT), not "unavailable".
-      const objecion = await objecionCorreo(db, usuario, entrada.valor.correo);
+      const objecion = await objecionCorreo(db, usuario, c.req.valid('json').correo);
       if (objecion?.codigo === 'NO_PERMITIDO') return problemaValidacion(c, [objecion]);
-      return c.json({ disponible: objecion === null });
+      return c.json({ disponible: objecion === null } satisfies Disponibilidad);
     })
-    .post('/codigo', sesion, requerirCuentaActiva, requerirReautenticacion(deps), leerCuerpoJson, async (c) => {
+    .post('/codigo', sesion, requerirCuentaActiva, requerirReautenticacion(deps), cuerpoValido(CorreoInputSchema), contarConsultaDisponibilidad, async (c) => {
       const usuario = c.get('usuario');
-      const entrada = validarCuerpo(c.get('cuerpo'), CorreoInputSchema, ['correo']);
-      if (!entrada.ok) return problemaDeValidacion(c, entrada);
-      const correo = entrada.valor.correo;
-      const limite = await contarConsultaDisponibilidad(c);
-      if (limite) return limite;
+      const { correo } = c.req.valid('json');
       const objecion = await objecionCorreo(db, usuario, correo);
       if (objecion) return problemaValidacion(c, [objecion]);
 
@@ -127,14 +120,14 @@ export function rutasCorreo(deps: Servicios) {
       deps.metricas.correo('codigo', true);
       const reenviarDesde = await confirmarCodigo(db, usuario.idUsuario, emitido.id, reloj());
       await registrarEvento(db, { idUsuario: usuario.idUsuario, evento: 'CODIGO_SOLICITADO', campos: ['correo'], creadoEn: ahora, ...quien });
-      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde }, 202);
+      return c.json({ expiraEn: emitido.expiraEn, reenviarDesde } satisfies CodigoEnviado, 202);
     })
     .delete('/codigo', sesion, async (c) => {
       await anularCodigosDe(db, c.get('sesion').idUsuario, reloj());
       return c.body(null, 204);
     })
     .post('/revertir', leerCuerpoJson, async (c) => {
-      const cuerpo = c.get('cuerpo') as { token?: unknown } | null;
+      const cuerpo = (await c.req.json()) as { token?: unknown } | null;
       const token = typeof cuerpo?.token === 'string' ? cuerpo.token : '';
       const resultado = await revertirCambioCorreo(deps, token, origenDeSolicitud(c));
       if (resultado === 'REVERTIDO') return c.body(null, 204);

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { listarBandeja, type CorreoBandeja } from '../mail/index.js';
-import { escaparHtml, paginaHtml } from '../paginas/html.js';
+import { escaparHtml } from '../mail/index.js';
+import { paginaHtml } from '../paginas/html.js';
 import { problema } from '../problemas.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
@@ -29,7 +30,7 @@ function correoHtml(correo: CorreoBandeja): string {
 </li>`;
 }
 
-function noHayBandeja(c: Context): Response {
+function noHayBandeja(c: Context) {
   return problema(c, 404, 'NO_ENCONTRADO', 'La bandeja de desarrollo no existe: los correos se envían por Resend.');
 }
 

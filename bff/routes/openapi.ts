@@ -9,6 +9,7 @@ import {
   CodigoEnviadoSchema,
   CorreoInputSchema,
   DisponibilidadSchema,
+  ProblemaSchema,
   ReautenticacionSchema,
   SesionesAbiertasSchema,
   SesionesCerradasSchema,
@@ -17,33 +18,13 @@ import {
   UsuarioSchema,
   UsuarioUpdateSchema,
   VerificacionClaveSchema,
-} from '../contract/index.js';
+} from '../../contract/index.js';
 import type { Entorno } from '../tipos.js';
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a contract schema, as clients send or receive it. */
 function esquema(schema: v.GenericSchema, modo: 'input' | 'output') {
   return toJsonSchema(schema, { target: 'draft-2020-12', typeMode: modo, errorMode: 'ignore' });
 }
-
-const PROBLEMA = {
-  type: 'object',
-  required: ['status', 'title', 'detail', 'codigo'],
-  properties: {
-    type: { type: 'string' },
-    status: { type: 'integer' },
-    title: { type: 'string' },
-    detail: { type: 'string', description: 'En español' },
-    codigo: { type: 'string' },
-    errores: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['campo', 'codigo', 'mensaje'],
-        properties: { campo: { type: 'string' }, codigo: { type: 'string' }, mensaje: { type: 'string' } },
-      },
-    },
-  },
-};
 
 const ref = (nombre: string) => ({ $ref: `#/components/schemas/${nombre}` });
 const json = (nombre: string) => ({ content: { 'application/json': { schema: ref(nombre) } } });
@@ -68,7 +49,7 @@ const seguro = [{ cookie: [] }, { bearer: [] }];
 /** An operation anyone may call: no session. */
 const publica: never[] = [];
 
-/** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from bff/contract. */
+/** The OpenAPI 3.1 document of DESIGN §4, its schemas generated from contract/. */
 export function documentoOpenApi() {
   const catalogo = (operationId: string, descripcion: string) => ({
     get: { operationId, summary: descripcion, security: publica, responses: { ...exito(200, 'Lista de opciones', 'Catalogo') } },
@@ -289,7 +270,7 @@ export function documentoOpenApi() {
         bearer: { type: 'http', scheme: 'bearer' },
       },
       schemas: {
-        Problema: PROBLEMA,
+        Problema: esquema(ProblemaSchema, 'output'),
         Catalogo: esquema(CatalogoSchema, 'output'),
         SesionInput: esquema(SesionInputSchema, 'input'),
         Sesion: esquema(SesionSchema, 'output'),

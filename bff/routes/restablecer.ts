@@ -1,9 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { mensajeCampo, type ErrorCampo } from '../contract/index.js';
+import { mensajeCampo, type ErrorCampo } from '../../contract/index.js';
+import { cuentaDeRestablecimiento } from '../db/enlaces.js';
+import { escaparHtml } from '../mail/index.js';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { escaparHtml, paginaHtml } from '../paginas/html.js';
-import { cuentaDeRestablecimiento, restablecerClave, RUTA_RESTABLECIMIENTO } from '../services/restablecimiento.js';
+import { paginaHtml } from '../paginas/html.js';
+import { restablecerContrasena, RUTA_RESTABLECIMIENTO } from '../services/restablecimiento.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
 // The token is in the URL: the pages say `<meta name="referrer" content="no-referrer">` (bff/paginas/html.ts).
@@ -66,7 +68,7 @@ export function rutasRestablecimiento(deps: Servicios) {
     .post('/restablecer', limitarCuerpo, async (c) => {
       const datos = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const token = typeof datos.token === 'string' ? datos.token : '';
-      const resultado = await restablecerClave(deps, token, { contrasena: datos.contrasena, confirmacion: datos.confirmacion }, origenDeSolicitud(c));
+      const resultado = await restablecerContrasena(deps, token, { contrasena: datos.contrasena, confirmacion: datos.confirmacion }, origenDeSolicitud(c));
       if (resultado.tipo === 'RESTABLECIDO') return responder(c, 200, 'exito', RESTABLECIDO);
       if (resultado.tipo === 'NO_VALIDO') return responder(c, 410, 'error', NO_VALIDO);
       return formulario(c, token, resultado.idUsuario, resultado.errores);

@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
+import { usuarioDeEnlaceVigente } from '../db/enlaces.js';
+import { escaparHtml } from '../mail/index.js';
 import { limitarCuerpo } from '../middleware/cuerpo.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { ESTILOS, escaparHtml, paginaHtml } from '../paginas/html.js';
-import { usuarioDeEnlaceVigente } from '../services/reversion.js';
-import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/revertir.js';
+import { ESTILOS, paginaHtml } from '../paginas/html.js';
+import { MENSAJES_REVERSION, revertirCambioCorreo } from '../services/reversion.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
 // The token is in the URL: the pages say `<meta name="referrer" content="no-referrer">` (bff/paginas/html.ts).

@@ -1,17 +1,7 @@
 import { Hono } from 'hono';
-import { SesionInputSchema } from '../contract/index.js';
-import { sentenciaLectura, usuarioDeFila } from '../db/usuarios.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
-import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
-import { requerirReautenticacion } from '../middleware/reautenticacion.js';
-import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe, tomarRenovacion } from '../middleware/sesion.js';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
-import { problema, problemaLimite } from '../problemas.js';
-import { sentenciaEvento } from '../services/auditoria.js';
-import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
-import { LIMITES, sentenciaPurgar } from '../services/limites.js';
-import { reservaInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
-import { reenviarRestablecimiento } from '../services/restablecimiento.js';
+import { SesionInputSchema, type Sesion, type SesionesCerradas } from '../../contract/index.js';
+import { sentenciaEvento } from '../db/auditoria.js';
+import { LIMITES, sentenciaPurgar } from '../db/limites.js';
 import {
   listarSesiones,
   resolverSesion,
@@ -19,10 +9,19 @@ import {
   sentenciaRevocarOtrasSesiones,
   sentenciaRevocarToken,
   sesionNueva,
-} from '../services/sesiones.js';
+} from '../db/sesiones.js';
+import { condicionCuentaActiva, sentenciaLectura, usuarioDeFila } from '../db/usuarios.js';
+import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
+import { requerirReautenticacion } from '../middleware/reautenticacion.js';
+import { borrarCookieSesion, ponerCookieSesion, requerirSesion, tokenDe, tomarRenovacion } from '../middleware/sesion.js';
+import { origenDeSolicitud } from '../middleware/solicitud.js';
+import { problema, problemaLimite } from '../problemas.js';
+import { ServidorOcupadoError, verificarContrasena } from '../services/contrasenas.js';
+import { reservaInicioSesion, sentenciasDevolverInicio, sentenciasInicioCorrecto } from '../services/limites-inicio.js';
+import { reenviarRestablecimiento } from '../services/restablecimiento.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, validarCuerpo } from '../validacion.js';
-import { rutaReautenticacion } from './clave.js';
+import { cuerpoValido } from '../validacion.js';
+import { rutaReautenticacion } from './contrasena.js';
 
 const CREDENCIALES_INVALIDAS = 'El ID.usuario o la contraseña no son correctos.';
 
@@ -51,12 +50,10 @@ export function rutasSesiones(deps: Servicios) {
         [sentenciaRevocarOtrasSesiones(idUsuario, sesionId, ahora), sentenciaEvento(cierre, 'siAlguno')],
         'write',
       );
-      return c.json({ cerradas: revocadas?.rowsAffected ?? 0 });
+      return c.json({ cerradas: revocadas?.rowsAffected ?? 0 } satisfies SesionesCerradas);
     })
-    .post('/', leerCuerpoJson, async (c) => {
-      const entrada = validarCuerpo(c.get('cuerpo'), SesionInputSchema, ['idUsuario', 'contrasena']);
-      if (!entrada.ok) return problemaDeValidacion(c, entrada);
-      const { idUsuario, contrasena } = entrada.valor;
+    .post('/', cuerpoValido(SesionInputSchema), async (c) => {
+      const { idUsuario, contrasena } = c.req.valid('json');
       const ahora = reloj();
       const quien = origenDeSolicitud(c);
       // Failures and limit hits are audited for existing users only (unknown IDs would let anyone
@@ -88,7 +85,7 @@ export function rutasSesiones(deps: Servicios) {
       const usuario = usuarioDeFila(lectura.at(-1)?.rows[0]);
       let correcta: boolean;
       try {
-        correcta = await argon2(() => verificarContrasena(usuario?.claveHash ?? null, contrasena));
+        correcta = await argon2(() => verificarContrasena(usuario?.contrasenaHash ?? null, contrasena));
       } catch (error) {
         if (error instanceof ServidorOcupadoError) await db.batch(sentenciasDevolverInicio(idUsuario, quien.ip), 'write');
         throw error;
@@ -116,8 +113,7 @@ export function rutasSesiones(deps: Servicios) {
       // least recently used sessions beyond MAXIMO_SESIONES ended.
       const anterior = tokenDe(c, deps.config);
       // The session is stored only if the account is still ACTIVO (a revert may have blocked it meanwhile).
-      const activa = { sql: "EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND estado = 'ACTIVO')", args: [usuario.idUsuario] };
-      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, activa);
+      const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, condicionCuentaActiva(idUsuario));
       const lote = [
         ...sentenciasInicioCorrecto(idUsuario, quien.ip),
         sentenciaPurgar(ahora),
@@ -130,7 +126,7 @@ export function rutasSesiones(deps: Servicios) {
       if (resultados[lote.indexOf(sentencia)]?.rowsAffected !== 1) return problemaCuentaBloqueada(c);
       ponerCookieSesion(c, deps.config, sesion.token);
       c.header('Cache-Control', 'no-store');
-      return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() }, 201);
+      return c.json({ token: sesion.token, expiraEn: sesion.expiraEn.toISOString() } satisfies Sesion, 201);
     })
     .delete('/actual', async (c) => {
       const credencial = tokenDe(c, deps.config);
@@ -146,7 +142,7 @@ export function rutasSesiones(deps: Servicios) {
 }
 
 /** A BAJA account, told only to whoever knows its password (a wrong one gets the usual 401). */
-function cuentaDeBaja(c: Parameters<typeof problema>[0]): Response {
+function cuentaDeBaja(c: Parameters<typeof problema>[0]) {
   return problema(
     c,
     403,

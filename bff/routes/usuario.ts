@@ -1,15 +1,9 @@
 import type { InStatement } from '@libsql/client';
-import { Hono, type Context } from 'hono';
-import * as v from 'valibot';
-import {
-  errorCampo,
-  esCambioTotalDeNombre,
-  NombreSchema,
-  UsuarioUpdateSchema,
-  validarCatalogos,
-  type ErrorCampo,
-  type UsuarioUpdate,
-} from '../contract/index.js';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { CABECERA_TOKEN_SESION, errorCampo, unirErrores, UsuarioUpdateSchema } from '../../contract/index.js';
+import { sentenciaEvento } from '../db/auditoria.js';
+import { sentenciaAnularCodigos } from '../db/codigos.js';
+import { enlaceNuevo } from '../db/enlaces.js';
 import {
   camposCambiados,
   esViolacionUnica,
@@ -18,32 +12,27 @@ import {
   usuarioDeFila,
   usuarioPublico,
   type DatosEditables,
-  type UsuarioGuardado,
 } from '../db/usuarios.js';
-import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaCuentaBloqueada } from '../middleware/cuenta.js';
+import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { problemaReautenticacion, reautenticacionVigente } from '../middleware/reautenticacion.js';
-import { requerirSesion, tomarRenovacion } from '../middleware/sesion.js';
+import { ponerCookieSesion, requerirSesion, tomarRenovacion } from '../middleware/sesion.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problema, problemaLimite, problemaValidacion } from '../problemas.js';
-import { sentenciaEvento } from '../services/auditoria.js';
 import {
-  avisoCambioClave,
+  avisoCambioContrasena,
   avisoCambioCorreo,
-  entregarTokenNuevo,
   renovacionDeSesiones,
   revisarCambiosSensibles,
   revisarCodigo,
 } from '../services/cambios-sensibles.js';
-import { cargarCatalogos } from '../services/catalogos.js';
-import { sentenciaAnularCodigos } from '../services/codigos.js';
-import { enlaceNuevo } from '../services/reversion.js';
-import { hashClave } from '../services/clave.js';
+import { hashContrasena } from '../services/contrasenas.js';
+import { erroresDelCuerpo, reglasConDatos } from '../services/reglas-usuario.js';
 import type { Entorno, Servicios } from '../tipos.js';
-import { problemaDeValidacion, unirErrores, validarCuerpo } from '../validacion.js';
+import { cuerpoValido } from '../validacion.js';
 import { rutasActividad } from './actividad.js';
 import { rutasBaja } from './baja.js';
-import { rutasVerificacionClave } from './clave.js';
+import { rutasVerificacionContrasena } from './contrasena.js';
 
 function etagDe(version: number): string {
   return `"${version}"`;
@@ -57,69 +46,25 @@ function versionDeIfMatch(c: Context): number | null | undefined {
   return coincidencia ? Number(coincidencia[1]) : null;
 }
 
-function versionDesactualizada(c: Context): Response {
+/**
+ * `If-Match` must name the version of the user read with the session (428 without it, 412 when
+ * another change came first); the write batch still applies only while that version holds.
+ */
+const versionVigente: MiddlewareHandler<Entorno> = async (c, next) => {
+  const version = versionDeIfMatch(c);
+  if (version === undefined) {
+    return problema(c, 428, 'PRECONDICION_REQUERIDA', 'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.');
+  }
+  if (version !== c.get('usuario').version) return versionDesactualizada(c);
+  await next();
+};
+
+function versionDesactualizada(c: Context) {
   return problema(
     c,
     412,
     'VERSION_DESACTUALIZADA',
     'Sus datos fueron modificados desde que los abrió (quizá en otra ventana). Vuelva a cargarlos y repita los cambios.',
-  );
-}
-
-/** Rules that need data: catalogs and the name-correction rule (DESIGN §2). */
-function reglasConDatos(actual: UsuarioGuardado, valor: UsuarioUpdate): ErrorCampo[] {
-  return [
-    ...reglaDelNombre(actual, valor),
-    ...validarCatalogos(
-      { pais: valor.pais, provincia: valor.provincia ?? null, ciudad: valor.ciudad ?? null },
-      cargarCatalogos().reglas,
-    ),
-  ];
-}
-
-/** The keys an update may carry (DESIGN §4); any other is NO_MODIFICABLE. */
-const CLAVES_ACTUALIZACION = Object.keys(UsuarioUpdateSchema.pipe[0].entries);
-
-/**
- * The name may only be corrected, measured from the name as first registered (so a chain of small
- * corrections cannot add up to another name). A format error elsewhere must not hide a complete
- * change: when the name itself is well formed, its rule is checked too and reported with the rest.
- */
-function reglaDelNombre(actual: UsuarioGuardado, cuerpo: unknown): ErrorCampo[] {
-  const nombre = v.safeParse(NombreSchema, (cuerpo as Record<string, unknown> | null)?.nombre);
-  return nombre.success && esCambioTotalDeNombre(actual.nombreRegistrado, nombre.output) ? [errorCampo('nombre', 'CAMBIO_TOTAL')] : [];
-}
-
-const { pais: PaisSchema, provincia: ProvinciaSchema, ciudad: CiudadSchema } = UsuarioUpdateSchema.pipe[0].entries;
-
-/**
- * The catalog rules on the well-formed parts of a body that failed elsewhere, so the field that is
- * wrong is the one named: an unknown country on `pais`, an unknown province (`"99"`) on
- * `provincia`. `validarCatalogos` judges the city only when the province is in the catalog.
- */
-function catalogosDelCuerpo(cuerpo: unknown): ErrorCampo[] {
-  const datos = (cuerpo ?? {}) as Record<string, unknown>;
-  const pais = v.safeParse(PaisSchema, datos.pais);
-  if (!pais.success) return [];
-  const provincia = v.safeParse(ProvinciaSchema, datos.provincia);
-  const ciudad = v.safeParse(CiudadSchema, datos.ciudad);
-  return validarCatalogos(
-    { pais: pais.output, provincia: provincia.success ? provincia.output : null, ciudad: ciudad.success ? ciudad.output : null },
-    cargarCatalogos().reglas,
-  );
-}
-
-/**
- * The 422 of a body the contract refused: the catalog and name rules first, and no word on the
- * city when the province itself is not in the catalog (the city cannot be judged against it).
- */
-function erroresDeCuerpo(actual: UsuarioGuardado, cuerpo: unknown, errores: ErrorCampo[]): ErrorCampo[] {
-  const catalogo = catalogosDelCuerpo(cuerpo);
-  const provinciaDesconocida = catalogo.some((e) => e.campo === 'provincia');
-  return unirErrores(
-    reglaDelNombre(actual, cuerpo),
-    catalogo,
-    errores.filter((e) => !(provinciaDesconocida && e.campo === 'ciudad')),
   );
 }
 
@@ -131,7 +76,7 @@ export function rutasUsuario(deps: Servicios) {
   const { db, reloj } = deps;
   return new Hono<Entorno>()
     .use(requerirSesion(deps))
-    .route('/clave', rutasVerificacionClave(deps))
+    .route('/clave', rutasVerificacionContrasena(deps))
     .route('/baja', rutasBaja(deps))
     .route('/actividad', rutasActividad(deps))
     // The session middleware read the user with the session: one statement in all.
@@ -142,26 +87,12 @@ export function rutasUsuario(deps: Servicios) {
     })
     // Order (docs/decisiones.md): session → If-Match → validation → blocked account (any write) → re-authentication
     // (password change) → catalogs, name, new address, old password, policy → code → one write batch.
-    .put('/', leerCuerpoJson, async (c) => {
+    .put('/', leerCuerpoJson, versionVigente, cuerpoValido(UsuarioUpdateSchema, (c, cuerpo, errores) => erroresDelCuerpo(c.get('usuario'), cuerpo, errores)), async (c) => {
       const sesion = c.get('sesion');
       const { idUsuario } = sesion;
-      const version = versionDeIfMatch(c);
-      if (version === undefined) {
-        return problema(
-          c,
-          428,
-          'PRECONDICION_REQUERIDA',
-          'Falta la cabecera If-Match con la versión (ETag) de los datos que está modificando.',
-        );
-      }
-      // Read with the session; the batch below writes only if the version and ACTIVO still hold.
       const actual = c.get('usuario');
-      if (version !== actual.version) return versionDesactualizada(c);
-
-      const cuerpo = c.get('cuerpo');
-      const entrada = validarCuerpo(cuerpo, UsuarioUpdateSchema, CLAVES_ACTUALIZACION);
-      if (!entrada.ok) return problemaDeValidacion(c, { ...entrada, errores: erroresDeCuerpo(actual, cuerpo, entrada.errores) });
-      const valor = entrada.valor;
+      const { version } = actual;
+      const valor = c.req.valid('json');
       const datos: DatosEditables = {
         nombre: valor.nombre,
         pais: valor.pais,
@@ -179,7 +110,8 @@ export function rutasUsuario(deps: Servicios) {
       if (actual.estado === 'BLOQUEADO') return problemaCuentaBloqueada(c);
       if (valor.cambioClave && !reautenticacionVigente(sesion, reloj())) return problemaReautenticacion(c);
 
-      const revision = await revisarCambiosSensibles(deps, c, actual, valor);
+      const quien = origenDeSolicitud(c);
+      const revision = await revisarCambiosSensibles(deps, quien, actual, valor);
       if ('limiteS' in revision) return problemaLimite(c, revision.limiteS);
       const errores = unirErrores(reglasConDatos(actual, valor), revision.errores);
       if (errores.length > 0) return problemaValidacion(c, errores);
@@ -188,7 +120,7 @@ export function rutasUsuario(deps: Servicios) {
         return c.json(usuarioPublico(actual));
       }
       // The new hash before the code: a busy server (503) must not have spent the code.
-      const claveHash = valor.cambioClave ? await deps.argon2(() => hashClave(valor.cambioClave!.contrasena)) : null;
+      const contrasenaHash = valor.cambioClave ? await deps.argon2(() => hashContrasena(valor.cambioClave!.contrasena)) : null;
       const cambiaCorreo = campos.includes('correo');
       if (cambiaCorreo) {
         const errorCodigo = await revisarCodigo(deps, actual, datos.correo, valor.codigoSeguridad!);
@@ -200,8 +132,7 @@ export function rutasUsuario(deps: Servicios) {
       // audit row and the revert link are written only if the statement before changed a row;
       // the sessions of a password change are renewed only if the new hash was stored.
       const ahora = reloj();
-      const quien = origenDeSolicitud(c);
-      const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, claveHash)];
+      const sentencias: InStatement[] = [sentenciaActualizacion(idUsuario, version, datos, ahora, contrasenaHash)];
       if (campos.length > 0) {
         const evento = cambiaCorreo ? 'CORREO_MODIFICADO' : 'DATOS_MODIFICADOS';
         sentencias.push(sentenciaEvento({ idUsuario, evento, campos, creadoEn: ahora, ...quien }, 'siCambio'));
@@ -222,14 +153,14 @@ export function rutasUsuario(deps: Servicios) {
             tokenEnlace: enlace.token,
             ahora,
             idSolicitud: quien.idSolicitud,
-          }),
+          }, enlace.guardado),
         );
       }
-      const renovacion = claveHash ? renovacionDeSesiones(idUsuario, claveHash, ahora, quien) : null;
+      const renovacion = contrasenaHash ? renovacionDeSesiones(idUsuario, contrasenaHash, ahora, quien) : null;
       if (renovacion) {
         sentencias.push(sentenciaEvento({ idUsuario, evento: 'CLAVE_MODIFICADA', campos: ['contrasena'], creadoEn: ahora, ...quien }, 'siCambio'));
         sentencias.push(...renovacion.sentencias);
-        sentencias.push(avisoCambioClave(deps, { idUsuario, nombre: datos.nombre, ahora, idSolicitud: quien.idSolicitud }, renovacion.guardada));
+        sentencias.push(avisoCambioContrasena(deps, { idUsuario, nombre: datos.nombre, ahora, idSolicitud: quien.idSolicitud }, renovacion.guardada));
       }
       if (cambiaCorreo) {
         sentencias.push(sentenciaAnularCodigos(idUsuario, ahora));
@@ -247,7 +178,11 @@ export function rutasUsuario(deps: Servicios) {
       const guardado = usuarioDeFila(resultados.at(-1)?.rows[0]);
       if (resultados[0]?.rowsAffected !== 1 || !guardado) return versionDesactualizada(c);
 
-      if (renovacion) entregarTokenNuevo(deps, c, renovacion.sesion.token);
+      if (renovacion) {
+        // The renewed session's token: always in X-Token-Sesion, and in the cookie when the request came by cookie.
+        if (sesion.porCookie) ponerCookieSesion(c, deps.config, renovacion.sesion.token);
+        c.header(CABECERA_TOKEN_SESION, renovacion.sesion.token);
+      }
       c.header('ETag', etagDe(guardado.version));
       return c.json(usuarioPublico(guardado));
     });

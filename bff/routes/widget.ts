@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import { servirEstatico } from '../compresion.js';
+import { etagFuerte } from '../cripto.js';
 import { problema } from '../problemas.js';
 import type { Entorno } from '../tipos.js';
 
@@ -48,12 +48,12 @@ export function rutasWidget(carpeta: string) {
     if (!ruta.startsWith(raiz + sep) || !tipo) return noEncontrado(c);
     const [identidad, br, gzip] = await Promise.all([leerSiExiste(ruta), leerSiExiste(`${ruta}.br`), leerSiExiste(`${ruta}.gz`)]);
     if (!identidad) return noEncontrado(c);
-    const etag = `"${createHash('sha256').update(identidad).digest('base64url').slice(0, 27)}"`;
+    const etag = etagFuerte(identidad);
     c.header('Cache-Control', CON_HASH.test(ruta) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     return servirEstatico(c, { identidad, etag, br, gzip }, tipo);
   });
 }
 
-function noEncontrado(c: Parameters<typeof problema>[0]): Response {
+function noEncontrado(c: Parameters<typeof problema>[0]) {
   return problema(c, 404, 'NO_ENCONTRADO', 'El recurso solicitado no existe. ¿Se ejecutó «npm run build»?');
 }

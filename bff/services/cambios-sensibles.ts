@@ -1,21 +1,16 @@
 // The email and password parts of PUT /api/usuario (DESIGN §2): checks that need data, and what
 // happens after the change is saved. bff/routes/usuario.ts orchestrates them.
 import type { InStatement } from '@libsql/client';
-import type { Context } from 'hono';
-import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../contract/index.js';
-import { correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
-import { mensajeAvisoCambioCorreo, mensajeClaveCambiada } from '../mail/index.js';
-import { ponerCookieSesion } from '../middleware/sesion.js';
-import type { Entorno, Servicios } from '../tipos.js';
-import { sentenciaAviso } from './avisos.js';
-import { errorPoliticaClave } from './clave.js';
-import { intentosRestantes, verificarCodigo } from './codigos.js';
+import { errorCampo, type ErrorCampo, type UsuarioUpdate } from '../../contract/index.js';
+import { sentenciaAviso } from '../db/avisos.js';
+import { intentosRestantes, verificarCodigo } from '../db/codigos.js';
+import type { Condicion } from '../db/ejecutor.js';
+import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type SesionNueva } from '../db/sesiones.js';
+import { condicionContrasenaGuardada, correoOcupado, type UsuarioGuardado } from '../db/usuarios.js';
+import { mensajeAvisoCambioCorreo, mensajeContrasenaCambiada } from '../mail/index.js';
+import type { Quien, Servicios } from '../tipos.js';
+import { errorPoliticaContrasena } from './contrasenas.js';
 import { probarContrasena } from './prueba-contrasena.js';
-import { hashTokenEnlace } from './reversion.js';
-import { sentenciaRevocarSesionesDeUsuario, sesionNueva, type Condicion, type SesionNueva } from './sesiones.js';
-
-/** Response header carrying the renewed session token after a password change (Bearer clients). */
-export const CABECERA_TOKEN = 'X-Token-Sesion';
 
 /**
  * Why `correo` cannot be the user's new address: the current one (NO_PERMITIDO, "debe ser distinto
@@ -39,7 +34,7 @@ export type RevisionSensible = { errores: ErrorCampo[] } | { limiteS: number };
  */
 export async function revisarCambiosSensibles(
   deps: Servicios,
-  c: Context<Entorno>,
+  quien: Quien,
   actual: UsuarioGuardado,
   valor: UsuarioUpdate,
 ): Promise<RevisionSensible> {
@@ -47,13 +42,13 @@ export async function revisarCambiosSensibles(
   const correoNuevo = valor.mantenerCorreo ? actual.correo : valor.correo!;
   if (!valor.mantenerCorreo && correoNuevo === actual.correo.toLowerCase()) errores.push(errorCampo('correo', 'NO_PERMITIDO'));
   if (valor.cambioClave) {
-    const prueba = await probarContrasena(deps, c, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.claveHash);
+    const prueba = await probarContrasena(deps, quien, actual.idUsuario, valor.cambioClave.contrasenaAnterior, actual.contrasenaHash);
     if (prueba.tipo === 'LIMITE') return { limiteS: prueba.reintentarEnS };
     if (prueba.tipo === 'INCORRECTA') errores.push(errorCampo('cambioClave.contrasenaAnterior', 'INCORRECTA'));
-    const politica = await errorPoliticaClave(
+    const politica = await errorPoliticaContrasena(
       valor.cambioClave.contrasena,
       { idUsuario: actual.idUsuario, nombre: valor.nombre, correo: correoNuevo },
-      actual.claveHash,
+      actual.contrasenaHash,
     );
     if (politica) errores.push(errorCampo('cambioClave.contrasena', politica));
   }
@@ -79,11 +74,12 @@ export async function revisarCodigo(deps: Servicios, actual: UsuarioGuardado, co
 /**
  * The notice to the OLD address after an email change, with the one-time "No reconozco este
  * cambio" link (absolute, on ORIGEN_PUBLICO, never on the request's `Host`): a row of the outbox,
- * written in the change's batch only if the link (`tokenEnlace`) was stored there.
+ * written in the change's batch only if the link was stored there (`guardado`).
  */
 export function avisoCambioCorreo(
   deps: Servicios,
   d: { idUsuario: string; correoAnterior: string; nombre: string; correoNuevo: string; tokenEnlace: string; ahora: Date; idSolicitud: string | null },
+  guardado: Condicion,
 ): InStatement {
   const enlace = `${deps.config.origenPublico}/correo/revertir/${d.tokenEnlace}`;
   return sentenciaAviso(
@@ -96,44 +92,35 @@ export function avisoCambioCorreo(
       ahora: d.ahora,
       idSolicitud: d.idSolicitud,
     },
-    { sql: 'EXISTS (SELECT 1 FROM enlaces_reversion WHERE hash_token = ?)', args: [hashTokenEnlace(d.tokenEnlace)] },
+    guardado,
   );
 }
 
 /** The "password changed" notice to the account's address (as the batch leaves it), only if `guardada` holds. */
-export function avisoCambioClave(
+export function avisoCambioContrasena(
   deps: Servicios,
   d: { idUsuario: string; nombre: string; ahora: Date; idSolicitud: string | null },
   guardada: Condicion,
 ): InStatement {
   return sentenciaAviso(
     deps.config.secretoCodigos,
-    { idUsuario: d.idUsuario, tipo: 'CLAVE_MODIFICADA', contenido: mensajeClaveCambiada({ nombre: d.nombre }), ahora: d.ahora, idSolicitud: d.idSolicitud },
+    { idUsuario: d.idUsuario, tipo: 'CLAVE_MODIFICADA', contenido: mensajeContrasenaCambiada({ nombre: d.nombre }), ahora: d.ahora, idSolicitud: d.idSolicitud },
     guardada,
   );
 }
 
 /**
  * The password change's part of the PUT's write batch: every session of the user ends and a new one
- * opens (password proof = now), both only if the batch stored `claveHash` (`guardada`: a lost race
- * changes nothing), so a saved password never leaves the old sessions alive.
+ * opens (password proof = now), both only if the batch stored `contrasenaHash` (`guardada`: a lost
+ * race changes nothing), so a saved password never leaves the old sessions alive.
  */
 export function renovacionDeSesiones(
   idUsuario: string,
-  claveHash: string,
+  contrasenaHash: string,
   ahora: Date,
-  quien: { ip: string | null; agente: string | null },
+  quien: Quien,
 ): { sesion: SesionNueva; sentencias: InStatement[]; guardada: Condicion } {
-  const guardada = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, claveHash] };
+  const guardada = condicionContrasenaGuardada(idUsuario, contrasenaHash);
   const { sesion, sentencia } = sesionNueva({ idUsuario, ahora, ip: quien.ip, agente: quien.agente }, guardada);
   return { sesion, sentencias: [sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada), sentencia], guardada };
-}
-
-/**
- * After a password change is saved: the new session's token goes in `X-Token-Sesion` always and in
- * the cookie when the request came by cookie.
- */
-export function entregarTokenNuevo(deps: Servicios, c: Context<Entorno>, token: string): void {
-  if (c.get('sesion').porCookie) ponerCookieSesion(c, deps.config, token);
-  c.header(CABECERA_TOKEN, token);
 }

@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
+import type { Catalogos, Opcion } from '../../contract/index.js';
 import { precomprimir, type CuerpoEstatico } from '../compresion.js';
-import type { Catalogos } from '../contract/index.js';
+import { etagFuerte } from '../cripto.js';
 // Imported, not read from disk: the production bundle (dist/server.js) carries them.
 import archivoDpa from '../../catalogs/ecuador-dpa.json' with { type: 'json' };
 import archivoOperadoras from '../../catalogs/operadoras.json' with { type: 'json' };
 import archivoPaises from '../../catalogs/paises.json' with { type: 'json' };
-
-export interface Opcion {
-  codigo: string;
-  nombre: string;
-}
 
 /** A catalog list ready to serve: its JSON (precompressed when large) with a strong ETag of it. */
 export interface ListaServida {
@@ -34,8 +29,7 @@ interface ArchivoDpa {
 function servir(opciones: Opcion[]): ListaServida {
   const limpias = opciones.map(({ codigo, nombre }) => ({ codigo, nombre }));
   const json = JSON.stringify(limpias);
-  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-  return { opciones: limpias, cuerpo: precomprimir(new TextEncoder().encode(json), etag) };
+  return { opciones: limpias, cuerpo: precomprimir(new TextEncoder().encode(json), etagFuerte(json)) };
 }
 
 let cargados: DatosCatalogos | undefined;

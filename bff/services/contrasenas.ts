@@ -1,5 +1,9 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
 import pLimit from 'p-limit';
+import type { CodigoCampo } from '../../contract/codigos.js';
+import { evaluarContrasena, PUNTAJE_MINIMO_CONTRASENA } from '../../contract/contrasena.js';
+import { contieneDatosPersonales, type ContextoContrasena } from '../../contract/datos-personales.js';
+import { longitudContrasenaValida } from '../../contract/texto.js';
 
 /**
  * argon2id, m=19 MiB, t=2, p=1: OWASP's first choice (Password Storage Cheat Sheet).
@@ -57,4 +61,28 @@ export function limitadorArgon2({ concurrentes = 4, cola = 32 } = {}): Limitador
     if (limite.activeCount >= concurrentes && limite.pendingCount >= cola) return Promise.reject(new ServidorOcupadoError());
     return limite(trabajo);
   };
+}
+
+/**
+ * The server side of the password policy (DESIGN §2), the authority behind the element's live
+ * checklist: the field error codes of a new password.
+ */
+export type ErrorPoliticaContrasena = Extract<CodigoCampo, 'LONGITUD' | 'NO_PERMITIDO' | 'DEBIL'>;
+
+/**
+ * Why `nueva` is refused, or null when it is acceptable. In order: `LONGITUD` (12–128 after NFKC),
+ * `NO_PERMITIDO` (contains the ID.usuario, a name word or the email's local part, or equals the
+ * current password; the argon2 check runs only when the cheaper checks pass), `DEBIL` (zxcvbn < 3).
+ */
+export async function errorPoliticaContrasena(
+  nueva: string,
+  contexto: ContextoContrasena,
+  hashActual: string | null,
+): Promise<ErrorPoliticaContrasena | null> {
+  const normalizada = nueva.normalize('NFKC');
+  if (!longitudContrasenaValida(normalizada)) return 'LONGITUD';
+  if (contieneDatosPersonales(normalizada, contexto)) return 'NO_PERMITIDO';
+  if (hashActual !== null && (await verificarContrasena(hashActual, normalizada))) return 'NO_PERMITIDO';
+  const { puntaje } = await evaluarContrasena(normalizada, contexto);
+  return puntaje >= PUNTAJE_MINIMO_CONTRASENA ? null : 'DEBIL';
 }

@@ -1,5 +1,5 @@
 /**
- * The sender of the notices' outbox (`avisos_pendientes`, ./avisos.ts), run by every BFF process:
+ * The sender of the notices' outbox (`avisos_pendientes`, ../db/avisos.ts), run by every BFF process:
  * it claims due rows with a lease in the database, sends each through the mailer (Resend or the dev
  * outbox) with the Idempotency-Key `aviso:<id>`, and deletes it once taken. At least once: a row
  * whose claimer died is sent again when its lease runs out, and the provider delivers a repeated
@@ -13,7 +13,7 @@ import type { BaseDeDatos } from '../db/cliente.js';
 import { abrirContenido, CorreoNoDisponibleError, CorreoRechazadoError, PLAZO_ENVIO_MS, type ContenidoCorreo, type Mailer } from '../mail/index.js';
 import type { Metricas } from '../metricas.js';
 import type { Registro } from '../registro.js';
-import { avisoEntregado, avisoFallido, hayAvisosListos, liberarAviso, posponerAviso, reservarAvisos, type AvisoReservado, type TipoAviso } from './avisos.js';
+import { avisoEntregado, avisoFallido, hayAvisosListos, liberarAviso, posponerAviso, reservarAvisos, type AvisoReservado, type TipoAviso } from '../db/avisos.js';
 
 /** Pause between two looks at the outbox (one indexed read while it is empty). */
 export const INTERVALO_DESPACHO_MS = 1000;

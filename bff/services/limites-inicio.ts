@@ -12,7 +12,7 @@
  */
 import type { InStatement } from '@libsql/client';
 import ipaddr from 'ipaddr.js';
-import { LIMITES, reservaDeTodos, sentenciaDevolver, sentenciaReiniciar, type Limite, type Reserva } from './limites.js';
+import { LIMITES, reservaDeTodos, sentenciaDevolver, sentenciaReiniciar, type Limite, type Reserva } from '../db/limites.js';
 
 /** The client a limit counts: the IPv4 address, the /64 of an IPv6 one, or `desconocido` (no or no valid address). */
 export function clienteDeLimite(ip: string | null): string {

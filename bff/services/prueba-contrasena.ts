@@ -1,9 +1,7 @@
-import type { Context } from 'hono';
-import { origenDeSolicitud } from '../middleware/solicitud.js';
-import type { Servicios } from '../tipos.js';
-import { registrarEvento } from './auditoria.js';
+import { registrarEvento } from '../db/auditoria.js';
+import { LIMITES, reiniciar, reservar, sentenciaDevolver } from '../db/limites.js';
+import type { Quien, Servicios } from '../tipos.js';
 import { ServidorOcupadoError, verificarContrasena } from './contrasenas.js';
-import { LIMITES, reiniciar, reservar, sentenciaDevolver } from './limites.js';
 
 export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { tipo: 'LIMITE'; reintentarEnS: number };
 
@@ -17,24 +15,24 @@ export type ResultadoPrueba = { tipo: 'CORRECTA' } | { tipo: 'INCORRECTA' } | { 
  */
 export async function probarContrasena(
   { db, reloj, argon2, metricas }: Servicios,
-  c: Context,
+  quien: Quien,
   idUsuario: string,
   contrasena: string,
   /** The stored hash (read with the session). */
-  claveHash: string,
+  contrasenaHash: string,
 ): Promise<ResultadoPrueba> {
   const ahora = reloj();
   const clave = `contrasena:${idUsuario}`;
   const limite = await reservar(db, { clave, ...LIMITES.pruebaContrasena, ahora });
   if (!limite.permitido) {
     const agruparMs = LIMITES.pruebaContrasena.ventanaMs;
-    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...origenDeSolicitud(c) });
+    await registrarEvento(db, { idUsuario, evento: 'LIMITE_EXCEDIDO', campos: ['contrasena'], creadoEn: ahora, agruparMs, ...quien });
     metricas.limiteRechazado('prueba-contrasena');
     return { tipo: 'LIMITE', reintentarEnS: limite.reintentarEnS };
   }
   let correcta: boolean;
   try {
-    correcta = await argon2(() => verificarContrasena(claveHash, contrasena));
+    correcta = await argon2(() => verificarContrasena(contrasenaHash, contrasena));
   } catch (error) {
     if (error instanceof ServidorOcupadoError) await db.execute(sentenciaDevolver(clave));
     throw error;
@@ -43,6 +41,6 @@ export async function probarContrasena(
     await reiniciar(db, clave);
     return { tipo: 'CORRECTA' };
   }
-  await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...origenDeSolicitud(c) });
+  await registrarEvento(db, { idUsuario, evento: 'CONTRASENA_INCORRECTA', creadoEn: ahora, ...quien });
   return { tipo: 'INCORRECTA' };
 }

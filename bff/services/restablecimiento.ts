@@ -5,51 +5,25 @@
  * Only the SHA-256 of the 256-bit token is stored, as for revert links.
  */
 import type { InStatement } from '@libsql/client';
-import { errorCampo, RestablecimientoClaveSchema, validar, type ErrorCampo } from '../contract/index.js';
-import { mensajeClaveCambiada, mensajeRestablecimiento } from '../mail/index.js';
-import type { Servicios } from '../tipos.js';
-import { sentenciaEvento } from './auditoria.js';
-import { sentenciaAviso } from './avisos.js';
-import { errorPoliticaClave, hashClave } from './clave.js';
-import { FORMATO_TOKEN, hashTokenEnlace, PENDIENTE, tokenDeEnlace } from './reversion.js';
-import { sentenciaRevocarSesionesDeUsuario, type Condicion } from './sesiones.js';
-
-export const VIGENCIA_RESTABLECIMIENTO_MS = 60 * 60 * 1000;
+import { errorCampo, RestablecimientoContrasenaSchema, validar, type ErrorCampo } from '../../contract/index.js';
+import { sentenciaEvento } from '../db/auditoria.js';
+import { sentenciaAviso } from '../db/avisos.js';
+import {
+  cuentaDeRestablecimiento,
+  restablecimientoNuevo,
+  sentenciaAnularRestablecimientos,
+  sentenciaRestablecimientoUsado,
+  sinRestablecimientoPendiente,
+  type RestablecimientoEmitido,
+} from '../db/enlaces.js';
+import { sentenciaRevocarSesionesDeUsuario } from '../db/sesiones.js';
+import { condicionContrasenaGuardada, sentenciaDesbloquear } from '../db/usuarios.js';
+import { mensajeContrasenaCambiada, mensajeRestablecimiento } from '../mail/index.js';
+import type { Quien, Servicios } from '../tipos.js';
+import { errorPoliticaContrasena, hashContrasena } from './contrasenas.js';
 
 /** Where the reset page lives (bff/routes/restablecer.ts); the token follows. */
 export const RUTA_RESTABLECIMIENTO = '/clave/restablecer';
-
-export interface RestablecimientoEmitido {
-  token: string;
-  /** SQL that is true once this link is stored: the rest of a batch can depend on it. */
-  emitido: Condicion;
-  /** Its INSERT (for a BLOQUEADO account, when `condicion` holds) and the voiding of older links. */
-  sentencias: InStatement[];
-}
-
-/** A new reset link for `idUsuario`, stored only if the account is BLOQUEADO and `condicion` holds. */
-export function restablecimientoNuevo(idUsuario: string, ahora: Date, condicion: Condicion): RestablecimientoEmitido {
-  const { token, hash } = tokenDeEnlace();
-  const momento = ahora.toISOString();
-  const emitido: Condicion = { sql: 'EXISTS (SELECT 1 FROM enlaces_restablecimiento WHERE hash_token = ?)', args: [hash] };
-  return {
-    token,
-    emitido,
-    sentencias: [
-      {
-        sql: `INSERT INTO enlaces_restablecimiento (hash_token, id_usuario, correo, creado_en, expira_en)
-              SELECT ?, id_usuario, correo, ?, ? FROM usuarios
-              WHERE id_usuario = ? AND estado = 'BLOQUEADO' AND ${condicion.sql}`,
-        args: [hash, momento, new Date(ahora.getTime() + VIGENCIA_RESTABLECIMIENTO_MS).toISOString(), idUsuario, ...condicion.args],
-      },
-      {
-        sql: `UPDATE enlaces_restablecimiento SET anulado_en = ?
-              WHERE id_usuario = ? AND hash_token <> ? AND usado_en IS NULL AND anulado_en IS NULL AND ${emitido.sql}`,
-        args: [momento, idUsuario, hash, ...emitido.args],
-      },
-    ],
-  };
-}
 
 /**
  * The email with the link, to the account's address as the batch leaves it (the one a revert
@@ -87,33 +61,8 @@ export async function reenviarRestablecimiento(
 ): Promise<void> {
   const ahora = deps.reloj();
   const { idUsuario } = usuario;
-  const sinPendiente: Condicion = {
-    sql: `NOT EXISTS (SELECT 1 FROM enlaces_restablecimiento WHERE id_usuario = ? AND ${PENDIENTE})`,
-    args: [idUsuario, ahora.toISOString()],
-  };
-  const nuevo = restablecimientoNuevo(idUsuario, ahora, sinPendiente);
+  const nuevo = restablecimientoNuevo(idUsuario, ahora, sinRestablecimientoPendiente(idUsuario, ahora));
   await deps.db.batch([...nuevo.sentencias, avisoRestablecimiento(deps, nuevo, { idUsuario, nombre: usuario.nombre, ahora, idSolicitud })], 'write');
-}
-
-export interface CuentaARestablecer {
-  idUsuario: string;
-  nombre: string;
-  correo: string;
-  claveHash: string;
-}
-
-/** The BLOQUEADO account a pending reset link belongs to, or null; changes nothing (a GET may call it). */
-export async function cuentaDeRestablecimiento(db: Servicios['db'], token: string, ahora: Date): Promise<CuentaARestablecer | null> {
-  if (!FORMATO_TOKEN.test(token)) return null;
-  const { rows } = await db.execute({
-    sql: `SELECT id_usuario, nombre, correo, clave_hash FROM usuarios
-          WHERE estado = 'BLOQUEADO' AND id_usuario = (SELECT id_usuario FROM enlaces_restablecimiento WHERE hash_token = ? AND ${PENDIENTE})`,
-    args: [hashTokenEnlace(token), ahora.toISOString()],
-  });
-  const fila = rows[0];
-  return fila
-    ? { idUsuario: String(fila.id_usuario), nombre: String(fila.nombre), correo: String(fila.correo), claveHash: String(fila.clave_hash) }
-    : null;
 }
 
 export type ResultadoRestablecimiento = { tipo: 'RESTABLECIDO' } | { tipo: 'NO_VALIDO' } | { tipo: 'ERRORES'; idUsuario: string; errores: ErrorCampo[] };
@@ -125,44 +74,34 @@ export type ResultadoRestablecimiento = { tipo: 'RESTABLECIDO' } | { tipo: 'NO_V
  * other reset link voided, and the "password changed" notice queued. Errors use `contrasena` and
  * `confirmacion` as fields.
  */
-export async function restablecerClave(
+export async function restablecerContrasena(
   deps: Servicios,
   token: string,
   formulario: { contrasena: unknown; confirmacion: unknown },
-  quien: { ip: string | null; agente: string | null; idSolicitud: string | null },
+  quien: Quien,
 ): Promise<ResultadoRestablecimiento> {
   const cuenta = await cuentaDeRestablecimiento(deps.db, token, deps.reloj());
   if (!cuenta) return { tipo: 'NO_VALIDO' };
-  const entrada = validar(RestablecimientoClaveSchema, formulario);
+  const entrada = validar(RestablecimientoContrasenaSchema, formulario);
   if (!entrada.ok) return { tipo: 'ERRORES', idUsuario: cuenta.idUsuario, errores: entrada.errores };
   const nueva = entrada.valor.contrasena;
-  const politica = await errorPoliticaClave(nueva, { idUsuario: cuenta.idUsuario, nombre: cuenta.nombre, correo: cuenta.correo }, cuenta.claveHash);
+  const politica = await errorPoliticaContrasena(nueva, { idUsuario: cuenta.idUsuario, nombre: cuenta.nombre, correo: cuenta.correo }, cuenta.contrasenaHash);
   if (politica) return { tipo: 'ERRORES', idUsuario: cuenta.idUsuario, errores: [errorCampo('contrasena', politica)] };
 
-  const claveHash = await hashClave(nueva);
+  const contrasenaHash = await hashContrasena(nueva);
   const ahora = deps.reloj();
-  const momento = ahora.toISOString();
   const { idUsuario } = cuenta;
-  // Stored by this batch: argon2's random salt makes the hash unique.
-  const guardada: Condicion = { sql: 'EXISTS (SELECT 1 FROM usuarios WHERE id_usuario = ? AND clave_hash = ?)', args: [idUsuario, claveHash] };
-  const hash = hashTokenEnlace(token);
+  const guardada = condicionContrasenaGuardada(idUsuario, contrasenaHash);
   const [, cambio] = await deps.db.batch(
     [
-      { sql: `UPDATE enlaces_restablecimiento SET usado_en = ? WHERE hash_token = ? AND ${PENDIENTE}`, args: [momento, hash, momento] },
-      {
-        sql: `UPDATE usuarios SET clave_hash = ?, clave_cambiada_en = ?, estado = 'ACTIVO', version = version + 1, actualizado_en = ?
-              WHERE id_usuario = ? AND estado = 'BLOQUEADO' AND changes() = 1`,
-        args: [claveHash, momento, momento, idUsuario],
-      },
+      sentenciaRestablecimientoUsado(token, ahora),
+      sentenciaDesbloquear(idUsuario, contrasenaHash, ahora),
       sentenciaEvento({ idUsuario, evento: 'CLAVE_RESTABLECIDA', campos: ['contrasena', 'estado'], creadoEn: ahora, ...quien }, 'siCambio'),
       sentenciaRevocarSesionesDeUsuario(idUsuario, ahora, guardada),
-      {
-        sql: `UPDATE enlaces_restablecimiento SET anulado_en = ? WHERE id_usuario = ? AND usado_en IS NULL AND anulado_en IS NULL AND ${guardada.sql}`,
-        args: [momento, idUsuario, ...guardada.args],
-      },
+      sentenciaAnularRestablecimientos(idUsuario, ahora, guardada),
       sentenciaAviso(
         deps.config.secretoCodigos,
-        { idUsuario, tipo: 'CLAVE_MODIFICADA', contenido: mensajeClaveCambiada({ nombre: cuenta.nombre }), ahora, idSolicitud: quien.idSolicitud },
+        { idUsuario, tipo: 'CLAVE_MODIFICADA', contenido: mensajeContrasenaCambiada({ nombre: cuenta.nombre }), ahora, idSolicitud: quien.idSolicitud },
         guardada,
       ),
     ],

@@ -1,4 +1,4 @@
-import type { BajaRegistrada, Usuario } from './lib/tipos.js';
+import type { BajaRegistrada, Usuario } from '../../contract/api.js';
 
 /** Fired after the server accepted the update; `detail` is the user as stored. */
 export class UsuarioModificadoEvent extends CustomEvent<Usuario> {

@@ -2,4 +2,4 @@
 // <modificar-usuario-general> and exports its public API — the class, its events and their detail types.
 export { ModificarUsuarioGeneral } from './modificar-usuario-general.js';
 export { BajaSolicitadaEvent, SesionExpiradaEvent, UsuarioModificadoEvent } from './eventos.js';
-export type { BajaRegistrada, Usuario } from './lib/tipos.js';
+export type { BajaRegistrada, Usuario } from '../../contract/api.js';

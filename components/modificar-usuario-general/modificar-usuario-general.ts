@@ -2,11 +2,12 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg } from '@lit/localize';
-import { normalizarCorreo } from '../../bff/contract/texto.js';
+import { normalizarCorreo } from '../../contract/texto.js';
 import { ErrorRed, ProblemaHttp, type Respuesta } from './lib/api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { BajaSolicitadaEvent, UsuarioModificadoEvent } from './eventos.js';
-import { FlujoClave, type ContextoClave } from './controladores/flujo-clave.js';
+import type { ContextoContrasena } from '../../contract/datos-personales.js';
+import { FlujoClave } from './controladores/flujo-clave.js';
 import { FlujoCorreo } from './controladores/flujo-correo.js';
 import { Inactividad } from './controladores/inactividad.js';
 import { TrasPuntero } from './controladores/tras-puntero.js';
@@ -19,7 +20,8 @@ import { vistaFormulario, type Vista } from './vistas/vista-formulario.js';
 import type { SesionIniciadaEvent } from './vistas/formulario-login.js';
 import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas/vistas-estado.js';
 import { idDe } from './vistas/campos.js';
-import { type BajaRegistrada, type Campo, type ErrorCampo, type Opcion, type Usuario, type Valores } from './lib/tipos.js';
+import type { BajaRegistrada, Opcion, Usuario } from '../../contract/api.js';
+import type { Campo, Valores } from './lib/tipos.js';
 import type { DialogoMensaje } from './dialogos/dialogo-mensaje.js';
 import { cargarParte, definirUnaVez, unaVez } from './lib/partes.js';
 
@@ -306,13 +308,13 @@ export class ModificarUsuarioGeneral extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part="resumen-errores"]')?.focus();
   }
 
-  private contextoClave(): ContextoClave {
+  private contextoClave(): ContextoContrasena {
     return { idUsuario: this.usuario.idUsuario, nombre: this.valores.nombre, correo: this.usuario.correo };
   }
 
   // ---- server actions ----
 
-  private async verificarClave() {
+  private async verificarContrasena() {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
       const codigo = await this.clave.verificar(anterior);
@@ -322,7 +324,7 @@ export class ModificarUsuarioGeneral extends LitElement {
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
     } catch (e) {
-      this.fallo(e, () => void this.verificarClave(), 'cambioClave.contrasenaAnterior');
+      this.fallo(e, () => void this.verificarContrasena(), 'cambioClave.contrasenaAnterior');
     }
   }
 
@@ -458,7 +460,7 @@ export class ModificarUsuarioGeneral extends LitElement {
   }
 
   private async erroresDelServidor(p: ProblemaHttp) {
-    for (const err of p.errores as ErrorCampo[]) {
+    for (const err of p.errores) {
       const campo = (err.campo === 'celular' ? 'celular.numero' : err.campo) as Campo;
       this.form.errorDelServidor(campo, err.codigo);
       if (campo === 'codigoSeguridad') this.correo.rechazado(err.codigo, p);
@@ -577,7 +579,7 @@ export class ModificarUsuarioGeneral extends LitElement {
       alternarClave: (campo) => this.alternarClave(campo),
       enfocar: (campo) => this.enfocar(campo),
       anticipar: () => this.anticipar(),
-      verificarClave: () => void this.verificarClave(),
+      verificarContrasena: () => void this.verificarContrasena(),
       comprobarCorreo: () => void this.comprobarCorreo(),
       solicitarCodigo: () => void this.solicitarCodigo(),
       usarOtroCorreo: () => this.usarOtroCorreo(),

@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { evaluarClave } from '../../bff/contract/clave.js';
-import { hashClave, verificarClave } from '../../bff/services/clave.js';
-import { emitirCodigo, verificarCodigo } from '../../bff/services/codigos.js';
+import { evaluarContrasena } from '../../contract/contrasena.js';
+import { hashContrasena, verificarContrasena } from '../../bff/services/contrasenas.js';
+import { emitirCodigo, verificarCodigo } from '../../bff/db/codigos.js';
 
 function estadisticas(ms: number[]): string {
   const orden = [...ms].sort((a, b) => a - b);
@@ -27,23 +27,23 @@ async function medir(n: number, f: (i: number) => Promise<unknown>): Promise<num
 console.log(`Node ${process.version}, ${availableParallelism()} núcleos, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (por defecto)'}`);
 
 // argon2id m=19456 t=2 p=1
-await hashClave('calentamiento');
-console.log(`argon2id hash:       ${estadisticas(await medir(20, () => hashClave('Clave-Demo-2026')))}`);
-const hash = await hashClave('Clave-Demo-2026');
-console.log(`argon2id verify:     ${estadisticas(await medir(20, () => verificarClave(hash, 'Clave-Demo-2026')))}`);
+await hashContrasena('calentamiento');
+console.log(`argon2id hash:       ${estadisticas(await medir(20, () => hashContrasena('Clave-Demo-2026')))}`);
+const hash = await hashContrasena('Clave-Demo-2026');
+console.log(`argon2id verify:     ${estadisticas(await medir(20, () => verificarContrasena(hash, 'Clave-Demo-2026')))}`);
 const paralelos = 8;
 let inicio = performance.now();
-await Promise.all(Array.from({ length: paralelos }, () => hashClave('Clave-Demo-2026')));
+await Promise.all(Array.from({ length: paralelos }, () => hashContrasena('Clave-Demo-2026')));
 const total = performance.now() - inicio;
 console.log(`argon2id ${paralelos} a la vez:  ${total.toFixed(0)} ms en total → ${((paralelos / total) * 1000).toFixed(0)} hash/s`);
 
 // zxcvbn-ts (first call loads the dictionaries)
 const contexto = { idUsuario: 'tmacay', nombre: 'TITO MACAY', correo: 'tito.macay@example.com' };
 inicio = performance.now();
-await evaluarClave('primera', contexto);
+await evaluarContrasena('primera', contexto);
 console.log(`zxcvbn-ts carga:     ${(performance.now() - inicio).toFixed(0)} ms (diccionarios, una vez)`);
 const muestras = ['password1234', 'Tr0mb0n-Naranja-Quinua-47', 'correcto caballo batería grapa', 'vG4$kp9!Lq2#Wz'];
-console.log(`zxcvbn-ts evaluar:   ${estadisticas(await medir(40, (i) => evaluarClave(muestras[i % muestras.length] ?? '', contexto)))}`);
+console.log(`zxcvbn-ts evaluar:   ${estadisticas(await medir(40, (i) => evaluarContrasena(muestras[i % muestras.length] ?? '', contexto)))}`);
 
 // Security codes on a temp libSQL file: emit + verify, one user each (the 60 s limit is per user).
 const n = Number(process.env.BENCH_N ?? 500);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actualizacionTmacay, actualizarUsuario, CLAVE_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // Strangers who type a user's ID (failed logins, limit hits) must not push the user's own
@@ -72,7 +72,7 @@ describe('GET /api/usuario/actividad under a flood of failed logins', () => {
 
   test('a right password from the attacked client is refused too, and the owner from elsewhere sees the attack counted', async () => {
     for (let i = 0; i < 7; i++) await intento('203.0.113.66');
-    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO }, ip: '203.0.113.66' })).status).toBe(429);
+    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }, ip: '203.0.113.66' })).status).toBe(429);
     const lista = await actividad();
     expect(lista.find((f) => f.evento === 'LIMITE_EXCEDIDO')).toMatchObject({ campos: ['sesion'], conteo: 3 });
   });

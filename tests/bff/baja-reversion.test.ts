@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
-import { actualizacionTmacay, actualizarUsuario, correosEntregados, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, cambiarCorreo, correosEntregados, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -105,15 +105,8 @@ describe('POST /api/usuario/baja', () => {
 });
 
 /** Changes tmacay's address with a code from the outbox and returns the revert link's token. */
-async function cambiarCorreo(): Promise<string> {
-  expect((await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token })).status).toBe(202);
-  const codigo = (await correos())[0]!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
-  const r = await actualizarUsuario(
-    e.app,
-    token,
-    actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo }),
-  );
-  expect(r.status).toBe(200);
+async function enlaceTrasCambiarCorreo(): Promise<string> {
+  await cambiarCorreo(e, token, NUEVO);
   const [aviso] = await correos();
   expect(aviso!.para).toBe('tito.macay@example.com');
   return aviso!.texto.match(/\/correo\/revertir\/([A-Za-z0-9_-]{43})/)![1]!;
@@ -121,7 +114,7 @@ async function cambiarCorreo(): Promise<string> {
 
 describe('"No reconozco este cambio"', () => {
   test('the GET page shows a confirmation form and changes nothing', async () => {
-    const enlace = await cambiarCorreo();
+    const enlace = await enlaceTrasCambiarCorreo();
     const antes = await e.db.execute('SELECT * FROM enlaces_reversion');
     const r = await pedir(e.app, `/correo/revertir/${enlace}`);
     expect(r.status).toBe(200);
@@ -138,7 +131,7 @@ describe('"No reconozco este cambio"', () => {
   });
 
   test('POST restores the old address, revokes every session, blocks; then only the reset link mailed to the old address unblocks', async () => {
-    const enlace = await cambiarCorreo();
+    const enlace = await enlaceTrasCambiarCorreo();
     const r = await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } });
     expect(r.status).toBe(204);
     expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', estado: 'BLOQUEADO', version: 3 });
@@ -188,7 +181,7 @@ describe('"No reconozco este cambio"', () => {
   });
 
   test('the form POST does the same and answers a Spanish page; an unknown or expired token gets 410', async () => {
-    const enlace = await cambiarCorreo();
+    const enlace = await enlaceTrasCambiarCorreo();
     // What Chromium sends from the page, whose referrer policy is no-referrer: `Origin: null`.
     const r = await e.app.request('http://127.0.0.1:8787/correo/revertir', {
       method: 'POST',
@@ -206,7 +199,7 @@ describe('"No reconozco este cambio"', () => {
   });
 
   test('the link expires after 7 days', async () => {
-    const enlace = await cambiarCorreo();
+    const enlace = await enlaceTrasCambiarCorreo();
     e.reloj.avanzar(7 * 24 * 60 * MINUTO);
     expect((await pedir(e.app, `/correo/revertir/${enlace}`)).status).toBe(410);
     expect((await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } })).status).toBe(410);
@@ -214,7 +207,7 @@ describe('"No reconozco este cambio"', () => {
   });
 
   test('when the old address was taken meanwhile: 409, nothing changes, the link stays usable', async () => {
-    const enlace = await cambiarCorreo();
+    const enlace = await enlaceTrasCambiarCorreo();
     await e.db.execute("UPDATE usuarios SET correo = 'tito.macay@example.com' WHERE id_usuario = 'mzambrano'");
     const r = await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: enlace } });
     expect(r.status).toBe(409);

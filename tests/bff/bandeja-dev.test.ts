@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { codigoEn, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -26,7 +26,7 @@ describe('dev outbox (no RESEND_API_KEY)', () => {
     const token = await iniciarSesion(e.app);
     await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: 'nuevo@example.com' }, token });
     const [correo] = (await (await pedir(e.app, '/api/dev/correos')).json()) as { texto: string }[];
-    const codigo = correo!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+    const codigo = codigoEn(correo!.texto);
     const r = await pedir(e.app, '/dev/correos');
     expect(r.status).toBe(200);
     expect(r.headers.get('Content-Type')).toMatch(/^text\/html/);

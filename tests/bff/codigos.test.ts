@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALFABETO_CODIGO } from '../../bff/contract/texto.js';
+import { ALFABETO_CODIGO } from '../../contract/texto.js';
 import {
   anularCodigo,
   anularCodigosDe,
@@ -16,7 +16,7 @@ import {
   intentosRestantes,
   LimiteCodigoError,
   verificarCodigo,
-} from '../../bff/services/codigos.js';
+} from '../../bff/db/codigos.js';
 
 const SECRETO = 'secreto-de-prueba-de-32-caracteres!!';
 const T0 = new Date('2026-03-01T10:00:00.000Z');

@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
-import { actualizacionTmacay, actualizarUsuario, correosEntregados, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import {
+  actualizacionTmacay,
+  actualizarUsuario,
+  correosEntregados,
+  iniciarSesion,
+  MINUTO,
+  pedir,
+  problemaValidacion,
+  solicitarCodigo,
+} from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -18,15 +27,7 @@ function post(ruta: string, cuerpo: unknown, tk = token) {
 
 const correos = () => correosEntregados(e);
 
-/** Requests a code for `correo` and reads it from the dev outbox. */
-async function pedirCodigo(correo = NUEVO, tk = token): Promise<string> {
-  const r = await post('/api/correo/codigo', { correo }, tk);
-  expect(r.status, await r.clone().text()).toBe(202);
-  const [ultimo] = await correos();
-  const codigo = ultimo!.texto.match(/^ {4}([A-Z0-9]{8})$/m)?.[1];
-  expect(codigo).toBeDefined();
-  return codigo!;
-}
+const pedirCodigo = (correo = NUEVO, tk = token) => solicitarCodigo(e, tk, correo);
 
 function cambioCorreo(codigo: string, correo = NUEVO) {
   return actualizacionTmacay({ mantenerCorreo: false, correo, confirmacionCorreo: correo.toUpperCase(), codigoSeguridad: codigo });
@@ -192,20 +193,14 @@ describe('PUT /api/usuario changing the email', () => {
     };
     const esperado = {
       estado: 422,
-      cuerpo: {
-        status: 422,
-        title: 'Datos no válidos',
-        detail: 'Revise los campos indicados.',
-        codigo: 'VALIDACION',
-        errores: [
-          {
-            campo: 'codigoSeguridad',
-            codigo: 'INCORRECTO',
-            mensaje: 'Código de seguridad: no es correcto. Solicite un nuevo código de seguridad.',
-            intentosRestantes: 0,
-          },
-        ],
-      },
+      cuerpo: problemaValidacion([
+        {
+          campo: 'codigoSeguridad',
+          codigo: 'INCORRECTO',
+          mensaje: 'Código de seguridad: no es correcto. Solicite un nuevo código de seguridad.',
+          intentosRestantes: 0,
+        },
+      ]),
     };
     for (let i = 0; i < 3; i++) {
       expect(await sinCodigo('ocupado@example.com')).toEqual(esperado);
@@ -340,5 +335,15 @@ describe('PUT /api/usuario changing the email', () => {
     expect(e.registro.lineas().filter((linea) => linea.msg === 'solicitud atendida')).not.toEqual([]);
     expect(e.registro.texto()).not.toContain(codigo);
     expect(e.registro.texto()).not.toContain(enlace);
+  });
+});
+
+describe('mantenerCorreo: true with the email fields filled in', () => {
+  test('they are ignored: 200 and the email stays', async () => {
+    const r = await put(
+      actualizacionTmacay({ correo: 'otro@example.com', confirmacionCorreo: 'otro@example.com', codigoSeguridad: 'ABCD2345', telefono2: '042999111' }),
+    );
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ correo: 'tito.macay@example.com', telefono2: '042999111' });
   });
 });

@@ -1,6 +1,6 @@
 // The real Resend SDK against tests/helpers/resend-falso.ts, through the HTTP API.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, codigoEn, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
@@ -47,7 +47,7 @@ describe('with RESEND_API_KEY', () => {
     expect(solicitud!.headers.authorization).toBe('Bearer re_prueba_123');
     const fila = await e.db.execute('SELECT id FROM codigos_seguridad');
     expect(solicitud!.headers['idempotency-key']).toBe(`codigo:${String(fila.rows[0]?.id)}`);
-    const codigo = envio.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+    const codigo = codigoEn(envio.text);
     const put = await actualizarUsuario(e.app, token, cambioCorreo(codigo));
     expect(put.status).toBe(200);
     // The notice was queued with the change and leaves through the sender, with its own key.
@@ -116,7 +116,7 @@ describe('with RESEND_API_KEY', () => {
 
   test('a notice whose recipient the provider refuses is given up at once; the change stands, recorded and visible in the activity', async () => {
     expect((await pedirCodigo()).status).toBe(202);
-    const codigo = (falso.solicitudes[0]!.cuerpo as Envio).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+    const codigo = codigoEn((falso.solicitudes[0]!.cuerpo as Envio).text);
     falso.programar({ tipo: 'destinatario-invalido' });
     const put = await actualizarUsuario(e.app, token, cambioCorreo(codigo));
     expect(put.status).toBe(200);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Hono } from 'hono';
-import { crearEntorno, iniciarSesion, ORIGEN_BFF, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, crearEntorno, iniciarSesion, ORIGEN_BFF, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno({}, 'todo el archivo');
@@ -118,7 +118,7 @@ describe('the error contract: problem+json for every error', () => {
       const r = await pedir(roto.app, '/api/usuario', {
         metodo: 'PUT',
         token: tk,
-        cuerpo: { nombre: 'TITO MACAY', pais: 'EC', provincia: '09', ciudad: '0901', direccion: 'Otra dirección 1', telefono1: '042345678', celular: { operadora: 'CLARO', numero: '0991234567' }, mantenerCorreo: true },
+        cuerpo: actualizacionTmacay({ direccion: 'Otra dirección 1' }),
         cabeceras: { 'If-Match': '"1"' },
       });
       expect(r.status).toBe(500);
@@ -287,5 +287,45 @@ describe('the widget folder', () => {
     } finally {
       await rm(carpeta, { recursive: true, force: true });
     }
+  });
+});
+
+describe('GET /api/openapi.json is a well-formed OpenAPI 3.1 document', () => {
+  interface Operacion {
+    parameters?: { name: string; in: string; required?: boolean }[];
+    responses: Record<string, { description?: string; headers?: Record<string, unknown> }>;
+  }
+
+  test('every $ref resolves, every response has a description, path parameters are declared', async () => {
+    const doc = (await (await pedir(e.app, '/api/openapi.json')).json()) as Record<string, unknown> & { paths: Record<string, Record<string, Operacion>> };
+    expect(doc).toMatchObject({ openapi: '3.1.0', info: { title: expect.any(String), version: expect.any(String) } });
+    const texto = JSON.stringify(doc);
+    for (const [, destino] of texto.matchAll(/"\$ref":"#\/([^"]+)"/g)) {
+      const valor = destino!.split('/').reduce<unknown>((nodo, clave) => (nodo as Record<string, unknown> | undefined)?.[clave], doc);
+      expect(valor, destino).toBeDefined();
+    }
+    for (const [ruta, metodos] of Object.entries(doc.paths)) {
+      for (const [metodo, operacion] of Object.entries(metodos)) {
+        for (const [estado, respuesta] of Object.entries(operacion.responses)) {
+          expect(estado, `${metodo} ${ruta}`).toMatch(/^[1-5]\d\d$/);
+          expect(respuesta.description, `${metodo} ${ruta} ${estado}`).toBeTruthy();
+        }
+        for (const [, nombre] of ruta.matchAll(/\{(\w+)\}/g)) {
+          expect(operacion.parameters, `${metodo} ${ruta}`).toContainEqual(expect.objectContaining({ name: nombre, in: 'path', required: true }));
+        }
+      }
+    }
+  });
+
+  test('429 and 503 answers document Retry-After', async () => {
+    const doc = (await (await pedir(e.app, '/api/openapi.json')).json()) as { paths: Record<string, Record<string, Operacion>> };
+    const sinCabecera = Object.entries(doc.paths).flatMap(([ruta, metodos]) =>
+      Object.entries(metodos).flatMap(([metodo, operacion]) =>
+        Object.entries(operacion.responses)
+          .filter(([estado, respuesta]) => (estado === '429' || estado === '503') && !respuesta.headers?.['Retry-After'])
+          .map(([estado]) => `${metodo} ${ruta} ${estado}`),
+      ),
+    );
+    expect(sinCabecera).toEqual([]);
   });
 });

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
-import { ASUNTO_CLAVE_CAMBIADA } from '../../bff/mail/index.js';
+import { ASUNTO_CONTRASENA_CAMBIADA } from '../../bff/mail/index.js';
 import { ARRIENDO_MS } from '../../bff/services/despachador.js';
-import { EN_VUELO_MS } from '../../bff/services/codigos.js';
+import { EN_VUELO_MS } from '../../bff/db/codigos.js';
 import { actualizacionDemo } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CONTRASENA_DEMO, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
 
 const NUEVA = 'caballo correcto batería grapa';
@@ -50,7 +50,7 @@ function pedir(s: ServidorE2e, ruta: string, token: string, metodo: string, cuer
 }
 
 const cambioClave = (s: ServidorE2e, token: string) =>
-  pedir(s, '/api/usuario', token, 'PUT', actualizacionDemo('jsmith', { cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: NUEVA, confirmacion: NUEVA } }), {
+  pedir(s, '/api/usuario', token, 'PUT', actualizacionDemo('jsmith', { cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: NUEVA, confirmacion: NUEVA } }), {
     'If-Match': '"1"',
   });
 const pedirCodigo = (s: ServidorE2e, token: string) => pedir(s, '/api/correo/codigo', token, 'POST', { correo: NUEVO });
@@ -104,7 +104,7 @@ describe('kill -9 at the worst moment', () => {
     );
     expect(msPut).toBeLessThan(3000);
     expect(entrega.headers['idempotency-key']).toBe(clave);
-    expect(entrega.cuerpo).toMatchObject({ to: 'john.smith@example.org', subject: ASUNTO_CLAVE_CAMBIADA });
+    expect(entrega.cuerpo).toMatchObject({ to: 'john.smith@example.org', subject: ASUNTO_CONTRASENA_CAMBIADA });
     expect([...falso.aceptados().keys()]).toEqual([clave]);
     // The login with the new password works: nothing of the change was lost.
     await iniciarSesionApi(servidor, 'jsmith', NUEVA);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { mensajeBaja } from '../../bff/mail/index.js';
-import { reservarAvisos, sentenciaAviso } from '../../bff/services/avisos.js';
+import { reservarAvisos, sentenciaAviso } from '../../bff/db/avisos.js';
 import { ARRIENDO_MS, crearDespachador, esperaTrasIntento, MAXIMO_INTENTOS_AVISO } from '../../bff/services/despachador.js';
 import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir, versionActual } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';

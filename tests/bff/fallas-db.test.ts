@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { sembrarDemo } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, crearEntorno, iniciarSesion, pedir, pedirSesion, type EntornoDePrueba } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, CONTRASENA_DEMO, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { usarEntorno } from '../helpers/bff-vitest.js';
 import { arrancarHranaFalso } from '../helpers/hrana-falso.js';
 
 const ejecutar = promisify(execFile);
@@ -157,7 +158,7 @@ describe('another process holds the write lock (BEGIN IMMEDIATE)', () => {
         fetch(`${servidor.url}/api/sesiones`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
         });
       const bloqueo = await bloquearBase(url);
       const enEspera = cronometrar(login);
@@ -249,7 +250,7 @@ describe('a database file that takes no writes', () => {
           fetch(`${servidor.url}/api/sesiones`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+            body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
           }),
         );
         estados.push(r.valor.status);
@@ -382,7 +383,7 @@ describe('a remote database that accepts connections and never answers', () => {
         fetch(`${url}/api/sesiones`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+          body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
         });
       /** Milliseconds until GET /api/salud answers 200 (polled every 100 ms, at most 20 s). */
       const hastaSaludable = async () => {
@@ -427,5 +428,56 @@ describe('a remote database that accepts connections and never answers', () => {
       await remota.cerrar();
       await rm(carpeta, { recursive: true, force: true });
     }
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function puertoCerrado(): Promise<number> {
+  const servidor = createServer();
+  await new Promise<void>((listo) => servidor.listen(0, '127.0.0.1', listo));
+  const { port } = servidor.address() as { port: number };
+  await new Promise((listo) => servidor.close(listo));
+  return port;
+}
+
+describe('an unreachable database answers 503 with Retry-After, never 500', () => {
+  const e = usarEntorno({}, 'todo el archivo');
+  let token: string;
+  beforeAll(async () => {
+    token = await iniciarSesion(e.app);
+  });
+
+  test('a remote database on a closed port: health, login and reads → 503 SERVICIO_NO_DISPONIBLE', async () => {
+    const db = await abrirBaseDeDatos(`http://127.0.0.1:${await puertoCerrado()}`, { tiempoLimiteMs: 5000 });
+    const app = createApp({ db, mailer: null, reloj: () => new Date(), config: e.config });
+    try {
+      for (const [ruta, pedido] of [
+        ['/api/salud', {}],
+        ['/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'Clave-Demo-2026' } }],
+        ['/api/usuario', { token }],
+      ] as const) {
+        const r = await pedir(app, ruta, pedido);
+        expect(r.status, ruta).toBe(503);
+        expect(r.headers.get('Retry-After'), ruta).toBe('5');
+        expect(r.headers.get('Content-Type')).toBe('application/problem+json; charset=UTF-8');
+        expect(await r.json()).toMatchObject({ status: 503, codigo: 'SERVICIO_NO_DISPONIBLE' });
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  test('before the database is reached and migrated (baseLista false): /api 503, catalogs and OpenAPI still served', async () => {
+    let lista = false;
+    const app = createApp({ db: e.db, mailer: null, reloj: e.reloj.ahora, config: e.config, baseLista: () => lista });
+    const salud = await pedir(app, '/api/salud');
+    expect(salud.status).toBe(503);
+    expect(salud.headers.get('Retry-After')).toBe('5');
+    expect((await pedir(app, '/api/usuario', { token })).status).toBe(503);
+    expect((await pedir(app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'x' } })).status).toBe(503);
+    expect((await pedir(app, '/api/catalogos/provincias')).status).toBe(200);
+    expect((await pedir(app, '/api/openapi.json')).status).toBe(200);
+    lista = true;
+    expect((await pedir(app, '/api/salud')).status).toBe(200);
   });
 });

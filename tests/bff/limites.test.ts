@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { limitadorArgon2, ServidorOcupadoError } from '../../bff/services/contrasenas.js';
-import { consultar, consumir, reiniciar, reservaDeTodos, reservar, sentenciaPurgar, type Limite } from '../../bff/services/limites.js';
+import { consultar, consumir, reiniciar, reservaDeTodos, reservar, sentenciaPurgar, type Limite } from '../../bff/db/limites.js';
 import { clienteDeLimite } from '../../bff/services/limites-inicio.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 

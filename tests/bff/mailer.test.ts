@@ -14,7 +14,7 @@ import {
   listarBandeja,
   mensajeAvisoCambioCorreo,
   mensajeBaja,
-  mensajeClaveCambiada,
+  mensajeContrasenaCambiada,
   mensajeCodigo,
   type MensajeCorreo,
 } from '../../bff/mail/index.js';
@@ -249,7 +249,7 @@ describe('messages', () => {
     const mensajes = [
       mensajeCodigo({ nombre: hostil, correo: `a"b<c>@example.com`, codigo: 'ABCD2345' }),
       mensajeAvisoCambioCorreo({ nombre: hostil, correoNuevo: `x<y>@example.com`, enlace: 'https://e.ec/r?t=1&u="><img src=x onerror=alert(1)>' }),
-      mensajeClaveCambiada({ nombre: hostil }),
+      mensajeContrasenaCambiada({ nombre: hostil }),
       mensajeBaja({ nombre: hostil, idSolicitud: '<b>42</b>', motivo: `Cierro la empresa <img src=x onerror="alert(1)">` }),
     ];
     for (const m of mensajes) {
@@ -278,7 +278,7 @@ describe('messages', () => {
   });
 
   it('the password and baja notices name the user and what happened', () => {
-    const clave = mensajeClaveCambiada({ nombre: 'JOHN SMITH' });
+    const clave = mensajeContrasenaCambiada({ nombre: 'JOHN SMITH' });
     expect(clave.asunto).toContain('contraseña');
     expect(clave.texto).toContain('JOHN SMITH');
     const baja = mensajeBaja({ nombre: 'JOHN SMITH', idSolicitud: 'B-0001', motivo: 'Ya no importo mercancías.' });

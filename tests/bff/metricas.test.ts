@@ -8,7 +8,7 @@ import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { sembrarDemo } from '../../bff/db/semilla.js';
 import { crearMetricas, type Metricas } from '../../bff/metricas.js';
-import { actualizacionTmacay, actualizarUsuario, baseTemporal, CLAVE_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, baseTemporal, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, puertoLibre, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
@@ -53,7 +53,7 @@ describe('the counters of one app', () => {
   });
 
   const entrar = async () => {
-    const r = await pedir(app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO } });
+    const r = await pedir(app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO } });
     return ((await r.json()) as { token: string }).token;
   };
 
@@ -105,7 +105,7 @@ describe('the notices\' counters: where the sender delivers, not where the chang
   test('a queued notice counts nothing; each try of the sender counts by kind: failed while the provider is down, then sent', async () => {
     const token = await iniciarSesion(e.app);
     const nueva = 'caballo correcto batería grapa';
-    const cambio = actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: nueva, confirmacion: nueva } });
+    const cambio = actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: nueva, confirmacion: nueva } });
     expect((await actualizarUsuario(e.app, token, cambio)).status).toBe(200);
     const avisoClave = async () => [
       await muestra(e.metricas, 'mug_correos_enviados_total', { tipo: 'aviso-clave' }),

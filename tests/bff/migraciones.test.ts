@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
-import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
+import { CONTRASENA_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
 import { verificarContrasena } from '../../bff/services/contrasenas.js';
 import { baseTemporal } from '../helpers/bff.js';
 
@@ -144,7 +144,7 @@ describe('demo seed', () => {
     expect(new Set(hashes).size).toBe(4);
     for (const hash of hashes) {
       expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-      expect(await verificarContrasena(hash, CLAVE_DEMO)).toBe(true);
+      expect(await verificarContrasena(hash, CONTRASENA_DEMO)).toBe(true);
       expect(await verificarContrasena(hash, 'clave-demo-2026')).toBe(false);
     }
   });

@@ -6,8 +6,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionTmacay } from '../helpers/bff.js';
-import { arrancarServidor, CLAVE_DEMO, codigoDelCorreo, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { actualizacionTmacay, codigoEn } from '../helpers/bff.js';
+import { arrancarServidor, CONTRASENA_DEMO, codigoDelCorreo, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 const NUEVO = 'tito.nuevo@example.com';
@@ -57,7 +57,7 @@ async function actividad(servidor: ServidorE2e, token: string): Promise<{ evento
 
 /** Logs tmacay in with extra headers; the answer, its request id and the ip its audit row recorded. */
 async function loginCon(servidor: ServidorE2e, cabeceras: Record<string, string>): Promise<{ idSolicitud: string; ip: string | null }> {
-  const r = await solicitar(`${servidor.url}/api/sesiones`, 'POST', cabeceras, { idUsuario: 'tmacay', contrasena: CLAVE_DEMO });
+  const r = await solicitar(`${servidor.url}/api/sesiones`, 'POST', cabeceras, { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO });
   expect(r.status, r.texto).toBe(201);
   const { token } = JSON.parse(r.texto) as { token: string };
   const [ultimo] = await actividad(servidor, token);
@@ -81,7 +81,7 @@ describe('default configuration (http demo origin, no proxy trusted)', () => {
   });
 
   test('finding 1: a cookie write whose Origin matches a forged Host is refused (the CSRF check\'s own origin is ORIGEN_PUBLICO)', async () => {
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO });
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO });
     expect(login.status).toBe(201);
     const cookie = String(login.cabeceras['set-cookie']).split(';')[0]!;
     const r = await solicitar(`${servidor.url}/api/sesiones/actual`, 'DELETE', { Cookie: cookie, Host: 'evil.example', Origin: 'http://evil.example' });
@@ -91,7 +91,7 @@ describe('default configuration (http demo origin, no proxy trusted)', () => {
   });
 
   test('finding 8: over the http demo origin the cookie is mug_sesion, not Secure', async () => {
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'jsmith', contrasena: CLAVE_DEMO });
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: servidor.url }, { idUsuario: 'jsmith', contrasena: CONTRASENA_DEMO });
     expect(String(login.cabeceras['set-cookie'])).toMatch(/^mug_sesion=[A-Za-z0-9_-]{43}; Max-Age=28800; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 
@@ -118,7 +118,7 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
   const enviados = () => resend.solicitudes.map((s) => s.cuerpo as { to: string | string[]; subject: string; text: string; html: string });
 
   test('finding 1: the email Resend receives for the old address carries the configured origin, whatever Host the PUT had', async () => {
-    await cambiarCorreoConHostFalso(servidor, async () => enviados().find((m) => m.to === NUEVO)!.text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!);
+    await cambiarCorreoConHostFalso(servidor, async () => codigoEn(enviados().find((m) => m.to === NUEVO)!.text));
     // The notice leaves after the answer, through the server's sender.
     const aviso = (await resend.esperarSolicitud((s) => (s.cuerpo as { to?: string }).to === ANTERIOR)).cuerpo as { text: string; html: string };
     expect(aviso.text).toMatch(/^No reconozco este cambio: https:\/\/ecuapass\.example\/correo\/revertir\/[A-Za-z0-9_-]{43}$/m);
@@ -128,7 +128,7 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
 
   test('finding 8: though Node sees http, the cookie is __Host-mug_sesion, Secure, Path=/, and the BFF reads only that name', async () => {
     // X-Forwarded-Proto plays no part: the public origin alone decides Secure.
-    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: PUBLICO, 'X-Forwarded-Proto': 'http' }, { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO });
+    const login = await solicitar(`${servidor.url}/api/sesiones`, 'POST', { Origin: PUBLICO, 'X-Forwarded-Proto': 'http' }, { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO });
     expect(login.status).toBe(201);
     const { token } = JSON.parse(login.texto) as { token: string };
     servidor.secretos.add(token);

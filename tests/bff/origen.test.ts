@@ -15,6 +15,8 @@ const ORIGEN_NO_PERMITIDO = {
   codigo: 'ORIGEN_NO_PERMITIDO',
 };
 
+const CABECERAS_CORS = (r: Response) => [...r.headers.keys()].filter((nombre) => nombre.startsWith('access-control-'));
+
 describe('CORS', () => {
   test('a preflight from an allowed origin gets credentials, methods and headers', async () => {
     const r = await pedir(e.app, '/api/usuario', {
@@ -103,5 +105,30 @@ describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
 
   test('reads are not subject to the Origin check', async () => {
     expect((await pedir(e.app, '/api/usuario', { cookie: token, cabeceras: { Origin: 'https://malicioso.example' } })).status).toBe(200);
+  });
+});
+
+describe('CORS only for ORIGENES_PERMITIDOS: other origins get no Access-Control-* header at all', () => {
+  test('a foreign origin: no grant, no credentials, no exposed headers, on a GET and on a preflight', async () => {
+    const lectura = await pedir(e.app, '/api/usuario', { token, cabeceras: { Origin: 'https://malicioso.example' } });
+    expect(lectura.status).toBe(200);
+    expect(CABECERAS_CORS(lectura)).toEqual([]);
+    expect(lectura.headers.get('Vary')).toContain('Origin');
+    const preflight = await pedir(e.app, '/api/usuario', {
+      metodo: 'OPTIONS',
+      cabeceras: { Origin: 'https://malicioso.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'if-match' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(CABECERAS_CORS(preflight)).toEqual([]);
+  });
+
+  test('no Origin (curl, same-origin GET): no CORS headers', async () => {
+    expect(CABECERAS_CORS(await pedir(e.app, '/api/salud'))).toEqual([]);
+  });
+
+  test('an allowed origin still gets its grant with credentials', async () => {
+    const r = await pedir(e.app, '/api/salud', { cabeceras: { Origin: ORIGEN_TERCERO } });
+    expect(r.headers.get('Access-Control-Allow-Origin')).toBe(ORIGEN_TERCERO);
+    expect(r.headers.get('Access-Control-Allow-Credentials')).toBe('true');
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { actualizacionTmacay } from '../helpers/bff.js';
 import {
   arrancarServidor,
-  CLAVE_DEMO,
+  CONTRASENA_DEMO,
   codigoDelCorreo,
   ENTORNO_PRODUCCION,
   iniciarSesionApi,
@@ -67,7 +67,7 @@ describe('the production log of a full story: login, code, email change, revert 
 
   test('the secrets the story used are many, and none is in the log', () => {
     // The demo and new passwords, the wrong one, both session tokens, the code, both links and their tokens.
-    expect(secretos).toEqual(expect.arrayContaining([CLAVE_DEMO, CLAVE_NUEVA, CLAVE_EQUIVOCADA]));
+    expect(secretos).toEqual(expect.arrayContaining([CONTRASENA_DEMO, CLAVE_NUEVA, CLAVE_EQUIVOCADA]));
     expect(secretos.filter((s) => /^https:\/\/ecuapass\.example\/(correo\/revertir|clave\/restablecer)\/[\w-]{43}$/.test(s))).toHaveLength(2);
     expect(secretos.filter((s) => /^[2-9A-HJ-NP-Z]{8}$/.test(s))).toHaveLength(1);
     expect(secretos.length).toBeGreaterThanOrEqual(10);

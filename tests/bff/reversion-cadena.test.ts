@@ -8,13 +8,13 @@ import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import {
   actualizacionTmacay,
   actualizarUsuario,
-  CLAVE_DEMO,
+  cambiarCorreo,
+  CONTRASENA_DEMO,
   correosEntregados,
   iniciarSesion,
   MINUTO,
   pedir,
   pedirSesion,
-  versionActual,
 } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
@@ -29,15 +29,7 @@ const DIA = 24 * 60 * MINUTO;
 /** The attacker's session changes tmacay's address to `nuevo`; returns the revert token mailed to the previous address. */
 async function cambiarCorreoA(token: string, nuevo: string): Promise<string> {
   const anterior = (await buscarUsuario(e.db, 'tmacay'))!.correo;
-  expect((await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo: nuevo }, token })).status).toBe(202);
-  const codigo = (await correosEntregados(e)).find((m) => m.para === nuevo)!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
-  const cambio = await actualizarUsuario(
-    e.app,
-    token,
-    actualizacionTmacay({ mantenerCorreo: false, correo: nuevo, confirmacionCorreo: nuevo, codigoSeguridad: codigo }),
-    await versionActual(e.app, token),
-  );
-  expect(cambio.status).toBe(200);
+  await cambiarCorreo(e, token, nuevo);
   const aviso = (await correosEntregados(e)).find((m) => m.para === anterior && m.asunto === ASUNTO_AVISO_CAMBIO_CORREO)!;
   // The link is on the configured public origin (ORIGEN_PUBLICO, here the default).
   return aviso.texto.match(/^No reconozco este cambio: http:\/\/127\.0\.0\.1:8787\/correo\/revertir\/([A-Za-z0-9_-]{43})$/m)![1]!;
@@ -102,7 +94,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     ]);
 
     // The old password alone: no session (403 CUENTA_BLOQUEADA with what to do).
-    const login = await pedirSesion(e.app, 'tmacay', CLAVE_DEMO);
+    const login = await pedirSesion(e.app, 'tmacay', CONTRASENA_DEMO);
     expect(login.status).toBe(403);
     expect(await login.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: DETALLE_CUENTA_BLOQUEADA });
 
@@ -119,7 +111,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     expect(html).toContain(`<input type="hidden" name="token" value="${enlace!.token}">`);
     expect(html).toContain('<meta name="referrer" content="no-referrer">');
     for (const [contrasena, confirmacion, mensaje] of [
-      [CLAVE_DEMO, CLAVE_DEMO, 'Contraseña: no puede ser la contraseña actual'],
+      [CONTRASENA_DEMO, CONTRASENA_DEMO, 'Contraseña: no puede ser la contraseña actual'],
       ['corta', 'corta', 'Contraseña: debe tener entre 12 y 128 caracteres.'],
       ['contraseña1234', 'contraseña1234', 'Contraseña: es demasiado fácil de adivinar.'],
       [NUEVA, `${NUEVA}!`, 'Confirmación de Contraseña: debe ser igual a la Contraseña.'],
@@ -139,7 +131,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     expect(hecho.status).toBe(200);
     expect(await hecho.text()).toContain('Su contraseña se cambió y su usuario quedó desbloqueado');
     expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: M0, estado: 'ACTIVO' });
-    expect((await pedirSesion(e.app, 'tmacay', CLAVE_DEMO)).status).toBe(401);
+    expect((await pedirSesion(e.app, 'tmacay', CONTRASENA_DEMO)).status).toBe(401);
     const duenio = await iniciarSesion(e.app, 'tmacay', NUEVA);
     expect(((await (await pedir(e.app, '/api/usuario', { token: duenio })).json()) as { correo: string }).correo).toBe(M0);
     expect((await correosEntregados(e)).filter((m) => m.asunto === 'Aviso: se cambió la contraseña de su usuario de Ecuapass').map((m) => m.para)).toEqual([M0]);
@@ -213,7 +205,7 @@ describe('"No reconozco este cambio" after a chain of changes', () => {
     const r = await actualizarUsuario(
       e.app,
       sesion,
-      actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: NUEVA, confirmacion: NUEVA } }),
+      actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: NUEVA, confirmacion: NUEVA } }),
     );
     expect(r.status).toBe(403);
     expect(await r.json()).toMatchObject({ codigo: 'CUENTA_BLOQUEADA', detail: DETALLE_CUENTA_BLOQUEADA });

@@ -5,8 +5,8 @@ import { crearMailer } from '../../bff/mail/index.js';
 import { crearMetricas } from '../../bff/metricas.js';
 import { registroSilencioso } from '../../bff/registro.js';
 import { limitadorArgon2 } from '../../bff/services/contrasenas.js';
-import { enlaceNuevo } from '../../bff/services/reversion.js';
-import { revertirCambioCorreo } from '../../bff/services/revertir.js';
+import { enlaceNuevo } from '../../bff/db/enlaces.js';
+import { revertirCambioCorreo } from '../../bff/services/reversion.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const T0 = new Date('2026-03-01T10:00:00.000Z');

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listarActividad } from '../../bff/services/auditoria.js';
-import { actualizacionTmacay, CLAVE_DEMO, MINUTO } from '../helpers/bff.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
+import { actualizacionTmacay, CONTRASENA_DEMO, MINUTO } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { ENTORNO_PRODUCCION, RAIZ } from '../helpers/e2e-servidor.js';
 
@@ -36,7 +36,7 @@ describe('the BFF on a real listening socket', () => {
     const login = await fetch(`${base}/api/sesiones`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: base },
-      body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CLAVE_DEMO }),
+      body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
     });
     expect(login.status).toBe(201);
     const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
@@ -76,7 +76,7 @@ describe('the BFF on a real listening socket', () => {
         },
       );
       pedido.on('error', rechazar);
-      pedido.end(JSON.stringify({ idUsuario: 'mzambrano', contrasena: CLAVE_DEMO }));
+      pedido.end(JSON.stringify({ idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO }));
     });
     const antes = await e.db.execute("SELECT ip, ultima_ip FROM sesiones WHERE id_usuario = 'mzambrano' AND revocada_en IS NULL");
     expect(antes.rows.map((f) => ({ ...f }))).toEqual([{ ip: '127.0.0.2', ultima_ip: null }]);

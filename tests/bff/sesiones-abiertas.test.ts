@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { listarActividad } from '../../bff/services/auditoria.js';
-import { MAXIMO_SESIONES, resumenDispositivo } from '../../bff/services/sesiones.js';
-import { CLAVE_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, ORIGEN_TERCERO, pedir, pedirSesion } from '../helpers/bff.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
+import { MAXIMO_SESIONES, resumenDispositivo } from '../../bff/db/sesiones.js';
+import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, ORIGEN_TERCERO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // ASVS 7.5.2: the user sees the open sessions and ends the others (issue 8, finding 10).
@@ -14,7 +14,7 @@ const SAFARI_IPHONE =
 
 /** Logs tmacay in with this User-Agent; the token. */
 async function entrar(agente?: string, idUsuario = 'tmacay'): Promise<string> {
-  const r = await pedirSesion(e.app, idUsuario, CLAVE_DEMO, agente ? { 'User-Agent': agente } : {});
+  const r = await pedirSesion(e.app, idUsuario, CONTRASENA_DEMO, agente ? { 'User-Agent': agente } : {});
   expect(r.status).toBe(201);
   return ((await r.json()) as { token: string }).token;
 }
@@ -107,7 +107,7 @@ describe('DELETE /api/sesiones/otras', () => {
     expect(r.status).toBe(403);
     expect(await r.json()).toMatchObject({ codigo: 'REAUTENTICACION_REQUERIDA' });
     expect((await pedir(e.app, '/api/usuario', { token: otra })).status).toBe(200);
-    expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: CLAVE_DEMO }, token: actual })).status).toBe(204);
+    expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: CONTRASENA_DEMO }, token: actual })).status).toBe(204);
     expect(await (await cerrarOtras(actual)).json()).toEqual({ cerradas: 1 });
     expect((await pedir(e.app, '/api/usuario', { token: otra })).status).toBe(401);
   });

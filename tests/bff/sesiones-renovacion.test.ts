@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
-import { hashToken } from '../../bff/services/sesiones.js';
+import { sha256Hex } from '../../bff/cripto.js';
 import { contarLlamadas, type BaseContada } from '../helpers/contador-db.js';
-import { actualizacionTmacay, CLAVE_DEMO, MINUTO, pedir, pedirSesion, type Pedido } from '../helpers/bff.js';
+import { actualizacionTmacay, CONTRASENA_DEMO, MINUTO, pedir, pedirSesion, type Pedido } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const SEGUNDO = 1000;
@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 async function entrar(aplicacion = app, idUsuario = 'tmacay', ip?: string): Promise<string> {
-  const r = await pedir(aplicacion, '/api/sesiones', { cuerpo: { idUsuario, contrasena: CLAVE_DEMO }, ...(ip ? { ip } : {}) });
+  const r = await pedir(aplicacion, '/api/sesiones', { cuerpo: { idUsuario, contrasena: CONTRASENA_DEMO }, ...(ip ? { ip } : {}) });
   expect(r.status).toBe(201);
   return ((await r.json()) as { token: string }).token;
 }
@@ -29,7 +29,7 @@ async function entrar(aplicacion = app, idUsuario = 'tmacay', ip?: string): Prom
 const leer = (token: string, extra: Pedido = {}, aplicacion = app) => pedir(aplicacion, '/api/usuario', { token, ...extra });
 
 async function filaDe(token: string) {
-  const r = await e.db.execute({ sql: 'SELECT ultimo_uso_en, expira_en, ultima_ip FROM sesiones WHERE token_hash = ?', args: [hashToken(token)] });
+  const r = await e.db.execute({ sql: 'SELECT ultimo_uso_en, expira_en, ultima_ip FROM sesiones WHERE token_hash = ?', args: [sha256Hex(token)] });
   return { ...r.rows[0] };
 }
 
@@ -154,11 +154,11 @@ describe('revocation counts at once on every instance (nothing is cached)', () =
     const token = await entrar();
     const vieja = await entrar();
     expect((await leer(vieja, {}, otra)).status).toBe(200);
-    const cambio = actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: nueva, confirmacion: nueva } });
+    const cambio = actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: nueva, confirmacion: nueva } });
     expect((await pedir(app, '/api/usuario', { metodo: 'PUT', token, cuerpo: cambio, cabeceras: { 'If-Match': '"1"' } })).status).toBe(200);
     expect((await leer(vieja, {}, otra)).status).toBe(401);
     expect((await leer(token, {}, otra)).status).toBe(401);
-    expect((await pedirSesion(otra, 'tmacay', CLAVE_DEMO)).status).toBe(401);
+    expect((await pedirSesion(otra, 'tmacay', CONTRASENA_DEMO)).status).toBe(401);
     expect((await pedirSesion(otra, 'tmacay', nueva)).status).toBe(201);
   });
 

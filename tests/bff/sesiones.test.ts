@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
-import { listarActividad } from '../../bff/services/auditoria.js';
-import { hashToken } from '../../bff/services/sesiones.js';
-import { CLAVE_DEMO, correosEntregados, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion } from '../helpers/bff.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
+import { sha256Hex } from '../../bff/cripto.js';
+import { CONTRASENA_DEMO, correosEntregados, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion, problemaValidacion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -20,14 +20,14 @@ const CREDENCIALES_INVALIDAS = {
 
 describe('POST /api/sesiones', () => {
   test('logs in: 201 {token, expiraEn}, HttpOnly SameSite=Lax cookie with the same token, stored only hashed', async () => {
-    const r = await login('tmacay', CLAVE_DEMO);
+    const r = await login('tmacay', CONTRASENA_DEMO);
     expect(r.status).toBe(201);
     const cuerpo = (await r.json()) as { token: string; expiraEn: string };
     expect(cuerpo).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiraEn: '2026-03-02T15:30:00.000Z' });
     expect(r.headers.get('Set-Cookie')).toBe(`mug_sesion=${cuerpo.token}; Max-Age=28800; Path=/; HttpOnly; SameSite=Lax`);
     const filas = await e.db.execute('SELECT token_hash, id_usuario, reautenticado_en FROM sesiones');
     expect(filas.rows.map((f) => ({ ...f }))).toEqual([
-      { token_hash: hashToken(cuerpo.token), id_usuario: 'tmacay', reautenticado_en: '2026-03-02T15:00:00.000Z' },
+      { token_hash: sha256Hex(cuerpo.token), id_usuario: 'tmacay', reautenticado_en: '2026-03-02T15:00:00.000Z' },
     ]);
     expect(JSON.stringify(filas.rows)).not.toContain(cuerpo.token);
     expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'INICIO_SESION', campos: [] });
@@ -35,19 +35,19 @@ describe('POST /api/sesiones', () => {
 
   test('a login ends the session the browser or client still presented (another user\'s included): the old token is refused', async () => {
     const anterior = await iniciarSesion(e.app, 'mzambrano');
-    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO }, cookie: anterior });
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }, cookie: anterior });
     expect(r.status).toBe(201);
     const { token } = (await r.json()) as { token: string };
     expect(token).not.toBe(anterior);
     expect((await pedir(e.app, '/api/usuario', { cookie: anterior })).status).toBe(401);
     expect((await pedir(e.app, '/api/usuario', { cookie: token })).status).toBe(200);
     const conBearer = await iniciarSesion(e.app, 'jsmith');
-    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CLAVE_DEMO }, token: conBearer })).status).toBe(201);
+    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CONTRASENA_DEMO }, token: conBearer })).status).toBe(201);
     expect((await pedir(e.app, '/api/usuario', { token: conBearer })).status).toBe(401);
   });
 
   test('the ID is case-insensitive', async () => {
-    expect((await login('TMacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await login('TMacay', CONTRASENA_DEMO)).status).toBe(201);
   });
 
   test('the token works as cookie and as Bearer', async () => {
@@ -58,33 +58,27 @@ describe('POST /api/sesiones', () => {
   });
 
   test('a wrong password and an unknown user get the same 401', async () => {
-    const malaClave = await login('tmacay', 'Clave-Demo-2025');
-    const desconocido = await login('nadie', CLAVE_DEMO);
-    expect([malaClave.status, desconocido.status]).toEqual([401, 401]);
-    expect(await malaClave.json()).toEqual(CREDENCIALES_INVALIDAS);
+    const malaContrasena = await login('tmacay', 'Clave-Demo-2025');
+    const desconocido = await login('nadie', CONTRASENA_DEMO);
+    expect([malaContrasena.status, desconocido.status]).toEqual([401, 401]);
+    expect(await malaContrasena.json()).toEqual(CREDENCIALES_INVALIDAS);
     expect(await desconocido.json()).toEqual(CREDENCIALES_INVALIDAS);
-    expect(malaClave.headers.get('Set-Cookie')).toBeNull();
+    expect(malaContrasena.headers.get('Set-Cookie')).toBeNull();
     expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'INICIO_SESION_FALLIDO' });
   });
 
   test('missing fields answer 422 naming them', async () => {
     const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: '' } });
     expect(r.status).toBe(422);
-    expect(await r.json()).toEqual({
-      status: 422,
-      title: 'Datos no válidos',
-      detail: 'Revise los campos indicados.',
-      codigo: 'VALIDACION',
-      errores: [
-        { campo: 'idUsuario', codigo: 'REQUERIDO', mensaje: 'ID.usuario: es obligatorio.' },
-        { campo: 'contrasena', codigo: 'REQUERIDO', mensaje: 'Contraseña: es obligatorio.' },
-      ],
-    });
+    expect(await r.json()).toEqual(problemaValidacion([
+      { campo: 'idUsuario', codigo: 'REQUERIDO', mensaje: 'ID.usuario: es obligatorio.' },
+      { campo: 'contrasena', codigo: 'REQUERIDO', mensaje: 'Contraseña: es obligatorio.' },
+    ]));
   });
 
   test('an account in BAJA answers 403 CUENTA_INACTIVA with the right password, 401 with a wrong one', async () => {
     await e.db.execute("UPDATE usuarios SET estado = 'BAJA' WHERE id_usuario = 'mzambrano'");
-    const r = await login('mzambrano', CLAVE_DEMO);
+    const r = await login('mzambrano', CONTRASENA_DEMO);
     expect(r.status).toBe(403);
     expect(await r.json()).toEqual({
       status: 403,
@@ -102,7 +96,7 @@ describe('POST /api/sesiones', () => {
     expect(await mala.json()).toEqual(CREDENCIALES_INVALIDAS);
     expect(await correosEntregados(e)).toEqual([]);
 
-    const buena = await login('jsmith', CLAVE_DEMO);
+    const buena = await login('jsmith', CONTRASENA_DEMO);
     expect(buena.status).toBe(403);
     expect(buena.headers.get('Set-Cookie')).toBeNull();
     expect(await buena.json()).toEqual({ status: 403, title: 'Prohibido', detail: DETALLE_CUENTA_BLOQUEADA, codigo: 'CUENTA_BLOQUEADA' });
@@ -116,11 +110,11 @@ describe('POST /api/sesiones', () => {
 
     // While that link is pending, whoever knows the password (maybe the attacker) gets no other mail.
     e.reloj.avanzar(59 * MINUTO);
-    expect((await login('jsmith', CLAVE_DEMO)).status).toBe(403);
+    expect((await login('jsmith', CONTRASENA_DEMO)).status).toBe(403);
     expect(await enlaces()).toEqual([primero]);
     // Once it expired, the next right password sends a new one; the old one stays dead.
     e.reloj.avanzar(MINUTO);
-    expect((await login('jsmith', CLAVE_DEMO)).status).toBe(403);
+    expect((await login('jsmith', CONTRASENA_DEMO)).status).toBe(403);
     const [segundo] = await enlaces();
     expect(segundo).not.toBe(primero);
     expect((await pedir(e.app, `/clave/restablecer/${primero}`)).status).toBe(410);
@@ -146,7 +140,7 @@ describe('POST /api/sesiones', () => {
       expect((await login('tmacay', `mala-${i}`)).status).toBe(401);
       e.reloj.avanzar(MINUTO);
     }
-    const r = await login('tmacay', CLAVE_DEMO);
+    const r = await login('tmacay', CONTRASENA_DEMO);
     expect(r.status).toBe(429);
     expect(r.headers.get('Retry-After')).toBe('600');
     expect(await r.json()).toEqual({
@@ -158,16 +152,16 @@ describe('POST /api/sesiones', () => {
     expect((await e.db.execute("SELECT conteo FROM limites WHERE clave = 'sesion:tmacay'")).rows[0]?.conteo).toBe(5);
     expect((await listarActividad(e.db, 'tmacay'))[0]).toMatchObject({ evento: 'LIMITE_EXCEDIDO', campos: ['sesion'] });
     // Other IDs are not affected; the limit holds across app instances sharing the database.
-    expect((await login('mzambrano', CLAVE_DEMO)).status).toBe(201);
+    expect((await login('mzambrano', CONTRASENA_DEMO)).status).toBe(201);
     e.reloj.avanzar(10 * MINUTO);
-    expect((await login('tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await login('tmacay', CONTRASENA_DEMO)).status).toBe(201);
   });
 
   test('a successful login resets the failure count', async () => {
     for (let i = 0; i < 4; i++) await login('tmacay', 'mala');
-    expect((await login('tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await login('tmacay', CONTRASENA_DEMO)).status).toBe(201);
     for (let i = 0; i < 4; i++) expect((await login('tmacay', 'mala')).status).toBe(401);
-    expect((await login('tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await login('tmacay', CONTRASENA_DEMO)).status).toBe(201);
   });
 });
 
@@ -242,8 +236,8 @@ describe('login limits per client and ID, and the cap on password hashing (secur
     const r = await desde('203.0.113.5', 'otro-mas', 'Clave-Adivinada-1');
     expect(r.status).toBe(429);
     expect(r.headers.get('Retry-After')).toBe('900');
-    expect((await desde('203.0.113.5', 'tmacay', CLAVE_DEMO)).status).toBe(429);
-    expect((await desde('198.51.100.7', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await desde('203.0.113.5', 'tmacay', CONTRASENA_DEMO)).status).toBe(429);
+    expect((await desde('198.51.100.7', 'tmacay', CONTRASENA_DEMO)).status).toBe(201);
     // An IPv6 client counts by its /64: rotating the interface part does not help.
     for (let i = 0; i < 20; i++) expect((await desde(`2001:db8:5:6::${i + 1}`, `id${i}`, 'x')).status).toBe(401);
     expect((await desde('2001:db8:5:6:aaaa::1', 'id-nuevo', 'x')).status).toBe(429);
@@ -253,8 +247,8 @@ describe('login limits per client and ID, and the cap on password hashing (secur
     const estados = [];
     for (let i = 0; i < 30; i++) estados.push((await desde('203.0.113.9', 'tmacay', `mala-${i}`)).status);
     expect(estados).toEqual([...Array(5).fill(401), ...Array(25).fill(429)]);
-    expect((await desde('203.0.113.9', 'tmacay', CLAVE_DEMO)).status).toBe(429);
-    expect((await desde('198.51.100.20', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await desde('203.0.113.9', 'tmacay', CONTRASENA_DEMO)).status).toBe(429);
+    expect((await desde('198.51.100.20', 'tmacay', CONTRASENA_DEMO)).status).toBe(201);
     // The limit hits were coalesced into one audit row with their count.
     const limites = await e.db.execute("SELECT conteo FROM auditoria WHERE id_usuario = 'tmacay' AND evento = 'LIMITE_EXCEDIDO'");
     expect(limites.rows.map((f) => f.conteo)).toEqual([26]);
@@ -262,9 +256,9 @@ describe('login limits per client and ID, and the cap on password hashing (secur
 
   test('a guesser spread over many clients meets the per-ID ceiling: 50 failures per 15 minutes', async () => {
     for (let i = 0; i < 50; i++) expect((await desde(`10.1.${i}.1`, 'tmacay', `mala-${i}`)).status).toBe(401);
-    expect((await desde('10.2.0.1', 'tmacay', CLAVE_DEMO)).status).toBe(429);
+    expect((await desde('10.2.0.1', 'tmacay', CONTRASENA_DEMO)).status).toBe(429);
     e.reloj.avanzar(15 * MINUTO);
-    expect((await desde('10.2.0.1', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await desde('10.2.0.1', 'tmacay', CONTRASENA_DEMO)).status).toBe(201);
   });
 
   test('a flood of concurrent logins gets quick 503s with Retry-After; refused attempts are given back, so only tried ones count', async () => {
@@ -285,7 +279,7 @@ describe('login limits per client and ID, and the cap on password hashing (secur
     const contados = await e.db.execute("SELECT coalesce(sum(conteo), 0) AS n FROM limites WHERE clave LIKE 'sesion:azar-%'");
     expect(contados.rows[0]?.n).toBe(intentados);
     // Once the flood is over the owner logs in as usual.
-    expect((await desde('198.51.100.20', 'tmacay', CLAVE_DEMO)).status).toBe(201);
+    expect((await desde('198.51.100.20', 'tmacay', CONTRASENA_DEMO)).status).toBe(201);
   });
 
   test('expired counters are purged as logins come: made-up IDs do not pile up in `limites`', async () => {

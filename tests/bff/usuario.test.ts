@@ -1,25 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { listarActividad } from '../../bff/services/auditoria.js';
-import { actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir } from '../helpers/bff.js';
+import { listarActividad } from '../../bff/db/auditoria.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir, problemaValidacion, usuarioDemo } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
-const TMACAY = {
-  idUsuario: 'tmacay',
-  documento: { tipo: 'RUC', numero: '0912345675001' },
-  nombre: 'TITO MACAY',
-  nombreRegistrado: 'TITO MACAY',
-  pais: 'EC',
-  provincia: '09',
-  ciudad: '0901',
-  direccion: 'Av. 9 de Octubre 424 y Córdova, edificio Gran Pasaje, oficina 5',
-  telefono1: '042345678',
-  telefono2: null,
-  celular: { operadora: 'CLARO', numero: '0991234567' },
-  fax: null,
-  correo: 'tito.macay@example.com',
-  correoSenae: 'tmacay@correo.aduana.gob.ec',
-  version: 1,
-};
+const TMACAY = usuarioDemo('tmacay');
 
 const e = usarEntorno();
 let token: string;
@@ -147,20 +131,25 @@ describe('PUT /api/usuario', () => {
       actualizacionTmacay({ idUsuario: 'otro', documento: { tipo: 'RUC', numero: '1' }, nombreRegistrado: 'PEDRO ALVARADO', correoSenae: 'x@y.z', version: 9, rol: 'admin' }),
     );
     expect(r.status).toBe(422);
-    expect(await r.json()).toEqual({
-      status: 422,
-      title: 'Datos no válidos',
-      detail: 'Revise los campos indicados.',
-      codigo: 'VALIDACION',
-      errores: [
-        { campo: 'idUsuario', codigo: 'NO_MODIFICABLE', mensaje: 'ID.usuario: no se puede modificar.' },
-        { campo: 'documento', codigo: 'NO_MODIFICABLE', mensaje: 'Doc. Identificación: no se puede modificar.' },
-        { campo: 'nombreRegistrado', codigo: 'NO_MODIFICABLE', mensaje: 'Nombre registrado: no se puede modificar.' },
-        { campo: 'correoSenae', codigo: 'NO_MODIFICABLE', mensaje: 'SENAE Correo Electrónico: no se puede modificar.' },
-        { campo: 'version', codigo: 'NO_MODIFICABLE', mensaje: 'Versión: no se puede modificar.' },
-        { campo: 'rol', codigo: 'NO_MODIFICABLE', mensaje: 'rol: no se puede modificar.' },
-      ],
-    });
+    expect(await r.json()).toEqual(problemaValidacion([
+      { campo: 'idUsuario', codigo: 'NO_MODIFICABLE', mensaje: 'ID.usuario: no se puede modificar.' },
+      { campo: 'documento', codigo: 'NO_MODIFICABLE', mensaje: 'Doc. Identificación: no se puede modificar.' },
+      { campo: 'nombreRegistrado', codigo: 'NO_MODIFICABLE', mensaje: 'Nombre registrado: no se puede modificar.' },
+      { campo: 'correoSenae', codigo: 'NO_MODIFICABLE', mensaje: 'SENAE Correo Electrónico: no se puede modificar.' },
+      { campo: 'version', codigo: 'NO_MODIFICABLE', mensaje: 'Versión: no se puede modificar.' },
+      { campo: 'rol', codigo: 'NO_MODIFICABLE', mensaje: 'rol: no se puede modificar.' },
+    ]));
+  });
+
+  test('unknown keys named like members of every object (constructor, toString, __proto__) are named as sent', async () => {
+    const cuerpo = JSON.stringify(actualizacionTmacay()).replace(/^\{/, '{"constructor":1,"toString":2,"__proto__":3,');
+    const r = await put(cuerpo);
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+      { campo: 'constructor', codigo: 'NO_MODIFICABLE', mensaje: 'constructor: no se puede modificar.' },
+      { campo: 'toString', codigo: 'NO_MODIFICABLE', mensaje: 'toString: no se puede modificar.' },
+      { campo: '__proto__', codigo: 'NO_MODIFICABLE', mensaje: '__proto__: no se puede modificar.' },
+    ]);
   });
 
   test('a body that is not an object answers 422 without field errors', async () => {

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionDemo, actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir, versionActual as versionDe } from '../helpers/bff.js';
+import {
+  actualizacionDemo,
+  actualizacionTmacay,
+  actualizarUsuario,
+  camposConError,
+  iniciarSesion,
+  pedir,
+  problemaValidacion,
+  versionActual as versionDe,
+} from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // Every rule of DESIGN §2 through PUT /api/usuario. A refused value leaves the data unchanged, so
@@ -13,6 +22,14 @@ beforeAll(async () => {
 
 const versionActual = () => versionDe(e.app, token);
 const put = async (cambios: Record<string, unknown>) => actualizarUsuario(e.app, token, actualizacionTmacay(cambios), await versionActual());
+const putCuerpo = async (cuerpo: unknown) => actualizarUsuario(e.app, token, cuerpo, await versionActual());
+
+/** `cuerpo` without `claves` (a key left out, not sent as null). */
+function sin(cuerpo: Record<string, unknown>, ...claves: string[]): Record<string, unknown> {
+  const copia = { ...cuerpo };
+  for (const clave of claves) delete copia[clave];
+  return copia;
+}
 
 const EC = { pais: 'EC', provincia: '09', ciudad: '0901' };
 const EXTERIOR = { pais: 'US', provincia: null, ciudad: null, telefono1: '12125550100', celular: { operadora: 'OTROS', numero: '12125550199' } };
@@ -208,20 +225,14 @@ describe('the name may only be corrected (DESIGN §2)', () => {
     async (nombre) => {
       const r = await put({ nombre });
       expect(r.status).toBe(422);
-      expect(await r.json()).toEqual({
-        status: 422,
-        title: 'Datos no válidos',
-        detail: 'Revise los campos indicados.',
-        codigo: 'VALIDACION',
-        errores: [
-          {
-            campo: 'nombre',
-            codigo: 'CAMBIO_TOTAL',
-            mensaje:
-              'Nombre Usuario: solo admite corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
-          },
-        ],
-      });
+      expect(await r.json()).toEqual(problemaValidacion([
+        {
+          campo: 'nombre',
+          codigo: 'CAMBIO_TOTAL',
+          mensaje:
+            'Nombre Usuario: solo admite corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo solicite la baja de este usuario y registre uno nuevo.',
+        },
+      ]));
     },
   );
 
@@ -257,5 +268,157 @@ describe('the name may only be corrected (DESIGN §2)', () => {
       ['nombre', 'CAMBIO_TOTAL'],
       ['telefono1', 'FORMATO'],
     ]);
+  });
+});
+
+describe('PUT /api/usuario: a missing optional key means absent, like null or ""', () => {
+  test('Ecuador without the provincia and ciudad keys → 422 REQUERIDO on both, nothing saved', async () => {
+    const antes = await versionActual();
+    const r = await putCuerpo(sin(actualizacionTmacay(), 'provincia', 'ciudad'));
+    expect(await camposConError(r)).toEqual([
+      ['provincia', 'REQUERIDO'],
+      ['ciudad', 'REQUERIDO'],
+    ]);
+    expect(await versionActual()).toBe(antes);
+  });
+
+  test('Ecuador without the provincia key but with a city → 422 provincia REQUERIDO', async () => {
+    expect((await camposConError(await putCuerpo(sin(actualizacionTmacay(), 'provincia'))))[0]).toEqual(['provincia', 'REQUERIDO']);
+  });
+
+  test('abroad without the provincia, ciudad, telefono2 and fax keys → 200 with nulls', async () => {
+    const cuerpo = sin(
+      actualizacionTmacay({ pais: 'US', telefono1: '12125550100', celular: { operadora: 'OTROS', numero: '12125550199' } }),
+      'provincia',
+      'ciudad',
+      'telefono2',
+      'fax',
+    );
+    const r = await putCuerpo(cuerpo);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ pais: 'US', provincia: null, ciudad: null, telefono2: null, fax: null });
+    expect((await putCuerpo(actualizacionTmacay())).status).toBe(200);
+  });
+});
+describe('PUT /api/usuario: an unknown country is named', () => {
+  test('pais "XX" (with Ecuador\'s province still selected) → pais NO_PERMITIDO among the errors', async () => {
+    expect(await camposConError(await putCuerpo(actualizacionTmacay({ pais: 'XX' })))).toContainEqual(['pais', 'NO_PERMITIDO']);
+  });
+
+  test('pais "XX" with no province or city → only pais NO_PERMITIDO', async () => {
+    expect(await camposConError(await putCuerpo(actualizacionTmacay({ pais: 'XX', provincia: null, ciudad: null })))).toEqual([['pais', 'NO_PERMITIDO']]);
+  });
+});
+describe('PUT /api/usuario: an unknown province is named on Provincia, not on Ciudad', () => {
+  const PROVINCIA = {
+    campo: 'provincia',
+    codigo: 'NO_PERMITIDO',
+    mensaje: 'Provincia: solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.',
+  };
+
+  test.each([
+    ['with Guayaquil still chosen', { provincia: '99' }],
+    ['with no city', { provincia: '99', ciudad: null }],
+    ['with a city of that unknown province', { provincia: '99', ciudad: '9901' }],
+    ['with a city of another province', { provincia: '25', ciudad: '1701' }],
+  ])('Ecuador with province "99"/"25" %s → only provincia NO_PERMITIDO, nothing saved', async (_caso, cambios) => {
+    const antes = await versionActual();
+    const r = await putCuerpo(actualizacionTmacay(cambios));
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([PROVINCIA]);
+    expect(await versionActual()).toBe(antes);
+  });
+
+  test('with a known province, the city is still judged: Pichincha with Guayaquil → ciudad NO_PERMITIDO', async () => {
+    expect(await camposConError(await putCuerpo(actualizacionTmacay({ provincia: '17', ciudad: '0901' })))).toEqual([['ciudad', 'NO_PERMITIDO']]);
+  });
+
+  test('an unknown province and another bad field: both named, the city not', async () => {
+    expect(await camposConError(await putCuerpo(actualizacionTmacay({ provincia: '99', ciudad: null, direccion: 'x' })))).toEqual([
+      ['provincia', 'NO_PERMITIDO'],
+      ['direccion', 'LONGITUD'],
+    ]);
+  });
+});
+describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
+  test.each([
+    ['nombre', { nombre: 42 }, 'nombre', 'FORMATO'],
+    ['direccion', { direccion: ['Av. 9 de Octubre'] }, 'direccion', 'FORMATO'],
+    ['telefono1', { telefono1: 42345678 }, 'telefono1', 'FORMATO'],
+    ['mantenerCorreo', { mantenerCorreo: 'si' }, 'mantenerCorreo', 'FORMATO'],
+    ['celular as a string', { celular: '0991234567' }, 'celular', 'FORMATO'],
+    ['celular null', { celular: null }, 'celular', 'REQUERIDO'],
+    ['celular.numero', { celular: { operadora: 'CLARO', numero: 991234567 } }, 'celular.numero', 'FORMATO'],
+    ['cambioClave.contrasena', { cambioClave: { contrasenaAnterior: 'x', contrasena: 1234567890123, confirmacion: 1234567890123 } }, 'cambioClave.contrasena', 'FORMATO'],
+  ])('%s', async (_caso, cambios, campo, codigo) => {
+    const lista = await camposConError(await putCuerpo(actualizacionTmacay(cambios)));
+    expect(lista).toContainEqual([campo, codigo]);
+  });
+
+  test('the message of a wrong-type error says the format is wrong', async () => {
+    const r = await putCuerpo(actualizacionTmacay({ nombre: 42 }));
+    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+      { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.' },
+    ]);
+  });
+
+  test('login with a number as idUsuario → 422 FORMATO', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 42, contrasena: 'x' } });
+    expect(await camposConError(r)).toEqual([['idUsuario', 'FORMATO']]);
+  });
+});
+describe('unusual but plausible text', () => {
+  test('a name in decomposed Unicode (NFD, as pasted from macOS) is the same name, stored in NFC', async () => {
+    const r = await putCuerpo(actualizacionTmacay({ nombre: 'TI\u0301TO MACAY' }));
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { nombre: string }).nombre).toBe('TÍTO MACAY');
+    expect((await putCuerpo(actualizacionTmacay())).status).toBe(200);
+  });
+
+  test('a dirección with control characters (NUL, ESC) → 422 FORMATO naming it, nothing saved', async () => {
+    const antes = (await pedir(e.app, '/api/usuario', { token })).headers.get('ETag');
+    for (const direccion of ['Av. 9 de Octubre\u0000 424', 'Av. 9 de Octubre \u001b[31m424']) {
+      const r = await putCuerpo(actualizacionTmacay({ direccion }));
+      expect(r.status).toBe(422);
+      expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+        { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.' },
+      ]);
+    }
+    expect((await pedir(e.app, '/api/usuario', { token })).headers.get('ETag')).toBe(antes);
+  });
+});
+describe('CAMBIO_TOTAL: word order ignored, whatever the correction does to the alphabetical order', () => {
+  test.each([
+    ['a surname\'s first letter corrected', 'TITO VACAY'],
+    ['the first name\'s first letter corrected', 'ZITO MACAY'],
+    ['words swapped and a letter corrected', 'VACAY TITO'],
+    ['accents added, words swapped', 'MÁCAY TÍTO'],
+  ])('%s: "%s" is a correction (200)', async (_caso, nombre) => {
+    const r = await putCuerpo(actualizacionTmacay({ nombre }));
+    expect(r.status).toBe(200);
+    expect((await putCuerpo(actualizacionTmacay())).status).toBe(200);
+  });
+
+  test.each(['PEDRO PEREZ', 'MACAY TITO PEREZ', 'VICTOR MACAYO'])('"%s" is a complete change (CAMBIO_TOTAL)', async (nombre) => {
+    expect(await camposConError(await putCuerpo(actualizacionTmacay({ nombre })))).toEqual([['nombre', 'CAMBIO_TOTAL']]);
+  });
+});
+describe('deeply nested JSON within 16 KiB is refused with 422, never 500', () => {
+  const anidado = (profundidad: number) => `${'['.repeat(profundidad)}${']'.repeat(profundidad)}`;
+
+  test('PUT /api/usuario with 8000 nested arrays in fax and in celular.numero', async () => {
+    const etag = await versionActual();
+    for (const [clave, cuerpo] of [
+      ['fax', JSON.stringify(actualizacionTmacay()).replace('"fax":null', `"fax":${anidado(8000)}`)],
+      ['celular.numero', JSON.stringify(actualizacionTmacay()).replace('"numero":"0991234567"', `"numero":${anidado(8000)}`)],
+    ] as const) {
+      const r = await actualizarUsuario(e.app, token, cuerpo, etag);
+      expect(await camposConError(r), clave).toContainEqual([clave, 'FORMATO']);
+    }
+  });
+
+  test('POST /api/sesiones with 8000 nested arrays as idUsuario', async () => {
+    const r = await pedir(e.app, '/api/sesiones', { cuerpo: `{"idUsuario":${anidado(8000)},"contrasena":"x"}` });
+    expect(await camposConError(r)).toEqual([['idUsuario', 'FORMATO']]);
   });
 });

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionDemo, CLAVE_DEMO } from '../helpers/bff.js';
+import { actualizacionDemo, CONTRASENA_DEMO } from '../helpers/bff.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, iniciarSesionApi, secretosDeCorreos, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso, type HranaFalso } from '../helpers/hrana-falso.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
@@ -99,7 +99,7 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
       expect((await api(i % 2 ? b : a, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'ocupado', contrasena: `equivocada-${i}` } })).status).toBe(401);
     }
     for (const servidor of [a, b]) {
-      expect((await api(servidor, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'ocupado', contrasena: CLAVE_DEMO } })).status).toBe(429);
+      expect((await api(servidor, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'ocupado', contrasena: CONTRASENA_DEMO } })).status).toBe(429);
     }
   });
 
@@ -118,7 +118,7 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
       expect(r.status).toBe(422);
     }
     for (const servidor of [a, b]) {
-      expect((await api(servidor, 'POST', '/api/usuario/clave/verificacion', { token, cuerpo: { contrasenaAnterior: CLAVE_DEMO } })).status).toBe(429);
+      expect((await api(servidor, 'POST', '/api/usuario/clave/verificacion', { token, cuerpo: { contrasenaAnterior: CONTRASENA_DEMO } })).status).toBe(429);
     }
   });
 

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import type { MensajeCorreo } from '../../bff/mail/index.js';
 import { contarLlamadas, type BaseContada } from '../helpers/contador-db.js';
-import { actualizacionTmacay, CLAVE_DEMO, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, cambioDeCorreo, codigoEn, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // A mailer that keeps messages in memory: the dev outbox would add its own INSERTs.
@@ -21,14 +21,8 @@ beforeEach(async () => {
   enviados.length = 0;
   base = contarLlamadas(e.db);
   app = createApp({ db: base.db, mailer, reloj: e.reloj.ahora, config: e.config });
-  token = await entrar();
+  token = await iniciarSesion(app);
 });
-
-async function entrar(idUsuario = 'tmacay'): Promise<string> {
-  const r = await pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena: CLAVE_DEMO } });
-  expect(r.status).toBe(201);
-  return ((await r.json()) as { token: string }).token;
-}
 
 const NUEVO = 'tito.nuevo@example.com';
 const NUEVA_CLAVE = 'Orquidea-Violeta-Tungurahua-77';
@@ -36,13 +30,12 @@ const NUEVA_CLAVE = 'Orquidea-Violeta-Tungurahua-77';
 /** A security code for NUEVO, as mailed. */
 async function codigo(): Promise<string> {
   expect((await pedir(app, '/api/correo/codigo', { cuerpo: { correo: NUEVO }, token })).status).toBe(202);
-  return enviados.at(-1)!.texto.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+  return codigoEn(enviados.at(-1)!.texto);
 }
 
 /** The token of the "No reconozco este cambio" link of a saved email change. */
 async function enlaceReversion(): Promise<string> {
-  const cuerpo = actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: await codigo() });
-  expect((await pedir(app, '/api/usuario', { metodo: 'PUT', cuerpo, token, cabeceras: { 'If-Match': '"1"' } })).status).toBe(200);
+  expect((await actualizarUsuario(app, token, cambioDeCorreo('tmacay', NUEVO, await codigo()))).status).toBe(200);
   // The notice to the old address leaves through the outbox, after the answer.
   await e.despachador.entregarPendientes();
   return enviados.at(-1)!.texto.match(/\/correo\/revertir\/([A-Za-z0-9_-]+)/)![1]!;
@@ -66,14 +59,14 @@ const CASOS: Caso[] = [
   { nombre: 'GET /api/catalogos/paises', ruta: '/api/catalogos/paises', estado: 200, viajes: 0 },
   { nombre: 'GET /api/catalogos/provincias/17/ciudades', ruta: '/api/catalogos/provincias/17/ciudades', estado: 200, viajes: 0 },
   { nombre: 'GET /api/openapi.json', ruta: '/api/openapi.json', estado: 200, viajes: 0 },
-  { nombre: 'POST /api/sesiones (login)', ruta: '/api/sesiones', pedido: { cuerpo: { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO } }, estado: 201, viajes: 2 },
+  { nombre: 'POST /api/sesiones (login)', ruta: '/api/sesiones', pedido: { cuerpo: { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO } }, estado: 201, viajes: 2 },
   { nombre: 'POST /api/sesiones, wrong password', ruta: '/api/sesiones', pedido: { cuerpo: { idUsuario: 'mzambrano', contrasena: 'otra-cosa-123' } }, estado: 401, viajes: 2 },
   {
     nombre: 'POST /api/sesiones, over the limit',
     ruta: '/api/sesiones',
     preparar: async () => {
       for (let i = 0; i < 5; i++) await pedir(app, '/api/sesiones', { cuerpo: { idUsuario: 'mzambrano', contrasena: 'otra-cosa-123' } });
-      return { cuerpo: { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO } };
+      return { cuerpo: { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO } };
     },
     estado: 429,
     viajes: 2,
@@ -102,19 +95,19 @@ const CASOS: Caso[] = [
   {
     nombre: 'PUT /api/usuario (email, with its code)',
     ruta: '/api/usuario',
-    preparar: async () => put(actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: await codigo() })),
+    preparar: async () => put(cambioDeCorreo('tmacay', NUEVO, await codigo())),
     estado: 200,
     viajes: 5,
   },
   {
     nombre: 'PUT /api/usuario (password)',
     ruta: '/api/usuario',
-    pedido: put(actualizacionTmacay({ cambioClave: { contrasenaAnterior: CLAVE_DEMO, contrasena: NUEVA_CLAVE, confirmacion: NUEVA_CLAVE } })),
+    pedido: put(actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: NUEVA_CLAVE, confirmacion: NUEVA_CLAVE } })),
     estado: 200,
     viajes: 4,
   },
-  { nombre: 'POST /api/usuario/clave/verificacion', ruta: '/api/usuario/clave/verificacion', pedido: { cuerpo: { contrasenaAnterior: CLAVE_DEMO } }, estado: 204, viajes: 4 },
-  { nombre: 'POST /api/sesiones/reautenticacion', ruta: '/api/sesiones/reautenticacion', pedido: { cuerpo: { contrasena: CLAVE_DEMO } }, estado: 204, viajes: 4 },
+  { nombre: 'POST /api/usuario/clave/verificacion', ruta: '/api/usuario/clave/verificacion', pedido: { cuerpo: { contrasenaAnterior: CONTRASENA_DEMO } }, estado: 204, viajes: 4 },
+  { nombre: 'POST /api/sesiones/reautenticacion', ruta: '/api/sesiones/reautenticacion', pedido: { cuerpo: { contrasena: CONTRASENA_DEMO } }, estado: 204, viajes: 4 },
   { nombre: 'GET /api/usuario/actividad', ruta: '/api/usuario/actividad', estado: 200, viajes: 3 },
   { nombre: 'POST /api/usuario/baja', ruta: '/api/usuario/baja', pedido: { cuerpo: { motivo: 'Cierre de la empresa' } }, estado: 202, viajes: 2 },
   { nombre: 'GET /api/sesiones', ruta: '/api/sesiones', estado: 200, viajes: 2 },
@@ -155,7 +148,7 @@ describe('no statement of the hot paths reads a whole table', () => {
   test.each([
     ['GET /api/usuario', '/api/usuario', {}],
     ['PUT /api/usuario', '/api/usuario', put(actualizacionTmacay({ telefono2: '042345679' }))],
-    ['POST /api/sesiones', '/api/sesiones', { cuerpo: { idUsuario: 'mzambrano', contrasena: CLAVE_DEMO } }],
+    ['POST /api/sesiones', '/api/sesiones', { cuerpo: { idUsuario: 'mzambrano', contrasena: CONTRASENA_DEMO } }],
   ] as const)('%s: every table is searched by an index (EXPLAIN QUERY PLAN)', async (_nombre, ruta, pedido) => {
     e.reloj.avanzar(MINUTO); // the session's extension too
     base.reiniciar();

@@ -11,7 +11,7 @@ function mostrar(input: HTMLInputElement): HTMLButtonElement {
   return input.parentElement!.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
 }
 
-async function verificarClave(el: ModificarUsuarioGeneral) {
+async function verificarContrasena(el: ModificarUsuarioGeneral) {
   await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
   boton(el.shadowRoot!, 'Cambio de clave').click();
   await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
@@ -24,7 +24,7 @@ describe('details that get in the way', () => {
 
   it('every password has «Mostrar»: a button with aria-pressed whose name says what it shows', async () => {
     const el = await montar();
-    await verificarClave(el);
+    await verificarContrasena(el);
     for (const [id, nombre] of [
       ['f-cambioClave-contrasenaAnterior', 'Mostrar Contraseña anterior'],
       ['f-cambioClave-contrasena', 'Mostrar Contraseña'],
@@ -49,7 +49,7 @@ describe('details that get in the way', () => {
 
   it('the requirements list starts neutral (pending), not with four red crosses', async () => {
     const el = await montar();
-    await verificarClave(el);
+    await verificarContrasena(el);
     const items = [...el.shadowRoot!.querySelectorAll('.checklist li')];
     expect(items).to.have.length(4);
     expect(items.map((li) => li.className)).to.deep.equal(['pendiente', 'pendiente', 'pendiente', 'pendiente']);

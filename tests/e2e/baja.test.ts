@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import {
   abrirFormularioPortal,
   boton,
-  CLAVE_DEMO,
+  CONTRASENA_DEMO,
   dialogo,
   iniciarSesionPortal,
   llenarIngresoPortal,
@@ -50,7 +50,7 @@ describe('solicitud de baja', () => {
     await pagina.getByText('Su solicitud de baja fue registrada y su sesión terminó.').waitFor();
 
     vigilante.esperar({ metodo: 'POST', ruta: '/api/sesiones', estado: 403 });
-    await llenarIngresoPortal(pagina, servidor, 'tmacay', CLAVE_DEMO);
+    await llenarIngresoPortal(pagina, servidor, 'tmacay', CONTRASENA_DEMO);
     await pagina.getByRole('alert').filter({ hasText: /de baja y ya no puede iniciar sesión/ }).waitFor();
     expect(new URL(pagina.url()).pathname).toBe('/');
 

@@ -5,7 +5,7 @@ import {
   abrirFormularioPortal,
   boton,
   campo,
-  CLAVE_DEMO,
+  CONTRASENA_DEMO,
   iniciarSesionPortal,
   llenarIngresoPortal,
   mantenerCorreo,
@@ -27,7 +27,7 @@ describe('cambio de contraseña', () => {
 
     const nueva = campo(pagina, 'Contraseña');
     expect(await nueva.isDisabled()).toBe(true);
-    await campo(pagina, 'Contraseña anterior').fill(CLAVE_DEMO);
+    await campo(pagina, 'Contraseña anterior').fill(CONTRASENA_DEMO);
     await boton(pagina, 'Cambio de clave').click();
     await pagina.getByText('Contraseña verificada: escriba la nueva contraseña.').waitFor();
     expect(await nueva.isEnabled()).toBe(true);
@@ -40,7 +40,7 @@ describe('cambio de contraseña', () => {
 
     // The old password is refused with the login's message, and the page stays on the login.
     vigilante.esperar({ metodo: 'POST', ruta: '/api/sesiones', estado: 401 });
-    await llenarIngresoPortal(pagina, servidor, 'jsmith', CLAVE_DEMO);
+    await llenarIngresoPortal(pagina, servidor, 'jsmith', CONTRASENA_DEMO);
     await pagina.getByRole('alert').filter({ hasText: 'El ID.usuario o la contraseña no son correctos.' }).waitFor();
     expect(new URL(pagina.url()).pathname).toBe('/');
 

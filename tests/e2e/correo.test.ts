@@ -7,7 +7,7 @@ import {
   abrirFormularioPortal,
   boton,
   campo,
-  CLAVE_DEMO,
+  CONTRASENA_DEMO,
   codigoDelCorreo,
   dialogo,
   iniciarSesionApi,
@@ -106,7 +106,7 @@ describe('cambio de correo electrónico', () => {
     // Every session ended: the portal tab's cookie no longer reads the user.
     expect((await portal!.context().request.get(`${servidor.url}/api/usuario`)).status()).toBe(401);
     // Blocked: the password alone gives no session, and the portal's login says what to do.
-    await llenarIngresoPortal(portal!, servidor, 'mzambrano', CLAVE_DEMO);
+    await llenarIngresoPortal(portal!, servidor, 'mzambrano', CONTRASENA_DEMO);
     await portal!.getByText('Su usuario está bloqueado por seguridad').waitFor();
   });
 

@@ -2,17 +2,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ErrorCampo, Problema, Usuario } from '../../contract/index.js';
 import { elegirMailer, listarBandeja, type CorreoBandeja, type Mailer, type MailerElegido } from '../../bff/mail/index.js';
 import { createApp } from '../../bff/app.js';
 import { crearDespachador, type Despachador } from '../../bff/services/despachador.js';
 import { leerConfig, type Config } from '../../bff/config.js';
 import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
-import { CLAVE_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
+import { CONTRASENA_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
 import { crearMetricas, type Metricas } from '../../bff/metricas.js';
 import { crearRegistro, type Registro } from '../../bff/registro.js';
 
-export { CLAVE_DEMO };
+export { CONTRASENA_DEMO };
 
 /** A clock tests move by hand. Starts at 2026-03-02T15:00:00Z unless told otherwise. */
 export class Reloj {
@@ -159,7 +160,7 @@ export function pedir(app: EntornoDePrueba['app'], ruta: string, pedido: Pedido 
 export function pedirSesion(
   app: EntornoDePrueba['app'],
   idUsuario = 'tmacay',
-  contrasena = CLAVE_DEMO,
+  contrasena = CONTRASENA_DEMO,
   cabeceras: Record<string, string> = {},
 ): Promise<Response> {
   return pedir(app, '/api/sesiones', { cuerpo: { idUsuario, contrasena }, cabeceras });
@@ -169,7 +170,7 @@ export function pedirSesion(
 export async function iniciarSesion(
   app: EntornoDePrueba['app'],
   idUsuario = 'tmacay',
-  contrasena = CLAVE_DEMO,
+  contrasena = CONTRASENA_DEMO,
 ): Promise<string> {
   const respuesta = await pedirSesion(app, idUsuario, contrasena);
   if (respuesta.status !== 201) throw new Error(`login de ${idUsuario}: ${respuesta.status} ${await respuesta.text()}`);
@@ -194,6 +195,29 @@ export async function versionActual(app: EntornoDePrueba['app'], token: string):
   return etag;
 }
 
+/** A demo user as `GET /api/usuario` shows it right after the seed (bff/db/semilla.ts). */
+export function usuarioDemo(idUsuario: string): Usuario {
+  const u = USUARIOS_DEMO.find((demo) => demo.id_usuario === idUsuario);
+  if (!u) throw new Error(`${idUsuario} no es un usuario de demostración`);
+  return {
+    idUsuario,
+    documento: { tipo: u.documento_tipo, numero: u.documento_numero },
+    nombre: u.nombre,
+    nombreRegistrado: u.nombre,
+    pais: u.pais,
+    provincia: u.provincia,
+    ciudad: u.ciudad,
+    direccion: u.direccion,
+    telefono1: u.telefono1,
+    telefono2: u.telefono2,
+    celular: { operadora: u.celular_operadora, numero: u.celular_numero },
+    fax: u.fax,
+    correo: u.correo,
+    correoSenae: `${idUsuario}@correo.aduana.gob.ec`,
+    version: 1,
+  };
+}
+
 /** The update body that leaves tmacay's data as seeded (keeps the email). */
 export function actualizacionTmacay(cambios: Record<string, unknown> = {}): Record<string, unknown> {
   return actualizacionDemo('tmacay', cambios);
@@ -201,18 +225,50 @@ export function actualizacionTmacay(cambios: Record<string, unknown> = {}): Reco
 
 /** The update body that leaves a demo user's data as seeded (keeps the email). */
 export function actualizacionDemo(idUsuario: string, cambios: Record<string, unknown> = {}): Record<string, unknown> {
-  const t = USUARIOS_DEMO.find((u) => u.id_usuario === idUsuario)!;
-  return {
-    nombre: t.nombre,
-    pais: t.pais,
-    provincia: t.provincia,
-    ciudad: t.ciudad,
-    direccion: t.direccion,
-    telefono1: t.telefono1,
-    telefono2: t.telefono2,
-    celular: { operadora: t.celular_operadora, numero: t.celular_numero },
-    fax: t.fax,
-    mantenerCorreo: true,
-    ...cambios,
-  };
+  const { nombre, pais, provincia, ciudad, direccion, telefono1, telefono2, celular, fax } = usuarioDemo(idUsuario);
+  return { nombre, pais, provincia, ciudad, direccion, telefono1, telefono2, celular, fax, mantenerCorreo: true, ...cambios };
+}
+
+/** The whole body of a 422 VALIDACION with these field errors. */
+export function problemaValidacion(errores: ErrorCampo[]): Problema {
+  return { status: 422, title: 'Datos no válidos', detail: 'Revise los campos indicados.', codigo: 'VALIDACION', errores };
+}
+
+/** The `errores` of a 422 answer; any other status throws with the body. */
+export async function erroresDe(r: Response): Promise<ErrorCampo[]> {
+  if (r.status !== 422) throw new Error(`se esperaba 422: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as Problema).errores ?? [];
+}
+
+/** `[campo, codigo]` of each error of a 422 answer. */
+export async function camposConError(r: Response): Promise<[string, string][]> {
+  return (await erroresDe(r)).map((error) => [error.campo, error.codigo]);
+}
+
+/** The security code in a message's text: the line of 4 spaces and its 8 characters. */
+export function codigoEn(texto: string): string {
+  const codigo = texto.match(/^ {4}([A-Z0-9]{8})$/m)?.[1];
+  if (!codigo) throw new Error('el mensaje no trae un código de seguridad');
+  return codigo;
+}
+
+/** Requests a security code for `correo` (202) and returns it as mailed to the dev outbox. */
+export async function solicitarCodigo(e: Pick<EntornoDePrueba, 'app' | 'db'>, token: string, correo: string): Promise<string> {
+  const r = await pedir(e.app, '/api/correo/codigo', { cuerpo: { correo }, token });
+  if (r.status !== 202) throw new Error(`código para ${correo}: ${r.status} ${await r.text()}`);
+  const mensaje = (await listarBandeja(e.db)).find((m) => m.para === correo);
+  if (!mensaje) throw new Error(`no llegó el código a ${correo}`);
+  return codigoEn(mensaje.texto);
+}
+
+/** The update body that changes a demo user's address to `correo` with `codigo`. */
+export function cambioDeCorreo(idUsuario: string, correo: string, codigo: string, cambios: Record<string, unknown> = {}): Record<string, unknown> {
+  return actualizacionDemo(idUsuario, { mantenerCorreo: false, correo, confirmacionCorreo: correo, codigoSeguridad: codigo, ...cambios });
+}
+
+/** Changes a demo user's address as the form does: a code to `correo`, then the PUT on the current version (200). */
+export async function cambiarCorreo(e: Pick<EntornoDePrueba, 'app' | 'db'>, token: string, correo: string, idUsuario = 'tmacay'): Promise<void> {
+  const codigo = await solicitarCodigo(e, token, correo);
+  const r = await actualizarUsuario(e.app, token, cambioDeCorreo(idUsuario, correo, codigo), await versionActual(e.app, token));
+  if (r.status !== 200) throw new Error(`cambio de correo a ${correo}: ${r.status} ${await r.text()}`);
 }

@@ -2,7 +2,7 @@
 // portal, walk the menu to 3.2.3, open option 3, and answer the element's dialogs. No vitest here:
 // scripts/capturas.mjs walks the same steps (the tests import ./e2e.js, which adds the hooks).
 import type { Locator, Page } from 'playwright-core';
-import { CLAVE_DEMO, type ServidorE2e } from './e2e-servidor.js';
+import { CONTRASENA_DEMO, type ServidorE2e } from './e2e-servidor.js';
 
 export * from './e2e-servidor.js';
 export * from './e2e-navegador.js';
@@ -29,7 +29,7 @@ export async function llenarIngresoPortal(pagina: Page, servidor: ServidorE2e, i
   await boton(pagina, 'INICIAR SESIÓN').click();
 }
 
-export async function iniciarSesionPortal(pagina: Page, servidor: ServidorE2e, idUsuario: string, contrasena = CLAVE_DEMO): Promise<void> {
+export async function iniciarSesionPortal(pagina: Page, servidor: ServidorE2e, idUsuario: string, contrasena = CONTRASENA_DEMO): Promise<void> {
   await llenarIngresoPortal(pagina, servidor, idUsuario, contrasena);
   await pagina.waitForURL(`${servidor.url}/portal`);
   // The header shows the user's name once the portal has read the session.
@@ -49,7 +49,7 @@ export function formularioIngresoTercero(pagina: Page): Locator {
 }
 
 /** Logs in with the element's own form (ID.usuario, Contraseña, Ingresar). */
-export async function ingresarConElElemento(pagina: Page, idUsuario: string, contrasena = CLAVE_DEMO): Promise<void> {
+export async function ingresarConElElemento(pagina: Page, idUsuario: string, contrasena = CONTRASENA_DEMO): Promise<void> {
   const login = formularioIngresoTercero(pagina);
   await campo(login, 'ID.usuario').fill(idUsuario);
   await campo(login, 'Contraseña').fill(contrasena);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorreoBandeja } from '../../bff/mail/bandeja.js';
 
 export const RAIZ = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLAVE_DEMO = 'Clave-Demo-2026';
+export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 const ESPERA_ARRANQUE_MS = 30_000;
 const ESPERA_CIERRE_MS = 5_000;
 
@@ -200,7 +200,7 @@ async function arrancarUnaVez(
   hijo.stdout?.on('data', (d: Buffer) => (texto += d.toString()));
   hijo.stderr?.on('data', (d: Buffer) => (texto += d.toString()));
   const salida = () => texto;
-  const secretos = new Set([CLAVE_DEMO]);
+  const secretos = new Set([CONTRASENA_DEMO]);
   const cerrar = async () => {
     if (hijo.exitCode === null && hijo.signalCode === null) {
       const bandeja = await fetch(`${url}/api/dev/correos`).catch(() => null);
@@ -269,7 +269,7 @@ export function codigoDelCorreo(correo: CorreoDev): string {
 }
 
 /** POST /api/sesiones from outside the browser (as the element's login does); the Bearer token. */
-export async function iniciarSesionApi(servidor: ServidorE2e, idUsuario: string, contrasena = CLAVE_DEMO): Promise<string> {
+export async function iniciarSesionApi(servidor: ServidorE2e, idUsuario: string, contrasena = CONTRASENA_DEMO): Promise<string> {
   const r = await fetch(`${servidor.url}/api/sesiones`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

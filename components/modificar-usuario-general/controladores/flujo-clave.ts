@@ -3,17 +3,17 @@ import { Task } from '@lit/task';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { cargarParte } from '../lib/partes.js';
 
-import type { ContextoClave, EvaluacionClave } from '../../../bff/contract/clave.js';
+import type { EvaluacionContrasena } from '../../../contract/contrasena.js';
+import type { ContextoContrasena } from '../../../contract/datos-personales.js';
 
-export type { ContextoClave };
-type Evaluador = (clave: string, contexto: ContextoClave) => Promise<EvaluacionClave>;
+type Evaluador = (clave: string, contexto: ContextoContrasena) => Promise<EvaluacionContrasena>;
 
 let carga: Promise<Evaluador | null> | null = null;
 
 /** zxcvbn-ts and its dictionaries are big: they come in a lazy chunk, on first use only. */
 function cargarEvaluador(): Promise<Evaluador | null> {
-  carga ??= import('../../../bff/contract/clave.js').then(
-    (m) => m.evaluarClave as Evaluador,
+  carga ??= import('../../../contract/contrasena.js').then(
+    (m) => m.evaluarContrasena as Evaluador,
     () => null,
   );
   return carga;
@@ -33,13 +33,13 @@ export class FlujoClave implements ReactiveController {
    * zxcvbn on the new password, again whenever it (or the name it must not contain) changes; only
    * the latest evaluation counts.
    */
-  private readonly evaluador: Task<[string, string, string, string], EvaluacionClave | null>;
+  private readonly evaluador: Task<[string, string, string, string], EvaluacionContrasena | null>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly api: () => ClienteApi,
     /** The new password as typed, and who it must not name. */
-    nueva: () => [clave: string, contexto: ContextoClave],
+    nueva: () => [clave: string, contexto: ContextoContrasena],
   ) {
     host.addController(this);
     this.evaluador = new Task(host, {
@@ -57,7 +57,7 @@ export class FlujoClave implements ReactiveController {
     });
   }
 
-  get evaluacion(): EvaluacionClave | null {
+  get evaluacion(): EvaluacionContrasena | null {
     return this.evaluador.value ?? null;
   }
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { normalizarCorreo } from '../../../bff/contract/texto.js';
+import { normalizarCorreo } from '../../../contract/texto.js';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { duracionCodigo, msHasta, umbralCruzado } from '../vistas/cuenta-regresiva.js';
 
@@ -147,12 +147,7 @@ export class FlujoCorreo implements ReactiveController {
   }
 }
 
-/** Tries left, from a problem extension or the Spanish `mensaje` ("le quedan 3 intentos"). */
+/** Tries left on the code, from its field error (`intentosRestantes`). */
 function intentosDe(p: ProblemaHttp): number | null {
-  const directo = p.cuerpo['intentosRestantes'];
-  if (typeof directo === 'number') return directo;
-  const error = p.errores.find((e) => e.campo === 'codigoSeguridad') as { intentosRestantes?: unknown; mensaje?: string } | undefined;
-  if (typeof error?.intentosRestantes === 'number') return error.intentosRestantes;
-  const m = /(\d+)\s+intento/i.exec(error?.mensaje ?? p.detalle);
-  return m ? Number(m[1]) : null;
+  return p.errores.find((e) => e.campo === 'codigoSeguridad')?.intentosRestantes ?? null;
 }

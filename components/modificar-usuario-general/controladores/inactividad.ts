@@ -1,9 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { INACTIVIDAD_SESION_MS } from '../../../contract/http.js';
 
-/** The BFF closes a session after 30 minutes without requests (DESIGN.md §4). */
-export const INACTIVIDAD_MS = 30 * 60_000;
-/** The warning comes two minutes before. */
-export const AVISO_MS = INACTIVIDAD_MS - 2 * 60_000;
+/** The warning comes at 28 minutes: at least a minute before the BFF may close an idle session. */
+export const AVISO_MS = INACTIVIDAD_SESION_MS - 2 * 60_000;
 
 /** Warns before the session's idle timeout; every authenticated answer restarts the clock. */
 export class Inactividad implements ReactiveController {
@@ -45,7 +44,7 @@ export class Inactividad implements ReactiveController {
     const pasado = Date.now() - this.desde!;
     this.relojes = [
       setTimeout(() => this.cambiar('aviso'), AVISO_MS - pasado),
-      setTimeout(() => this.cambiar('expirada'), INACTIVIDAD_MS - pasado),
+      setTimeout(() => this.cambiar('expirada'), INACTIVIDAD_SESION_MS - pasado),
     ];
   }
 

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClienteApi } from '../lib/api.js';
 import { cargarParte } from '../lib/partes.js';
 import { SesionExpiradaEvent } from '../eventos.js';
-import type { Usuario } from '../lib/tipos.js';
+import type { Usuario } from '../../../contract/api.js';
 import type { SesionIniciadaEvent } from '../vistas/formulario-login.js';
 
 /**

@@ -2,14 +2,14 @@ import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import * as v from 'valibot';
-import { BajaInputSchema } from '../../../bff/contract/usuario.js';
-import { contarCaracteres } from '../../../bff/contract/texto.js';
+import { BajaInputSchema } from '../../../contract/usuario.js';
+import { contarCaracteres } from '../../../contract/texto.js';
 import { codigosDe } from '../lib/validacion.js';
 import { estilosDialogoBaja } from './dialogo-baja.styles.js';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { textoFallo } from '../lib/mensajes.js';
 import { textoError } from '../lib/textos-error.js';
-import type { BajaRegistrada } from '../lib/tipos.js';
+import type { BajaRegistrada } from '../../../contract/api.js';
 
 /**
  * The "Solicitud de baja" dialog (seed §5.8): a required Motivo (10–500 characters) and a

@@ -1,4 +1,5 @@
-import type { ErrorCampo } from './tipos.js';
+import type { ErrorCampo } from '../../../contract/api.js';
+import { CABECERA_TOKEN_SESION } from '../../../contract/http.js';
 
 /** An RFC 9457 problem answered by the BFF (DESIGN.md §4). */
 export class ProblemaHttp extends Error {
@@ -39,9 +40,6 @@ export interface OpcionesCliente {
    */
   alRenovarToken(token: string): void;
 }
-
-/** Header of the renewed session token (bff/services/cambios-sensibles.ts, exposed by CORS). */
-const CABECERA_TOKEN = 'X-Token-Sesion';
 
 const REAUTENTICACION = 'REAUTENTICACION_REQUERIDA';
 
@@ -107,7 +105,7 @@ export class ClienteApi {
       throw new ErrorRed('red');
     }
     if (respuesta.ok) {
-      const renovado = respuesta.headers.get(CABECERA_TOKEN);
+      const renovado = respuesta.headers.get(CABECERA_TOKEN_SESION);
       if (token && renovado) this.opciones.alRenovarToken(renovado);
       // The catalogs are public: answering them does not touch the session's idle clock.
       if (!ruta.startsWith('/api/catalogos/')) this.opciones.alResponder();

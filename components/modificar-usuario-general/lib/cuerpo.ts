@@ -1,4 +1,4 @@
-import type { UsuarioUpdateInput } from '../../../bff/contract/usuario.js';
+import type { UsuarioUpdateInput } from '../../../contract/usuario.js';
 import type { Valores } from './tipos.js';
 
 // The body of the PUT, made from the form's values; it comes with validation (a lazy part), which

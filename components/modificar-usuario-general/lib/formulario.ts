@@ -1,5 +1,6 @@
-import { normalizarTelefono } from '../../../bff/contract/texto.js';
-import type { Campo, Usuario, Valores } from './tipos.js';
+import { normalizarTelefono } from '../../../contract/texto.js';
+import type { Usuario } from '../../../contract/api.js';
+import type { Campo, Valores } from './tipos.js';
 
 // The form's values. The body of the PUT (cuerpo.ts) and validation (validacion.ts) are apart:
 // they are fetched the first time the user acts on the form.

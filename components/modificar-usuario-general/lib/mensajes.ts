@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import type { CodigoProblema } from '../../../contract/codigos.js';
 import { ErrorRed, ProblemaHttp } from './api.js';
 
 // The one place where field names and error codes become visible text. Called only from
@@ -11,6 +12,8 @@ export function etiqueta(campo: string): string {
     case 'idUsuario': return msg('ID.usuario');
     case 'documento': return msg('Doc. Identificación');
     case 'nombre': return msg('Nombre Usuario');
+    case 'nombreRegistrado': return msg('Nombre registrado');
+    case 'cambioClave': return msg('Cambio de clave');
     case 'cambioClave.contrasenaAnterior':
     case 'contrasenaAnterior': return msg('Contraseña anterior');
     case 'cambioClave.contrasena':
@@ -32,6 +35,7 @@ export function etiqueta(campo: string): string {
     case 'codigoSeguridad': return msg('Ingrese código de seguridad');
     case 'correoSenae': return msg('SENAE Correo Electrónico');
     case 'motivo': return msg('Motivo');
+    case 'version': return msg('Versión');
     // Names the BFF writes in the audit rows, besides the fields (Actividad reciente).
     case 'sesion': return msg('Inicio de sesión');
     case 'disponibilidad': return msg('Comprobar disponibilidad');
@@ -46,28 +50,48 @@ export function etiqueta(campo: string): string {
  */
 export const enEspanol = (texto: string) => html`<span lang="es">${texto}</span>`;
 
-/** Messages for problem codes that are not about one field. */
+const inesperado = () => msg('Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
+
+/**
+ * Messages for problem codes that are not about one field, one for every code of the contract
+ * (the type fails when the contract adds one) and `RED`. The codes a user cannot cause with the
+ * element (a malformed request, another site's page, a server fault) get the unexpected error.
+ */
+const TEXTO_PROBLEMA: Record<CodigoProblema | 'RED', (reintentarEn: number | null) => string | TemplateResult> = {
+  RED: () => msg('No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.'),
+  VERSION_DESACTUALIZADA: () => msg('Sus datos fueron modificados en otra sesión. Recargue para ver la versión actual antes de modificar.'),
+  DEMASIADAS_SOLICITUDES: (reintentarEn) =>
+    reintentarEn
+      ? msg(str`Demasiados intentos. Espere ${Math.ceil(reintentarEn / 60)} min y vuelva a intentarlo.`)
+      : msg('Demasiados intentos. Espere unos minutos y vuelva a intentarlo.'),
+  SERVICIO_CORREO_NO_DISPONIBLE: () => msg('El servicio de correo no está disponible. Inténtelo más tarde.'),
+  SERVICIO_CORREO_MAL_CONFIGURADO: () =>
+    msg('Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora: no se envió ningún código y su correo no cambió. Puede guardar sus demás datos con «Sí» en «Desea mantener el mismo correo electrónico»; para cambiar el correo con urgencia, acuda a Soporte al Cliente del SENAE.'),
+  CREDENCIALES_INVALIDAS: () => msg('ID.usuario o contraseña incorrectos.'),
+  CUENTA_INACTIVA: () => msg('La cuenta no está activa.'),
+  CUENTA_BLOQUEADA: () =>
+    msg(
+      html`Su usuario está bloqueado por seguridad: se usó el enlace «${enEspanol('No reconozco este cambio')}». Para desbloquearlo abra el enlace «${enEspanol('Crear una contraseña nueva')}» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.`,
+    ),
+  NO_AUTENTICADO: () => msg('Su sesión terminó. Ingrese de nuevo.'),
+  VALIDACION: () => msg('Revise los campos marcados.'),
+  JSON_INVALIDO: inesperado,
+  ENLACE_NO_VALIDO: inesperado,
+  CONFLICTO: inesperado,
+  REAUTENTICACION_REQUERIDA: inesperado,
+  ORIGEN_NO_PERMITIDO: inesperado,
+  NO_ENCONTRADO: inesperado,
+  METODO_NO_PERMITIDO: inesperado,
+  PRECONDICION_REQUERIDA: inesperado,
+  CUERPO_DEMASIADO_GRANDE: inesperado,
+  TIPO_CONTENIDO: inesperado,
+  SERVICIO_NO_DISPONIBLE: inesperado,
+  ERROR_INTERNO: inesperado,
+};
+
+/** The message of a problem code (`RED`: no answer); a code the element does not know gets the unexpected error. */
 export function textoProblema(codigo: string, reintentarEn: number | null = null): string | TemplateResult {
-  switch (codigo) {
-    case 'RED': return msg('No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.');
-    case 'VERSION_DESACTUALIZADA': return msg('Sus datos fueron modificados en otra sesión. Recargue para ver la versión actual antes de modificar.');
-    case 'DEMASIADAS_SOLICITUDES':
-      return reintentarEn
-        ? msg(str`Demasiados intentos. Espere ${Math.ceil(reintentarEn / 60)} min y vuelva a intentarlo.`)
-        : msg('Demasiados intentos. Espere unos minutos y vuelva a intentarlo.');
-    case 'SERVICIO_CORREO_NO_DISPONIBLE': return msg('El servicio de correo no está disponible. Inténtelo más tarde.');
-    case 'SERVICIO_CORREO_MAL_CONFIGURADO':
-      return msg('Por un problema de configuración, ya informado, el portal no puede enviar correos por ahora: no se envió ningún código y su correo no cambió. Puede guardar sus demás datos con «Sí» en «Desea mantener el mismo correo electrónico»; para cambiar el correo con urgencia, acuda a Soporte al Cliente del SENAE.');
-    case 'CREDENCIALES_INVALIDAS': return msg('ID.usuario o contraseña incorrectos.');
-    case 'CUENTA_INACTIVA': return msg('La cuenta no está activa.');
-    case 'CUENTA_BLOQUEADA':
-      return msg(
-        html`Su usuario está bloqueado por seguridad: se usó el enlace «${enEspanol('No reconozco este cambio')}». Para desbloquearlo abra el enlace «${enEspanol('Crear una contraseña nueva')}» que enviamos a su correo registrado y elija otra contraseña (la anterior ya no basta). Vence en 1 hora; si venció, ingrese de nuevo y le enviaremos otro.`,
-      );
-    case 'NO_AUTENTICADO': return msg('Su sesión terminó. Ingrese de nuevo.');
-    case 'VALIDACION': return msg('Revise los campos marcados.');
-    default: return msg('Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
-  }
+  return (Object.hasOwn(TEXTO_PROBLEMA, codigo) ? TEXTO_PROBLEMA[codigo as CodigoProblema] : inesperado)(reintentarEn);
 }
 
 /** The message for a failed request that is not about one field (network, 429, 503…). */

@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import type { CodigoCampo } from '../../../contract/codigos.js';
 
 // Field error texts: shown only once validation has run, so they travel with it (validacion.ts,
 // a lazy part) and not in the first load. Called only from render paths (the active locale).
@@ -21,6 +22,7 @@ export function textoError(campo: string, codigo: string): string {
     case 'fax:LONGITUD': return msg('Admite como máximo 14 dígitos.');
     case 'provincia:NO_PERMITIDO': return msg('Solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.');
     case 'ciudad:NO_PERMITIDO': return msg('Debe pertenecer a la provincia elegida.');
+    case 'pais:NO_PERMITIDO': return msg('No es un país del catálogo.');
     case 'correo:FORMATO': return msg('No es una dirección de correo electrónico válida.');
     case 'correo:LONGITUD': return msg('Admite como máximo 254 caracteres.');
     case 'correo:NO_PERMITIDO': return msg('Debe ser distinto del correo registrado actualmente.');
@@ -40,21 +42,24 @@ export function textoError(campo: string, codigo: string): string {
   return textoCodigo(codigo);
 }
 
+/** A text for every field code of the contract: the type fails when the contract adds one. */
+const TEXTO_CODIGO: Record<CodigoCampo, () => string> = {
+  REQUERIDO: () => msg('Este campo es obligatorio.'),
+  FORMATO: () => msg('No tiene un formato válido.'),
+  LONGITUD: () => msg('No tiene una longitud válida.'),
+  NO_COINCIDE: () => msg('No coincide.'),
+  NO_PERMITIDO: () => msg('Tiene un valor no permitido.'),
+  NO_MODIFICABLE: () => msg('No se puede modificar.'),
+  CAMBIO_TOTAL: () => msg('Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.'),
+  NO_DISPONIBLE: () => msg('Este correo ya está registrado por otro usuario.'),
+  INCORRECTA: () => msg('La contraseña no es correcta.'),
+  DEBIL: () => msg('La contraseña es demasiado fácil de adivinar.'),
+  INCORRECTO: () => msg('El código de seguridad no es correcto.'),
+  EXPIRADO: () => msg('El código de seguridad expiró; solicite uno nuevo.'),
+  AGOTADO: () => msg('El código se anuló tras demasiados intentos; solicite uno nuevo.'),
+};
+
+/** A code the element does not know (a newer server) still gets a sentence. */
 function textoCodigo(codigo: string): string {
-  switch (codigo) {
-    case 'REQUERIDO': return msg('Este campo es obligatorio.');
-    case 'FORMATO': return msg('No tiene un formato válido.');
-    case 'LONGITUD': return msg('No tiene una longitud válida.');
-    case 'NO_COINCIDE': return msg('No coincide.');
-    case 'NO_PERMITIDO': return msg('Tiene un valor no permitido.');
-    case 'NO_MODIFICABLE': return msg('No se puede modificar.');
-    case 'CAMBIO_TOTAL': return msg('Solo puede corregir errores de escritura del nombre con el que se registró, y las correcciones se suman. Para cambiarlo por completo use «Solicitud de baja» y registre un usuario nuevo.');
-    case 'NO_DISPONIBLE': return msg('Este correo ya está registrado por otro usuario.');
-    case 'INCORRECTA': return msg('La contraseña no es correcta.');
-    case 'DEBIL': return msg('La contraseña es demasiado fácil de adivinar.');
-    case 'INCORRECTO': return msg('El código de seguridad no es correcto.');
-    case 'EXPIRADO': return msg('El código de seguridad expiró; solicite uno nuevo.');
-    case 'AGOTADO': return msg('El código se anuló tras demasiados intentos; solicite uno nuevo.');
-    default: return msg('El valor no es válido.');
-  }
+  return Object.hasOwn(TEXTO_CODIGO, codigo) ? TEXTO_CODIGO[codigo as CodigoCampo]() : msg('El valor no es válido.');
 }

@@ -1,31 +1,7 @@
-import type { Actividad as ActividadContrato, Usuario as UsuarioContrato } from '../../../bff/contract/api.js';
+import type { Opcion } from '../../../contract/api.js';
 
-/** The user of `GET /api/usuario` (DESIGN.md §4). */
-export type Usuario = UsuarioContrato;
-
-/** One row of `GET /api/usuario/actividad`; `conteo` > 1 for repeated failed logins or limit hits. */
-export type Actividad = ActividadContrato;
-
-/** The answer of `POST /api/usuario/baja`, and the `detail` of `baja-solicitada`. */
-export interface BajaRegistrada {
-  id: string;
-  estado: string;
-  creadaEn: string;
-}
-
-export interface Opcion {
-  codigo: string;
-  nombre: string;
-  /** The language of `nombre` when it is not the element's (a Spanish name in English). */
-  lang?: string;
-}
-
-/** One entry of `errores` as the server sends it; `codigo` may be one the element does not know. */
-export interface ErrorCampo {
-  campo: string;
-  codigo: string;
-  mensaje?: string;
-}
+/** A catalog option as the element shows it: `lang` when its name is not in the element's language (a Spanish name in English). */
+export type OpcionVista = Opcion & { lang?: string };
 
 /** Form fields, named by the same paths the server uses in `errores[].campo`. */
 export const CAMPOS = [

@@ -1,14 +1,15 @@
 import * as v from 'valibot';
 // Each contract module by its own path, not the index: valibot schemas are top-level calls that
 // esbuild cannot drop, so the index would bring every schema of the BFF into the bundle.
-import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../../bff/contract/usuario.js';
-import { esCambioTotalDeNombre } from '../../../bff/contract/nombre.js';
-import { normalizarCorreo } from '../../../bff/contract/texto.js';
-import { codigoDeIssue } from '../../../bff/contract/errores.js';
+import { UsuarioUpdateSchema, CorreoSchema, CodigoSeguridadSchema } from '../../../contract/usuario.js';
+import { esCambioTotalDeNombre } from '../../../contract/nombre.js';
+import { normalizarCorreo } from '../../../contract/texto.js';
+import { codigoDeIssue } from '../../../contract/errores.js';
+import type { Usuario } from '../../../contract/api.js';
 import { cuerpoDe, quiereCambiarClave } from './cuerpo.js';
 
 export { cuerpoDe };
-import { CAMPOS, type Campo, type ErrorCampo, type Usuario, type Valores } from './tipos.js';
+import { CAMPOS, type Campo, type Valores } from './tipos.js';
 import { textoError } from './textos-error.js';
 import { etiqueta } from './mensajes.js';
 
@@ -27,11 +28,17 @@ export interface Verificaciones {
   codigoSolicitado: boolean;
 }
 
+/** A field error found in the browser: a contract code, or a step still to take (`NO_VERIFICADO`…). */
+interface ErrorDelFormulario {
+  campo: string;
+  codigo: string;
+}
+
 /**
  * Valibot issues → {campo, codigo} with the contract's own mapping, without the Spanish texts of
  * its `aErrores` (the element has its own, localized, in mensajes.ts).
  */
-export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorCampo[] {
+export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorDelFormulario[] {
   return issues.map((issue) => ({ campo: v.getDotPath(issue) ?? '', codigo: codigoDeIssue(issue) }));
 }
 
@@ -45,7 +52,7 @@ export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaci
   // «No» (the seed's default) with no new address typed: one error on the question, saying what
   // to do, instead of three on the fields below it.
   const sinCorreoNuevo = x.mantenerCorreo !== 'si' && !x.correo.trim() && !x.confirmacionCorreo.trim() && !x.codigoSeguridad.trim();
-  const poner = (e: ErrorCampo) => {
+  const poner = (e: ErrorDelFormulario) => {
     if (!errores.has(e.campo)) errores.set(e.campo, e.codigo);
   };
   // The email fields are judged below, step by step (the schema's email step only runs once the

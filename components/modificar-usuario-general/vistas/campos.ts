@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import type { Campo, Opcion, Valores } from '../lib/tipos.js';
+import type { Campo, OpcionVista, Valores } from '../lib/tipos.js';
 
 /** What the field templates need from the element. */
 export interface AnfitrionCampos {
@@ -123,7 +123,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
 }
 
 /** `lang` of the options: Ecuador's provinces and cantons are Spanish names in either language. */
-export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly Opcion[], o: OpcionesCampo & { vacio?: string; lang?: string }) {
+export function campoSelect(h: AnfitrionCampos, campo: Campo, opciones: readonly OpcionVista[], o: OpcionesCampo & { vacio?: string; lang?: string }) {
   const id = idDe(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const valor = h.valores[campo];

@@ -1,7 +1,8 @@
+import { VIGENCIA_CODIGO_MS } from '../../../contract/http.js';
+
 /** Minutes left at which the countdown is announced to screen readers (not every second). */
 export const UMBRALES_ANUNCIO = [10, 5, 2, 1] as const;
 
-const QUINCE_MINUTOS = 15 * 60_000;
 
 /** `mm:ss` of a number of milliseconds (rounded up, never negative). */
 export function formatoMinutos(ms: number): string {
@@ -21,9 +22,9 @@ export function msHasta(instante: string | number | undefined, ahora: number, ma
   return Number.isFinite(ms) && ms > 0 && ms <= maximo ? ms : porDefecto;
 }
 
-/** Duration of a security code from the 202 answer: `expiraEn` or the seed's 15 minutes. */
+/** Duration of a security code from the 202 answer: `expiraEn` or the code's 15 minutes. */
 export function duracionCodigo(expiraEn: string | undefined, ahora: number): number {
-  return msHasta(expiraEn, ahora, QUINCE_MINUTOS + 30_000, QUINCE_MINUTOS);
+  return msHasta(expiraEn, ahora, VIGENCIA_CODIGO_MS + 30_000, VIGENCIA_CODIGO_MS);
 }
 
 /** The threshold just crossed between two readings, if any (the smallest one crossed). */

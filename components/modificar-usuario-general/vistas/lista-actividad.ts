@@ -6,7 +6,7 @@ import { estilosListaActividad } from './lista-actividad.styles.js';
 import { formatoFecha } from './actividad-comun.js';
 import { ErrorRed, type ClienteApi } from '../lib/api.js';
 import { etiqueta, textoProblema } from '../lib/mensajes.js';
-import type { Actividad } from '../lib/tipos.js';
+import type { Actividad } from '../../../contract/api.js';
 
 /** A notice that could not be sent names the event it was about, not a field. */
 const nombreCampo = (evento: string, campo: string) => (evento === 'AVISO_NO_ENVIADO' ? nombreEvento(campo) : etiqueta(campo));

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { contieneDatosPersonales } from '../../../bff/contract/datos-personales.js';
-import { longitudClaveValida } from '../../../bff/contract/texto.js';
+import { contieneDatosPersonales } from '../../../contract/datos-personales.js';
+import { longitudContrasenaValida } from '../../../contract/texto.js';
 import type { AnfitrionClave } from './seccion-clave.js';
 
 // The new password's checklist and strength meter: shown once the old password is verified, they
@@ -34,7 +34,7 @@ export function requisitosClave(h: AnfitrionClave) {
     <p class="subtitulo">${msg('Requisitos de la nueva contraseña')}</p>
     <!-- Neutral («…», pendiente) until something is typed: not four red crosses to start. -->
     <ul class="checklist">
-      ${item(nueva ? longitudClaveValida(nueva.normalize('NFKC')) : null, msg('Entre 12 y 128 caracteres'))}
+      ${item(nueva ? longitudContrasenaValida(nueva.normalize('NFKC')) : null, msg('Entre 12 y 128 caracteres'))}
       ${item(confirmacion ? confirmacion === nueva : null, msg('La confirmación es igual'))}
       ${item(
         nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : null,

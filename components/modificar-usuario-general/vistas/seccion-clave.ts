@@ -2,13 +2,14 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import type { ContextoClave, FlujoClave } from '../controladores/flujo-clave.js';
+import type { ContextoContrasena } from '../../../contract/datos-personales.js';
+import type { FlujoClave } from '../controladores/flujo-clave.js';
 
 export interface AnfitrionClave extends AnfitrionCampos {
   /** The password check and the new password's evaluation (read only). */
   clave: Readonly<Pick<FlujoClave, 'verificada' | 'verificando' | 'evaluacion' | 'sinEvaluador' | 'requisitos'>>;
-  contextoClave(): ContextoClave;
-  verificarClave(): void;
+  contextoClave(): ContextoContrasena;
+  verificarContrasena(): void;
 }
 
 /** Contraseña anterior + Cambio de clave, then the new password, its checklist and meter (requisitos-clave.ts). */
@@ -20,7 +21,7 @@ export function seccionClave(h: AnfitrionClave) {
     ?disabled=${c.verificada || c.verificando}
     aria-busy=${c.verificando ? 'true' : 'false'}
     aria-describedby=${ifDefined(c.verificada ? `${idDe('cambioClave.contrasenaAnterior')}-ayuda` : undefined)}
-    @click=${() => h.verificarClave()}
+    @click=${() => h.verificarContrasena()}
   >
     ${msg('Cambio de clave')}
   </button>`;
@@ -34,7 +35,7 @@ export function seccionClave(h: AnfitrionClave) {
         accion: boton,
         // Enter checks the password (its own button), not the whole form.
         alEnter: () => {
-          if (!c.verificada && !c.verificando) h.verificarClave();
+          if (!c.verificada && !c.verificando) h.verificarContrasena();
           return true;
         },
         ancho: true,

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { normalizarCodigo } from '../../../bff/contract/texto.js';
+import { normalizarCodigo } from '../../../contract/texto.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from '../controladores/flujo-correo.js';
-import type { Usuario } from '../lib/tipos.js';
+import type { Usuario } from '../../../contract/api.js';
 
 type EstadoCorreo = Readonly<
   Pick<FlujoCorreo, 'verificado' | 'comprobando' | 'solicitando' | 'expira' | 'esperaReenvio' | 'restante' | 'anuncio' | 'intentosRestantes'>

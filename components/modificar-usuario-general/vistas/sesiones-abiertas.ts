@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import type { SesionAbierta } from '../../../bff/contract/api.js';
+import type { SesionAbierta } from '../../../contract/api.js';
 import { estilosSesionesAbiertas } from './sesiones-abiertas.styles.js';
 import { formatoFecha } from './actividad-comun.js';
 import { ErrorRed, ProblemaHttp, type ClienteApi } from '../lib/api.js';

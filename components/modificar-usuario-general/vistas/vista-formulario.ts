@@ -5,7 +5,8 @@ import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta } from '../lib/mensajes.js';
 import { paisesEnIdioma } from '../lib/paises.js';
-import type { Campo, Opcion } from '../lib/tipos.js';
+import type { Opcion } from '../../../contract/api.js';
+import type { Campo } from '../lib/tipos.js';
 import type { ClienteApi } from '../lib/api.js';
 
 /**

@@ -4,7 +4,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
-import type { Usuario } from '../../../components/modificar-usuario-general/lib/tipos.js';
+import type { Usuario } from '../../../contract/api.js';
 import { paginaAlFrente, primeraInteraccion, todos } from '../ayuda.js';
 import { bandeja, CLAVE, type CorreoBandeja } from '../../../paquete/testing.js';
 

@@ -8,7 +8,7 @@ import type { ModificarUsuarioGeneral } from '../../../components/modificar-usua
 
 const NUEVA = 'Tortuga-Galapagos-Verde-93';
 
-async function verificarClave(el: ModificarUsuarioGeneral, clave: string, boton_ = 'Cambio de clave') {
+async function verificarContrasena(el: ModificarUsuarioGeneral, clave: string, boton_ = 'Cambio de clave') {
   await escribir(el, 'f-cambioClave-contrasenaAnterior', clave);
   boton(el.shadowRoot!, boton_).click();
 }
@@ -48,7 +48,7 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     await esperarReal(() => $(el, 'label[for="f-direccion"]').textContent!.includes('Address'), 'no se mostró en inglés');
     expect(campo(el, 'f-documento').value).to.equal('PASSPORT (X1234567)');
     expect($(el, 'h2').textContent).to.equal('Modify registration information for General User');
-    await verificarClave(el, 'no-es-la-clave', 'Change password');
+    await verificarContrasena(el, 'no-es-la-clave', 'Change password');
     await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'));
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('Current password: The password is not correct.');
     await abrirActividad(el);
@@ -66,12 +66,12 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     await formularioListo(el);
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
     expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.true;
-    await verificarClave(el, 'Clave-Demo-2025');
+    await verificarContrasena(el, 'Clave-Demo-2025');
     await esperarReal(() => $(el, '#f-cambioClave-contrasenaAnterior-error'), 'no mostró INCORRECTA');
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('Contraseña anterior: La contraseña no es correcta.');
     expect(campo(el, 'f-cambioClave-contrasenaAnterior').getAttribute('aria-invalid')).to.equal('true');
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
-    await verificarClave(el, CLAVE);
+    await verificarContrasena(el, CLAVE);
     await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled, 'no habilitó la nueva contraseña');
     expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.false;
     expect($(el, '#f-cambioClave-contrasenaAnterior-error') === null, '#f-cambioClave-contrasenaAnterior-error no debería estar').to.be.true;
@@ -83,7 +83,7 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     const el = await montarReal(bff);
     await ingresarConLogin(el, 'jsmith');
     await formularioListo(el);
-    await verificarClave(el, CLAVE);
+    await verificarContrasena(el, CLAVE);
     await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', NUEVA);
     await escribir(el, 'f-cambioClave-confirmacion', NUEVA);
@@ -111,7 +111,7 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     await formularioListo(el);
     let expirada = 0;
     el.addEventListener('sesion-expirada', () => expirada++);
-    await verificarClave(el, NUEVA);
+    await verificarContrasena(el, NUEVA);
     await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', `${NUEVA}-Bis`);
     await escribir(el, 'f-cambioClave-confirmacion', `${NUEVA}-Bis`);

@@ -8,7 +8,7 @@ import { CLAVE, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../
 import { valoresDe } from '../../../components/modificar-usuario-general/lib/formulario.js';
 import { cuerpoDe } from '../../../components/modificar-usuario-general/lib/cuerpo.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
-import type { Usuario } from '../../../components/modificar-usuario-general/lib/tipos.js';
+import type { Usuario } from '../../../contract/api.js';
 
 /** The PUT body that keeps the user's data and email as they are (the element's own cuerpoDe). */
 const mismosDatos = (usuario: Usuario) => cuerpoDe({ ...valoresDe(usuario), mantenerCorreo: 'si' });

@@ -26,12 +26,10 @@
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
-import type { Ejecutor } from '../db/ejecutor.js';
 import { PLAZO_ENVIO_MS } from '../mail/index.js';
-import type { Condicion } from './sesiones.js';
-import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo } from '../contract/texto.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
+import { ALFABETO_CODIGO, LONGITUD_CODIGO, normalizarCodigo, normalizarCorreo, VIGENCIA_CODIGO_MS } from '../../contract/index.js';
 
-const VIGENCIA_CODIGO_MS = 15 * 60 * 1000;
 const ESPERA_REENVIO_MS = 60 * 1000;
 /** The window of the 5-codes-per-hour limit. */
 export const VENTANA_HORA_MS = 60 * 60 * 1000;

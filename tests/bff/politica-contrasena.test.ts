@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { evaluarClave, type ContextoClave } from '../../bff/contract/clave.js';
-import { errorPoliticaClave, hashClave, verificarClave } from '../../bff/services/clave.js';
+import { evaluarContrasena } from '../../contract/contrasena.js';
+import type { ContextoContrasena } from '../../contract/datos-personales.js';
+import { errorPoliticaContrasena, hashContrasena, verificarContrasena } from '../../bff/services/contrasenas.js';
 
-const TITO: ContextoClave = { idUsuario: 'tmacay', nombre: 'TITO MACAY', correo: 'tito.macay@example.com' };
-const MARIA: ContextoClave = { idUsuario: 'mzambrano', nombre: 'MARÍA JOSÉ ZAMBRANO', correo: 'maria.zambrano@example.com' };
-const ANA: ContextoClave = { idUsuario: 'importa01', nombre: 'ANA DE LA PAZ', correo: 'comercio.andino@example.com' };
+const TITO: ContextoContrasena = { idUsuario: 'tmacay', nombre: 'TITO MACAY', correo: 'tito.macay@example.com' };
+const MARIA: ContextoContrasena = { idUsuario: 'mzambrano', nombre: 'MARÍA JOSÉ ZAMBRANO', correo: 'maria.zambrano@example.com' };
+const ANA: ContextoContrasena = { idUsuario: 'importa01', nombre: 'ANA DE LA PAZ', correo: 'comercio.andino@example.com' };
 
 const FRASE = 'correcto caballo batería grapa';
 /** `n` characters of a good passphrase. */
@@ -14,7 +13,7 @@ const frase = (n: number) => `${FRASE} `.repeat(5).slice(0, n);
 /** Fullwidth forms (U+FF01…U+FF5E), which NFKC folds back to ASCII. */
 const anchos = (texto: string) => texto.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
-describe('evaluarClave (browser-safe policy)', () => {
+describe('evaluarContrasena (browser-safe policy)', () => {
   it.each([
     ['', false],
     ['Qz7#pL9!mX2', false], // 11
@@ -27,7 +26,7 @@ describe('evaluarClave (browser-safe policy)', () => {
     ['🦙'.repeat(128), true],
     ['🦙'.repeat(129), false],
   ])('length of %j: longitudOk = %s', async (clave, esperado) => {
-    expect((await evaluarClave(clave, TITO)).longitudOk).toBe(esperado);
+    expect((await evaluarContrasena(clave, TITO)).longitudOk).toBe(esperado);
   });
 
   it.each([
@@ -43,7 +42,7 @@ describe('evaluarClave (browser-safe policy)', () => {
     'ecuapass2026',
     'aduana123456',
   ])('refuses the guessable %j (score below 3)', async (clave) => {
-    const evaluacion = await evaluarClave(clave, TITO);
+    const evaluacion = await evaluarContrasena(clave, TITO);
     expect(evaluacion.puntaje).toBeLessThan(3);
     expect(evaluacion.aceptable).toBe(false);
   });
@@ -61,7 +60,7 @@ describe('evaluarClave (browser-safe policy)', () => {
     'contrasena#2026#contraseña',
     'usuario.2026.usuario',
   ])('refuses %j: its strength comes only from the site\'s words plus digits and symbols', async (clave) => {
-    const evaluacion = await evaluarClave(clave, TITO);
+    const evaluacion = await evaluarContrasena(clave, TITO);
     expect(evaluacion.puntaje).toBeLessThan(3);
     expect(evaluacion.aceptable).toBe(false);
   });
@@ -69,14 +68,14 @@ describe('evaluarClave (browser-safe policy)', () => {
   it.each(['aduana caballo correcto batería', 'mi clave de aduana es tortuga azul', 'Ecuapass: río verde lámpara 7 gatos', 'clavel rojo sobre la mesa'])(
     'accepts %j: a site word among other real strength',
     async (clave) => {
-      expect((await evaluarClave(clave, TITO)).aceptable).toBe(true);
+      expect((await evaluarContrasena(clave, TITO)).aceptable).toBe(true);
     },
   );
 
   it.each([FRASE, 'mi perro come tortugas azules', 'Tr0mb0n-Naranja-Quinua-47', 'vG4$kp9!Lq2#Wz'])(
     'accepts the good password %j',
     async (clave) => {
-      expect(await evaluarClave(clave, TITO)).toEqual({
+      expect(await evaluarContrasena(clave, TITO)).toEqual({
         puntaje: expect.toSatisfy((p: number) => p >= 3),
         longitudOk: true,
         sinDatosPersonales: true,
@@ -95,68 +94,52 @@ describe('evaluarClave (browser-safe policy)', () => {
     [ANA, 'Viajes-paz-Quinua-Trombon', 'a name word of 3 letters'],
     [TITO, 'Vuelo-ｔｍａｃａｙ-Quinua-47', 'the ID in fullwidth letters (NFKC)'],
   ])('flags personal data: %#, %j contains %s', async (contexto, clave) => {
-    const evaluacion = await evaluarClave(clave, contexto);
+    const evaluacion = await evaluarContrasena(clave, contexto);
     expect(evaluacion.sinDatosPersonales).toBe(false);
     expect(evaluacion.aceptable).toBe(false);
   });
 
   it('ignores name words shorter than 3 letters', async () => {
-    expect((await evaluarClave('Trombon de la Quinua 47', ANA)).sinDatosPersonales).toBe(true);
+    expect((await evaluarContrasena('Trombon de la Quinua 47', ANA)).sinDatosPersonales).toBe(true);
   });
 
   it('NFKC: fullwidth and ligature forms are judged as their plain equivalents', async () => {
-    expect(await evaluarClave(anchos('Tr0mb0n-Naranja-Quinua-47'), TITO)).toEqual(
-      await evaluarClave('Tr0mb0n-Naranja-Quinua-47', TITO),
+    expect(await evaluarContrasena(anchos('Tr0mb0n-Naranja-Quinua-47'), TITO)).toEqual(
+      await evaluarContrasena('Tr0mb0n-Naranja-Quinua-47', TITO),
     );
-    expect(await evaluarClave(anchos('password1234'), TITO)).toEqual(await evaluarClave('password1234', TITO));
+    expect(await evaluarContrasena(anchos('password1234'), TITO)).toEqual(await evaluarContrasena('password1234', TITO));
     // U+FB01 "ﬁ" is one UTF-16 unit and two letters after NFKC: 6 of them are 12 characters.
-    expect((await evaluarClave('\uFB01'.repeat(6), TITO)).longitudOk).toBe(true);
-  });
-
-  it('has no Node imports: it bundles for the browser', async () => {
-    const resultado = await build({
-      entryPoints: [fileURLToPath(new URL('../../bff/contract/clave.ts', import.meta.url))],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      splitting: true,
-      outdir: 'sin-uso',
-      write: false,
-      logLevel: 'silent',
-    });
-    expect(resultado.errors).toEqual([]);
-    // The dictionaries go into separate chunks, loaded on first use.
-    expect(resultado.outputFiles.length).toBeGreaterThan(1);
+    expect((await evaluarContrasena('\uFB01'.repeat(6), TITO)).longitudOk).toBe(true);
   });
 });
 
-describe('errorPoliticaClave (server authority)', () => {
+describe('errorPoliticaContrasena (server authority)', () => {
   it('checks length first, then personal data and the current password, then strength', async () => {
-    const actual = await hashClave('Tr0mb0n-Naranja-Quinua-47');
-    expect(await errorPoliticaClave('corta', TITO, actual)).toBe('LONGITUD');
-    expect(await errorPoliticaClave(frase(129), TITO, actual)).toBe('LONGITUD');
-    expect(await errorPoliticaClave(frase(128), TITO, actual)).toBeNull();
-    expect(await errorPoliticaClave('macay-macay-macay', TITO, actual)).toBe('NO_PERMITIDO');
-    expect(await errorPoliticaClave('Tr0mb0n-Naranja-Quinua-47', TITO, actual)).toBe('NO_PERMITIDO');
-    expect(await errorPoliticaClave(anchos('Tr0mb0n-Naranja-Quinua-47'), TITO, actual)).toBe('NO_PERMITIDO');
-    expect(await errorPoliticaClave('password1234', TITO, actual)).toBe('DEBIL');
-    expect(await errorPoliticaClave('contraseña123', TITO, actual)).toBe('DEBIL');
-    expect(await errorPoliticaClave('mi perro come tortugas azules', TITO, actual)).toBeNull();
+    const actual = await hashContrasena('Tr0mb0n-Naranja-Quinua-47');
+    expect(await errorPoliticaContrasena('corta', TITO, actual)).toBe('LONGITUD');
+    expect(await errorPoliticaContrasena(frase(129), TITO, actual)).toBe('LONGITUD');
+    expect(await errorPoliticaContrasena(frase(128), TITO, actual)).toBeNull();
+    expect(await errorPoliticaContrasena('macay-macay-macay', TITO, actual)).toBe('NO_PERMITIDO');
+    expect(await errorPoliticaContrasena('Tr0mb0n-Naranja-Quinua-47', TITO, actual)).toBe('NO_PERMITIDO');
+    expect(await errorPoliticaContrasena(anchos('Tr0mb0n-Naranja-Quinua-47'), TITO, actual)).toBe('NO_PERMITIDO');
+    expect(await errorPoliticaContrasena('password1234', TITO, actual)).toBe('DEBIL');
+    expect(await errorPoliticaContrasena('contraseña123', TITO, actual)).toBe('DEBIL');
+    expect(await errorPoliticaContrasena('mi perro come tortugas azules', TITO, actual)).toBeNull();
   });
 
   it('without a current hash only the policy applies', async () => {
-    expect(await errorPoliticaClave('Tr0mb0n-Naranja-Quinua-47', TITO, null)).toBeNull();
+    expect(await errorPoliticaContrasena('Tr0mb0n-Naranja-Quinua-47', TITO, null)).toBeNull();
   });
 });
 
-describe('hashClave / verificarClave', () => {
+describe('hashContrasena / verificarContrasena', () => {
   it('argon2id m=19456 t=2 p=1 PHC strings, salted, NFKC-normalised', async () => {
-    const hash = await hashClave('Clave-Demo-2026');
+    const hash = await hashContrasena('Clave-Demo-2026');
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
-    expect(await hashClave('Clave-Demo-2026')).not.toBe(hash);
-    expect(await verificarClave(hash, 'Clave-Demo-2026')).toBe(true);
-    expect(await verificarClave(hash, anchos('Clave-Demo-2026'))).toBe(true);
-    expect(await verificarClave(hash, 'clave-demo-2026')).toBe(false);
-    expect(await verificarClave('no-es-un-hash', 'Clave-Demo-2026')).toBe(false);
+    expect(await hashContrasena('Clave-Demo-2026')).not.toBe(hash);
+    expect(await verificarContrasena(hash, 'Clave-Demo-2026')).toBe(true);
+    expect(await verificarContrasena(hash, anchos('Clave-Demo-2026'))).toBe(true);
+    expect(await verificarContrasena(hash, 'clave-demo-2026')).toBe(false);
+    expect(await verificarContrasena('no-es-un-hash', 'Clave-Demo-2026')).toBe(false);
   });
 });

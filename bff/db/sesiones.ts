@@ -1,12 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Client, InStatement, InValue } from '@libsql/client';
+import { randomUUID } from 'node:crypto';
+import type { Client, InStatement } from '@libsql/client';
 import Bowser from 'bowser';
-import type { SesionAbierta } from '../contract/index.js';
-import type { Ejecutor } from '../db/ejecutor.js';
-import { columnaUsuario, usuarioDeFila, type UsuarioGuardado } from '../db/usuarios.js';
+import { INACTIVIDAD_SESION_MS, type SesionAbierta } from '../../contract/index.js';
+import { sha256Hex, tokenAleatorio } from '../cripto.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
+import { columnaUsuario, usuarioDeFila, type UsuarioGuardado } from './usuarios.js';
 
-/** 30 minutes without use end a session (extended by its use, at most once a minute: `RENOVACION_MINIMA_MS`). */
-export const INACTIVIDAD_MS = 30 * 60_000;
 /** 8 hours after login a session ends whatever its use. */
 export const DURACION_MAXIMA_MS = 8 * 60 * 60_000;
 
@@ -17,14 +16,9 @@ export const DURACION_MAXIMA_MS = 8 * 60 * 60_000;
  */
 export const MAXIMO_SESIONES = 10;
 
-/** The token travels only to the client; the database keeps its SHA-256. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export interface SesionNueva {
   id: string;
-  /** Opaque bearer token: 256 random bits, base64url. */
+  /** Opaque bearer token (`tokenAleatorio`); the database keeps its SHA-256. */
   token: string;
   /** When it ends if unused (idle limit, never after the absolute one). */
   expiraEn: Date;
@@ -33,12 +27,6 @@ export interface SesionNueva {
 
 function masTemprana(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
-}
-
-/** A SQL condition a batch statement may be made to depend on, e.g. `EXISTS (…)`. */
-export interface Condicion {
-  sql: string;
-  args: InValue[];
 }
 
 /**
@@ -60,10 +48,10 @@ export function sesionNueva(
   },
   condicion?: Condicion,
 ): { sesion: SesionNueva; sentencia: InStatement } {
-  const token = randomBytes(32).toString('base64url');
+  const token = tokenAleatorio();
   const id = randomUUID();
   const expiraAbsolutaEn = new Date(ahora.getTime() + DURACION_MAXIMA_MS);
-  const expiraEn = masTemprana(new Date(ahora.getTime() + INACTIVIDAD_MS), expiraAbsolutaEn);
+  const expiraEn = masTemprana(new Date(ahora.getTime() + INACTIVIDAD_SESION_MS), expiraAbsolutaEn);
   const momento = ahora.toISOString();
   const sentencia: InStatement = {
     sql: `INSERT INTO sesiones (id, token_hash, id_usuario, creada_en, ultimo_uso_en, expira_en,
@@ -71,7 +59,7 @@ export function sesionNueva(
           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${condicion ? ` WHERE ${condicion.sql}` : ''}`,
     args: [
       id,
-      hashToken(token),
+      sha256Hex(token),
       idUsuario,
       momento,
       momento,
@@ -120,7 +108,7 @@ export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, i
             ${columnaUsuario('u')}
           FROM sesiones s JOIN usuarios u ON u.id_usuario = s.id_usuario
           WHERE s.token_hash = :hash AND ${VIVA} AND u.estado <> 'BAJA'`,
-    args: { momento, umbral, hash: hashToken(token) },
+    args: { momento, umbral, hash: sha256Hex(token) },
   });
   const fila = r.rows[0];
   const usuario = usuarioDeFila(fila);
@@ -136,7 +124,7 @@ export async function resolverSesion(db: Ejecutor, token: string, ahora: Date, i
           sql: `UPDATE sesiones SET ultimo_uso_en = :momento, expira_en = min(:inactividad, expira_absoluta_en),
                   ultima_ip = coalesce(:ip, ultima_ip)
                 WHERE id = :id AND ultimo_uso_en <= :umbral AND ${VIVA}`,
-          args: { momento, umbral, inactividad: new Date(ahora.getTime() + INACTIVIDAD_MS).toISOString(), ip, id },
+          args: { momento, umbral, inactividad: new Date(ahora.getTime() + INACTIVIDAD_SESION_MS).toISOString(), ip, id },
         }
       : null,
   };
@@ -151,7 +139,7 @@ export async function marcarReautenticacion(db: Ejecutor, sesionId: string, ahor
 export function sentenciaRevocarToken(token: string, ahora: Date): InStatement {
   return {
     sql: 'UPDATE sesiones SET revocada_en = ? WHERE token_hash = ? AND revocada_en IS NULL',
-    args: [ahora.toISOString(), hashToken(token)],
+    args: [ahora.toISOString(), sha256Hex(token)],
   };
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { CODIGOS_CAMPO, errorCampo, type CodigoCampo, type ErrorCampo } from './codigos.js';
+import type { ErrorCampo } from './api.js';
+import { CODIGOS_CAMPO, errorCampo, type CodigoCampo } from './codigos.js';
 
 function esCodigo(texto: string): texto is CodigoCampo {
   return (CODIGOS_CAMPO as readonly string[]).includes(texto);
@@ -36,4 +37,11 @@ export function validar<S extends v.GenericSchema>(
 ): { ok: true; valor: v.InferOutput<S> } | { ok: false; errores: ErrorCampo[] } {
   const resultado = v.safeParse(schema, entrada);
   return resultado.success ? { ok: true, valor: resultado.output } : { ok: false, errores: aErrores(resultado.issues) };
+}
+
+/** Joins error lists keeping the first error of each field. */
+export function unirErrores(...listas: ErrorCampo[][]): ErrorCampo[] {
+  const porCampo = new Map<string, ErrorCampo>();
+  for (const error of listas.flat()) if (!porCampo.has(error.campo)) porCampo.set(error.campo, error);
+  return [...porCampo.values()];
 }

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { CODIGOS_CAMPO, CODIGOS_PROBLEMA } from './codigos.js';
+import { EVENTOS } from './eventos.js';
 import { ContrasenaSchema, CorreoSchema, OPERADORAS, TextoRequeridoSchema, TIPOS_DOCUMENTO } from './usuario.js';
 
 // Requests and responses of the other endpoints of DESIGN §4, for the BFF and its OpenAPI
@@ -33,20 +35,25 @@ export const SesionInputSchema = v.strictObject({
   contrasena: ContrasenaSchema,
 });
 export const SesionSchema = v.object({ token: v.string(), expiraEn: v.string() });
+export type Sesion = v.InferOutput<typeof SesionSchema>;
 
 export const VerificacionClaveSchema = v.strictObject({ contrasenaAnterior: ContrasenaSchema });
 export const ReautenticacionSchema = v.strictObject({ contrasena: ContrasenaSchema });
 export const CorreoInputSchema = v.strictObject({ correo: CorreoSchema });
 export const DisponibilidadSchema = v.object({ disponible: v.boolean() });
+export type Disponibilidad = v.InferOutput<typeof DisponibilidadSchema>;
 export const CodigoEnviadoSchema = v.object({ expiraEn: v.string(), reenviarDesde: v.string() });
+export type CodigoEnviado = v.InferOutput<typeof CodigoEnviadoSchema>;
+/** The answer of `POST /api/usuario/baja`, and the `detail` of the element's `baja-solicitada`. */
 export const BajaSchema = v.object({ id: v.string(), estado: v.literal('REGISTRADA'), creadaEn: v.string() });
+export type BajaRegistrada = v.InferOutput<typeof BajaSchema>;
 /**
  * `GET /api/usuario/actividad`. `conteo`: how many times the event happened in its row (repeated
  * failed logins and limit hits share one row per window; 1 for every other event).
  */
 export const ActividadSchema = v.array(
   v.object({
-    evento: v.string(),
+    evento: v.picklist(EVENTOS),
     campos: v.array(v.string()),
     creadoEn: v.string(),
     ip: v.nullable(v.string()),
@@ -70,4 +77,31 @@ export const SesionAbiertaSchema = v.object({
 export type SesionAbierta = v.InferOutput<typeof SesionAbiertaSchema>;
 export const SesionesAbiertasSchema = v.array(SesionAbiertaSchema);
 export const SesionesCerradasSchema = v.object({ cerradas: v.number() });
+export type SesionesCerradas = v.InferOutput<typeof SesionesCerradasSchema>;
 export const CatalogoSchema = v.array(v.object({ codigo: v.string(), nombre: v.string() }));
+/** One option of a catalog (`GET /api/catalogos/…`). */
+export type Opcion = v.InferOutput<typeof CatalogoSchema>[number];
+
+/** One entry of the `errores` array of a 422 problem. */
+export const ErrorCampoSchema = v.object({
+  /** The field's path in the body (`celular.numero`, `cambioClave.contrasena`). */
+  campo: v.string(),
+  codigo: v.picklist(CODIGOS_CAMPO),
+  /** In Spanish: the field's label, then what is wrong. */
+  mensaje: v.string(),
+  /** Only on `codigoSeguridad` / `INCORRECTO`: how many tries the code has left. */
+  intentosRestantes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type ErrorCampo = v.InferOutput<typeof ErrorCampoSchema>;
+
+/** An RFC 9457 `application/problem+json` body (DESIGN §4). */
+export const ProblemaSchema = v.object({
+  type: v.optional(v.string()),
+  status: v.pipe(v.number(), v.integer()),
+  title: v.string(),
+  /** In Spanish. */
+  detail: v.string(),
+  codigo: v.picklist(CODIGOS_PROBLEMA),
+  errores: v.optional(v.array(ErrorCampoSchema)),
+});
+export type Problema = v.InferOutput<typeof ProblemaSchema>;

@@ -3,15 +3,14 @@
  * cambio» link, password changed, baja, and the unblock link. A transactional outbox (table
  * `avisos_pendientes`, migration 008): the notice's row is written in the same write batch as the
  * change, so a saved change always owes its notice, whatever happens to the process afterwards;
- * the request does not wait for the provider. The sender (./despachador.ts) delivers the rows. The
- * SQL of the outbox is here.
+ * the request does not wait for the provider. The sender (../services/despachador.ts) delivers the
+ * rows.
  */
 import { randomUUID } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
-import type { Ejecutor } from '../db/ejecutor.js';
 import { sellarContenido, type ContenidoCorreo } from '../mail/index.js';
 import { sentenciaEvento } from './auditoria.js';
-import type { Condicion } from './sesiones.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
 
 export type TipoAviso = 'CORREO_MODIFICADO' | 'CLAVE_MODIFICADA' | 'BAJA_SOLICITADA' | 'RESTABLECIMIENTO';
 

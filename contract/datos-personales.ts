@@ -1,7 +1,7 @@
 // The "no personal data" rule of the password policy (DESIGN §2), apart from the zxcvbn-ts part
-// (clave.ts) so the element can run it from the first keystroke without loading the dictionaries.
+// (contrasena.ts) so the element can run it from the first keystroke without loading the dictionaries.
 
-export interface ContextoClave {
+export interface ContextoContrasena {
   idUsuario: string;
   nombre: string;
   correo: string;
@@ -24,13 +24,13 @@ export function partePersonal(correo: string): string {
 }
 
 /** The pieces of personal data a password must not contain (each at least 3 characters). */
-export function datosPersonales(contexto: ContextoClave): string[] {
+function datosPersonales(contexto: ContextoContrasena): string[] {
   const piezas = [plegar(contexto.idUsuario), ...palabrasNombre(contexto.nombre), partePersonal(contexto.correo)];
   return [...new Set(piezas.filter((pieza) => pieza.length >= 3))];
 }
 
 /** True when the password contains the ID, a name word (≥ 3 letters) or the email's local part. */
-export function contieneDatosPersonales(clave: string, contexto: ContextoClave): boolean {
-  const plegada = plegar(clave);
+export function contieneDatosPersonales(contrasena: string, contexto: ContextoContrasena): boolean {
+  const plegada = plegar(contrasena);
   return datosPersonales(contexto).some((pieza) => plegada.includes(pieza));
 }

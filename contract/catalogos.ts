@@ -1,4 +1,5 @@
-import { errorCampo, type ErrorCampo } from './codigos.js';
+import type { ErrorCampo } from './api.js';
+import { errorCampo } from './codigos.js';
 import { ECUADOR } from './usuario.js';
 
 /** What the catalog rules need: country codes and Ecuador's provinces with their cantons. */

@@ -1,9 +1,6 @@
 import type { InStatement } from '@libsql/client';
-import type { Ejecutor } from '../db/ejecutor.js';
-
-import type { Actividad, Evento } from '../contract/index.js';
-
-export type { Evento };
+import type { Actividad, Evento } from '../../contract/index.js';
+import type { Condicion, Ejecutor } from './ejecutor.js';
 
 export interface RegistroAuditoria {
   idUsuario: string;
@@ -32,12 +29,12 @@ const CONDICIONES = {
  * The INSERT of one audit row, for a `db.batch`. With `'siCambio'` the row is written only if the
  * previous statement of the batch changed exactly one row (`changes() = 1`), with `'siAlguno'` if
  * it changed any; with `'siExiste'` only if the user exists (one statement either way, so an
- * unknown ID costs the same round trip). With `agruparMs` a repeat within the window only counts
- * (see `RegistroAuditoria`).
+ * unknown ID costs the same round trip); with a `Condicion`, only if it holds. With `agruparMs` a
+ * repeat within the window only counts (see `RegistroAuditoria`).
  */
-export function sentenciaEvento(registro: RegistroAuditoria, condicion?: keyof typeof CONDICIONES): InStatement {
+export function sentenciaEvento(registro: RegistroAuditoria, condicion?: keyof typeof CONDICIONES | Condicion): InStatement {
   // An INSERT … SELECT with an upsert needs a WHERE before ON CONFLICT.
-  const donde = condicion ? CONDICIONES[condicion] : 'true';
+  const donde = condicion === undefined ? 'true' : typeof condicion === 'string' ? CONDICIONES[condicion] : condicion.sql;
   const campos = JSON.stringify(registro.campos ?? []);
   const agrupacion = registro.agruparMs
     ? `${registro.evento}|${campos}|${Math.floor(registro.creadoEn.getTime() / registro.agruparMs)}`
@@ -55,7 +52,7 @@ export function sentenciaEvento(registro: RegistroAuditoria, condicion?: keyof t
       registro.idSolicitud ?? null,
       registro.creadoEn.toISOString(),
       agrupacion,
-      ...(condicion === 'siExiste' ? [registro.idUsuario] : []),
+      ...(condicion === 'siExiste' ? [registro.idUsuario] : typeof condicion === 'object' ? condicion.args : []),
     ],
   };
 }
@@ -79,7 +76,7 @@ async function ultimos(db: Ejecutor, idUsuario: string, intentos: boolean, limit
   });
   return r.rows.map((fila) => ({
     id: Number(fila.id),
-    evento: String(fila.evento),
+    evento: String(fila.evento) as Evento,
     campos: JSON.parse(String(fila.campos)) as string[],
     creadoEn: String(fila.creado_en),
     ip: fila.ip === null ? null : String(fila.ip),

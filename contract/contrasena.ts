@@ -1,20 +1,17 @@
 // Password policy (DESIGN §2), browser-safe: the element runs it live for the checklist and the
-// strength meter, and the BFF runs it again as the authority (bff/services/clave.ts).
+// strength meter, and the BFF runs it again as the authority (bff/services/contrasenas.ts).
 // NIST SP 800-63B / OWASP ASVS style: 12–128 characters, no composition rules, NFKC-normalised,
 // no personal data, and not guessable (zxcvbn-ts score ≥ 3 with its common and Spanish dictionaries,
 // also once the site's own words are taken out).
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { contieneDatosPersonales, palabrasNombre, partePersonal, type ContextoClave } from './datos-personales.js';
-import { longitudClaveValida } from './texto.js';
+import { contieneDatosPersonales, palabrasNombre, partePersonal, type ContextoContrasena } from './datos-personales.js';
+import { longitudContrasenaValida } from './texto.js';
 
-export { contieneDatosPersonales, datosPersonales, type ContextoClave } from './datos-personales.js';
-
-export { LONGITUD_MAXIMA_CLAVE, LONGITUD_MINIMA_CLAVE, longitudClaveValida } from './texto.js';
-export const PUNTAJE_MINIMO_CLAVE = 3;
+export const PUNTAJE_MINIMO_CONTRASENA = 3;
 /** Characters scored by zxcvbn-ts (see `cargarZxcvbn`). */
-export const LONGITUD_EVALUADA_CLAVE = 64;
+export const LONGITUD_EVALUADA_CONTRASENA = 64;
 
-export interface EvaluacionClave {
+export interface EvaluacionContrasena {
   /** zxcvbn-ts score: 0 (trivial) … 4 (very hard to guess). */
   puntaje: 0 | 1 | 2 | 3 | 4;
   /** 12 to 128 characters after NFKC. */
@@ -68,7 +65,7 @@ const PALABRA_DEL_SITIO = new RegExp(
 );
 
 /** The words zxcvbn-ts treats as guessable for this user. */
-function entradasUsuario(contexto: ContextoClave): string[] {
+function entradasUsuario(contexto: ContextoContrasena): string[] {
   const correo = contexto.correo.trim().toLowerCase();
   const partesCorreo = correo.split(/[@._+-]+/).filter((parte) => parte.length >= 3);
   return [
@@ -86,12 +83,12 @@ function entradasUsuario(contexto: ContextoClave): string[] {
  * scores 3 on its own (zxcvbn-ts takes `2026!!` for random characters), but all its strength is
  * in `2026!!`, which scores 1. A passphrase with one of the words among others keeps its score.
  */
-function puntajeDe(zxcvbn: ZxcvbnFactory, clave: string, entradas: string[]): EvaluacionClave['puntaje'] {
-  if (!clave) return 0;
-  const puntaje = zxcvbn.check(clave, entradas).score;
-  const resto = clave.replace(PALABRA_DEL_SITIO, '');
-  if (resto === clave) return puntaje;
-  return resto ? (Math.min(puntaje, zxcvbn.check(resto, entradas).score) as EvaluacionClave['puntaje']) : 0;
+function puntajeDe(zxcvbn: ZxcvbnFactory, contrasena: string, entradas: string[]): EvaluacionContrasena['puntaje'] {
+  if (!contrasena) return 0;
+  const puntaje = zxcvbn.check(contrasena, entradas).score;
+  const resto = contrasena.replace(PALABRA_DEL_SITIO, '');
+  if (resto === contrasena) return puntaje;
+  return resto ? (Math.min(puntaje, zxcvbn.check(resto, entradas).score) as EvaluacionContrasena['puntaje']) : 0;
 }
 
 let fabrica: Promise<ZxcvbnFactory> | undefined;
@@ -112,7 +109,7 @@ function cargarZxcvbn(): Promise<ZxcvbnFactory> {
       dictionary: { ...comun.dictionary, ...espanol.dictionary },
       graphs: comun.adjacencyGraphs,
       translations: espanol.translations,
-      maxLength: LONGITUD_EVALUADA_CLAVE,
+      maxLength: LONGITUD_EVALUADA_CONTRASENA,
       l33tMaxSubstitutions: 10,
     });
   })().catch((error: unknown) => {
@@ -123,9 +120,9 @@ function cargarZxcvbn(): Promise<ZxcvbnFactory> {
 }
 
 /** Evaluates a candidate password against the policy of DESIGN §2. */
-export async function evaluarClave(clave: string, contexto: ContextoClave): Promise<EvaluacionClave> {
-  const normalizada = clave.normalize('NFKC');
-  const longitudOk = longitudClaveValida(normalizada);
+export async function evaluarContrasena(contrasena: string, contexto: ContextoContrasena): Promise<EvaluacionContrasena> {
+  const normalizada = contrasena.normalize('NFKC');
+  const longitudOk = longitudContrasenaValida(normalizada);
   const sinDatosPersonales = !contieneDatosPersonales(normalizada, contexto);
   const zxcvbn = await cargarZxcvbn();
   const puntaje = puntajeDe(zxcvbn, normalizada, entradasUsuario(contexto));
@@ -133,6 +130,6 @@ export async function evaluarClave(clave: string, contexto: ContextoClave): Prom
     puntaje,
     longitudOk,
     sinDatosPersonales,
-    aceptable: longitudOk && sinDatosPersonales && puntaje >= PUNTAJE_MINIMO_CLAVE,
+    aceptable: longitudOk && sinDatosPersonales && puntaje >= PUNTAJE_MINIMO_CONTRASENA,
   };
 }

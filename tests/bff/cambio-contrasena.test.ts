@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ServidorOcupadoError } from '../../bff/services/contrasenas.js';
-import { actualizacionTmacay, actualizarUsuario, CLAVE_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -17,7 +17,7 @@ function verificar(contrasenaAnterior: string, tk = token) {
   return pedir(e.app, '/api/usuario/clave/verificacion', { cuerpo: { contrasenaAnterior }, token: tk });
 }
 
-function cambioClave(contrasena = NUEVA, contrasenaAnterior = CLAVE_DEMO, confirmacion = contrasena) {
+function cambioClave(contrasena = NUEVA, contrasenaAnterior = CONTRASENA_DEMO, confirmacion = contrasena) {
   return actualizacionTmacay({ cambioClave: { contrasenaAnterior, contrasena, confirmacion } });
 }
 
@@ -35,7 +35,7 @@ describe('POST /api/usuario/clave/verificacion', () => {
       { campo: 'contrasenaAnterior', codigo: 'INCORRECTA', mensaje: 'Contraseña anterior: no es correcta.' },
     ]);
     e.reloj.avanzar(20 * MINUTO);
-    expect((await verificar(CLAVE_DEMO)).status).toBe(204);
+    expect((await verificar(CONTRASENA_DEMO)).status).toBe(204);
     const fila = await e.db.execute("SELECT reautenticado_en FROM sesiones WHERE revocada_en IS NULL AND id_usuario = 'tmacay'");
     expect(fila.rows[0]?.reautenticado_en).toBe('2026-03-02T15:20:00.000Z');
   });
@@ -51,12 +51,12 @@ describe('POST /api/usuario/clave/verificacion', () => {
       expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: 'mala' }, token })).status).toBe(422);
     }
     e.reloj.avanzar(MINUTO);
-    const r = await verificar(CLAVE_DEMO);
+    const r = await verificar(CONTRASENA_DEMO);
     expect(r.status).toBe(429);
     expect(r.headers.get('Retry-After')).toBe(String(14 * 60));
-    expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: CLAVE_DEMO }, token })).status).toBe(429);
+    expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: CONTRASENA_DEMO }, token })).status).toBe(429);
     e.reloj.avanzar(14 * MINUTO);
-    expect((await verificar(CLAVE_DEMO)).status).toBe(204);
+    expect((await verificar(CONTRASENA_DEMO)).status).toBe(204);
     // Both limit hits fell in one 15-minute window: one audit row that counts them.
     const limites = await e.db.execute("SELECT campos, conteo FROM auditoria WHERE evento = 'LIMITE_EXCEDIDO'");
     expect(limites.rows.map((f) => ({ ...f }))).toEqual([{ campos: '["contrasena"]', conteo: 2 }]);
@@ -75,7 +75,7 @@ describe('a server busy hashing passwords', () => {
     expect(cambio.status).toBe(503);
     expect((await e.db.execute("SELECT conteo FROM limites WHERE clave = 'contrasena:tmacay'")).rows[0]?.conteo ?? 0).toBe(0);
     expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ version: 1 });
-    expect((await verificar(CLAVE_DEMO)).status).toBe(204);
+    expect((await verificar(CONTRASENA_DEMO)).status).toBe(204);
   });
 });
 
@@ -91,14 +91,14 @@ describe('PUT /api/usuario with cambioClave', () => {
     expect((await pedir(e.app, '/api/usuario', { token })).status).toBe(401);
     expect((await pedir(e.app, '/api/usuario', { token: otra })).status).toBe(401);
     expect((await pedir(e.app, '/api/usuario', { token: nuevo! })).status).toBe(200);
-    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO } })).status).toBe(401);
+    expect((await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO } })).status).toBe(401);
     await iniciarSesion(e.app, 'tmacay', NUEVA);
     // No secret in the outbox's sealed notice either, before it is delivered.
     expect((await e.db.execute('SELECT count(*) AS n FROM avisos_pendientes')).rows[0]?.n).toBe(1);
     const tablas = await e.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'correos_bandeja'");
     for (const fila of tablas.rows) {
       const contenido = JSON.stringify((await e.db.execute(`SELECT * FROM "${String(fila.name)}"`)).rows);
-      for (const secreto of [NUEVA, CLAVE_DEMO, token, otra, nuevo!]) expect(contenido, String(fila.name)).not.toContain(secreto);
+      for (const secreto of [NUEVA, CONTRASENA_DEMO, token, otra, nuevo!]) expect(contenido, String(fila.name)).not.toContain(secreto);
     }
     expect(await e.despachador.entregarPendientes()).toBe(1);
     const correos = (await (await pedir(e.app, '/api/dev/correos')).json()) as { para: string; asunto: string }[];
@@ -109,7 +109,7 @@ describe('PUT /api/usuario with cambioClave', () => {
   });
 
   test('a cookie session gets the new token in its cookie too', async () => {
-    const login = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CLAVE_DEMO } });
+    const login = await pedir(e.app, '/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO } });
     const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!.split('=')[1]!;
     const r = await pedir(e.app, '/api/usuario', {
       metodo: 'PUT',
@@ -140,12 +140,12 @@ describe('PUT /api/usuario with cambioClave', () => {
         [{ campo: 'cambioClave.contrasena', codigo: 'NO_PERMITIDO', mensaje: 'Contraseña: no puede ser la contraseña actual ni contener su ID.usuario, su nombre o su correo.' }],
       ],
       [
-        cambioClave(CLAVE_DEMO),
+        cambioClave(CONTRASENA_DEMO),
         [{ campo: 'cambioClave.contrasena', codigo: 'NO_PERMITIDO', mensaje: 'Contraseña: no puede ser la contraseña actual ni contener su ID.usuario, su nombre o su correo.' }],
       ],
       [cambioClave('password1234'), [{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'Contraseña: es demasiado fácil de adivinar.' }]],
       [
-        cambioClave(NUEVA, CLAVE_DEMO, `${NUEVA}!`),
+        cambioClave(NUEVA, CONTRASENA_DEMO, `${NUEVA}!`),
         [{ campo: 'cambioClave.confirmacion', codigo: 'NO_COINCIDE', mensaje: 'Confirmación de Contraseña: debe ser igual a la Contraseña.' }],
       ],
     ];
@@ -156,7 +156,7 @@ describe('PUT /api/usuario with cambioClave', () => {
     }
     const usuario = await buscarUsuario(e.db, 'tmacay');
     expect(usuario?.version).toBe(1);
-    await iniciarSesion(e.app, 'tmacay', CLAVE_DEMO);
+    await iniciarSesion(e.app, 'tmacay', CONTRASENA_DEMO);
   });
 
   test.each(['ecuapass2026!!', 'senae2026senae', 'aduana-2026-aduana', 'Ecuador12345!', '3cu4p4ss#2026#ssapauce'])(
@@ -166,7 +166,7 @@ describe('PUT /api/usuario with cambioClave', () => {
       expect(r.status).toBe(422);
       expect(await errores(r)).toEqual([{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'Contraseña: es demasiado fácil de adivinar.' }]);
       expect((await buscarUsuario(e.db, 'tmacay'))?.version).toBe(1);
-      await iniciarSesion(e.app, 'tmacay', CLAVE_DEMO);
+      await iniciarSesion(e.app, 'tmacay', CONTRASENA_DEMO);
     },
   );
 
@@ -196,7 +196,7 @@ describe('PUT /api/usuario with cambioClave', () => {
       detail: 'Por seguridad, confirme su contraseña para continuar (la última confirmación tiene más de 15 minutos).',
       codigo: 'REAUTENTICACION_REQUERIDA',
     });
-    expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: CLAVE_DEMO }, token })).status).toBe(204);
+    expect((await pedir(e.app, '/api/sesiones/reautenticacion', { cuerpo: { contrasena: CONTRASENA_DEMO }, token })).status).toBe(204);
     expect((await put(cambioClave())).status).toBe(200);
   });
 

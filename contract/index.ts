@@ -8,3 +8,4 @@ export * from './usuario.js';
 export * from './api.js';
 export * from './catalogos.js';
 export * from './eventos.js';
+export * from './http.js';

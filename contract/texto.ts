@@ -11,16 +11,16 @@ export function contarCaracteres(texto: string): number {
   return [...texto].length;
 }
 
-export const LONGITUD_MINIMA_CLAVE = 12;
-export const LONGITUD_MAXIMA_CLAVE = 128;
+export const LONGITUD_MINIMA_CONTRASENA = 12;
+export const LONGITUD_MAXIMA_CONTRASENA = 128;
 
 /**
  * 12–128 characters counted as Unicode code points (NIST SP 800-63B), not UTF-16 units. Here, not
  * in usuario.ts, so the element's checklist uses it without bringing valibot into the first load.
  */
-export function longitudClaveValida(clave: string): boolean {
-  const caracteres = contarCaracteres(clave);
-  return caracteres >= LONGITUD_MINIMA_CLAVE && caracteres <= LONGITUD_MAXIMA_CLAVE;
+export function longitudContrasenaValida(contrasena: string): boolean {
+  const caracteres = contarCaracteres(contrasena);
+  return caracteres >= LONGITUD_MINIMA_CONTRASENA && caracteres <= LONGITUD_MAXIMA_CONTRASENA;
 }
 
 /**

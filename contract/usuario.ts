@@ -7,7 +7,7 @@ import {
   normalizarTelefono,
   ALFABETO_CODIGO,
   LETRAS_DE_NOMBRE,
-  longitudClaveValida,
+  longitudContrasenaValida,
   LONGITUD_CODIGO,
   TEXTO_VISIBLE,
 } from './texto.js';
@@ -94,8 +94,8 @@ export const CodigoSeguridadSchema = v.pipe(
 export const ContrasenaNuevaSchema = v.pipe(
   v.string(tipoEsperado),
   v.nonEmpty('REQUERIDO'),
-  v.transform((clave) => clave.normalize('NFKC')),
-  v.check(longitudClaveValida, 'LONGITUD'),
+  v.transform((contrasena) => contrasena.normalize('NFKC')),
+  v.check(longitudContrasenaValida, 'LONGITUD'),
 );
 
 /** A password typed to prove identity (login, check, re-authentication). */
@@ -112,13 +112,13 @@ function telefonoValido(numero: string | null, pais: string): boolean {
 }
 
 /** The new password and its confirmation (NFKC, like the password), which must be equal. */
-const claveNueva = {
+const contrasenaNueva = {
   contrasena: ContrasenaNuevaSchema,
-  confirmacion: v.pipe(v.string(tipoEsperado), v.transform((clave) => clave.normalize('NFKC'))),
+  confirmacion: v.pipe(v.string(tipoEsperado), v.transform((contrasena) => contrasena.normalize('NFKC'))),
 };
 
 export const CambioClaveSchema = v.pipe(
-  v.strictObject({ contrasenaAnterior: ContrasenaSchema, ...claveNueva }),
+  v.strictObject({ contrasenaAnterior: ContrasenaSchema, ...contrasenaNueva }),
   v.forward(
     v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
     ['confirmacion'],
@@ -126,8 +126,8 @@ export const CambioClaveSchema = v.pipe(
 );
 
 /** The form of the password-reset page that unblocks an account (DESIGN §4): no old password. */
-export const RestablecimientoClaveSchema = v.pipe(
-  v.strictObject(claveNueva),
+export const RestablecimientoContrasenaSchema = v.pipe(
+  v.strictObject(contrasenaNueva),
   v.forward(
     v.partialCheck([['contrasena'], ['confirmacion']], (c) => c.contrasena === c.confirmacion, 'NO_COINCIDE'),
     ['confirmacion'],

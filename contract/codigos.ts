@@ -1,3 +1,5 @@
+import type { ErrorCampo } from './api.js';
+
 /** Field error codes of DESIGN §4 (`errores[].codigo`). */
 export const CODIGOS_CAMPO = [
   'REQUERIDO',
@@ -17,40 +19,33 @@ export const CODIGOS_CAMPO = [
 export type CodigoCampo = (typeof CODIGOS_CAMPO)[number];
 
 /** Problem codes of DESIGN §4 (`codigo` of the problem+json body). */
-export type CodigoProblema =
-  | 'VALIDACION'
-  | 'JSON_INVALIDO'
-  | 'NO_AUTENTICADO'
-  | 'CREDENCIALES_INVALIDAS'
-  | 'CUENTA_INACTIVA'
-  | 'CUENTA_BLOQUEADA'
-  | 'ENLACE_NO_VALIDO'
-  | 'CONFLICTO'
-  | 'REAUTENTICACION_REQUERIDA'
-  | 'ORIGEN_NO_PERMITIDO'
-  | 'NO_ENCONTRADO'
-  | 'METODO_NO_PERMITIDO'
-  | 'VERSION_DESACTUALIZADA'
-  | 'PRECONDICION_REQUERIDA'
-  | 'CUERPO_DEMASIADO_GRANDE'
-  | 'TIPO_CONTENIDO'
-  | 'DEMASIADAS_SOLICITUDES'
-  | 'SERVICIO_CORREO_NO_DISPONIBLE'
-  | 'SERVICIO_CORREO_MAL_CONFIGURADO'
-  | 'SERVICIO_NO_DISPONIBLE'
-  | 'ERROR_INTERNO';
-
-/** One entry of the `errores` array of a 422 problem. */
-export interface ErrorCampo {
-  campo: string;
-  codigo: CodigoCampo;
-  mensaje: string;
-  /** Only on `codigoSeguridad` / `INCORRECTO`: how many tries the code has left. */
-  intentosRestantes?: number;
-}
+export const CODIGOS_PROBLEMA = [
+  'VALIDACION',
+  'JSON_INVALIDO',
+  'NO_AUTENTICADO',
+  'CREDENCIALES_INVALIDAS',
+  'CUENTA_INACTIVA',
+  'CUENTA_BLOQUEADA',
+  'ENLACE_NO_VALIDO',
+  'CONFLICTO',
+  'REAUTENTICACION_REQUERIDA',
+  'ORIGEN_NO_PERMITIDO',
+  'NO_ENCONTRADO',
+  'METODO_NO_PERMITIDO',
+  'VERSION_DESACTUALIZADA',
+  'PRECONDICION_REQUERIDA',
+  'CUERPO_DEMASIADO_GRANDE',
+  'TIPO_CONTENIDO',
+  'DEMASIADAS_SOLICITUDES',
+  'SERVICIO_CORREO_NO_DISPONIBLE',
+  'SERVICIO_CORREO_MAL_CONFIGURADO',
+  'SERVICIO_NO_DISPONIBLE',
+  'ERROR_INTERNO',
+] as const;
+export type CodigoProblema = (typeof CODIGOS_PROBLEMA)[number];
 
 /** Spanish names of the fields, as the screen labels them (seed §5.5). */
-export const ETIQUETAS: Record<string, string> = {
+export const ETIQUETAS = {
   idUsuario: 'ID.usuario',
   documento: 'Doc. Identificación',
   nombre: 'Nombre Usuario',
@@ -78,7 +73,9 @@ export const ETIQUETAS: Record<string, string> = {
   contrasena: 'Contraseña',
   motivo: 'Motivo',
   version: 'Versión',
-};
+} as const satisfies Record<string, string>;
+/** A field path the BFF names in `errores[].campo` (an unknown key of a body is named as sent). */
+export type CampoConEtiqueta = keyof typeof ETIQUETAS;
 
 const TEXTOS: Record<CodigoCampo, string> = {
   REQUERIDO: 'es obligatorio.',
@@ -103,8 +100,11 @@ const TELEFONO_FORMATO = `en Ecuador debe ser un fijo con código de área (0, d
 
 const INVISIBLES = 'contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
 
-/** More precise Spanish texts for some field and code pairs. */
-const TEXTOS_CAMPO: Record<string, string> = {
+/**
+ * More precise Spanish texts for some field and code pairs. The element has its own for each
+ * (tests/components/textos-del-servidor.test.ts compares them).
+ */
+export const TEXTOS_CAMPO: Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, string>> = {
   'nombre:FORMATO': 'solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.',
   'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
   'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
@@ -135,8 +135,9 @@ const TEXTOS_CAMPO: Record<string, string> = {
 
 /** The Spanish message of a field error: the field's label, then what is wrong. */
 export function mensajeCampo(campo: string, codigo: CodigoCampo): string {
-  const etiqueta = ETIQUETAS[campo] ?? campo;
-  return `${etiqueta}: ${TEXTOS_CAMPO[`${campo}:${codigo}`] ?? TEXTOS[codigo]}`;
+  if (!Object.hasOwn(ETIQUETAS, campo)) return `${campo}: ${TEXTOS[codigo]}`;
+  const conocido = campo as CampoConEtiqueta;
+  return `${ETIQUETAS[conocido]}: ${TEXTOS_CAMPO[`${conocido}:${codigo}`] ?? TEXTOS[codigo]}`;
 }
 
 export function errorCampo(campo: string, codigo: CodigoCampo): ErrorCampo {

@@ -1,5 +1,5 @@
 import type { InStatement, ResultSet } from '@libsql/client';
-import type { Ejecutor } from '../db/ejecutor.js';
+import type { Ejecutor } from './ejecutor.js';
 
 /** A fixed-window limit: at most `maximo` hits per `ventanaMs` for `clave`. */
 export interface Limite {
