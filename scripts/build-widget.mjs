@@ -6,7 +6,7 @@
 //    entry (esbuild would leave shared chunks that the browser discovers only after parsing the
 //    entry), and each lazy part (English, the zxcvbn policy, validation, the messages, the baja,
 //    re-authentication and 412 dialogs, the built-in login, the activity panel, the new password's
-//    checklist) is a `name.hash.js` file that imports from the entry. Hashed names never change content: the BFF serves them `immutable`.
+//    checklist, the security code's countdown) is a `name.hash.js` file that imports from the entry. Hashed names never change content: the BFF serves them `immutable`.
 // 3. Every file is precompressed (brotli and gzip, node:zlib) for the BFF to serve as is.
 //
 // Prints each file's brotli size and fails when the initial JS (the entry and anything it imports

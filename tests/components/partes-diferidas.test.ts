@@ -5,7 +5,7 @@ import { BffFalso, CLAVE } from '../../paquete/testing.js';
 import { $, abrirActividad, boton, campo, esperar, esperarDialogo, escribir, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
-const PARTES = ['validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login', 'actividad-reciente', 'requisitos-clave'];
+const PARTES = ['validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login', 'actividad-reciente', 'requisitos-clave', 'estado-codigo'];
 /** What comes with the activity panel: the open sessions and the events. */
 const DEL_PANEL = ['sesiones-abiertas', 'lista-actividad'];
 
@@ -99,6 +99,22 @@ describe('lazy parts: fetched the first time they are needed, and working', () =
     login.requestSubmit();
     await esperar(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'no se mostró el formulario tras ingresar');
     expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');
+  });
+
+  it('«Comprobar disponibilidad» brings the security code\'s countdown, and it counts', async () => {
+    const el = await montar();
+    expect(pedido('estado-codigo')).to.be.false;
+    $(el, 'input[name="mantenerCorreo"][value="no"]').click();
+    await escribir(el, 'f-correo', 'nuevo@example.com');
+    await escribir(el, 'f-confirmacionCorreo', 'nuevo@example.com');
+    boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+    await esperar(() => campo(el, 'f-correo').readOnly, 'no se comprobó el correo');
+    expect(pedido('estado-codigo')).to.be.true;
+    expect($(el, '[part="cuenta-regresiva"]')).to.be.null;
+    boton(el.shadowRoot!, 'Solicitar código de seguridad').click();
+    await esperar(() => $(el, '[role="timer"]'), 'no apareció la cuenta regresiva');
+    expect($(el, '[role="timer"]').textContent).to.match(/^1[45]:[0-5]\d$/);
+    expect($(el, '[part="cuenta-regresiva"]').textContent).to.contain('Podrá pedir otro código en');
   });
 
   it('«Actividad reciente» brings its panel when opened, with the open sessions and the events', async () => {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { normalizarCorreo } from '../../../contract/texto.js';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
+import { cargarParte } from '../lib/partes.js';
 import { duracionCodigo, msHasta, umbralCruzado } from '../vistas/cuenta-regresiva.js';
 
 /**
@@ -21,6 +22,8 @@ export class FlujoCorreo implements ReactiveController {
   /** The last threshold crossed (10, 5, 2, 1 minutes), for the polite live region. */
   anuncio: number | null = null;
   ahora = Date.now();
+  /** The countdown's view (a lazy part, fetched beside the availability check). */
+  vistaCodigo: typeof import('../vistas/estado-codigo.js') | null = null;
   private reloj: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -53,7 +56,11 @@ export class FlujoCorreo implements ReactiveController {
     this.comprobando = true;
     this.host.requestUpdate();
     try {
-      const { datos } = await this.api().post<{ disponible: boolean }>('/api/correo/disponibilidad', { correo });
+      const [{ datos }, vistaCodigo] = await Promise.all([
+        this.api().post<{ disponible: boolean }>('/api/correo/disponibilidad', { correo }),
+        cargarParte(import('../vistas/estado-codigo.js')),
+      ]);
+      this.vistaCodigo = vistaCodigo;
       if (!datos.disponible) return 'NO_DISPONIBLE';
       this.verificado = normalizarCorreo(correo);
       return null;

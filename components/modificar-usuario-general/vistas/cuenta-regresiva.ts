@@ -3,7 +3,6 @@ import { VIGENCIA_CODIGO_MS } from '../../../contract/http.js';
 /** Minutes left at which the countdown is announced to screen readers (not every second). */
 export const UMBRALES_ANUNCIO = [10, 5, 2, 1] as const;
 
-
 /** `mm:ss` of a number of milliseconds (rounded up, never negative). */
 export function formatoMinutos(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

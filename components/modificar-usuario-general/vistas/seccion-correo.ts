@@ -3,12 +3,11 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { normalizarCodigo } from '../../../contract/texto.js';
 import { asterisco, campoLectura, campoTexto, idDe, type AnfitrionCampos } from './campos.js';
-import { formatoMinutos } from './cuenta-regresiva.js';
 import type { FlujoCorreo } from '../controladores/flujo-correo.js';
 import type { Usuario } from '../../../contract/api.js';
 
-type EstadoCorreo = Readonly<
-  Pick<FlujoCorreo, 'verificado' | 'comprobando' | 'solicitando' | 'expira' | 'esperaReenvio' | 'restante' | 'anuncio' | 'intentosRestantes'>
+export type EstadoCorreo = Readonly<
+  Pick<FlujoCorreo, 'verificado' | 'comprobando' | 'solicitando' | 'expira' | 'esperaReenvio' | 'restante' | 'anuncio' | 'intentosRestantes' | 'vistaCodigo'>
 >;
 
 export interface AnfitrionCorreoVista extends AnfitrionCampos {
@@ -33,7 +32,7 @@ function radio(h: AnfitrionCorreoVista, valor: 'si' | 'no', texto: string) {
   </label>`;
 }
 
-/** Seed §5.5.1: keep the email (Sí/No), the new address, its check, the security code. */
+/** Seed §5.5.1: keep the email (Sí/No), the new address, its check, the security code (its countdown: estado-codigo.ts). */
 export function seccionCorreo(h: AnfitrionCorreoVista) {
   const f = h.correo;
   const mantener = h.valores.mantenerCorreo === 'si';
@@ -143,37 +142,11 @@ export function seccionCorreo(h: AnfitrionCorreoVista) {
             ? msg('El código llega al nuevo correo; revise también la carpeta de correo no deseado.')
             : msg('Primero compruebe la disponibilidad del correo.'),
       })}
-      ${!mantener ? estadoCodigo(f, espera) : nothing}
+      ${!mantener && f.vistaCodigo ? f.vistaCodigo.estadoCodigo(f, espera) : nothing}
       <div class="oculto" aria-live="polite" id="anuncio-codigo">
-        ${f.anuncio !== null && f.expira !== null ? anuncioMinutos(f.anuncio) : ''}
+        ${f.anuncio !== null && f.expira !== null && f.vistaCodigo ? f.vistaCodigo.anuncioMinutos(f.anuncio) : ''}
       </div>
       ${campoLectura(idDe('correoSenae'), msg('SENAE Correo Electrónico'), h.usuario.correoSenae)}
     </div>
   </fieldset>`;
-}
-
-function anuncioMinutos(minutos: number): string {
-  return minutos === 1
-    ? msg('Queda 1 minuto para que venza el código de seguridad.')
-    : msg(str`Quedan ${minutos} minutos para que venza el código de seguridad.`);
-}
-
-function estadoCodigo(f: EstadoCorreo, espera: number) {
-  if (f.expira === null && espera === 0) return nothing;
-  return html`<div class="ancho estado-codigo" part="cuenta-regresiva">
-    ${f.expira !== null
-      ? html`<p>
-          ${msg('El código vence en')}
-          <strong role="timer">${formatoMinutos(f.restante)}</strong>
-        </p>`
-      : nothing}
-    ${espera > 0 ? html`<p id="espera-reenvio" class="ayuda">${msg(str`Podrá pedir otro código en ${formatoMinutos(espera)}.`)}</p>` : nothing}
-    ${f.intentosRestantes === null
-      ? nothing
-      : html`<p class="aviso">
-          ${f.intentosRestantes > 0
-            ? msg(str`Intentos restantes con este código: ${f.intentosRestantes}.`)
-            : msg('No quedan intentos con este código: solicite uno nuevo.')}
-        </p>`}
-  </div>`;
 }
