@@ -99,6 +99,20 @@ export function todos(raiz: ParentNode, selector: string): Element[] {
   return r;
 }
 
+/** Text with its whitespace collapsed, as a reader (and Playwright's getByText) takes it. */
+export const normal = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Controls whose <label> text (or aria-label) is exactly `nombre`, through every shadow root:
+ * what Playwright's getByLabel finds (the aria-hidden asterisk included in the label's text).
+ */
+export function porEtiqueta(el: ModificarUsuarioGeneral, nombre: string): Element[] {
+  const controles = todos(el.shadowRoot!, 'input, select, textarea') as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[];
+  return controles.filter(
+    (c) => [...(c.labels ?? [])].some((l) => normal(l.textContent) === nombre) || normal(c.getAttribute('aria-label')) === nombre,
+  );
+}
+
 export function boton(raiz: ParentNode, texto: string): HTMLButtonElement {
   const b = todos(raiz, 'button').find((x) => x.textContent!.trim() === texto) as HTMLButtonElement | undefined;
   if (!b) throw new Error(`no hay botón «${texto}»`);

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { BffFalso, CLAVE, json } from '../../paquete/testing.js';
-import { $, boton, campo, elegir, escribir, esperar, montar, salir, todos } from './ayuda.js';
+import { $, boton, campo, elegir, escribir, esperar, montar, normal, porEtiqueta, salir, todos } from './ayuda.js';
+
+// DESIGN.md §2's labels, each the exact text of one control's label.
+const ETIQUETAS = [
+  'ID.usuario', 'Doc. Identificación', 'Nombre Usuario', 'Contraseña anterior', 'Contraseña', 'Confirmación de Contraseña',
+  'País', 'Provincia', 'Ciudad', 'Dirección', 'Teléfono1', 'Teléfono2', 'Número de Celular', 'Operadora', 'Fax',
+  'Correo Electrónico', 'Confirmación de correo electrónico', 'Ingrese código de seguridad', 'SENAE Correo Electrónico',
+];
+const REQUERIDOS = ['Nombre Usuario', 'País', 'Provincia', 'Ciudad', 'Dirección', 'Teléfono1', 'Número de Celular', 'Correo Electrónico'];
 
 describe('fields of the screen (seed §5.5)', () => {
   let bff: BffFalso;
@@ -253,5 +261,23 @@ describe('fields of the screen (seed §5.5)', () => {
     await salir(el, 'f-celular-numero');
     expect(campo(el, 'f-celular-numero').value).to.equal('099-123-456a');
     expect($(el, '#f-celular-numero-error').textContent).to.contain('Solo admite dígitos');
+  });
+
+  it('every label of DESIGN §2 is the exact text of the label of a single control; the asterisk stays outside', async () => {
+    const el = await montar();
+    const faltan = ETIQUETAS.filter((n) => porEtiqueta(el, n).length !== 1).map((n) => `${n}: ${porEtiqueta(el, n).length}`);
+    expect(faltan.join('; ')).to.equal('');
+    for (const n of REQUERIDOS) {
+      const c = porEtiqueta(el, n)[0]!;
+      expect(c.getAttribute('aria-required'), n).to.equal('true');
+      const asterisco = c.closest('.campo')!.querySelector('.req');
+      expect(asterisco?.getAttribute('aria-hidden'), n).to.equal('true');
+    }
+    expect((porEtiqueta(el, 'Número de Celular')[0] as HTMLElement).tagName).to.equal('INPUT');
+    expect((porEtiqueta(el, 'Operadora')[0] as HTMLElement).tagName).to.equal('SELECT');
+    // The radio group's question is, as text, exactly its name too (getByText(…, {exact: true})).
+    const pregunta = todos(el.shadowRoot!, 'legend *').filter((x) => normal(x.textContent) === 'Desea mantener el mismo correo electrónico');
+    expect(pregunta).to.have.length(1);
+    expect(pregunta[0]!.closest('[role="radiogroup"]')).to.exist;
   });
 });

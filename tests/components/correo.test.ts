@@ -267,6 +267,22 @@ describe('new email and security code', () => {
     expect(dialogoAbierto(el)!.textContent).not.to.contain('más tarde');
   });
 
+  it('after a 429 when asking for the code, «Aceptar» leaves the focus on the code field, not on the page', async () => {
+    const el = await montar();
+    await escribir(el, 'f-correo', 'nuevo@example.com');
+    await escribir(el, 'f-confirmacionCorreo', 'nuevo@example.com');
+    boton(el.shadowRoot!, 'Comprobar disponibilidad').click();
+    await esperar(() => campo(el, 'f-correo').readOnly);
+    bff.una('POST /api/correo/codigo', () => problema(429, 'DEMASIADAS_SOLICITUDES', {}, { 'Retry-After': '60' }));
+    const solicitar = boton(el.shadowRoot!, 'Solicitar código de seguridad');
+    solicitar.focus();
+    solicitar.click();
+    await esperarDialogo(el, 'Se envía un código por minuto. Podrá pedir otro en 60 segundos.');
+    boton(el.shadowRoot!, 'Aceptar').click();
+    await esperar(() => !dialogoAbierto(el));
+    await esperar(() => el.shadowRoot!.activeElement?.id === 'f-codigoSeguridad', 'el foco no volvió al campo del código');
+  });
+
   describe('with a fake clock', () => {
     let reloj: sinon.SinonFakeTimers;
     afterEach(() => reloj?.restore());

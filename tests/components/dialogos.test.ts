@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { BffFalso, problema } from '../../paquete/testing.js';
-import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, todos } from './ayuda.js';
+import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
+import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, porEtiqueta, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 async function prepararCambioTelefono(el: ModificarUsuarioGeneral) {
@@ -178,5 +178,60 @@ describe('dialogs', () => {
     d.close();
     await esperar(() => !dialogoAbierto(el));
     expect(campo(el, 'f-nombre')).to.exist;
+  });
+
+  it('the closed re-authentication dialog adds no other «Contraseña» field; open, it has one', async () => {
+    bff.reautenticacionRequerida = true;
+    const el = await montar();
+    expect(porEtiqueta(el, 'Contraseña')).to.have.length(1);
+    $(el, 'input[name="mantenerCorreo"][value="no"]').click();
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const d = await esperarDialogo(el, 'Motivo');
+    expect(porEtiqueta(el, 'Motivo')).to.have.length(1);
+    const motivo = d.querySelector('textarea')!;
+    motivo.value = 'Ya no trabajo con comercio exterior';
+    motivo.dispatchEvent(new Event('input'));
+    boton(d, 'Solicitud de baja').click();
+    const reaut = await esperarDialogo(el, 'Confirme su identidad');
+    expect(porEtiqueta(el, 'Contraseña').filter((c) => reaut.contains(c))).to.have.length(1);
+  });
+
+  it('usuario-modificado, baja-solicitada and sesion-expirada are CustomEvent with detail, bubbles and composed', async () => {
+    const el = await montar();
+    $(el, 'input[name="mantenerCorreo"][value="si"]').click();
+    await el.updateComplete;
+    const modificado = oneEvent(el, 'usuario-modificado');
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro');
+    boton(el.shadowRoot!, 'Sí').click();
+    const e = await modificado;
+    expect(e instanceof CustomEvent).to.be.true;
+    expect(e.detail.idUsuario).to.equal('tmacay');
+    expect(e.bubbles && e.composed).to.be.true;
+    await esperarDialogo(el, 'La información se actualizó con éxito.');
+    boton(el.shadowRoot!, 'Aceptar').click();
+
+    boton(el.shadowRoot!, 'Solicitud de baja').click();
+    const d = await esperarDialogo(el, 'Motivo');
+    const motivo = d.querySelector('textarea')!;
+    motivo.value = 'Ya no trabajo con comercio exterior';
+    motivo.dispatchEvent(new Event('input'));
+    const baja = oneEvent(el, 'baja-solicitada');
+    boton(d, 'Solicitud de baja').click();
+    await esperarDialogo(el, 'Su solicitud de baja fue registrada');
+    boton(el.shadowRoot!, 'Aceptar').click();
+    const b = await baja;
+    expect(b instanceof CustomEvent).to.be.true;
+    expect(b.detail.estado).to.equal('REGISTRADA');
+
+    bff.tokenEmitido = 'bueno';
+    const otro = await montar({ token: 'bueno', esperar: true });
+    bff.tokenEmitido = 'otro';
+    const expirada = oneEvent(otro, 'sesion-expirada');
+    await escribir(otro, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    boton(otro.shadowRoot!, 'Cambio de clave').click();
+    const s = await expirada;
+    expect(s instanceof CustomEvent).to.be.true;
+    expect(s.bubbles && s.composed).to.be.true;
   });
 });

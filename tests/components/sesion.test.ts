@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { BffFalso, CLAVE, json, usuarioDemo } from '../../paquete/testing.js';
-import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, relojFalso, todos } from './ayuda.js';
+import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, porEtiqueta, relojFalso, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/controladores/inactividad.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -213,6 +213,30 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     bff.sinRed = false;
     boton(d, 'Reintentar').click();
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
+  });
+
+  it('the built-in login asks for the token without credentials (leaves no cookie): it stays in memory only', async () => {
+    bff.autenticado = false;
+    const el = await montar({ esperar: false });
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
+    expect(porEtiqueta(el, 'ID.usuario')).to.have.length(1);
+    expect(porEtiqueta(el, 'Contraseña')).to.have.length(1);
+    login.querySelector<HTMLInputElement>('#login-id')!.value = 'tmacay';
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    boton(login, 'Ingresar').click();
+    await listo(el);
+    expect(bff.de('POST /api/sesiones')[0]!.credenciales).to.equal('omit');
+  });
+
+  it('a token the host sets while the built-in login is shown is used at once', async () => {
+    bff.autenticado = false;
+    bff.tokenEmitido = 'del-anfitrion';
+    const el = await montar({ esperar: false });
+    await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
+    el.token = 'del-anfitrion';
+    await listo(el);
+    expect(bff.de('GET /api/usuario').at(-1)!.cabeceras.get('Authorization')).to.equal('Bearer del-anfitrion');
   });
 
   describe('idleness', () => {

@@ -2,12 +2,11 @@
 // button «Cerrar las demás sesiones», the re-authentication it may ask for, English, and axe.
 import { expect } from '@open-wc/testing';
 import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
-import { abrirActividad, boton, esperar, esperarDialogo, eventosActividad, montar, parteActividad } from './ayuda.js';
+import { abrirActividad, boton, esperar, esperarDialogo, eventosActividad, montar, normal, parteActividad } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const sesiones = (el: ModificarUsuarioGeneral) => parteActividad(el, 'mug-sesiones-abiertas');
 const items = (el: ModificarUsuarioGeneral) => [...(sesiones(el)?.querySelectorAll('li') ?? [])];
-const normal = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 describe('open sessions in «Actividad reciente»', () => {
   let bff: BffFalso;
