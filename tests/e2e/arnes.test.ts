@@ -5,8 +5,8 @@ import { arrancarServidor, puertoLibre, usarEntornoE2e } from '../helpers/e2e.js
 
 const entorno = usarEntornoE2e();
 
-describe('arnés de extremo a extremo', () => {
-  test('el vigilante señala errores de consola, excepciones, peticiones fallidas y respuestas de error no declaradas', async () => {
+describe('end-to-end harness', () => {
+  test('the watcher reports console errors, exceptions, failed requests and undeclared error answers', async () => {
     const { servidor } = entorno;
     const { contexto, pagina, vigilante } = await entorno.abrirPagina();
     try {
@@ -46,7 +46,7 @@ describe('arnés de extremo a extremo', () => {
     }
   });
 
-  test('el servidor responde en sus dos puertos y deja de hacerlo tras cerrar()', async () => {
+  test('the server answers on its two ports and stops after cerrar()', async () => {
     const otro = await arrancarServidor();
     expect((await fetch(`${otro.url}/api/salud`)).status).toBe(200);
     expect((await fetch(`${otro.urlTercero}/`)).status).toBe(200);

@@ -14,8 +14,8 @@ import {
 
 const entorno = usarEntornoE2e();
 
-describe('solicitud de baja', () => {
-  test('e. pide la baja con un motivo; la sesión termina y el inicio de sesión se rechaza con un mensaje claro', async () => {
+describe('account closure (solicitud de baja)', () => {
+  test('e. asks for the baja with a reason; the session ends and the login is refused with a clear message', async () => {
     const { servidor } = entorno;
     const { pagina, vigilante } = await entorno.abrirPagina();
     await abrirFormularioPortal(pagina, servidor, 'tmacay');
@@ -59,7 +59,7 @@ describe('solicitud de baja', () => {
     vigilante.verificar();
   });
 
-  test('e2. los demás usuarios siguen entrando', async () => {
+  test('e2. the other users still log in', async () => {
     const { pagina, vigilante } = await entorno.abrirPagina();
     await iniciarSesionPortal(pagina, entorno.servidor, 'mzambrano');
     vigilante.verificar();

@@ -58,8 +58,8 @@ async function paginaDelElemento(idUsuario = 'tmacay', vista?: { ancho: number; 
 const delWidget = (t: Transferido[]) => t.filter((x) => new URL(x.url).pathname.startsWith('/widget/'));
 const parte = (t: Transferido[], nombre: string) => delWidget(t).filter((x) => new URL(x.url).pathname.startsWith(`/widget/${nombre}.`));
 
-describe('carga inicial del elemento construido', () => {
-  test(`el JS que Chromium transfiere para el elemento cabe en ${PRESUPUESTO_JS} bytes, en brotli y en un solo archivo`, async () => {
+describe('initial load of the built element', () => {
+  test(`the JS Chromium transfers for the element fits in ${PRESUPUESTO_JS} bytes, brotli, in one file`, async () => {
     const { transferido, vigilante } = await paginaDelElemento();
     const js = delWidget(transferido).filter((x) => x.tipo === 'Script');
     const total = js.reduce((s, x) => s + x.bytes, 0);
@@ -69,7 +69,7 @@ describe('carga inicial del elemento construido', () => {
     vigilante.verificar();
   });
 
-  test('los archivos del elemento llegan comprimidos; los de nombre con hash, inmutables; sin mapas de fuentes', async () => {
+  test("the element's files arrive compressed; hashed names are immutable; no source maps", async () => {
     const { servidor } = entorno;
     const { transferido } = await paginaDelElemento();
     const entrada = await fetch(`${servidor.url}/widget/modificar-usuario-general.js`, { headers: { 'Accept-Encoding': 'br, gzip' } });
@@ -92,7 +92,7 @@ describe('carga inicial del elemento construido', () => {
     expect(paises.bytes).toBeLessThan(4_000);
   });
 
-  test('«Actividad reciente», la validación, los mensajes y la baja llegan cuando se usan, y funcionan', async () => {
+  test('«Actividad reciente», validation, the messages and the baja arrive when used, and work', async () => {
     const { pagina, transferido, vigilante } = await paginaDelElemento();
     for (const nombre of ['actividad-reciente', 'validacion', 'avisos', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login']) {
       expect(parte(transferido, nombre), nombre).toHaveLength(0);
@@ -124,7 +124,7 @@ describe('carga inicial del elemento construido', () => {
   test.each([
     { ancho: 412, alto: 823 },
     { ancho: 1280, alto: 900 },
-  ])('la página no salta cuando el elemento aparece ($ancho px): desplazamiento acumulado ≤ 0,05', async (vista) => {
+  ])('the page does not jump when the element appears ($ancho px): cumulative layout shift ≤ 0.05', async (vista) => {
     const { pagina } = await paginaDelElemento('tmacay', vista);
     // The cities arrive after the form; then nothing else is on its way.
     await pagina.locator('#f-ciudad:not([disabled])').waitFor();
@@ -133,7 +133,7 @@ describe('carga inicial del elemento construido', () => {
     expect(total, `desplazamientos: ${desplazamientos.join(', ')}`).toBeLessThanOrEqual(0.05);
   });
 
-  test('la página de un tercero sin sesión trae el inicio de sesión propio y con él se entra', async () => {
+  test('a third-party page without a session brings the built-in login, and it logs in', async () => {
     const { servidor } = entorno;
     const { pagina, vigilante } = await entorno.abrirPagina();
     vigilante.esperar({ metodo: 'GET', ruta: '/api/usuario', estado: 401 });

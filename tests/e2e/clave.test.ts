@@ -18,8 +18,8 @@ const NUEVA = 'Faro-Salinas-Marea-Baja-2031';
 
 const entorno = usarEntornoE2e();
 
-describe('cambio de contraseña', () => {
-  test('c. verifica la anterior, fija la nueva; cierra sesión; la nueva entra y la anterior no', async () => {
+describe('password change', () => {
+  test('c. checks the old password, sets the new one; logs out; the new one logs in and the old one does not', async () => {
     const { servidor } = entorno;
     const { pagina, vigilante } = await entorno.abrirPagina();
     await abrirFormularioPortal(pagina, servidor, 'jsmith');

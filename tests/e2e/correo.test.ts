@@ -27,8 +27,8 @@ const entorno = usarEntornoE2e();
 /** The portal tab of test b, where the address was changed; test b2 checks its session ended. */
 let portal: Page | undefined;
 
-describe('cambio de correo electrónico', () => {
-  test('b. comprueba disponibilidad, recibe el código en la bandeja, lo escribe y el correo cambia', async () => {
+describe('email change', () => {
+  test('b. checks availability, receives the code in the outbox, types it and the email changes', async () => {
     const { servidor } = entorno;
     const { pagina, vigilante } = await entorno.abrirPagina();
     portal = pagina;
@@ -82,7 +82,7 @@ describe('cambio de correo electrónico', () => {
     vigilante.verificar();
   });
 
-  test('b2. el enlace «No reconozco este cambio» del aviso restaura el correo anterior y cierra las sesiones', async () => {
+  test("b2. the notice's «No reconozco este cambio» link restores the previous email and ends the sessions", async () => {
     const { servidor } = entorno;
     const aviso = await ultimoCorreo(servidor, ANTERIOR, 'correo electrónico');
     const enlace = /https?:\/\/\S+\/correo\/revertir\/[\w-]+/.exec(aviso?.texto ?? '')?.[0];
@@ -110,7 +110,7 @@ describe('cambio de correo electrónico', () => {
     await portal!.getByText('Su usuario está bloqueado por seguridad').waitFor();
   });
 
-  test('b3. el enlace «Crear una contraseña nueva» enviado al correo restaurado desbloquea el usuario con una contraseña nueva', async () => {
+  test('b3. the «Crear una contraseña nueva» link sent to the restored email unlocks the user with a new password', async () => {
     const { servidor } = entorno;
     const correo = await ultimoCorreo(servidor, ANTERIOR, 'Desbloquee su usuario');
     const enlace = /http:\/\/\S+\/clave\/restablecer\/[\w-]{43}/.exec(correo?.texto ?? '')?.[0];

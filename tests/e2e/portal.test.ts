@@ -19,8 +19,8 @@ import {
 const entorno = usarEntornoE2e();
 afterEach(() => entorno.cerrarPaginas());
 
-describe('portal de demostración', () => {
-  test('a. inicia sesión, llega por el menú a 3.2.3 › opción 3 y cambia Teléfono1; queda guardado', async () => {
+describe('demo portal', () => {
+  test('a. logs in, reaches 3.2.3 › option 3 through the menu and changes Teléfono1; it is saved', async () => {
     const { servidor } = entorno;
     const { pagina, vigilante } = await entorno.abrirPagina();
     await iniciarSesionPortal(pagina, servidor, 'tmacay');
@@ -41,7 +41,7 @@ describe('portal de demostración', () => {
     vigilante.verificar();
   });
 
-  test('b. corregir el nombre lo guarda en mayúsculas, el formulario lo muestra así y la cabecera lo sigue', async () => {
+  test('b. a corrected name is saved in capitals, the form shows it so and the header follows it', async () => {
     const { pagina, vigilante } = await entorno.abrirPagina({ ancho: 360, alto: 740 });
     await abrirFormularioPortal(pagina, entorno.servidor, 'mzambrano');
     expect(await pagina.locator('#nombre-usuario').textContent()).toBe('MARIA ZAMBRANO');
@@ -54,7 +54,7 @@ describe('portal de demostración', () => {
     vigilante.verificar();
   });
 
-  test('c. cada enlace de la ruta («Inicio», «3.2.3 …») es un blanco de al menos 24 × 24 px (WCAG 2.5.8), también a 360 px', async () => {
+  test('c. every breadcrumb link («Inicio», «3.2.3 …») is a target of at least 24 × 24 px (WCAG 2.5.8), also at 360 px', async () => {
     for (const ancho of [1280, 360]) {
       const { pagina, vigilante } = await entorno.abrirPagina({ ancho, alto: 740 });
       await abrirFormularioPortal(pagina, entorno.servidor, 'tmacay');
@@ -69,7 +69,7 @@ describe('portal de demostración', () => {
     }
   });
 
-  test('f. solo con el teclado a 360 px: un teléfono con +593, «Sí» con las flechas, Modificar, Sí y Aceptar con Enter', async () => {
+  test('f. keyboard only at 360 px: a phone with +593, «Sí» with the arrows, Modificar, Sí and Aceptar with Enter', async () => {
     const { pagina, vigilante } = await entorno.abrirPagina({ ancho: 360, alto: 740 });
     await abrirFormularioPortal(pagina, entorno.servidor, 'tmacay');
     const enfocado = () =>
@@ -102,7 +102,7 @@ describe('portal de demostración', () => {
     vigilante.verificar();
   });
 
-  test('d. un Teléfono1 inválido se señala junto al campo y no se envía nada', async () => {
+  test('d. an invalid Teléfono1 is flagged beside the field and nothing is sent', async () => {
     const { pagina, vigilante, envios } = await abrirFormularioContandoPuts('mzambrano');
 
     const telefono = campo(pagina, 'Teléfono1');
@@ -121,7 +121,7 @@ describe('portal de demostración', () => {
     vigilante.verificar();
   });
 
-  test('d2. pulsar Modificar con el foco aún en el campo inválido también valida (el botón no se mueve bajo el puntero)', async () => {
+  test('d2. pressing Modificar with the focus still in the invalid field also validates (the button does not move under the pointer)', async () => {
     const { pagina, vigilante, envios } = await abrirFormularioContandoPuts('mzambrano');
 
     const telefono = campo(pagina, 'Teléfono1');

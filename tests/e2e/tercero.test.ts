@@ -15,8 +15,8 @@ import {
 
 const entorno = usarEntornoE2e();
 
-describe('página de un tercero', () => {
-  test('f. ingresa con el inicio de sesión del elemento, usa Bearer y guarda un cambio, sin errores de CORS', async () => {
+describe('third-party page', () => {
+  test("f. logs in with the element's login, uses Bearer and saves a change, with no CORS errors", async () => {
     const { servidor } = entorno;
     const { pagina, vigilante } = await entorno.abrirPagina();
     const consola: string[] = [];

@@ -44,14 +44,14 @@ async function modificar(el: ModificarUsuarioGeneral) {
   boton(buscar(el.shadowRoot!, 'dialog[open]')[0]!, 'Sí')!.click();
 }
 
-describe('el portal con el BFF falso', () => {
+describe('the portal with the fake BFF', () => {
   let bff: BffFalso;
   beforeEach(() => {
     bff = new BffFalso({ base: 'http://bff.prueba' }).instalar();
   });
   afterEach(() => bff.desinstalar());
 
-  it('ingresa con su formulario, da el token al elemento y muestra «Datos guardados» al recibir usuario-modificado', async () => {
+  it('logs in with its form, gives the token to the element and shows «Datos guardados» on usuario-modificado', async () => {
     montarAnfitrion(raiz, 'http://bff.prueba');
     await ingresar('tmacay', CLAVE);
     const el = await formulario();
@@ -62,7 +62,7 @@ describe('el portal con el BFF falso', () => {
     expect(bff.de('PUT /api/usuario')[0]!.cuerpo.mantenerCorreo).to.equal(true);
   });
 
-  it('con la contraseña equivocada muestra el detalle del BFF y no monta el elemento', async () => {
+  it("with a wrong password shows the BFF's detail and does not mount the element", async () => {
     montarAnfitrion(raiz, 'http://bff.prueba');
     await ingresar('tmacay', 'otra-clave-cualquiera');
     await waitUntil(() => raiz.querySelector('#aviso')!.textContent, 'no mostró el error');
@@ -70,7 +70,7 @@ describe('el portal con el BFF falso', () => {
     expect(raiz.querySelector('modificar-usuario-general')).to.equal(null);
   });
 
-  it('ante sesion-expirada pide ingresar de nuevo y el elemento sigue con el token nuevo', async () => {
+  it('on sesion-expirada asks to log in again and the element carries on with the new token', async () => {
     montarAnfitrion(raiz, 'http://bff.prueba');
     await ingresar('tmacay', CLAVE);
     const el = await formulario();
@@ -84,14 +84,14 @@ describe('el portal con el BFF falso', () => {
   });
 });
 
-describe('el portal con el BFF real', () => {
+describe('the portal with the real BFF', () => {
   let origen: string;
   before(async function () {
     this.timeout(40000);
     origen = await iniciarBffReal();
   });
 
-  it('tmacay ingresa por el portal y el elemento muestra sus datos del BFF real; guardar emite usuario-modificado', async () => {
+  it('tmacay logs in through the portal and the element shows their data from the real BFF; saving fires usuario-modificado', async () => {
     montarAnfitrion(raiz, origen);
     await ingresar('tmacay', CLAVE);
     const el = await formulario();
@@ -100,7 +100,7 @@ describe('el portal con el BFF real', () => {
     await waitUntil(() => raiz.querySelector('#registro')!.textContent === 'Datos guardados de TITO MACAY.', 'no llegó usuario-modificado', { timeout: 15000 });
   });
 
-  it('cerrada la sesión en el BFF, el elemento emite sesion-expirada y el portal pide ingresar de nuevo', async () => {
+  it('with the session ended in the BFF, the element fires sesion-expirada and the portal asks to log in again', async () => {
     montarAnfitrion(raiz, origen);
     await ingresar('mzambrano', CLAVE);
     const el = await formulario();
@@ -110,7 +110,7 @@ describe('el portal con el BFF real', () => {
     expect(raiz.querySelector('#aviso')!.textContent).to.equal('Su sesión terminó: ingrese de nuevo para continuar.');
   });
 
-  it('una contraseña equivocada muestra el detalle en español del BFF', async () => {
+  it("a wrong password shows the BFF's Spanish detail", async () => {
     montarAnfitrion(raiz, origen);
     await ingresar('jsmith', 'no-es-la-clave');
     await waitUntil(() => raiz.querySelector('#aviso')!.textContent, 'no mostró el error', { timeout: 10000 });
