@@ -37,7 +37,7 @@ export const SesionInputSchema = v.strictObject({
 export const SesionSchema = v.object({ token: v.string(), expiraEn: v.string() });
 export type Sesion = v.InferOutput<typeof SesionSchema>;
 
-export const VerificacionClaveSchema = v.strictObject({ contrasenaAnterior: ContrasenaSchema });
+export const VerificacionContrasenaSchema = v.strictObject({ contrasenaAnterior: ContrasenaSchema });
 export const ReautenticacionSchema = v.strictObject({ contrasena: ContrasenaSchema });
 export const CorreoInputSchema = v.strictObject({ correo: CorreoSchema });
 export const DisponibilidadSchema = v.object({ disponible: v.boolean() });

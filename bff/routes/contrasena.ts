@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { errorCampo, ReautenticacionSchema, VerificacionClaveSchema } from '../../contract/index.js';
+import { errorCampo, ReautenticacionSchema, VerificacionContrasenaSchema } from '../../contract/index.js';
 import { marcarReautenticacion } from '../db/sesiones.js';
 import { origenDeSolicitud } from '../middleware/solicitud.js';
 import { problemaLimite, problemaValidacion } from '../problemas.js';
@@ -23,7 +23,7 @@ async function probar(deps: Servicios, c: Context<Entorno>, campo: string, contr
 
 /** POST /api/usuario/clave/verificacion {contrasenaAnterior} ("Cambio de clave"), under the session middleware. */
 export function rutasVerificacionContrasena(deps: Servicios) {
-  return new Hono<Entorno>().post('/verificacion', cuerpoValido(VerificacionClaveSchema), (c) =>
+  return new Hono<Entorno>().post('/verificacion', cuerpoValido(VerificacionContrasenaSchema), (c) =>
     probar(deps, c, 'contrasenaAnterior', c.req.valid('json').contrasenaAnterior),
   );
 }

@@ -17,7 +17,7 @@ import {
   SesionSchema,
   UsuarioSchema,
   UsuarioUpdateSchema,
-  VerificacionClaveSchema,
+  VerificacionContrasenaSchema,
 } from '../../contract/index.js';
 import type { Entorno } from '../tipos.js';
 
@@ -183,10 +183,10 @@ export function documentoOpenApi() {
       },
       '/api/usuario/clave/verificacion': {
         post: {
-          operationId: 'verificarClave',
+          operationId: 'verificarContrasena',
           summary: 'Comprobar la contraseña anterior («Cambio de clave»)',
           security: seguro,
-          requestBody: cuerpo('VerificacionClave'),
+          requestBody: cuerpo('VerificacionContrasena'),
           responses: { ...exito(204, 'Correcta'), ...problemas(401, 422, 429, 503) },
         },
       },
@@ -279,7 +279,7 @@ export function documentoOpenApi() {
         Reautenticacion: esquema(ReautenticacionSchema, 'input'),
         Usuario: esquema(UsuarioSchema, 'output'),
         UsuarioUpdate: esquema(UsuarioUpdateSchema, 'input'),
-        VerificacionClave: esquema(VerificacionClaveSchema, 'input'),
+        VerificacionContrasena: esquema(VerificacionContrasenaSchema, 'input'),
         CorreoInput: esquema(CorreoInputSchema, 'input'),
         Disponibilidad: esquema(DisponibilidadSchema, 'output'),
         CodigoEnviado: esquema(CodigoEnviadoSchema, 'output'),

@@ -7,7 +7,7 @@ import { ErrorRed, ProblemaHttp, type Respuesta } from './lib/api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { BajaSolicitadaEvent, UsuarioModificadoEvent } from './eventos.js';
 import type { ContextoContrasena } from '../../contract/datos-personales.js';
-import { FlujoClave } from './controladores/flujo-clave.js';
+import { FlujoContrasena } from './controladores/flujo-contrasena.js';
 import { FlujoCorreo } from './controladores/flujo-correo.js';
 import { Inactividad } from './controladores/inactividad.js';
 import { TrasPuntero } from './controladores/tras-puntero.js';
@@ -132,7 +132,7 @@ export class ModificarUsuarioGeneral extends LitElement {
       pais === 'EC' && provincia ? (await this.api.get<Opcion[]>(rutaCiudades(provincia), signal)).datos : [],
     onError: (e) => void this.fallo(e, () => void this.ciudades.run()),
   });
-  private readonly clave = new FlujoClave(this, () => this.api, () => [this.valores['cambioClave.contrasena'], this.contextoClave()]);
+  private readonly contrasena = new FlujoContrasena(this, () => this.api, () => [this.valores['cambioClave.contrasena'], this.contextoContrasena()]);
   private readonly correo = new FlujoCorreo(this, () => this.api, () => this.codigoExpirado());
   private readonly inactividad = new Inactividad(this, (estado) => void this.inactividadCambio(estado));
   private readonly trasPuntero = new TrasPuntero(this);
@@ -157,7 +157,7 @@ export class ModificarUsuarioGeneral extends LitElement {
   protected override willUpdate() {
     if (!this.validacion || !this.usuario) return;
     this.form.errores = this.validacion.validarFormulario(this.valores, this.usuario, {
-      claveVerificada: this.clave.verificada,
+      contrasenaVerificada: this.contrasena.verificada,
       correoVerificado: this.correo.verificado !== null && this.correo.verificado === normalizarCorreo(this.valores.correo),
       codigoSolicitado: this.correo.expira !== null,
     });
@@ -186,7 +186,7 @@ export class ModificarUsuarioGeneral extends LitElement {
     this.usuario = usuario;
     this.etag = etag ?? `"${usuario.version}"`;
     this.form.reiniciar({ ...valoresDe(usuario), ...(eleccion ? { mantenerCorreo: eleccion } : {}) });
-    this.clave.anular();
+    this.contrasena.anular();
     this.correo.usarOtro();
   }
 
@@ -207,8 +207,8 @@ export class ModificarUsuarioGeneral extends LitElement {
     // The cities follow country and province by themselves (the `ciudades` task).
     if (campo === 'pais' && valor !== 'EC') v.provincia = v.ciudad = '';
     if (campo === 'provincia') v.ciudad = '';
-    if (campo === 'cambioClave.contrasenaAnterior' && this.clave.verificada) {
-      this.clave.anular();
+    if (campo === 'cambioClave.contrasenaAnterior' && this.contrasena.verificada) {
+      this.contrasena.anular();
       v['cambioClave.contrasena'] = v['cambioClave.confirmacion'] = '';
     }
     // Choices have no "typing" phase: they count as touched at once.
@@ -224,10 +224,10 @@ export class ModificarUsuarioGeneral extends LitElement {
     this.trasPuntero.ejecutar(() => this.form.tocar(campo));
   }
 
-  private readonly clavesVisibles = new Set<Campo>();
+  private readonly contrasenasVisibles = new Set<Campo>();
 
-  private alternarClave(campo: Campo) {
-    if (!this.clavesVisibles.delete(campo)) this.clavesVisibles.add(campo);
+  private alternarContrasena(campo: Campo) {
+    if (!this.contrasenasVisibles.delete(campo)) this.contrasenasVisibles.add(campo);
     this.requestUpdate();
   }
 
@@ -308,7 +308,7 @@ export class ModificarUsuarioGeneral extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part="resumen-errores"]')?.focus();
   }
 
-  private contextoClave(): ContextoContrasena {
+  private contextoContrasena(): ContextoContrasena {
     return { idUsuario: this.usuario.idUsuario, nombre: this.valores.nombre, correo: this.usuario.correo };
   }
 
@@ -317,9 +317,9 @@ export class ModificarUsuarioGeneral extends LitElement {
   private async verificarContrasena() {
     const anterior = this.valores['cambioClave.contrasenaAnterior'];
     try {
-      const codigo = await this.clave.verificar(anterior);
+      const codigo = await this.contrasena.verificar(anterior);
       // Typed over while the server answered: the answer is about a password no longer there.
-      if (this.valores['cambioClave.contrasenaAnterior'] !== anterior) return this.clave.anular();
+      if (this.valores['cambioClave.contrasenaAnterior'] !== anterior) return this.contrasena.anular();
       if (codigo) this.form.errorDelServidor('cambioClave.contrasenaAnterior', codigo);
       await this.updateComplete;
       this.enfocar(codigo ? 'cambioClave.contrasenaAnterior' : 'cambioClave.contrasena');
@@ -568,15 +568,15 @@ export class ModificarUsuarioGeneral extends LitElement {
       resumen: this.resumen,
       enviando: this.enviando,
       actividadCargada: this.actividadCargada,
-      clave: this.clave,
+      contrasena: this.contrasena,
       correo: this.correo,
-      clavesVisibles: this.clavesVisibles,
+      contrasenasVisibles: this.contrasenasVisibles,
       errorVisible: (campo) => this.form.visible(campo),
       mensajeError: (campo, codigo) => this.mensajeError(campo, codigo),
-      contextoClave: () => this.contextoClave(),
+      contextoContrasena: () => this.contextoContrasena(),
       cambiar: (campo, valor) => this.cambiar(campo, valor),
       salir: (campo) => this.salir(campo),
-      alternarClave: (campo) => this.alternarClave(campo),
+      alternarContrasena: (campo) => this.alternarContrasena(campo),
       enfocar: (campo) => this.enfocar(campo),
       anticipar: () => this.anticipar(),
       verificarContrasena: () => void this.verificarContrasena(),

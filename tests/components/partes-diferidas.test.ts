@@ -5,7 +5,7 @@ import { BffFalso, CLAVE } from '../../paquete/testing.js';
 import { $, abrirActividad, boton, campo, esperar, esperarDialogo, escribir, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
-const PARTES = ['validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login', 'actividad-reciente', 'requisitos-clave', 'estado-codigo'];
+const PARTES = ['validacion', 'dialogo-mensaje', 'dialogo-baja', 'dialogo-reautenticacion', 'formulario-login', 'actividad-reciente', 'requisitos-contrasena', 'estado-codigo'];
 /** What comes with the activity panel: the open sessions and the events. */
 const DEL_PANEL = ['sesiones-abiertas', 'lista-actividad'];
 

@@ -22,7 +22,7 @@ export class DialogoReautenticacion extends LitElement {
   @state() private ocupado = false;
   /** The form exists only while open, so its «Contraseña» is never a second field with that name. */
   @state() private abierto = false;
-  @state() private mostrarClave = false;
+  @state() private mostrarContrasena = false;
   @query('dialog') private dialogo!: HTMLDialogElement;
   @query('input') private campo?: HTMLInputElement;
   private pendiente: Promise<boolean> | null = null;
@@ -93,13 +93,13 @@ export class DialogoReautenticacion extends LitElement {
         <div class="con-accion">
           <input
             id="clave-reaut"
-            type=${this.mostrarClave ? 'text' : 'password'}
+            type=${this.mostrarContrasena ? 'text' : 'password'}
             autocomplete="current-password"
             aria-required="true"
             aria-invalid=${this.error ? 'true' : 'false'}
             aria-describedby="texto-reaut ${this.error ? 'error-reaut' : ''}"
           />
-          ${botonMostrar(this.mostrarClave, msg('Contraseña'), () => (this.mostrarClave = !this.mostrarClave))}
+          ${botonMostrar(this.mostrarContrasena, msg('Contraseña'), () => (this.mostrarContrasena = !this.mostrarContrasena))}
         </div>
         ${this.error ? html`<p id="error-reaut" class="error">${this.error()}</p>` : null}
         <div class="acciones">

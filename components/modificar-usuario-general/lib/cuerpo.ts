@@ -5,7 +5,7 @@ import type { Valores } from './tipos.js';
 // checks that same body with the contract's schema.
 
 /** Whether the user asked for a password change (typed any of its fields). */
-export function quiereCambiarClave(x: Valores): boolean {
+export function quiereCambiarContrasena(x: Valores): boolean {
   return !!(x['cambioClave.contrasenaAnterior'] || x['cambioClave.contrasena'] || x['cambioClave.confirmacion']);
 }
 
@@ -26,7 +26,7 @@ export function cuerpoDe(x: Valores): UsuarioUpdateInput {
     ...(mantener
       ? {}
       : { correo: x.correo, confirmacionCorreo: x.confirmacionCorreo, codigoSeguridad: x.codigoSeguridad }),
-    ...(quiereCambiarClave(x)
+    ...(quiereCambiarContrasena(x)
       ? {
           cambioClave: {
             contrasenaAnterior: x['cambioClave.contrasenaAnterior'],

@@ -6,7 +6,7 @@ import { esCambioTotalDeNombre } from '../../../contract/nombre.js';
 import { normalizarCorreo } from '../../../contract/texto.js';
 import { codigoDeIssue } from '../../../contract/errores.js';
 import type { Usuario } from '../../../contract/api.js';
-import { cuerpoDe, quiereCambiarClave } from './cuerpo.js';
+import { cuerpoDe, quiereCambiarContrasena } from './cuerpo.js';
 
 export { cuerpoDe };
 import { CAMPOS, type Campo, type Valores } from './tipos.js';
@@ -23,7 +23,7 @@ export function mensajeError(campo: string, codigo: string): string {
 
 /** What the form knows beyond the values: checks done on the server. */
 export interface Verificaciones {
-  claveVerificada: boolean;
+  contrasenaVerificada: boolean;
   correoVerificado: boolean;
   codigoSolicitado: boolean;
 }
@@ -62,7 +62,7 @@ export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaci
   if (!resultado.success) codigosDe(resultado.issues).filter((e) => !DEL_CORREO.includes(e.campo)).forEach(poner);
   // Measured from the name as first registered, as the server does (corrections do not add up).
   if (!errores.has('nombre') && esCambioTotalDeNombre(anterior.nombreRegistrado, x.nombre)) poner({ campo: 'nombre', codigo: 'CAMBIO_TOTAL' });
-  if (quiereCambiarClave(x) && !ver.claveVerificada) {
+  if (quiereCambiarContrasena(x) && !ver.contrasenaVerificada) {
     poner({ campo: 'cambioClave.contrasenaAnterior', codigo: x['cambioClave.contrasenaAnterior'] ? 'NO_VERIFICADA' : 'REQUERIDO' });
   }
   if (sinCorreoNuevo) poner({ campo: 'mantenerCorreo', codigo: 'SIN_CORREO_NUEVO' });

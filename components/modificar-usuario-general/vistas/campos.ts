@@ -12,8 +12,8 @@ export interface AnfitrionCampos {
   cambiar(campo: Campo, valor: string): void;
   salir(campo: Campo): void;
   /** Password fields shown as text («Mostrar» pressed). */
-  clavesVisibles: ReadonlySet<Campo>;
-  alternarClave(campo: Campo): void;
+  contrasenasVisibles: ReadonlySet<Campo>;
+  alternarContrasena(campo: Campo): void;
   /**
    * An error's one wording, next to its field and in the summary alike: «Label: what to do». It
    * arrives with validation (a lazy part).
@@ -85,13 +85,13 @@ export function botonMostrar(visible: boolean, etiqueta: string, alternar: () =>
 
 export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
   const id = idDe(campo);
-  const clave = o.tipo === 'password';
-  const visible = clave && h.clavesVisibles.has(campo);
+  const esContrasena = o.tipo === 'password';
+  const visible = esContrasena && h.contrasenasVisibles.has(campo);
   const error = o.deshabilitado ? null : h.errorVisible(campo);
   const ayuda = ayudaVisible(o.ayuda, error, o.ayudaDeFormato);
   return html`<div class="campo ${o.ancho ? 'ancho' : ''}" part="campo">
     ${rotulo(id, o.etiqueta, o.requerido)}
-    <div class=${o.accion || clave ? 'con-accion' : ''}>
+    <div class=${o.accion || esContrasena ? 'con-accion' : ''}>
       <input
         id=${id}
         name=${campo}
@@ -116,7 +116,7 @@ export function campoTexto(h: AnfitrionCampos, campo: Campo, o: OpcionesCampo) {
           if (e.key === 'Enter' && !e.isComposing && o.alEnter?.()) e.preventDefault();
         }}
       />
-      ${clave && !o.deshabilitado ? botonMostrar(visible, o.etiqueta, () => h.alternarClave(campo)) : nothing} ${o.accion ?? nothing}
+      ${esContrasena && !o.deshabilitado ? botonMostrar(visible, o.etiqueta, () => h.alternarContrasena(campo)) : nothing} ${o.accion ?? nothing}
     </div>
     ${pie(h, id, campo, ayuda, error)}
   </div>`;

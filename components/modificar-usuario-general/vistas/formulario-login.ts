@@ -32,8 +32,8 @@ export class FormularioLogin extends LitElement {
   @state() private error: (() => string | TemplateResult) | null = null;
   @state() private ocupado = false;
   /** The fields left empty at the last try: marked invalid and described by the message. */
-  @state() private vacios = { id: false, clave: false };
-  @state() private mostrarClave = false;
+  @state() private vacios = { id: false, contrasena: false };
+  @state() private mostrarContrasena = false;
 
   private async enviar(e: SubmitEvent) {
     e.preventDefault();
@@ -41,7 +41,7 @@ export class FormularioLogin extends LitElement {
     const form = e.target as HTMLFormElement;
     const idUsuario = (form.elements.namedItem('idUsuario') as HTMLInputElement).value.trim();
     const contrasena = (form.elements.namedItem('contrasena') as HTMLInputElement).value;
-    this.vacios = { id: !idUsuario, clave: !contrasena };
+    this.vacios = { id: !idUsuario, contrasena: !contrasena };
     if (!idUsuario || !contrasena) {
       this.error = () => msg('Escriba su ID.usuario y su contraseña.');
       (form.elements.namedItem(idUsuario ? 'contrasena' : 'idUsuario') as HTMLInputElement).focus();
@@ -83,14 +83,14 @@ export class FormularioLogin extends LitElement {
           <input
             id="login-clave"
             name="contrasena"
-            type=${this.mostrarClave ? 'text' : 'password'}
+            type=${this.mostrarContrasena ? 'text' : 'password'}
             autocomplete="current-password"
             aria-required="true"
-            aria-invalid=${this.vacios.clave ? 'true' : 'false'}
+            aria-invalid=${this.vacios.contrasena ? 'true' : 'false'}
             aria-describedby=${this.error ? 'login-error' : nothing}
-            @input=${() => (this.vacios = { ...this.vacios, clave: false })}
+            @input=${() => (this.vacios = { ...this.vacios, contrasena: false })}
           />
-          ${botonMostrar(this.mostrarClave, msg('Contraseña'), () => (this.mostrarClave = !this.mostrarClave))}
+          ${botonMostrar(this.mostrarContrasena, msg('Contraseña'), () => (this.mostrarContrasena = !this.mostrarContrasena))}
         </div>
       </div>
       <div role="alert">${this.error ? html`<p id="login-error" class="error">${this.error()}</p>` : null}</div>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { campoLectura, campoSelect, campoTexto, rotulo, ayudaVisible, idDe } from './campos.js';
-import { seccionClave, type AnfitrionClave } from './seccion-clave.js';
+import { seccionContrasena, type AnfitrionContrasena } from './seccion-contrasena.js';
 import { seccionCorreo, type AnfitrionCorreoVista } from './seccion-correo.js';
 import { etiqueta } from '../lib/mensajes.js';
 import { paisesEnIdioma } from '../lib/paises.js';
@@ -13,7 +13,7 @@ import type { ClienteApi } from '../lib/api.js';
  * What the form's templates get from the element: its data and the callbacks of its actions, never
  * the element itself (whose members are all private but its public API).
  */
-export interface Vista extends AnfitrionClave, AnfitrionCorreoVista {
+export interface Vista extends AnfitrionContrasena, AnfitrionCorreoVista {
   /** For the activity panel, which asks the BFF itself. */
   api: ClienteApi;
   paises: Opcion[];
@@ -142,7 +142,7 @@ export function vistaFormulario(h: Vista) {
       ${campoLectura('f-documento', msg('Doc. Identificación'), documento(u.documento.tipo, u.documento.numero))}
       ${campoTexto(h, 'nombre', { etiqueta: msg('Nombre Usuario'), requerido: true, autocomplete: 'name', ancho: true,
         ayuda: msg(str`Solo puede corregir errores de escritura del nombre con el que se registró: ${u.nombreRegistrado}.`) })}
-      ${seccionClave(h)}
+      ${seccionContrasena(h)}
       ${campoSelect(h, 'pais', paisesEnIdioma(h.paises), { etiqueta: msg('País'), requerido: true, ancho: true })}
       ${campoSelect(h, 'provincia', ecuador ? h.provincias : [], {
         etiqueta: msg('Provincia'),

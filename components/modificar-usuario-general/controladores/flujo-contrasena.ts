@@ -6,7 +6,7 @@ import { cargarParte } from '../lib/partes.js';
 import type { EvaluacionContrasena } from '../../../contract/contrasena.js';
 import type { ContextoContrasena } from '../../../contract/datos-personales.js';
 
-type Evaluador = (clave: string, contexto: ContextoContrasena) => Promise<EvaluacionContrasena>;
+type Evaluador = (contrasena: string, contexto: ContextoContrasena) => Promise<EvaluacionContrasena>;
 
 let carga: Promise<Evaluador | null> | null = null;
 
@@ -23,11 +23,11 @@ function cargarEvaluador(): Promise<Evaluador | null> {
  * "Cambio de clave": checks the old password on the server (only then are the new password
  * fields enabled) and evaluates the new one for the live checklist and strength meter.
  */
-export class FlujoClave implements ReactiveController {
+export class FlujoContrasena implements ReactiveController {
   verificada = false;
   verificando = false;
   /** The checklist and meter (a lazy part, fetched beside the check): here once `verificada`. */
-  requisitos: typeof import('../vistas/requisitos-clave.js') | null = null;
+  requisitos: typeof import('../vistas/requisitos-contrasena.js') | null = null;
 
   /**
    * zxcvbn on the new password, again whenever it (or the name it must not contain) changes; only
@@ -39,20 +39,20 @@ export class FlujoClave implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly api: () => ClienteApi,
     /** The new password as typed, and who it must not name. */
-    nueva: () => [clave: string, contexto: ContextoContrasena],
+    nueva: () => [contrasena: string, contexto: ContextoContrasena],
   ) {
     host.addController(this);
     this.evaluador = new Task(host, {
       args: () => {
         if (!this.verificada) return ['', '', '', ''];
-        const [clave, { idUsuario, nombre, correo }] = nueva();
-        return [clave, idUsuario, nombre, correo];
+        const [contrasena, { idUsuario, nombre, correo }] = nueva();
+        return [contrasena, idUsuario, nombre, correo];
       },
-      task: async ([clave, idUsuario, nombre, correo]) => {
-        if (!clave) return null;
+      task: async ([contrasena, idUsuario, nombre, correo]) => {
+        if (!contrasena) return null;
         const evaluador = await cargarEvaluador();
         if (!evaluador) throw new Error('sin evaluador');
-        return evaluador(clave, { idUsuario, nombre, correo });
+        return evaluador(contrasena, { idUsuario, nombre, correo });
       },
     });
   }
@@ -77,7 +77,7 @@ export class FlujoClave implements ReactiveController {
     try {
       [, this.requisitos] = await Promise.all([
         this.api().post('/api/usuario/clave/verificacion', { contrasenaAnterior }),
-        cargarParte(import('../vistas/requisitos-clave.js')),
+        cargarParte(import('../vistas/requisitos-contrasena.js')),
       ]);
       this.verificada = true;
       void cargarEvaluador();

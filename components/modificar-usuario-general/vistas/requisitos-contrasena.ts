@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { contieneDatosPersonales } from '../../../contract/datos-personales.js';
 import { longitudContrasenaValida } from '../../../contract/texto.js';
-import type { AnfitrionClave } from './seccion-clave.js';
+import type { AnfitrionContrasena } from './seccion-contrasena.js';
 
 // The new password's checklist and strength meter: shown once the old password is verified, they
-// are a lazy part fetched with that check (FlujoClave.verificar).
+// are a lazy part fetched with that check (FlujoContrasena.verificar).
 
 function nivel(puntaje: number): string {
   return [msg('Muy débil'), msg('Débil'), msg('Regular', { desc: 'password strength' }), msg('Fuerte'), msg('Muy fuerte')][puntaje] ?? '';
@@ -25,8 +25,8 @@ function item(ok: boolean | null, texto: string) {
 }
 
 /** The live checklist of the new password and, once zxcvbn has evaluated it, the meter. */
-export function requisitosClave(h: AnfitrionClave) {
-  const c = h.clave;
+export function requisitosContrasena(h: AnfitrionContrasena) {
+  const c = h.contrasena;
   const nueva = h.valores['cambioClave.contrasena'];
   const confirmacion = h.valores['cambioClave.confirmacion'];
   const ev = c.evaluacion;
@@ -37,7 +37,7 @@ export function requisitosClave(h: AnfitrionClave) {
       ${item(nueva ? longitudContrasenaValida(nueva.normalize('NFKC')) : null, msg('Entre 12 y 128 caracteres'))}
       ${item(confirmacion ? confirmacion === nueva : null, msg('La confirmación es igual'))}
       ${item(
-        nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoClave())) : null,
+        nueva ? (ev ? ev.sinDatosPersonales : !contieneDatosPersonales(nueva, h.contextoContrasena())) : null,
         msg('No contiene su ID.usuario, su nombre ni su correo'),
       )}
       ${item(

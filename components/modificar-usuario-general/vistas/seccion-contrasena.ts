@@ -3,18 +3,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import { campoTexto, idDe, type AnfitrionCampos } from './campos.js';
 import type { ContextoContrasena } from '../../../contract/datos-personales.js';
-import type { FlujoClave } from '../controladores/flujo-clave.js';
+import type { FlujoContrasena } from '../controladores/flujo-contrasena.js';
 
-export interface AnfitrionClave extends AnfitrionCampos {
+export interface AnfitrionContrasena extends AnfitrionCampos {
   /** The password check and the new password's evaluation (read only). */
-  clave: Readonly<Pick<FlujoClave, 'verificada' | 'verificando' | 'evaluacion' | 'sinEvaluador' | 'requisitos'>>;
-  contextoClave(): ContextoContrasena;
+  contrasena: Readonly<Pick<FlujoContrasena, 'verificada' | 'verificando' | 'evaluacion' | 'sinEvaluador' | 'requisitos'>>;
+  contextoContrasena(): ContextoContrasena;
   verificarContrasena(): void;
 }
 
-/** Contraseña anterior + Cambio de clave, then the new password, its checklist and meter (requisitos-clave.ts). */
-export function seccionClave(h: AnfitrionClave) {
-  const c = h.clave;
+/** Contraseña anterior + Cambio de clave, then the new password, its checklist and meter (requisitos-contrasena.ts). */
+export function seccionContrasena(h: AnfitrionContrasena) {
+  const c = h.contrasena;
   const boton = html`<button
     type="button"
     part="boton"
@@ -58,7 +58,7 @@ export function seccionClave(h: AnfitrionClave) {
         deshabilitado: !c.verificada,
         requerido: c.verificada,
       })}
-      ${c.verificada && c.requisitos ? c.requisitos.requisitosClave(h) : nothing}
+      ${c.verificada && c.requisitos ? c.requisitos.requisitosContrasena(h) : nothing}
     </div>
   </fieldset>`;
 }
