@@ -101,10 +101,10 @@ const TELEFONO_FORMATO = `en Ecuador debe ser un fijo con código de área (0, d
 const INVISIBLES = 'contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.';
 
 /**
- * More precise Spanish texts for some field and code pairs. The element has its own for each
- * (tests/components/textos-del-servidor.test.ts compares them).
+ * More precise Spanish texts for some field and code pairs. The element has its own for each (its
+ * table's type requires them; tests/components/textos-del-servidor.test.ts compares the wording).
  */
-export const TEXTOS_CAMPO: Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, string>> = {
+const PRECISOS = {
   'nombre:FORMATO': 'solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.',
   'nombre:LONGITUD': 'debe tener entre 3 y 100 caracteres.',
   'direccion:LONGITUD': 'debe tener entre 5 y 200 caracteres.',
@@ -131,7 +131,10 @@ export const TEXTOS_CAMPO: Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, 
   'cambioClave.confirmacion:NO_COINCIDE': 'debe ser igual a la Contraseña.',
   'motivo:LONGITUD': 'debe tener entre 10 y 500 caracteres.',
   'motivo:FORMATO': INVISIBLES,
-};
+} satisfies Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, string>>;
+/** A field and code pair the server explains with a text of its own. */
+export type ParConTexto = keyof typeof PRECISOS;
+export const TEXTOS_CAMPO: Partial<Record<`${CampoConEtiqueta}:${CodigoCampo}`, string>> = PRECISOS;
 
 /** The Spanish message of a field error: the field's label, then what is wrong. */
 export function mensajeCampo(campo: string, codigo: CodigoCampo): string {

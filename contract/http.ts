@@ -11,3 +11,6 @@ export const INACTIVIDAD_SESION_MS = 30 * 60_000;
 
 /** A security code is valid 15 minutes (the seed's figure). */
 export const VIGENCIA_CODIGO_MS = 15 * 60_000;
+
+/** The ETag of a user's `version` (`"7"`): what `GET /api/usuario` sends and `If-Match` names (DESIGN §4). */
+export const etiquetaVersion = (version: number) => `"${version}"`;

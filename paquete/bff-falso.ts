@@ -2,6 +2,7 @@
 // and for hosts testing their pages: it replaces `window.fetch`, answers as the real BFF does
 // (DESIGN.md §4: status, headers, problem+json bodies), keeps a little state and records every request.
 import type { SesionAbierta, Usuario } from '../contract/api.js';
+import { etiquetaVersion } from '../contract/http.js';
 
 /** The demo users' password, accepted by the fake's login, «Cambio de clave» and re-authentication. */
 export const CLAVE = 'Clave-Demo-2026';
@@ -248,7 +249,7 @@ export class BffFalso {
     if (this.reautenticacionRequerida && SENSIBLES.has(clave)) return problema(403, 'REAUTENTICACION_REQUERIDA');
     switch (clave) {
       case 'GET /api/usuario':
-        return json(200, this.usuario, { ETag: `"${this.usuario.version}"` });
+        return json(200, this.usuario, { ETag: etiquetaVersion(this.usuario.version) });
       case 'GET /api/usuario/actividad':
         return json(200, [
           { evento: 'DATOS_MODIFICADOS', campos: ['telefono1'], creadoEn: '2026-11-20T15:04:00.000Z', ip: '127.0.0.1', conteo: 1 },
@@ -292,7 +293,7 @@ export class BffFalso {
   private actualizar(ll: Llamada): Response {
     const si = ll.cabeceras.get('If-Match');
     if (!si) return problema(428, 'PRECONDICION_REQUERIDA');
-    if (si !== `"${this.usuario.version}"`) return problema(412, 'VERSION_DESACTUALIZADA');
+    if (si !== etiquetaVersion(this.usuario.version)) return problema(412, 'VERSION_DESACTUALIZADA');
     const b = ll.cuerpo;
     if (!b.mantenerCorreo && b.codigoSeguridad?.toUpperCase() !== this.codigo) {
       return problema(422, 'VALIDACION', {
@@ -313,6 +314,6 @@ export class BffFalso {
       correo: b.mantenerCorreo ? this.usuario.correo : b.correo.toLowerCase(),
       version: this.usuario.version + 1,
     };
-    return json(200, this.usuario, { ETag: `"${this.usuario.version}"` });
+    return json(200, this.usuario, { ETag: etiquetaVersion(this.usuario.version) });
   }
 }

@@ -1,6 +1,6 @@
 import type { InStatement } from '@libsql/client';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { CABECERA_TOKEN_SESION, errorCampo, unirErrores, UsuarioUpdateSchema } from '../../contract/index.js';
+import { CABECERA_TOKEN_SESION, errorCampo, etiquetaVersion, unirErrores, UsuarioUpdateSchema } from '../../contract/index.js';
 import { sentenciaEvento } from '../db/auditoria.js';
 import { sentenciaAnularCodigos } from '../db/codigos.js';
 import { enlaceNuevo } from '../db/enlaces.js';
@@ -35,7 +35,7 @@ import { rutasBaja } from './baja.js';
 import { rutasVerificacionContrasena } from './contrasena.js';
 
 function etagDe(version: number): string {
-  return `"${version}"`;
+  return etiquetaVersion(version);
 }
 
 /** The version an `If-Match: "<n>"` names; undefined when absent, null when it names none. */

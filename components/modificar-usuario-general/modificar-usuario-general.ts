@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg } from '@lit/localize';
 import { normalizarCorreo } from '../../contract/texto.js';
+import { etiquetaVersion } from '../../contract/http.js';
 import { ErrorRed, ProblemaHttp, type Respuesta } from './lib/api.js';
 import { estilos } from './modificar-usuario-general.styles.js';
 import { BajaSolicitadaEvent, UsuarioModificadoEvent } from './eventos.js';
@@ -22,6 +23,7 @@ import { vistaEsqueleto, vistaErrorCarga, avisoSesionCerrada } from './vistas/vi
 import { idDe } from './vistas/campos.js';
 import type { BajaRegistrada, Opcion, Usuario } from '../../contract/api.js';
 import type { Campo, Valores } from './lib/tipos.js';
+import type { CodigoFormulario } from './lib/codigos.js';
 import type { DialogoMensaje } from './dialogos/dialogo-mensaje.js';
 import { cargarParte, definirUnaVez, unaVez } from './lib/partes.js';
 
@@ -89,6 +91,8 @@ export class ModificarUsuarioGeneral extends LitElement {
   @state() private enviando = false;
   /** Validation (valibot and the contract's schemas), fetched the first time the user acts on the form. */
   @state() private validacion: typeof import('./lib/validacion.js') | undefined;
+  /** The PUT's body from the values; here with validation (which imports it too). */
+  private cuerpo: typeof import('./lib/cuerpo.js') | undefined;
   private usuario!: Usuario;
   private etag = '';
   /** A reload after 412 keeps the form on screen while it is on its way (and the keyboard focus in it). */
@@ -184,7 +188,7 @@ export class ModificarUsuarioGeneral extends LitElement {
     // (a save or a reload of the same user), so the next edit does not start by failing on it.
     const eleccion = this.usuario?.idUsuario === usuario.idUsuario ? this.valores.mantenerCorreo : undefined;
     this.usuario = usuario;
-    this.etag = etag ?? `"${usuario.version}"`;
+    this.etag = etag ?? etiquetaVersion(usuario.version);
     this.form.reiniciar({ ...valoresDe(usuario), ...(eleccion ? { mantenerCorreo: eleccion } : {}) });
     this.contrasena.anular();
     this.correo.usarOtro();
@@ -193,7 +197,7 @@ export class ModificarUsuarioGeneral extends LitElement {
   // ---- fields (see campos.ts) ----
 
   /** The errors the summary lists: those shown, once Modificar was pressed (derived, never stored). */
-  private get resumen(): [Campo, string][] {
+  private get resumen(): [Campo, CodigoFormulario][] {
     return this.form.enviado ? this.form.lista() : [];
   }
 
@@ -231,13 +235,16 @@ export class ModificarUsuarioGeneral extends LitElement {
     this.requestUpdate();
   }
 
-  private mensajeError(campo: Campo, codigo: string): string {
+  private mensajeError(campo: Campo, codigo: CodigoFormulario): string {
     return this.validacion?.mensajeError(campo, codigo) ?? '';
   }
 
-  /** Until validation has arrived (see anticipar) nothing is reported; willUpdate uses it as soon as it does. */
+  /**
+   * Until validation has arrived (see anticipar) nothing is reported; willUpdate uses it as soon as
+   * it does. The body's module is asked for beside it, not after it.
+   */
   private readonly prepararValidacion = unaVez(async () => {
-    this.validacion = await cargarParte(import('./lib/validacion.js'));
+    [this.cuerpo, this.validacion] = await cargarParte(Promise.all([import('./lib/cuerpo.js'), import('./lib/validacion.js')]));
   });
 
   /**
@@ -414,7 +421,7 @@ export class ModificarUsuarioGeneral extends LitElement {
     this.enviando = true;
     let datos: Usuario;
     try {
-      const r = await this.api.put<Usuario>('/api/usuario', this.validacion!.cuerpoDe(this.valores), { 'If-Match': this.etag });
+      const r = await this.api.put<Usuario>('/api/usuario', this.cuerpo!.cuerpoDe(this.valores), { 'If-Match': this.etag });
       datos = r.datos;
       this.ponerUsuario(datos, r.etag);
     } catch (e) {
@@ -449,7 +456,7 @@ export class ModificarUsuarioGeneral extends LitElement {
     if (eleccion === 'descartar') return this.cargar(true);
     if (eleccion !== 'conservar') return;
     this.usuario = actual.datos;
-    this.etag = actual.etag ?? `"${actual.datos.version}"`;
+    this.etag = actual.etag ?? etiquetaVersion(actual.datos.version);
     this.form.rebasar(modulo.datos(ahora), modulo.conservar(antes, ahora, this.valores));
   }
 
@@ -608,7 +615,7 @@ export class ModificarUsuarioGeneral extends LitElement {
                   error: (e) =>
                     e instanceof ProblemaHttp && e.status === 401
                       ? vistaEsqueleto()
-                      : vistaErrorCarga(e instanceof ErrorRed ? 'RED' : e instanceof ProblemaHttp ? e.codigo : '', () => void this.cargar()),
+                      : vistaErrorCarga(e instanceof ErrorRed ? 'RED' : e instanceof ProblemaHttp ? e.codigo : undefined, () => void this.cargar()),
                 })}
       <mug-dialogo-mensaje exportparts="dialogo"></mug-dialogo-mensaje>
       <mug-dialogo-reautenticacion exportparts="dialogo" .api=${this.api}></mug-dialogo-reautenticacion>

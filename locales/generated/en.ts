@@ -9,10 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'h5b99a0b40ea1355d': html`A security code was sent to your new email address, with the subject “${0}”. It expires in 15 minutes. If you cannot find it, check your spam folder.`,
+      'h9739bea380e65753': html`A security code was sent to your new email address, with the subject “${0}”. It expires in ${1} minutes. If you cannot find it, check your spam folder.`,
 'hd286c6dab7de02dd': html`Your user is locked for security: the “${0}” (I don’t recognize this change) link was used. To unlock it, open the “${1}” (create a new password) link we emailed to your registered address and choose another password (the old one alone no longer works). It expires in 1 hour; if it has expired, sign in again and we will send you another one.`,
 's000d8ad3afec1b5f': `The security code expired. Request a new security code.`,
-'s024c2adce0cee6fc': `Must belong to the chosen province.`,
 's0314f8bd3669be15': str`Show ${0}`,
 's05dceac641a2d12e': `Landline with area code (04 234 5678) or mobile (099 123 4567).`,
 's060305997a3eb762': `Security code requested`,
@@ -153,6 +152,7 @@
 'sa4f88078a1ae0e01': `— Select —`,
 'sa518577799b8c9c2': `Outdated data`,
 'sa58eca5693e97d67': `OK`,
+'saa900f32ed01b95f': `Only given when the country is Ecuador, and it must belong to the chosen province.`,
 'sad43edfe1a365758': `Very weak`,
 'sae0bb13a754d3bc8': `For your security, type your password to continue. What you typed in the form is kept.`,
 'saf52653c1d1fa4d4': `Stay connected`,

@@ -181,6 +181,25 @@ describe('validation in the browser and server errors', () => {
     expect(campo(el, 'f-telefono1').getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('words a code the element does not know (a newer server) with the generic sentence, on the field and in a dialog', async () => {
+    const el = await montar();
+    await mantenerCorreo(el);
+    bff.una('PUT /api/usuario', () => problema(422, 'VALIDACION', { errores: [{ campo: 'direccion', codigo: 'CODIGO_NUEVO', mensaje: 'x' }] }));
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro de modificar la información?');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperar(() => $(el, '#f-direccion-error'));
+    expect($(el, '#f-direccion-error').textContent).to.equal('Dirección: El valor no es válido.');
+    expect($(el, '[part="resumen-errores"] a').textContent).to.equal('Dirección: El valor no es válido.');
+
+    await escribir(el, 'f-direccion', 'Av. Quito 123');
+    bff.una('PUT /api/usuario', () => problema(409, 'PROBLEMA_NUEVO'));
+    boton(el.shadowRoot!, 'Modificar').click();
+    await esperarDialogo(el, '¿Está seguro de modificar la información?');
+    boton(el.shadowRoot!, 'Sí').click();
+    await esperarDialogo(el, 'Ocurrió un error inesperado. Inténtelo de nuevo más tarde.');
+  });
+
   it('maps the server\'s error on the new password', async () => {
     const el = await montar();
     await mantenerCorreo(el);

@@ -1,8 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
+import type { CodigoCampo } from '../../../contract/codigos.js';
 import { CAMPOS, type Campo, type Valores } from '../lib/tipos.js';
+import { PASOS_PENDIENTES, type CodigoFormulario } from '../lib/codigos.js';
 
 // Reminders of a pending step ("check the address first"): they matter only on submit.
-const PASOS_PENDIENTES = new Set(['NO_VERIFICADO', 'NO_VERIFICADA', 'NO_SOLICITADO', 'SIN_CORREO_NUEVO']);
+const PASOS = new Set<CodigoFormulario>(PASOS_PENDIENTES);
 
 /**
  * Values and interaction state of the form, and when an error is worth showing (Lion's
@@ -13,9 +15,9 @@ export class EstadoFormulario {
   valores = {} as Valores;
   private iniciales = {} as Valores;
   private tocados = new Set<Campo>();
-  private servidor = new Map<Campo, string>();
+  private servidor = new Map<Campo, CodigoCampo>();
   /** Every error the browser can tell right now, in screen order (see formulario.ts). */
-  errores = new Map<Campo, string>();
+  errores = new Map<Campo, CodigoFormulario>();
   enviado = false;
 
   constructor(private readonly host: ReactiveControllerHost) {}
@@ -56,24 +58,24 @@ export class EstadoFormulario {
     this.host.requestUpdate();
   }
 
-  errorDelServidor(campo: Campo, codigo: string) {
+  errorDelServidor(campo: Campo, codigo: CodigoCampo) {
     this.servidor.set(campo, codigo);
     this.host.requestUpdate();
   }
 
-  visible(campo: Campo): string | null {
+  visible(campo: Campo): CodigoFormulario | null {
     const servidor = this.servidor.get(campo);
     if (servidor) return servidor;
     const codigo = this.errores.get(campo);
     if (!codigo) return null;
-    if (PASOS_PENDIENTES.has(codigo)) return this.enviado ? codigo : null;
+    if (PASOS.has(codigo)) return this.enviado ? codigo : null;
     const sucio = this.valores[campo] !== this.iniciales[campo];
     return this.enviado || (this.tocados.has(campo) && sucio) ? codigo : null;
   }
 
   /** The errors shown now, in screen order: what the summary lists. */
-  lista(): [Campo, string][] {
-    const r: [Campo, string][] = [];
+  lista(): [Campo, CodigoFormulario][] {
+    const r: [Campo, CodigoFormulario][] = [];
     for (const campo of CAMPOS) {
       const codigo = this.visible(campo);
       if (codigo) r.push([campo, codigo]);

@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { cargarParte } from '../lib/partes.js';
 
+import type { CodigoCampo } from '../../../contract/codigos.js';
 import type { EvaluacionContrasena } from '../../../contract/contrasena.js';
 import type { ContextoContrasena } from '../../../contract/datos-personales.js';
 
@@ -70,7 +71,7 @@ export class FlujoContrasena implements ReactiveController {
   hostConnected() {}
 
   /** Posts the old password; resolves with an error code for the field, or null when it is right. */
-  async verificar(contrasenaAnterior: string): Promise<string | null> {
+  async verificar(contrasenaAnterior: string): Promise<CodigoCampo | null> {
     if (!contrasenaAnterior) return 'REQUERIDO';
     this.verificando = true;
     this.host.requestUpdate();

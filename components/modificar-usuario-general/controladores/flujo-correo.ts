@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CodigoEnviado, Disponibilidad } from '../../../contract/api.js';
+import type { CodigoCampo } from '../../../contract/codigos.js';
 import { normalizarCorreo } from '../../../contract/texto.js';
 import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { cargarParte } from '../lib/partes.js';
@@ -52,12 +54,12 @@ export class FlujoCorreo implements ReactiveController {
   }
 
   /** Resolves with an error code for the `correo` field, or null when the address is free. */
-  async comprobar(correo: string): Promise<string | null> {
+  async comprobar(correo: string): Promise<CodigoCampo | null> {
     this.comprobando = true;
     this.host.requestUpdate();
     try {
       const [{ datos }, vistaCodigo] = await Promise.all([
-        this.api().post<{ disponible: boolean }>('/api/correo/disponibilidad', { correo }),
+        this.api().post<Disponibilidad>('/api/correo/disponibilidad', { correo }),
         cargarParte(import('../vistas/estado-codigo.js')),
       ]);
       this.vistaCodigo = vistaCodigo;
@@ -86,7 +88,7 @@ export class FlujoCorreo implements ReactiveController {
     this.solicitando = true;
     this.host.requestUpdate();
     try {
-      const { datos } = await this.api().post<{ expiraEn: string; reenviarDesde: string }>('/api/correo/codigo', { correo });
+      const { datos } = await this.api().post<CodigoEnviado>('/api/correo/codigo', { correo });
       // «Usar otro correo» meanwhile: that code is for the address left, no countdown for it.
       if (this.verificado !== correo) return false;
       const ahora = Date.now();
@@ -110,7 +112,7 @@ export class FlujoCorreo implements ReactiveController {
   }
 
   /** The server said the code is wrong, spent or expired. */
-  rechazado(codigo: string, problema: ProblemaHttp) {
+  rechazado(codigo: CodigoCampo, problema: ProblemaHttp) {
     if (codigo === 'EXPIRADO' || codigo === 'AGOTADO') {
       this.anularCodigo();
       return;

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { ErrorRed } from '../lib/api.js';
 import { html, type TemplateResult } from 'lit';
 import { enEspanol, textoFallo } from '../lib/mensajes.js';
+import { VIGENCIA_CODIGO_MS } from '../../../contract/http.js';
 import './dialogo-mensaje.js';
 import type { BotonMensaje, DialogoMensaje, Mensaje } from './dialogo-mensaje.js';
 
@@ -44,7 +45,7 @@ export const avisarCodigoEnviado = (d: Dialogo) =>
     () => msg('Código de seguridad enviado'),
     () =>
       msg(
-        html`Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «${enEspanol('ACTIVACIÓN DE CORREO ELECTRÓNICO')}». Vence en 15 minutos. Si no lo encuentra, revise la carpeta de correo no deseado.`,
+        html`Se envió un código de seguridad a su nuevo correo electrónico, con el asunto «${enEspanol('ACTIVACIÓN DE CORREO ELECTRÓNICO')}». Vence en ${VIGENCIA_CODIGO_MS / 60_000} minutos. Si no lo encuentra, revise la carpeta de correo no deseado.`,
       ),
   );
 

@@ -10,6 +10,7 @@ import { ProblemaHttp, type ClienteApi } from '../lib/api.js';
 import { textoFallo } from '../lib/mensajes.js';
 import { textoError } from '../lib/textos-error.js';
 import type { BajaRegistrada } from '../../../contract/api.js';
+import type { CodigoCampo } from '../../../contract/codigos.js';
 
 /**
  * The "Solicitud de baja" dialog (seed §5.8): a required Motivo (10–500 characters) and a
@@ -23,7 +24,7 @@ export class DialogoBaja extends LitElement {
 
   @property({ attribute: false }) api!: ClienteApi;
   @state() private motivo = '';
-  @state() private codigoError = '';
+  @state() private codigoError: CodigoCampo | null = null;
   /** A failure not about Motivo; kept as the error and worded in render (msg() only there). */
   @state() private fallo: unknown = null;
   @state() private ocupado = false;
@@ -33,7 +34,7 @@ export class DialogoBaja extends LitElement {
 
   abrir(): Promise<BajaRegistrada | null> {
     this.motivo = '';
-    this.codigoError = '';
+    this.codigoError = null;
     this.fallo = null;
     this.dialogo.showModal();
     return new Promise((resolver) => (this.resolver = resolver));
@@ -95,11 +96,11 @@ export class DialogoBaja extends LitElement {
           .value=${this.motivo}
           @input=${(e: Event) => {
             this.motivo = (e.target as HTMLTextAreaElement).value;
-            this.codigoError = '';
+            this.codigoError = null;
           }}
         ></textarea>
         <p id="contador-motivo" class="tenue">${msg(str`${largo} de 500 caracteres (mínimo 10).`)}</p>
-        ${invalido ? html`<p id="error-motivo" class="error">${textoError('motivo', this.codigoError)}</p>` : null}
+        ${this.codigoError ? html`<p id="error-motivo" class="error">${textoError('motivo', this.codigoError)}</p>` : null}
         ${this.fallo ? html`<p class="error" role="alert">${textoFallo(this.fallo)}</p>` : null}
         <div class="acciones">
           <button type="button" @click=${() => this.terminar(null)}>${msg('Cancelar')}</button>

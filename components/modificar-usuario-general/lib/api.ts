@@ -1,11 +1,19 @@
 import type { ErrorCampo } from '../../../contract/api.js';
+import type { CodigoProblema } from '../../../contract/codigos.js';
 import { CABECERA_TOKEN_SESION } from '../../../contract/http.js';
+
+/**
+ * The `codigo` of a failed answer: the contract's, or `HTTP_<status>` when the body had none (a
+ * proxy's error page). Like the field codes of `errores`, it is taken as sent: a code a newer
+ * server adds is worded by the texts' own fallback (mensajes.ts, textos-error.ts).
+ */
+export type CodigoRespuesta = CodigoProblema | `HTTP_${number}`;
 
 /** An RFC 9457 problem answered by the BFF (DESIGN.md §4). */
 export class ProblemaHttp extends Error {
   constructor(
     readonly status: number,
-    readonly codigo: string,
+    readonly codigo: CodigoRespuesta,
     readonly detalle: string,
     readonly errores: ErrorCampo[],
     /** Seconds from `Retry-After`, when the server sent it. */
@@ -41,8 +49,6 @@ export interface OpcionesCliente {
   alRenovarToken(token: string): void;
 }
 
-const REAUTENTICACION = 'REAUTENTICACION_REQUERIDA';
-
 /** Small fetch wrapper: JSON in and out, problem+json parsing, 403 re-authentication retry. */
 export class ClienteApi {
   constructor(private readonly opciones: OpcionesCliente) {}
@@ -73,7 +79,7 @@ export class ClienteApi {
       } catch (e) {
         // A stale password proof: ask for the password in a dialog (the form keeps its
         // values, it is never re-rendered from the server) and repeat the same call.
-        if (e instanceof ProblemaHttp && e.status === 403 && e.codigo === REAUTENTICACION) {
+        if (e instanceof ProblemaHttp && e.status === 403 && e.codigo === 'REAUTENTICACION_REQUERIDA') {
           if (await this.opciones.reautenticar()) continue;
         }
         throw e;
@@ -139,7 +145,7 @@ async function leerProblema(respuesta: Response): Promise<ProblemaHttp> {
   const retry = Number(respuesta.headers.get('Retry-After'));
   return new ProblemaHttp(
     respuesta.status,
-    typeof cuerpo['codigo'] === 'string' ? cuerpo['codigo'] : `HTTP_${respuesta.status}`,
+    typeof cuerpo['codigo'] === 'string' ? (cuerpo['codigo'] as CodigoProblema) : `HTTP_${respuesta.status}`,
     typeof cuerpo['detail'] === 'string' ? cuerpo['detail'] : '',
     errores,
     Number.isFinite(retry) && retry > 0 ? retry : null,

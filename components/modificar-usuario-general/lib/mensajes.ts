@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CodigoProblema } from '../../../contract/codigos.js';
-import { ErrorRed, ProblemaHttp } from './api.js';
+import { ErrorRed, ProblemaHttp, type CodigoRespuesta } from './api.js';
 
 // The one place where field names and error codes become visible text. Called only from
 // render paths, so the active locale is always the current one.
@@ -89,13 +89,19 @@ const TEXTO_PROBLEMA: Record<CodigoProblema | 'RED', (reintentarEn: number | nul
   ERROR_INTERNO: inesperado,
 };
 
-/** The message of a problem code (`RED`: no answer); a code the element does not know gets the unexpected error. */
-export function textoProblema(codigo: string, reintentarEn: number | null = null): string | TemplateResult {
-  return (Object.hasOwn(TEXTO_PROBLEMA, codigo) ? TEXTO_PROBLEMA[codigo as CodigoProblema] : inesperado)(reintentarEn);
+/** What failed: a problem's code, or `RED` when no answer came. */
+export type CodigoFallo = CodigoRespuesta | 'RED';
+
+/**
+ * The message of a failure's code (none: an error that is no answer at all); `HTTP_<status>` or
+ * a code the element does not know (a newer server) gets the unexpected error.
+ */
+export function textoProblema(codigo?: CodigoFallo, reintentarEn: number | null = null): string | TemplateResult {
+  return (codigo && Object.hasOwn(TEXTO_PROBLEMA, codigo) ? TEXTO_PROBLEMA[codigo as keyof typeof TEXTO_PROBLEMA] : inesperado)(reintentarEn);
 }
 
 /** The message for a failed request that is not about one field (network, 429, 503…). */
 export function textoFallo(e: unknown): string | TemplateResult {
   const p = e instanceof ProblemaHttp ? e : null;
-  return textoProblema(e instanceof ErrorRed ? 'RED' : (p?.codigo ?? ''), p?.reintentarEn ?? null);
+  return textoProblema(e instanceof ErrorRed ? 'RED' : p?.codigo, p?.reintentarEn ?? null);
 }

@@ -6,10 +6,10 @@ import { esCambioTotalDeNombre } from '../../../contract/nombre.js';
 import { normalizarCorreo } from '../../../contract/texto.js';
 import { codigoDeIssue } from '../../../contract/errores.js';
 import type { Usuario } from '../../../contract/api.js';
+import type { CodigoCampo } from '../../../contract/codigos.js';
 import { cuerpoDe, quiereCambiarContrasena } from './cuerpo.js';
-
-export { cuerpoDe };
 import { CAMPOS, type Campo, type Valores } from './tipos.js';
+import type { CodigoFormulario } from './codigos.js';
 import { textoError } from './textos-error.js';
 import { etiqueta } from './mensajes.js';
 
@@ -17,7 +17,7 @@ import { etiqueta } from './mensajes.js';
 // first time the user acts on the form (it is not needed to show the form). The errors' wording
 // comes with it.
 /** An error's one wording (GOV.UK): the same next to the field and in the summary, naming the field. */
-export function mensajeError(campo: string, codigo: string): string {
+export function mensajeError(campo: string, codigo: CodigoFormulario): string {
   return `${etiqueta(campo)}: ${textoError(campo, codigo)}`;
 }
 
@@ -31,14 +31,14 @@ export interface Verificaciones {
 /** A field error found in the browser: a contract code, or a step still to take (`NO_VERIFICADO`…). */
 interface ErrorDelFormulario {
   campo: string;
-  codigo: string;
+  codigo: CodigoFormulario;
 }
 
 /**
  * Valibot issues → {campo, codigo} with the contract's own mapping, without the Spanish texts of
- * its `aErrores` (the element has its own, localized, in mensajes.ts).
+ * its `aErrores` (the element has its own, localized, in textos-error.ts).
  */
-export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorDelFormulario[] {
+export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): { campo: string; codigo: CodigoCampo }[] {
   return issues.map((issue) => ({ campo: v.getDotPath(issue) ?? '', codigo: codigoDeIssue(issue) }));
 }
 
@@ -47,8 +47,8 @@ export function codigosDe(issues: readonly v.BaseIssue<unknown>[]): ErrorDelForm
  * the name-correction rule, and the email/code rules (checked apart so that they show together
  * with the others: the schema's email step only runs once the rest is valid).
  */
-export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, string> {
-  const errores = new Map<string, string>();
+export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaciones): Map<Campo, CodigoFormulario> {
+  const errores = new Map<string, CodigoFormulario>();
   // «No» (the seed's default) with no new address typed: one error on the question, saying what
   // to do, instead of three on the fields below it.
   const sinCorreoNuevo = x.mantenerCorreo !== 'si' && !x.correo.trim() && !x.confirmacionCorreo.trim() && !x.codigoSeguridad.trim();
@@ -68,7 +68,7 @@ export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaci
   if (sinCorreoNuevo) poner({ campo: 'mantenerCorreo', codigo: 'SIN_CORREO_NUEVO' });
   else if (x.mantenerCorreo !== 'si') {
     const correo = v.safeParse(CorreoSchema, x.correo);
-    if (!correo.success) poner({ campo: 'correo', codigo: correo.issues[0].message });
+    if (!correo.success) poner({ campo: 'correo', codigo: codigoDeIssue(correo.issues[0]) });
     else if (correo.output === normalizarCorreo(anterior.correo)) poner({ campo: 'correo', codigo: 'NO_PERMITIDO' });
     else if (!ver.correoVerificado) poner({ campo: 'correo', codigo: 'NO_VERIFICADO' });
     const confirmacion = normalizarCorreo(x.confirmacionCorreo);
@@ -76,10 +76,10 @@ export function validarFormulario(x: Valores, anterior: Usuario, ver: Verificaci
     else if (correo.success && confirmacion !== correo.output) poner({ campo: 'confirmacionCorreo', codigo: 'NO_COINCIDE' });
     const codigo = v.safeParse(CodigoSeguridadSchema, x.codigoSeguridad);
     if (!codigo.success) {
-      poner({ campo: 'codigoSeguridad', codigo: ver.codigoSolicitado || x.codigoSeguridad ? codigo.issues[0].message : 'NO_SOLICITADO' });
+      poner({ campo: 'codigoSeguridad', codigo: ver.codigoSolicitado || x.codigoSeguridad ? codigoDeIssue(codigo.issues[0]) : 'NO_SOLICITADO' });
     }
   }
-  const ordenados = new Map<Campo, string>();
+  const ordenados = new Map<Campo, CodigoFormulario>();
   for (const campo of CAMPOS) {
     const codigo = errores.get(campo);
     if (codigo) ordenados.set(campo, codigo);

@@ -3,12 +3,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { Campo, OpcionVista, Valores } from '../lib/tipos.js';
+import type { CodigoFormulario } from '../lib/codigos.js';
 
 /** What the field templates need from the element. */
 export interface AnfitrionCampos {
   valores: Valores;
   /** The error code to show now for a field (touched+dirty, submitted, or from the server). */
-  errorVisible(campo: Campo): string | null;
+  errorVisible(campo: Campo): CodigoFormulario | null;
   cambiar(campo: Campo, valor: string): void;
   salir(campo: Campo): void;
   /** Password fields shown as text («Mostrar» pressed). */
@@ -18,7 +19,7 @@ export interface AnfitrionCampos {
    * An error's one wording, next to its field and in the summary alike: «Label: what to do». It
    * arrives with validation (a lazy part).
    */
-  mensajeError(campo: Campo, codigo: string): string;
+  mensajeError(campo: Campo, codigo: CodigoFormulario): string;
 }
 
 export interface OpcionesCampo {
@@ -47,7 +48,7 @@ export interface OpcionesCampo {
 export const idDe = (campo: string) => `f-${campo.replace(/\./g, '-')}`;
 
 /** The hint to show next to `error`: none when the error already repeats it (see `ayudaDeFormato`). */
-export function ayudaVisible(ayuda: string | undefined, error: string | null, deFormato = false) {
+export function ayudaVisible(ayuda: string | undefined, error: CodigoFormulario | null, deFormato = false) {
   return deFormato && (error === 'FORMATO' || error === 'LONGITUD') ? undefined : ayuda;
 }
 
@@ -63,12 +64,12 @@ export function rotulo(id: string, texto: string, requerido: boolean | undefined
   return html`<div class="etiqueta">${asterisco(requerido)}<label for=${id}>${texto}</label></div>`;
 }
 
-function describedBy(id: string, ayuda: string | undefined, error: string | null, otro?: string) {
+function describedBy(id: string, ayuda: string | undefined, error: CodigoFormulario | null, otro?: string) {
   const ids = [ayuda ? `${id}-ayuda` : '', error ? `${id}-error` : '', otro ?? ''].filter(Boolean).join(' ');
   return ids || undefined;
 }
 
-function pie(h: AnfitrionCampos, id: string, campo: Campo, ayuda: string | undefined, error: string | null) {
+function pie(h: AnfitrionCampos, id: string, campo: Campo, ayuda: string | undefined, error: CodigoFormulario | null) {
   return html`${ayuda ? html`<p id="${id}-ayuda" class="ayuda">${ayuda}</p>` : nothing}
   ${error ? html`<p id="${id}-error" class="error">${h.mensajeError(campo, error)}</p>` : nothing}`;
 }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { estilosFormularioLogin } from './formulario-login.styles.js';
 import type { ClienteApi } from '../lib/api.js';
+import type { Sesion } from '../../../contract/api.js';
 import { textoFallo } from '../lib/mensajes.js';
 import { botonMostrar } from './campos.js';
 
@@ -50,7 +51,7 @@ export class FormularioLogin extends LitElement {
     this.ocupado = true;
     this.error = null;
     try {
-      const { datos } = await this.api.post<{ token: string }>('/api/sesiones', { idUsuario, contrasena });
+      const { datos } = await this.api.post<Sesion>('/api/sesiones', { idUsuario, contrasena });
       form.reset();
       this.dispatchEvent(new SesionIniciadaEvent(datos.token, idUsuario));
     } catch (err) {

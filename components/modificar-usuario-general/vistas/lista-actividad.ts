@@ -41,7 +41,7 @@ export class ListaActividad extends LitElement {
         complete: (eventos) => this.lista(eventos),
         // Worded here (msg() only in render), so it follows a locale switch.
         error: (e) =>
-          html`<p class="error">${textoProblema(e instanceof ErrorRed ? 'RED' : '')} <button type="button" @click=${() => this.recargar()}>${msg('Reintentar')}</button></p>`,
+          html`<p class="error">${textoProblema(e instanceof ErrorRed ? 'RED' : undefined)} <button type="button" @click=${() => this.recargar()}>${msg('Reintentar')}</button></p>`,
       })}`;
   }
 

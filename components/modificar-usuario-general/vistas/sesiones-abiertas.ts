@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import type { SesionAbierta } from '../../../contract/api.js';
+import type { SesionAbierta, SesionesCerradas } from '../../../contract/api.js';
 import { estilosSesionesAbiertas } from './sesiones-abiertas.styles.js';
 import { formatoFecha } from './actividad-comun.js';
 import { ErrorRed, ProblemaHttp, type ClienteApi } from '../lib/api.js';
@@ -29,7 +29,7 @@ export class SesionesAbiertas extends LitElement {
   @property({ attribute: false }) api!: ClienteApi;
   @state() private cerrando = false;
   /** What the last «Cerrar las demás sesiones» did; worded in render. */
-  @state() private resultado: { cerradas: number } | { fallo: unknown } | null = null;
+  @state() private resultado: SesionesCerradas | { fallo: unknown } | null = null;
 
   private readonly sesiones = new Task(this, {
     task: async (_, { signal }) => (await this.api.get<SesionAbierta[]>('/api/sesiones', signal)).datos,
@@ -44,7 +44,7 @@ export class SesionesAbiertas extends LitElement {
     this.cerrando = true;
     this.resultado = null;
     try {
-      const { datos } = await this.api.solicitar<{ cerradas: number }>('DELETE', '/api/sesiones/otras');
+      const { datos } = await this.api.solicitar<SesionesCerradas>('DELETE', '/api/sesiones/otras');
       this.resultado = datos;
       this.dispatchEvent(new SesionesCerradasEvent());
       this.recargar();
@@ -92,7 +92,7 @@ export class SesionesAbiertas extends LitElement {
         pending: () => html`<p aria-busy="true">${msg('Cargando…')}</p>`,
         complete: (sesiones) => this.lista(sesiones),
         error: (e) =>
-          html`<p class="error">${textoProblema(e instanceof ErrorRed ? 'RED' : '')} <button type="button" @click=${this.recargar}>${msg('Reintentar')}</button></p>`,
+          html`<p class="error">${textoProblema(e instanceof ErrorRed ? 'RED' : undefined)} <button type="button" @click=${this.recargar}>${msg('Reintentar')}</button></p>`,
       })}
       <p role="status" class=${this.resultado && 'fallo' in this.resultado ? 'error' : 'tenue'}>${this.aviso()}</p>`;
   }

@@ -7,6 +7,7 @@ import { etiqueta } from '../lib/mensajes.js';
 import { paisesEnIdioma } from '../lib/paises.js';
 import type { Opcion } from '../../../contract/api.js';
 import type { Campo } from '../lib/tipos.js';
+import type { CodigoFormulario } from '../lib/codigos.js';
 import type { ClienteApi } from '../lib/api.js';
 
 /**
@@ -22,7 +23,7 @@ export interface Vista extends AnfitrionContrasena, AnfitrionCorreoVista {
   operadoras: Opcion[];
   cargandoCiudades: boolean;
   /** The errors listed in the summary after a submit, in screen order. */
-  resumen: [Campo, string][];
+  resumen: [Campo, CodigoFormulario][];
   enviando: boolean;
   enfocar(campo: Campo): void;
   modificar(e: Event): void;

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { textoProblema } from '../lib/mensajes.js';
+import { textoProblema, type CodigoFallo } from '../lib/mensajes.js';
 
 /** Grey blocks in the shape of the form while `GET /api/usuario` is on its way. */
 export function vistaEsqueleto() {
@@ -13,7 +13,7 @@ export function vistaEsqueleto() {
   </div>`;
 }
 
-export function vistaErrorCarga(codigo: string, reintentar: () => void) {
+export function vistaErrorCarga(codigo: CodigoFallo | undefined, reintentar: () => void) {
   return html`<div class="aviso-banda error-banda" role="alert" part="aviso">
     <p>${textoProblema(codigo)}</p>
     <button type="button" class="principal" @click=${reintentar}>${msg('Reintentar')}</button>
