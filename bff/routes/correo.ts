@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { CorreoInputSchema, errorCampo, type Disponibilidad } from '../../contract/index.js';
 import { anularCodigosDe } from '../db/codigos.js';
+import { ReversionSchema } from '../esquemas.js';
 import { requerirCuentaActiva } from '../middleware/cuenta.js';
 import { leerCuerpoJson } from '../middleware/cuerpo.js';
 import { requerirReautenticacion } from '../middleware/reautenticacion.js';
@@ -90,10 +91,8 @@ export function rutasCorreo(deps: Servicios) {
       await anularCodigosDe(db, c.get('sesion').idUsuario, reloj());
       return c.body(null, 204);
     })
-    .post('/revertir', leerCuerpoJson, async (c) => {
-      const cuerpo = (await c.req.json()) as { token?: unknown } | null;
-      const token = typeof cuerpo?.token === 'string' ? cuerpo.token : '';
-      const resultado = await revertirCambioCorreo(deps, token, origenDeSolicitud(c));
+    .post('/revertir', cuerpoValido(ReversionSchema), async (c) => {
+      const resultado = await revertirCambioCorreo(deps, c.req.valid('json').token, origenDeSolicitud(c));
       if (resultado === 'REVERTIDO') return c.body(null, 204);
       if (resultado === 'CONFLICTO') {
         return problema(c, 409, 'CONFLICTO', MENSAJES_REVERSION.CONFLICTO);
