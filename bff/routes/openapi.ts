@@ -19,6 +19,7 @@ import {
   UsuarioUpdateSchema,
   VerificacionContrasenaSchema,
 } from '../../contract/index.js';
+import { ReversionSchema } from '../esquemas.js';
 import type { Entorno } from '../tipos.js';
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a contract schema, as clients send or receive it. */
@@ -225,7 +226,7 @@ export function documentoOpenApi() {
           description:
             'El token llega en el enlace del aviso enviado al correo anterior; sirve una vez durante 7 días. Restaura el correo que el usuario tenía antes del primer cambio aún pendiente y envía a ese correo un enlace de un solo uso (1 hora) a la página /clave/restablecer/{token}, la única forma de desbloquear el usuario.',
           requestBody: cuerpo('Reversion'),
-          responses: { ...exito(204, 'Correo restaurado, usuario bloqueado'), ...problemas(409, 410) },
+          responses: { ...exito(204, 'Correo restaurado, usuario bloqueado'), ...problemas(409, 410, 422) },
         },
       },
       '/api/dev/correos': {
@@ -286,7 +287,7 @@ export function documentoOpenApi() {
         BajaInput: esquema(BajaInputSchema, 'input'),
         Baja: esquema(BajaSchema, 'output'),
         Actividad: esquema(ActividadSchema, 'output'),
-        Reversion: { type: 'object', required: ['token'], properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } } },
+        Reversion: esquema(ReversionSchema, 'input'),
         Bandeja: {
           type: 'array',
           items: {

@@ -195,7 +195,38 @@ describe('"No reconozco este cambio"', () => {
     expect(pagina.status).toBe(410);
     expect(await pagina.text()).toContain('ya se usó, venció');
     expect((await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: 'x'.repeat(43) } })).status).toBe(410);
-    expect((await pedir(e.app, '/api/correo/revertir', { cuerpo: { token: 42 } })).status).toBe(410);
+  });
+
+  test('POST /api/correo/revertir validates its body at the edge like the other endpoints (415, 400, 422 naming the field), and changes nothing', async () => {
+    const enlace = await enlaceTrasCambiarCorreo();
+    const revertir = (cuerpo: unknown, cabeceras?: Record<string, string>) => pedir(e.app, '/api/correo/revertir', { cuerpo, cabeceras });
+    const tipo = await revertir(`token=${enlace}`, { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(tipo.status).toBe(415);
+    expect(await tipo.json()).toMatchObject({ status: 415, codigo: 'TIPO_CONTENIDO' });
+    const roto = await revertir(`{"token": "${enlace}"`);
+    expect(roto.status).toBe(400);
+    expect(await roto.json()).toMatchObject({ status: 400, codigo: 'JSON_INVALIDO' });
+    const lista = await revertir([enlace]);
+    expect(await lista.json()).toEqual({
+      status: 422,
+      title: 'Datos no válidos',
+      detail: 'El contenido debe ser un objeto JSON con los datos del formulario.',
+      codigo: 'VALIDACION',
+      errores: [],
+    });
+    const errores = async (cuerpo: unknown) => {
+      const r = await revertir(cuerpo);
+      expect(r.status).toBe(422);
+      return ((await r.json()) as { errores: unknown[] }).errores;
+    };
+    expect(await errores({})).toEqual([{ campo: 'token', codigo: 'REQUERIDO', mensaje: 'token: es obligatorio.' }]);
+    expect(await errores({ token: 42 })).toEqual([{ campo: 'token', codigo: 'FORMATO', mensaje: 'token: no tiene un formato válido.' }]);
+    expect(await errores({ token: `${enlace}=` })).toEqual([{ campo: 'token', codigo: 'FORMATO', mensaje: 'token: no tiene un formato válido.' }]);
+    expect(await errores({ token: enlace, correo: NUEVO })).toEqual([
+      { campo: 'correo', codigo: 'NO_MODIFICABLE', mensaje: 'Correo Electrónico: no se puede modificar.' },
+    ]);
+    expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: NUEVO, estado: 'ACTIVO' });
+    expect((await revertir({ token: enlace })).status).toBe(204);
   });
 
   test('the link expires after 7 days', async () => {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 // The BFF's layers (docs/decisiones.md, "Capas del BFF"): routes own HTTP (cookies, headers,
-// status), services take plain data (who: ip, agent, request id) and return data, SQL lives in
-// bff/db/, and middleware calls no service.
+// status), services take plain data (who: ip, agent, request id) and return data or a typed
+// failure, SQL lives in bff/db/, and middleware calls no service.
 
 const BFF = fileURLToPath(new URL('../../bff/', import.meta.url));
 
@@ -32,6 +32,12 @@ describe('the BFF keeps its layers apart', () => {
   test('middleware imports no service and no route', async () => {
     const acoplados = (await modulos('middleware')).filter(([, texto]) => importa(texto, /\/(services|routes)\//));
     expect(acoplados.map(([ruta]) => ruta)).toEqual([]);
+  });
+
+  test('routes hand whole flows to services: they run no batch, write no audit row, hash no password, send no mail, count no metric', async () => {
+    const flujo = /\b(db\.(batch|execute|transaction)\(|argon2\(|mailer\.enviar\(|registrarEvento\b|sentencia[A-Z]\w*|metricas\.\w+\()/;
+    const conFlujo = (await modulos('routes')).filter(([, texto]) => flujo.test(texto));
+    expect(conFlujo.map(([ruta]) => ruta)).toEqual([]);
   });
 
   test('routes, services and middleware hold no SQL: it lives in bff/db/', async () => {
