@@ -12,7 +12,7 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { ASUNTO_CONTRASENA_CAMBIADA } from '../../bff/mail/index.js';
 import { ARRIENDO_MS } from '../../bff/services/despachador.js';
 import { EN_VUELO_MS } from '../../bff/db/codigos.js';
-import { actualizacionDemo } from '../helpers/bff.js';
+import { actualizacionDemo, erroresDe } from '../helpers/bff.js';
 import { arrancarServidor, CONTRASENA_DEMO, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
 
@@ -126,7 +126,7 @@ describe('kill -9 at the worst moment', () => {
     // The session survived the restart (it lives in the database).
     const rechazado = await cambioCorreo(servidor, token, codigoDe(perdido));
     expect(rechazado.status).toBe(422);
-    expect(((await rechazado.json()) as { errores: { campo: string; codigo: string }[] }).errores).toMatchObject([
+    expect(await erroresDe(rechazado)).toMatchObject([
       { campo: 'codigoSeguridad', codigo: 'INCORRECTO' },
     ]);
 
