@@ -1,6 +1,7 @@
 // The real Resend SDK against tests/helpers/resend-falso.ts, through the HTTP API.
+import { codigoEn } from '../../paquete/bff-real.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, actualizarUsuario, codigoEn, erroresDe, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, erroresDe, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 

@@ -12,6 +12,7 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { ASUNTO_CONTRASENA_CAMBIADA } from '../../bff/mail/index.js';
 import { ARRIENDO_MS } from '../../bff/services/despachador.js';
 import { EN_VUELO_MS } from '../../bff/db/codigos.js';
+import { codigoEn } from '../../paquete/bff-real.js';
 import { actualizacionDemo, erroresDe } from '../helpers/bff.js';
 import { arrancarServidor, CONTRASENA_DEMO, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
@@ -61,7 +62,7 @@ const cambioCorreo = (s: ServidorE2e, token: string, codigo: string) =>
 
 const esAviso = (s: SolicitudRegistrada) => s.headers['idempotency-key']?.startsWith('aviso:') === true;
 const esCodigo = (s: SolicitudRegistrada) => s.headers['idempotency-key']?.startsWith('codigo:') === true;
-const codigoDe = (s: SolicitudRegistrada) => (s.cuerpo as { text: string }).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+const codigoDe = (s: SolicitudRegistrada) => codigoEn((s.cuerpo as { text: string }).text);
 const ms = (desde: number) => Math.round(performance.now() - desde);
 
 /** The outbox as the server left it (read with a client of our own). */

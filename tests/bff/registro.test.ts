@@ -1,11 +1,11 @@
 // The production log over a whole user story: one JSON line per request with its fields, the start
 // and the shutdown; no password, code, session token, link or link token anywhere in it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { codigoEn } from '../../paquete/bff-real.js';
 import { actualizacionTmacay } from '../helpers/bff.js';
 import {
   arrancarServidor,
   CONTRASENA_DEMO,
-  codigoDelCorreo,
   ENTORNO_PRODUCCION,
   iniciarSesionApi,
   lineasJson,
@@ -42,7 +42,7 @@ describe('the production log of a full story: login, code, email change, revert 
     const token = await iniciarSesionApi(servidor, 'tmacay');
     expect((await pedir('/api/usuario', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await pedir('/api/correo/codigo', json('POST', { correo: NUEVO }, token))).status).toBe(202);
-    const codigo = codigoDelCorreo((await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN'))!);
+    const codigo = codigoEn((await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN'))!.texto);
     const cambio = actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo });
     expect((await pedir('/api/usuario', json('PUT', cambio, token, { 'If-Match': '"1"' }))).status).toBe(200);
 

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { codigoEn } from '../../paquete/bff-real.js';
 import { actualizacionDemo, CONTRASENA_DEMO } from '../helpers/bff.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, iniciarSesionApi, secretosDeCorreos, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso, type HranaFalso } from '../helpers/hrana-falso.js';
@@ -31,7 +32,7 @@ async function arrancarAmbas(url: (archivo: string) => Promise<string>): Promise
 }
 
 async function cerrarAmbas(): Promise<void> {
-  const enviados = resend?.solicitudes.map((s) => ({ texto: (s.cuerpo as { text: string }).text })) ?? [];
+  const enviados = resend?.solicitudes.map((s) => ({ asunto: (s.cuerpo as { subject: string }).subject, texto: (s.cuerpo as { text: string }).text })) ?? [];
   for (const servidor of [a, b]) for (const secreto of secretosDeCorreos(enviados)) servidor?.secretos.add(secreto);
   await Promise.all([a?.cerrar(), b?.cerrar()]);
   await remota?.cerrar();
@@ -135,7 +136,7 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
     const token = await iniciarSesionApi(b, 'tmacay');
     const nuevo = 'tito.nuevo@example.com';
     expect((await api(b, 'POST', '/api/correo/codigo', { token, cuerpo: { correo: nuevo } })).status).toBe(202);
-    const codigo = /^ {4}([2-9A-HJ-NP-Z]{8})$/m.exec(await ultimoEnviado(nuevo, 'ACTIVACIÓN'))![1]!;
+    const codigo = codigoEn(await ultimoEnviado(nuevo, 'ACTIVACIÓN'));
     const cuerpo = actualizacionDemo('tmacay', { mantenerCorreo: false, correo: nuevo, confirmacionCorreo: nuevo, codigoSeguridad: codigo });
     const respuestas = await repartir(16, (servidor) => api(servidor, 'PUT', '/api/usuario', { token, cabeceras: { 'If-Match': '"1"' }, cuerpo }));
     expect(respuestas.filter((r) => r.status === 200)).toHaveLength(1);
