@@ -3,9 +3,9 @@
 // and read the codes it "sends" from its dev outbox.
 import type { Usuario } from '../contract/api.js';
 import { ALFABETO_CODIGO, LONGITUD_CODIGO } from '../contract/texto.js';
-import { CLAVE } from './bff-falso.js';
+import { CONTRASENA } from './bff-falso.js';
 
-/** The demo users the real BFF is seeded with, all with the password `CLAVE`. */
+/** The demo users the real BFF is seeded with, all with the password `CONTRASENA`. */
 export const USUARIOS_DEMO = ['tmacay', 'mzambrano', 'jsmith', 'ocupado'] as const;
 
 /** The path of the test runner's server that the `bffReal()` plugin answers. */
@@ -55,7 +55,7 @@ export async function pedir<T = any>(
 }
 
 /** Logs `idUsuario` in (`POST /api/sesiones`) and resolves with the session's token, for the element's `token`. */
-export async function iniciarSesion(origen: string, idUsuario: string, contrasena = CLAVE): Promise<string> {
+export async function iniciarSesion(origen: string, idUsuario: string, contrasena = CONTRASENA): Promise<string> {
   const r = await pedir<{ token: string }>(origen, 'POST', '/api/sesiones', { cuerpo: { idUsuario, contrasena } });
   if (r.status !== 201) throw new Error(`login de ${idUsuario}: ${r.status} ${JSON.stringify(r.cuerpo)}`);
   return r.cuerpo.token;

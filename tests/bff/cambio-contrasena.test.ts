@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ServidorOcupadoError } from '../../bff/services/contrasenas.js';
-import { actualizacionTmacay, actualizarUsuario, CONTRASENA_DEMO, erroresDe, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionTmacay, actualizarUsuario, erroresDe, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -157,8 +158,8 @@ describe('PUT /api/usuario with cambioClave', () => {
 
   test.each(['ecuapass2026!!', 'senae2026senae', 'aduana-2026-aduana', 'Ecuador12345!', '3cu4p4ss#2026#ssapauce'])(
     'a password made of the site\'s words plus digits and symbols, %j → 422 DEBIL, nothing changes',
-    async (clave) => {
-      const r = await put(cambioClave(clave));
+    async (contrasena) => {
+      const r = await put(cambioClave(contrasena));
       expect(r.status).toBe(422);
       expect(await erroresDe(r)).toEqual([{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'Contraseña: es demasiado fácil de adivinar.' }]);
       expect((await buscarUsuario(e.db, 'tmacay'))?.version).toBe(1);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   actualizacionTmacay,
   actualizarUsuario,
@@ -154,7 +155,7 @@ describe('POST /api/correo/codigo', () => {
     expect(await erroresDe(mala)).toEqual([
       { campo: 'contrasena', codigo: 'INCORRECTA', mensaje: 'Contraseña: no es correcta.' },
     ]);
-    expect((await post('/api/sesiones/reautenticacion', { contrasena: 'Clave-Demo-2026' })).status).toBe(204);
+    expect((await post('/api/sesiones/reautenticacion', { contrasena: CONTRASENA_DEMO })).status).toBe(204);
     expect((await post('/api/correo/codigo', { correo: NUEVO })).status).toBe(202);
   });
 
@@ -259,7 +260,7 @@ describe('PUT /api/usuario changing the email', () => {
       { campo: 'codigoSeguridad', codigo: 'EXPIRADO', mensaje: 'Código de seguridad: ha expirado; solicite un nuevo código de seguridad.' },
     ]);
     e.reloj.avanzar(MINUTO);
-    await post('/api/sesiones/reautenticacion', { contrasena: 'Clave-Demo-2026' });
+    await post('/api/sesiones/reautenticacion', { contrasena: CONTRASENA_DEMO });
     const otro = await pedirCodigo();
     e.reloj.avanzar(14 * MINUTO + 59_000);
     expect((await put(cambioCorreo(otro))).status).toBe(200);
@@ -331,7 +332,7 @@ describe('PUT /api/usuario changing the email', () => {
       expect(contenido, String(fila.name)).not.toContain(codigo);
       expect(contenido, String(fila.name)).not.toContain(enlace);
       expect(contenido, String(fila.name)).not.toContain(token);
-      expect(contenido, String(fila.name)).not.toContain('Clave-Demo-2026');
+      expect(contenido, String(fila.name)).not.toContain(CONTRASENA_DEMO);
     }
     expect(e.registro.lineas().filter((linea) => linea.msg === 'solicitud atendida')).not.toEqual([]);
     expect(e.registro.texto()).not.toContain(codigo);

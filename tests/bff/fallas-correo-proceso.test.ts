@@ -13,8 +13,9 @@ import { ASUNTO_CONTRASENA_CAMBIADA } from '../../bff/mail/index.js';
 import { ARRIENDO_MS } from '../../bff/services/despachador.js';
 import { EN_VUELO_MS } from '../../bff/db/codigos.js';
 import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { actualizacionDemo, erroresDe } from '../helpers/bff.js';
-import { arrancarServidor, CONTRASENA_DEMO, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
 
 const NUEVA = 'caballo correcto batería grapa';

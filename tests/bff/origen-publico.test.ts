@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { actualizacionTmacay } from '../helpers/bff.js';
-import { arrancarServidor, CONTRASENA_DEMO, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 const NUEVO = 'tito.nuevo@example.com';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { codigoEn } from '../../paquete/bff-real.js';
-import { actualizacionDemo, CONTRASENA_DEMO } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionDemo } from '../helpers/bff.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, iniciarSesionApi, secretosDeCorreos, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso, type HranaFalso } from '../helpers/hrana-falso.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
@@ -156,12 +157,12 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
     expect((await api(b, 'POST', '/api/correo/revertir', { cuerpo: { token: revertir } })).status).toBe(410);
 
     const restablecer = /^Crear una contraseña nueva: \S+\/([\w-]{43})$/m.exec(await ultimoEnviado('tito.macay@example.com', 'Desbloquee'))![1]!;
-    const clave = 'Faro-Salinas-Marea-Baja-2031';
-    const formulario = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: restablecer, contrasena: clave, confirmacion: clave }) };
-    for (const servidor of [a, b]) servidor.secretos.add(clave);
+    const contrasena = 'Faro-Salinas-Marea-Baja-2031';
+    const formulario = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: restablecer, contrasena, confirmacion: contrasena }) };
+    for (const servidor of [a, b]) servidor.secretos.add(contrasena);
     expect((await fetch(`${b.url}/clave/restablecer`, formulario)).status).toBe(200);
     expect((await fetch(`${a.url}/clave/restablecer`, formulario)).status).toBe(410);
-    await iniciarSesionApi(a, 'tmacay', clave);
+    await iniciarSesionApi(a, 'tmacay', contrasena);
   });
 
   test('the purge ran on one of them only (the hour\'s lease in the database)', () => {

@@ -5,8 +5,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { codigoEn } from '../../paquete/bff-real.js';
 import { createApp } from '../../bff/app.js';
 import type { MensajeCorreo } from '../../bff/mail/index.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { contarLlamadas, type BaseContada } from '../helpers/contador-db.js';
-import { actualizacionTmacay, actualizarUsuario, cambioDeCorreo, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, cambioDeCorreo, iniciarSesion, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // A mailer that keeps messages in memory: the dev outbox would add its own INSERTs.

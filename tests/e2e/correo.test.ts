@@ -4,11 +4,11 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   abrirFormularioPortal,
   boton,
   campo,
-  CONTRASENA_DEMO,
   dialogo,
   iniciarSesionApi,
   llenarIngresoPortal,

@@ -14,8 +14,6 @@ import { crearMetricas, type Metricas } from '../../bff/metricas.js';
 import { crearRegistro, type Registro } from '../../bff/registro.js';
 import { codigoEn } from '../../paquete/bff-real.js';
 
-export { CONTRASENA_DEMO };
-
 /** A clock tests move by hand. Starts at 2026-03-02T15:00:00Z unless told otherwise. */
 export class Reloj {
   private ms: number;

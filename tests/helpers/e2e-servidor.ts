@@ -8,12 +8,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import type { CorreoBandeja } from '../../bff/mail/bandeja.js';
 import { ASUNTO_CODIGO } from '../../bff/mail/mensajes.js';
 import { codigoEn } from '../../paquete/bff-real.js';
 
 export const RAIZ = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 const ESPERA_ARRANQUE_MS = 30_000;
 const ESPERA_CIERRE_MS = 5_000;
 
