@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { sha256Hex } from '../../bff/cripto.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
 import { actualizacionTmacay, actualizarUsuario, cambiarCorreo, correosEntregados, erroresDe, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
@@ -158,7 +158,7 @@ describe('"No reconozco este cambio"', () => {
     const fila = await e.db.execute('SELECT * FROM enlaces_restablecimiento');
     expect(fila.rows.map((f) => ({ ...f }))).toEqual([
       {
-        hash_token: createHash('sha256').update(reset).digest('hex'),
+        hash_token: sha256Hex(reset),
         id_usuario: 'tmacay',
         correo: 'tito.macay@example.com',
         creado_en: '2026-03-02T15:00:00.000Z',
