@@ -4,8 +4,12 @@
 import type { SesionAbierta, Usuario } from '../contract/api.js';
 import { etiquetaVersion } from '../contract/http.js';
 
-/** The demo users' password, accepted by the fake's login, «Cambio de clave» and re-authentication. */
-export const CLAVE = 'Clave-Demo-2026';
+/**
+ * The demo users' password, accepted by the fake's login, «Cambio de clave» and re-authentication.
+ * The same as CONTRASENA_DEMO of the BFF's seed (bff/db/semilla.ts), written again because this file
+ * runs in the browser and the seed imports the Node password hashing.
+ */
+export const CONTRASENA = 'Clave-Demo-2026';
 /** The security code the fake accepts by default. */
 export const CODIGO = 'ABCD2345';
 
@@ -18,8 +22,8 @@ export interface OpcionesBffFalso {
    * network. Default: every request whose path starts with `/api/`, whatever its origin.
    */
   base?: string;
-  /** The password that logs in and passes «Cambio de clave» and re-authentication (`CLAVE`). */
-  clave?: string;
+  /** The password that logs in and passes «Cambio de clave» and re-authentication (`CONTRASENA`). */
+  contrasena?: string;
   /** The security code that `PUT /api/usuario` accepts for a new email (`CODIGO`). */
   codigo?: string;
   /** A host's Bearer token the fake accepts (the element's `token` property). */
@@ -141,7 +145,7 @@ export class BffFalso {
   /** Every answer waits this many milliseconds. */
   demoraMs: number;
   readonly base: string | null;
-  readonly clave: string;
+  readonly contrasena: string;
   readonly codigo: string;
   private propios = new Map<string, Manejador[]>();
   private original = window.fetch;
@@ -149,7 +153,7 @@ export class BffFalso {
   constructor(opciones: OpcionesBffFalso = {}) {
     this.usuario = { ...usuarioDemo(), ...opciones.usuario };
     this.base = opciones.base ? new URL(opciones.base).origin : null;
-    this.clave = opciones.clave ?? CLAVE;
+    this.contrasena = opciones.contrasena ?? CONTRASENA;
     this.codigo = opciones.codigo ?? CODIGO;
     this.tokenAnfitrion = opciones.token ?? null;
     this.autenticado = opciones.autenticado ?? true;
@@ -234,13 +238,13 @@ export class BffFalso {
   private responder(ll: Llamada, clave: string): Response {
     if (ll.ruta.startsWith('/api/catalogos/')) return this.catalogo(ll.ruta);
     if (clave === 'POST /api/sesiones') {
-      if (ll.cuerpo.idUsuario?.toLowerCase() !== this.usuario.idUsuario.toLowerCase() || ll.cuerpo.contrasena !== this.clave) return problema(401, 'CREDENCIALES_INVALIDAS');
+      if (ll.cuerpo.idUsuario?.toLowerCase() !== this.usuario.idUsuario.toLowerCase() || ll.cuerpo.contrasena !== this.contrasena) return problema(401, 'CREDENCIALES_INVALIDAS');
       this.tokenEmitido = 'token-de-prueba-' + this.llamadas.length;
       return json(201, { token: this.tokenEmitido, expiraEn: new Date(Date.now() + 8 * 3600_000).toISOString() });
     }
     if (!this.autorizado(ll)) return problema(401, 'NO_AUTENTICADO');
     if (clave === 'POST /api/sesiones/reautenticacion') {
-      if (ll.cuerpo.contrasena !== this.clave) {
+      if (ll.cuerpo.contrasena !== this.contrasena) {
         return problema(422, 'VALIDACION', { errores: [{ campo: 'contrasena', codigo: 'INCORRECTA', mensaje: 'Contraseña: no es correcta.' }] });
       }
       this.reautenticacionRequerida = false;
@@ -263,7 +267,7 @@ export class BffFalso {
         return json(200, { cerradas });
       }
       case 'POST /api/usuario/clave/verificacion':
-        return ll.cuerpo.contrasenaAnterior === this.clave
+        return ll.cuerpo.contrasenaAnterior === this.contrasena
           ? json(204, null)
           : problema(422, 'VALIDACION', { errores: [{ campo: 'contrasenaAnterior', codigo: 'INCORRECTA', mensaje: 'Contraseña anterior: no es correcta.' }] });
       case 'POST /api/correo/disponibilidad':

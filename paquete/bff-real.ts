@@ -2,9 +2,10 @@
 // runner for a fresh BFF, call its HTTP API as a third party's page does (Bearer token, no cookies),
 // and read the codes it "sends" from its dev outbox.
 import type { Usuario } from '../contract/api.js';
-import { CLAVE } from './bff-falso.js';
+import { ALFABETO_CODIGO, LONGITUD_CODIGO } from '../contract/texto.js';
+import { CONTRASENA } from './bff-falso.js';
 
-/** The demo users the real BFF is seeded with, all with the password `CLAVE`. */
+/** The demo users the real BFF is seeded with, all with the password `CONTRASENA`. */
 export const USUARIOS_DEMO = ['tmacay', 'mzambrano', 'jsmith', 'ocupado'] as const;
 
 /** The path of the test runner's server that the `bffReal()` plugin answers. */
@@ -54,7 +55,7 @@ export async function pedir<T = any>(
 }
 
 /** Logs `idUsuario` in (`POST /api/sesiones`) and resolves with the session's token, for the element's `token`. */
-export async function iniciarSesion(origen: string, idUsuario: string, contrasena = CLAVE): Promise<string> {
+export async function iniciarSesion(origen: string, idUsuario: string, contrasena = CONTRASENA): Promise<string> {
   const r = await pedir<{ token: string }>(origen, 'POST', '/api/sesiones', { cuerpo: { idUsuario, contrasena } });
   if (r.status !== 201) throw new Error(`login de ${idUsuario}: ${r.status} ${JSON.stringify(r.cuerpo)}`);
   return r.cuerpo.token;
@@ -84,14 +85,22 @@ export async function bandeja(origen: string): Promise<CorreoBandeja[]> {
   return r.cuerpo;
 }
 
+/** A code mail's line with the code: 4 spaces, then the code (bff/mail/mensajes.ts). */
+const LINEA_CODIGO = new RegExp(`^ {4}([${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}})$`, 'm');
+
+/** The security code in a code mail's text; throws when the text has none. */
+export function codigoEn(texto: string): string {
+  const codigo = LINEA_CODIGO.exec(texto)?.[1];
+  if (!codigo) throw new Error(`el correo no trae un código de seguridad:\n${texto}`);
+  return codigo;
+}
+
 /** The security code of the newest message to `para`, waiting up to `esperaMs` for it to arrive. */
 export async function codigoEnviadoA(origen: string, para: string, esperaMs = 8000): Promise<string> {
   const hasta = Date.now() + esperaMs;
   for (;;) {
     const correo = (await bandeja(origen)).find((c) => c.para === para);
-    const m = correo && /^\s+([23456789A-HJ-NP-Z]{8})\s*$/m.exec(correo.texto);
-    if (m) return m[1]!;
-    if (correo) throw new Error(`el correo a ${para} no trae un código:\n${correo.texto}`);
+    if (correo) return codigoEn(correo.texto);
     if (Date.now() > hasta) throw new Error(`no llegó un correo a ${para} en ${esperaMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }

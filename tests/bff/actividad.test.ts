@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { actualizacionTmacay, actualizarUsuario, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // Strangers who type a user's ID (failed logins, limit hits) must not push the user's own

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { sha256Hex } from '../../bff/cripto.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
-import { actualizacionTmacay, actualizarUsuario, cambiarCorreo, correosEntregados, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, cambiarCorreo, correosEntregados, erroresDe, iniciarSesion, MINUTO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -59,7 +59,7 @@ describe('POST /api/usuario/baja', () => {
     for (const motivo of ['corto', 'x'.repeat(501), '   ', null, 'Cierro la agencia\u0000 hoy']) {
       const r = await baja(motivo);
       expect(r.status).toBe(422);
-      const [error] = ((await r.json()) as { errores: { campo: string }[] }).errores;
+      const [error] = await erroresDe(r);
       expect(error!.campo).toBe('motivo');
     }
     expect((await buscarUsuario(e.db, 'tmacay'))!.estado).toBe('ACTIVO');
@@ -75,7 +75,7 @@ describe('POST /api/usuario/baja', () => {
   ])('a motivo with %s → 422 motivo FORMATO; nothing changes', async (_caso, motivo) => {
     const r = await baja(motivo);
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+    expect(await erroresDe(r)).toEqual([
       {
         campo: 'motivo',
         codigo: 'FORMATO',
@@ -87,7 +87,7 @@ describe('POST /api/usuario/baja', () => {
 
   test('motivo length is counted in code points: 5 emoji and 5 letters are 10 characters (202), 501 emoji too many (422)', async () => {
     const largo = await baja('🦙'.repeat(501));
-    expect(((await largo.json()) as { errores: unknown[] }).errores).toEqual([
+    expect(await erroresDe(largo)).toEqual([
       { campo: 'motivo', codigo: 'LONGITUD', mensaje: 'Motivo: debe tener entre 10 y 500 caracteres.' },
     ]);
     // 9 code points but 10 UTF-16 units: too short.
@@ -158,7 +158,7 @@ describe('"No reconozco este cambio"', () => {
     const fila = await e.db.execute('SELECT * FROM enlaces_restablecimiento');
     expect(fila.rows.map((f) => ({ ...f }))).toEqual([
       {
-        hash_token: createHash('sha256').update(reset).digest('hex'),
+        hash_token: sha256Hex(reset),
         id_usuario: 'tmacay',
         correo: 'tito.macay@example.com',
         creado_en: '2026-03-02T15:00:00.000Z',

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { codigoEn, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ServidorOcupadoError } from '../../bff/services/contrasenas.js';
-import { actualizacionTmacay, actualizarUsuario, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionTmacay, actualizarUsuario, erroresDe, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();
@@ -23,15 +24,11 @@ function cambioClave(contrasena = NUEVA, contrasenaAnterior = CONTRASENA_DEMO, c
 
 const put = (cuerpo: unknown, version = 1, tk = token) => actualizarUsuario(e.app, tk, cuerpo, `"${version}"`);
 
-async function errores(r: Response) {
-  return ((await r.json()) as { errores: unknown }).errores;
-}
-
 describe('POST /api/usuario/clave/verificacion', () => {
   test('right → 204 and renews the re-authentication time; wrong → 422 contrasenaAnterior INCORRECTA', async () => {
     const mala = await verificar('Clave-Demo-2025');
     expect(mala.status).toBe(422);
-    expect(await errores(mala)).toEqual([
+    expect(await erroresDe(mala)).toEqual([
       { campo: 'contrasenaAnterior', codigo: 'INCORRECTA', mensaje: 'Contraseña anterior: no es correcta.' },
     ]);
     e.reloj.avanzar(20 * MINUTO);
@@ -152,7 +149,7 @@ describe('PUT /api/usuario with cambioClave', () => {
     for (const [cuerpo, esperado] of casos) {
       const r = await put(cuerpo);
       expect(r.status).toBe(422);
-      expect(await errores(r)).toEqual(esperado);
+      expect(await erroresDe(r)).toEqual(esperado);
     }
     const usuario = await buscarUsuario(e.db, 'tmacay');
     expect(usuario?.version).toBe(1);
@@ -161,10 +158,10 @@ describe('PUT /api/usuario with cambioClave', () => {
 
   test.each(['ecuapass2026!!', 'senae2026senae', 'aduana-2026-aduana', 'Ecuador12345!', '3cu4p4ss#2026#ssapauce'])(
     'a password made of the site\'s words plus digits and symbols, %j → 422 DEBIL, nothing changes',
-    async (clave) => {
-      const r = await put(cambioClave(clave));
+    async (contrasena) => {
+      const r = await put(cambioClave(contrasena));
       expect(r.status).toBe(422);
-      expect(await errores(r)).toEqual([{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'Contraseña: es demasiado fácil de adivinar.' }]);
+      expect(await erroresDe(r)).toEqual([{ campo: 'cambioClave.contrasena', codigo: 'DEBIL', mensaje: 'Contraseña: es demasiado fácil de adivinar.' }]);
       expect((await buscarUsuario(e.db, 'tmacay'))?.version).toBe(1);
       await iniciarSesion(e.app, 'tmacay', CONTRASENA_DEMO);
     },
@@ -179,7 +176,7 @@ describe('PUT /api/usuario with cambioClave', () => {
   test('a wrong contrasenaAnterior → 422 cambioClave.contrasenaAnterior INCORRECTA, counted for the limit', async () => {
     const r = await put(cambioClave(NUEVA, 'Clave-Demo-2025'));
     expect(r.status).toBe(422);
-    expect(await errores(r)).toEqual([
+    expect(await erroresDe(r)).toEqual([
       { campo: 'cambioClave.contrasenaAnterior', codigo: 'INCORRECTA', mensaje: 'Contraseña anterior: no es correcta.' },
     ]);
     for (let i = 0; i < 4; i++) await put(cambioClave(NUEVA, `mala-${i}`));

@@ -1,7 +1,8 @@
 import { hc } from 'hono/client';
 import { describe, expect, test } from 'vitest';
 import type { AppType } from '../../bff/app.js';
-import { CONTRASENA_DEMO, ORIGEN_BFF } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { ORIGEN_BFF } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // `AppType` types the Hono client (hono/client) from the routes and their validators: the bodies

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   actualizacionTmacay,
   actualizarUsuario,
   correosEntregados,
+  erroresDe,
   iniciarSesion,
   MINUTO,
   pedir,
@@ -48,12 +50,12 @@ describe('POST /api/correo/disponibilidad', () => {
   test('the current address → 422 correo NO_PERMITIDO; a bad format → 422 FORMATO', async () => {
     const propio = await post('/api/correo/disponibilidad', { correo: 'Tito.Macay@example.com' });
     expect(propio.status).toBe(422);
-    expect(((await propio.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(propio)).toEqual([
       { campo: 'correo', codigo: 'NO_PERMITIDO', mensaje: 'Correo Electrónico: debe ser distinto del correo registrado actualmente.' },
     ]);
     const malo = await post('/api/correo/disponibilidad', { correo: 'no-es-correo' });
     expect(malo.status).toBe(422);
-    expect(((await malo.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(malo)).toEqual([
       { campo: 'correo', codigo: 'FORMATO', mensaje: 'Correo Electrónico: no es una dirección de correo electrónico válida.' },
     ]);
   });
@@ -102,7 +104,7 @@ describe('POST /api/correo/codigo', () => {
     for (const [correo, codigo] of casos) {
       const r = await post('/api/correo/codigo', { correo });
       expect(r.status).toBe(422);
-      expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores[0]).toMatchObject({ campo: 'correo', codigo });
+      expect((await erroresDe(r))[0]).toMatchObject({ campo: 'correo', codigo });
     }
     expect(await correos()).toEqual([]);
   });
@@ -110,7 +112,7 @@ describe('POST /api/correo/codigo', () => {
   test('counts against the availability limit before it looks: after the 429 a taken address gets 429, not 422', async () => {
     for (let i = 0; i < 19; i++) expect((await post('/api/correo/disponibilidad', { correo: `a${i}@example.com` })).status).toBe(200);
     // The 20th look of the hour is a code request for a taken address: told, and counted.
-    expect(((await (await post('/api/correo/codigo', { correo: 'ocupado@example.com' })).json()) as { errores: unknown[] }).errores[0]).toMatchObject({
+    expect((await erroresDe(await post('/api/correo/codigo', { correo: 'ocupado@example.com' })))[0]).toMatchObject({
       campo: 'correo',
       codigo: 'NO_DISPONIBLE',
     });
@@ -150,10 +152,10 @@ describe('POST /api/correo/codigo', () => {
     expect(await r.json()).toMatchObject({ codigo: 'REAUTENTICACION_REQUERIDA' });
     const mala = await post('/api/sesiones/reautenticacion', { contrasena: 'otra' });
     expect(mala.status).toBe(422);
-    expect(((await mala.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(mala)).toEqual([
       { campo: 'contrasena', codigo: 'INCORRECTA', mensaje: 'Contraseña: no es correcta.' },
     ]);
-    expect((await post('/api/sesiones/reautenticacion', { contrasena: 'Clave-Demo-2026' })).status).toBe(204);
+    expect((await post('/api/sesiones/reautenticacion', { contrasena: CONTRASENA_DEMO })).status).toBe(204);
     expect((await post('/api/correo/codigo', { correo: NUEVO })).status).toBe(202);
   });
 
@@ -162,7 +164,7 @@ describe('POST /api/correo/codigo', () => {
     expect((await pedir(e.app, '/api/correo/codigo', { metodo: 'DELETE', token })).status).toBe(204);
     const r = await put(cambioCorreo(codigo));
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown[] }).errores[0]).toMatchObject({ campo: 'codigoSeguridad', codigo: 'INCORRECTO' });
+    expect((await erroresDe(r))[0]).toMatchObject({ campo: 'codigoSeguridad', codigo: 'INCORRECTO' });
   });
 });
 
@@ -210,7 +212,7 @@ describe('PUT /api/usuario changing the email', () => {
 
   test('with a code pending for another address, a taken one costs a try and fails as a wrong code, exactly like a free one', async () => {
     const codigo = await pedirCodigo();
-    const errores = async (correo: string) => ((await (await put(cambioCorreo(codigo, correo))).json()) as { errores: unknown }).errores;
+    const errores = async (correo: string) => erroresDe(await put(cambioCorreo(codigo, correo)));
     expect(await errores('ocupado@example.com')).toEqual([
       { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 },
     ]);
@@ -225,7 +227,7 @@ describe('PUT /api/usuario changing the email', () => {
     await e.db.execute({ sql: "UPDATE usuarios SET correo = ? WHERE id_usuario = 'mzambrano'", args: [NUEVO] });
     const r = await put(cambioCorreo(codigo));
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(r)).toEqual([
       { campo: 'correo', codigo: 'NO_DISPONIBLE', mensaje: 'Correo Electrónico: ya está registrado por otro usuario.' },
     ]);
     expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', version: 1 });
@@ -238,14 +240,14 @@ describe('PUT /api/usuario changing the email', () => {
     const malo = codigo === 'ABCD2345' ? 'ABCD2346' : 'ABCD2345';
     const r = await put(cambioCorreo(malo));
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(r)).toEqual([
       { campo: 'codigoSeguridad', codigo: 'INCORRECTO', mensaje: 'Código de seguridad: no es correcto. Le quedan 4 intentos.', intentosRestantes: 4 },
     ]);
     for (let i = 0; i < 3; i++) await put(cambioCorreo(malo));
     const quinto = await put(cambioCorreo(malo));
-    expect(((await quinto.json()) as { errores: { codigo: string }[] }).errores[0]!.codigo).toBe('AGOTADO');
+    expect((await erroresDe(quinto))[0]!.codigo).toBe('AGOTADO');
     const correcto = await put(cambioCorreo(codigo));
-    expect(((await correcto.json()) as { errores: { codigo: string }[] }).errores[0]!.codigo).toBe('AGOTADO');
+    expect((await erroresDe(correcto))[0]!.codigo).toBe('AGOTADO');
     expect((await buscarUsuario(e.db, 'tmacay'))!.correo).toBe('tito.macay@example.com');
   });
 
@@ -254,11 +256,11 @@ describe('PUT /api/usuario changing the email', () => {
     e.reloj.avanzar(15 * MINUTO + 1);
     const tarde = await put(cambioCorreo(codigo));
     expect(tarde.status).toBe(422);
-    expect(((await tarde.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(tarde)).toEqual([
       { campo: 'codigoSeguridad', codigo: 'EXPIRADO', mensaje: 'Código de seguridad: ha expirado; solicite un nuevo código de seguridad.' },
     ]);
     e.reloj.avanzar(MINUTO);
-    await post('/api/sesiones/reautenticacion', { contrasena: 'Clave-Demo-2026' });
+    await post('/api/sesiones/reautenticacion', { contrasena: CONTRASENA_DEMO });
     const otro = await pedirCodigo();
     e.reloj.avanzar(14 * MINUTO + 59_000);
     expect((await put(cambioCorreo(otro))).status).toBe(200);
@@ -282,8 +284,8 @@ describe('PUT /api/usuario changing the email', () => {
     expect(respuestas.every((r) => r.status === 422)).toBe(true);
     const fila = (await e.db.execute('SELECT intentos FROM codigos_seguridad')).rows[0];
     expect(fila?.intentos).toBe(5);
-    const cuerpos = (await Promise.all(respuestas.map((r) => r.json()))) as { errores: { codigo: string }[] }[];
-    expect(cuerpos.filter((c) => c.errores[0]!.codigo === 'INCORRECTO').length).toBeLessThanOrEqual(4);
+    const errores = await Promise.all(respuestas.map((r) => erroresDe(r)));
+    expect(errores.filter(([error]) => error!.codigo === 'INCORRECTO').length).toBeLessThanOrEqual(4);
     expect((await put(cambioCorreo(codigo))).status).toBe(422);
   });
 
@@ -304,7 +306,7 @@ describe('PUT /api/usuario changing the email', () => {
     const app = createApp({ db, mailer: null, reloj: e.reloj.ahora, config: e.config });
     const r = await actualizarUsuario(app, token, cambioCorreo(codigo));
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+    expect(await erroresDe(r)).toEqual([
       { campo: 'correo', codigo: 'NO_DISPONIBLE', mensaje: 'Correo Electrónico: ya está registrado por otro usuario.' },
     ]);
     expect(await buscarUsuario(e.db, 'tmacay')).toMatchObject({ correo: 'tito.macay@example.com', version: 1 });
@@ -330,7 +332,7 @@ describe('PUT /api/usuario changing the email', () => {
       expect(contenido, String(fila.name)).not.toContain(codigo);
       expect(contenido, String(fila.name)).not.toContain(enlace);
       expect(contenido, String(fila.name)).not.toContain(token);
-      expect(contenido, String(fila.name)).not.toContain('Clave-Demo-2026');
+      expect(contenido, String(fila.name)).not.toContain(CONTRASENA_DEMO);
     }
     expect(e.registro.lineas().filter((linea) => linea.msg === 'solicitud atendida')).not.toEqual([]);
     expect(e.registro.texto()).not.toContain(codigo);

@@ -1,6 +1,7 @@
 // The real Resend SDK against tests/helpers/resend-falso.ts, through the HTTP API.
+import { codigoEn } from '../../paquete/bff-real.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, actualizarUsuario, codigoEn, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, erroresDe, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
@@ -108,7 +109,7 @@ describe('with RESEND_API_KEY', () => {
     falso.programar({ tipo: 'destinatario-invalido' });
     const r = await pedirCodigo();
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores[0]).toMatchObject({ campo: 'correo', codigo: 'FORMATO' });
+    expect((await erroresDe(r))[0]).toMatchObject({ campo: 'correo', codigo: 'FORMATO' });
     expect((await e.db.execute('SELECT count(*) AS n FROM codigos_seguridad')).rows[0]?.n).toBe(0);
     // The request still counted in the 20 per hour of the availability check, which bounds refused sends.
     expect((await pedirCodigo()).status).toBe(202);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { portalDemo } from '../../demo/portal.js';
 import { terceroApp } from '../../demo/tercero.js';
 
@@ -33,7 +34,7 @@ describe('portal demo: pages', () => {
     expect(html).toContain('>REINICIAR CLAVE</button>');
     expect(html).toMatch(/<button type="submit"[^>]*>INICIAR SESIÓN<\/button>/);
     expect(html).toMatch(/id="error-inicio"[^>]*aria-live="assertive"/);
-    for (const usuario of ['tmacay', 'mzambrano', 'jsmith', 'ocupado', 'Clave-Demo-2026']) {
+    for (const usuario of ['tmacay', 'mzambrano', 'jsmith', 'ocupado', CONTRASENA_DEMO]) {
       expect(html).toContain(`<code>${usuario}</code>`);
     }
     expect(html).toContain('<a href="/dev/correos">Correos enviados (demostración)</a>');
@@ -157,7 +158,7 @@ describe('third-party host', () => {
     expect(html).toContain(`<modificar-usuario-general api-base="${origen}"></modificar-usuario-general>`);
     expect(html).not.toMatch(/token=/);
     expect(html).toContain(`<a href="${origen}/dev/correos">Correos enviados (demostración)</a>`);
-    for (const usuario of ['tmacay', 'mzambrano', 'jsmith', 'ocupado', 'Clave-Demo-2026']) {
+    for (const usuario of ['tmacay', 'mzambrano', 'jsmith', 'ocupado', CONTRASENA_DEMO]) {
       expect(html).toContain(`<code>${usuario}</code>`);
     }
     expect(html).not.toMatch(/\sstyle=|<style|<script(?![^>]*\ssrc=)/);

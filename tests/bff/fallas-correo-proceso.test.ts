@@ -12,8 +12,10 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { ASUNTO_CONTRASENA_CAMBIADA } from '../../bff/mail/index.js';
 import { ARRIENDO_MS } from '../../bff/services/despachador.js';
 import { EN_VUELO_MS } from '../../bff/db/codigos.js';
-import { actualizacionDemo } from '../helpers/bff.js';
-import { arrancarServidor, CONTRASENA_DEMO, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionDemo, erroresDe } from '../helpers/bff.js';
+import { arrancarServidor, iniciarSesionApi, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
 
 const NUEVA = 'caballo correcto batería grapa';
@@ -61,7 +63,7 @@ const cambioCorreo = (s: ServidorE2e, token: string, codigo: string) =>
 
 const esAviso = (s: SolicitudRegistrada) => s.headers['idempotency-key']?.startsWith('aviso:') === true;
 const esCodigo = (s: SolicitudRegistrada) => s.headers['idempotency-key']?.startsWith('codigo:') === true;
-const codigoDe = (s: SolicitudRegistrada) => (s.cuerpo as { text: string }).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+const codigoDe = (s: SolicitudRegistrada) => codigoEn((s.cuerpo as { text: string }).text);
 const ms = (desde: number) => Math.round(performance.now() - desde);
 
 /** The outbox as the server left it (read with a client of our own). */
@@ -126,7 +128,7 @@ describe('kill -9 at the worst moment', () => {
     // The session survived the restart (it lives in the database).
     const rechazado = await cambioCorreo(servidor, token, codigoDe(perdido));
     expect(rechazado.status).toBe(422);
-    expect(((await rechazado.json()) as { errores: { campo: string; codigo: string }[] }).errores).toMatchObject([
+    expect(await erroresDe(rechazado)).toMatchObject([
       { campo: 'codigoSeguridad', codigo: 'INCORRECTO' },
     ]);
 

@@ -7,6 +7,8 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { mensajeBaja } from '../../bff/mail/index.js';
 import { reservarAvisos, sentenciaAviso } from '../../bff/db/avisos.js';
 import { ARRIENDO_MS, crearDespachador, esperaTrasIntento, MAXIMO_INTENTOS_AVISO } from '../../bff/services/despachador.js';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, iniciarSesion, MINUTO, pedir, versionActual } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
@@ -29,10 +31,10 @@ const HORA = 60 * MINUTO;
 const pedirCodigo = (correo = NUEVO) => pedir(e.app, '/api/correo/codigo', { cuerpo: { correo }, token });
 const cambioCorreo = (codigo: string) =>
   actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo });
-const cambioClave = () => actualizacionTmacay({ cambioClave: { contrasenaAnterior: 'Clave-Demo-2026', contrasena: NUEVA, confirmacion: NUEVA } });
+const cambioClave = () => actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: NUEVA, confirmacion: NUEVA } });
 
 /** The security code in a request the fake received. */
-const codigoDe = (s: SolicitudRegistrada) => (s.cuerpo as { text: string }).text.match(/^ {4}([A-Z0-9]{8})$/m)![1]!;
+const codigoDe = (s: SolicitudRegistrada) => codigoEn((s.cuerpo as { text: string }).text);
 const pendientes = async () => (await e.db.execute('SELECT tipo, intentos FROM avisos_pendientes')).rows.map((f) => ({ ...f }));
 const contar = async (tabla: string) => Number((await e.db.execute(`SELECT count(*) AS n FROM ${tabla}`)).rows[0]?.n);
 

@@ -13,9 +13,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest
 import { createApp } from '../../bff/app.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
-import { sembrarDemo } from '../../bff/db/semilla.js';
+import { CONTRASENA_DEMO, sembrarDemo } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, crearEntorno, iniciarSesion, pedir, pedirSesion, type EntornoDePrueba } from '../helpers/bff.js';
-import { arrancarServidor, CONTRASENA_DEMO, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { arrancarHranaFalso } from '../helpers/hrana-falso.js';
 
@@ -453,7 +453,7 @@ describe('an unreachable database answers 503 with Retry-After, never 500', () =
     try {
       for (const [ruta, pedido] of [
         ['/api/salud', {}],
-        ['/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: 'Clave-Demo-2026' } }],
+        ['/api/sesiones', { cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO } }],
         ['/api/usuario', { token }],
       ] as const) {
         const r = await pedir(app, ruta, pedido);

@@ -6,9 +6,9 @@ import { createApp } from '../../bff/app.js';
 import { leerConfig } from '../../bff/config.js';
 import { abrirBaseDeDatos, type BaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
-import { sembrarDemo } from '../../bff/db/semilla.js';
+import { CONTRASENA_DEMO, sembrarDemo } from '../../bff/db/semilla.js';
 import { crearMetricas, type Metricas } from '../../bff/metricas.js';
-import { actualizacionTmacay, actualizarUsuario, baseTemporal, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, baseTemporal, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, puertoLibre, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
@@ -107,17 +107,17 @@ describe('the notices\' counters: where the sender delivers, not where the chang
     const nueva = 'caballo correcto batería grapa';
     const cambio = actualizacionTmacay({ cambioClave: { contrasenaAnterior: CONTRASENA_DEMO, contrasena: nueva, confirmacion: nueva } });
     expect((await actualizarUsuario(e.app, token, cambio)).status).toBe(200);
-    const avisoClave = async () => [
+    const avisoContrasena = async () => [
       await muestra(e.metricas, 'mug_correos_enviados_total', { tipo: 'aviso-clave' }),
       await muestra(e.metricas, 'mug_correos_fallidos_total', { tipo: 'aviso-clave' }),
     ];
-    expect(await avisoClave()).toEqual([0, 0]);
+    expect(await avisoContrasena()).toEqual([0, 0]);
     proveedor.programar({ tipo: 'error', estado: 500 }, { tipo: 'error', estado: 500 });
     expect(await e.despachador.entregarPendientes()).toBe(1);
-    expect(await avisoClave()).toEqual([0, 1]);
+    expect(await avisoContrasena()).toEqual([0, 1]);
     e.reloj.avanzar(MINUTO);
     expect(await e.despachador.entregarPendientes()).toBe(1);
-    expect(await avisoClave()).toEqual([1, 1]);
+    expect(await avisoContrasena()).toEqual([1, 1]);
     expect(await muestra(e.metricas, 'mug_correos_enviados_total', { tipo: 'aviso' })).toBe(0);
   });
 });

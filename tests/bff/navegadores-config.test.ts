@@ -10,7 +10,7 @@ function correr(entorno: Record<string, string | undefined>) {
   return spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { cwd: RAIZ, env, encoding: 'utf8', timeout: 30_000 });
 }
 
-describe('WTR_NAVEGADOR y WTR_PORT', () => {
+describe('WTR_NAVEGADOR and WTR_PORT', () => {
   test.each([
     [{ WTR_NAVEGADOR: 'safari' }, 'WTR_NAVEGADOR debe ser chromium, firefox o webkit, no «safari»'],
     [{ WTR_PORT: '99999' }, 'WTR_PORT debe ser un puerto (1–65535), no «99999»'],

@@ -6,8 +6,10 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionTmacay, codigoEn } from '../helpers/bff.js';
-import { arrancarServidor, CONTRASENA_DEMO, codigoDelCorreo, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionTmacay } from '../helpers/bff.js';
+import { arrancarServidor, iniciarSesionApi, secretosDeCorreos, ultimoCorreo, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 const NUEVO = 'tito.nuevo@example.com';
@@ -73,7 +75,7 @@ describe('default configuration (http demo origin, no proxy trusted)', () => {
   afterAll(() => servidor?.cerrar());
 
   test('finding 1: a PUT sent with Host: evil.example mails the old address a revert link on ORIGEN_PUBLICO, not on the forged host', async () => {
-    await cambiarCorreoConHostFalso(servidor, async () => codigoDelCorreo((await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN'))!));
+    await cambiarCorreoConHostFalso(servidor, async () => codigoEn((await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN'))!.texto));
     const aviso = await ultimoCorreo(servidor, ANTERIOR, 'se cambió el correo');
     expect(aviso!.texto).toMatch(new RegExp(`^No reconozco este cambio: ${servidor.url.replaceAll('.', '\\.')}/correo/revertir/[A-Za-z0-9_-]{43}$`, 'm'));
     expect(aviso!.html).toContain(`href="${servidor.url}/correo/revertir/`);
@@ -110,7 +112,7 @@ describe('ORIGEN_PUBLICO=https://ecuapass.example behind a TLS-terminating proxy
     servidor = await arrancarServidor({ ORIGEN_PUBLICO: PUBLICO, RESEND_API_KEY: 're_prueba_123', RESEND_BASE_URL: resend.url });
   });
   afterAll(async () => {
-    for (const secreto of secretosDeCorreos(enviados().map((m) => ({ texto: m.text })))) servidor?.secretos.add(secreto);
+    for (const secreto of secretosDeCorreos(enviados().map((m) => ({ asunto: m.subject, texto: m.text })))) servidor?.secretos.add(secreto);
     await servidor?.cerrar();
     await resend?.cerrar();
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, iniciarSesion, ORIGEN_BFF, ORIGEN_TERCERO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
@@ -96,7 +97,7 @@ describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
 
   test('a login posted from a foreign origin is refused (login CSRF)', async () => {
     const r = await pedir(e.app, '/api/sesiones', {
-      cuerpo: { idUsuario: 'tmacay', contrasena: 'Clave-Demo-2026' },
+      cuerpo: { idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO },
       cabeceras: { Origin: 'https://malicioso.example' },
     });
     expect(r.status).toBe(403);

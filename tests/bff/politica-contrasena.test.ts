@@ -25,8 +25,8 @@ describe('evaluarContrasena (browser-safe policy)', () => {
     ['🦙'.repeat(12), true],
     ['🦙'.repeat(128), true],
     ['🦙'.repeat(129), false],
-  ])('length of %j: longitudOk = %s', async (clave, esperado) => {
-    expect((await evaluarContrasena(clave, TITO)).longitudOk).toBe(esperado);
+  ])('length of %j: longitudOk = %s', async (contrasena, esperado) => {
+    expect((await evaluarContrasena(contrasena, TITO)).longitudOk).toBe(esperado);
   });
 
   it.each([
@@ -41,8 +41,8 @@ describe('evaluarContrasena (browser-safe policy)', () => {
     'teamo12345678',
     'ecuapass2026',
     'aduana123456',
-  ])('refuses the guessable %j (score below 3)', async (clave) => {
-    const evaluacion = await evaluarContrasena(clave, TITO);
+  ])('refuses the guessable %j (score below 3)', async (contrasena) => {
+    const evaluacion = await evaluarContrasena(contrasena, TITO);
     expect(evaluacion.puntaje).toBeLessThan(3);
     expect(evaluacion.aceptable).toBe(false);
   });
@@ -59,23 +59,23 @@ describe('evaluarContrasena (browser-safe policy)', () => {
     'correo2026correo!',
     'contrasena#2026#contraseña',
     'usuario.2026.usuario',
-  ])('refuses %j: its strength comes only from the site\'s words plus digits and symbols', async (clave) => {
-    const evaluacion = await evaluarContrasena(clave, TITO);
+  ])('refuses %j: its strength comes only from the site\'s words plus digits and symbols', async (contrasena) => {
+    const evaluacion = await evaluarContrasena(contrasena, TITO);
     expect(evaluacion.puntaje).toBeLessThan(3);
     expect(evaluacion.aceptable).toBe(false);
   });
 
   it.each(['aduana caballo correcto batería', 'mi clave de aduana es tortuga azul', 'Ecuapass: río verde lámpara 7 gatos', 'clavel rojo sobre la mesa'])(
     'accepts %j: a site word among other real strength',
-    async (clave) => {
-      expect((await evaluarContrasena(clave, TITO)).aceptable).toBe(true);
+    async (contrasena) => {
+      expect((await evaluarContrasena(contrasena, TITO)).aceptable).toBe(true);
     },
   );
 
   it.each([FRASE, 'mi perro come tortugas azules', 'Tr0mb0n-Naranja-Quinua-47', 'vG4$kp9!Lq2#Wz'])(
     'accepts the good password %j',
-    async (clave) => {
-      expect(await evaluarContrasena(clave, TITO)).toEqual({
+    async (contrasena) => {
+      expect(await evaluarContrasena(contrasena, TITO)).toEqual({
         puntaje: expect.toSatisfy((p: number) => p >= 3),
         longitudOk: true,
         sinDatosPersonales: true,
@@ -93,8 +93,8 @@ describe('evaluarContrasena (browser-safe policy)', () => {
     [ANA, 'Viajes-comercio.andino-47', 'the local part of the email'],
     [ANA, 'Viajes-paz-Quinua-Trombon', 'a name word of 3 letters'],
     [TITO, 'Vuelo-ｔｍａｃａｙ-Quinua-47', 'the ID in fullwidth letters (NFKC)'],
-  ])('flags personal data: %#, %j contains %s', async (contexto, clave) => {
-    const evaluacion = await evaluarContrasena(clave, contexto);
+  ])('flags personal data: %#, %j contains %s', async (contexto, contrasena) => {
+    const evaluacion = await evaluarContrasena(contrasena, contexto);
     expect(evaluacion.sinDatosPersonales).toBe(false);
     expect(evaluacion.aceptable).toBe(false);
   });

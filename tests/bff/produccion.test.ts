@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
@@ -45,7 +46,7 @@ describe('npm run serve with a Resend key, a public https origin and the code se
     const r = await fetch(`${servidor.url}/api/sesiones`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ idUsuario: 'tmacay', contrasena: 'Clave-Demo-2026' }),
+      body: JSON.stringify({ idUsuario: 'tmacay', contrasena: CONTRASENA_DEMO }),
     });
     expect(r.status).toBe(401);
   });

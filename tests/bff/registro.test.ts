@@ -1,11 +1,11 @@
 // The production log over a whole user story: one JSON line per request with its fields, the start
 // and the shutdown; no password, code, session token, link or link token anywhere in it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { actualizacionTmacay } from '../helpers/bff.js';
 import {
   arrancarServidor,
-  CONTRASENA_DEMO,
-  codigoDelCorreo,
   ENTORNO_PRODUCCION,
   iniciarSesionApi,
   lineasJson,
@@ -16,8 +16,8 @@ import {
 
 const NUEVO = 'tito.nuevo@example.com';
 const ANTERIOR = 'tito.macay@example.com';
-const CLAVE_NUEVA = 'Faro-Salinas-Marea-Baja-2031';
-const CLAVE_EQUIVOCADA = 'Esta-No-Es-La-Clave-77';
+const CONTRASENA_NUEVA = 'Faro-Salinas-Marea-Baja-2031';
+const CONTRASENA_EQUIVOCADA = 'Esta-No-Es-La-Clave-77';
 
 describe('the production log of a full story: login, code, email change, revert link, reset page, new login', () => {
   let servidor: ServidorE2e;
@@ -38,11 +38,11 @@ describe('the production log of a full story: login, code, email change, revert 
       body: JSON.stringify(cuerpo),
     });
 
-    expect((await pedir('/api/sesiones', json('POST', { idUsuario: 'tmacay', contrasena: CLAVE_EQUIVOCADA }))).status).toBe(401);
+    expect((await pedir('/api/sesiones', json('POST', { idUsuario: 'tmacay', contrasena: CONTRASENA_EQUIVOCADA }))).status).toBe(401);
     const token = await iniciarSesionApi(servidor, 'tmacay');
     expect((await pedir('/api/usuario', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await pedir('/api/correo/codigo', json('POST', { correo: NUEVO }, token))).status).toBe(202);
-    const codigo = codigoDelCorreo((await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN'))!);
+    const codigo = codigoEn((await ultimoCorreo(servidor, NUEVO, 'ACTIVACIÓN'))!.texto);
     const cambio = actualizacionTmacay({ mantenerCorreo: false, correo: NUEVO, confirmacionCorreo: NUEVO, codigoSeguridad: codigo });
     expect((await pedir('/api/usuario', json('PUT', cambio, token, { 'If-Match': '"1"' }))).status).toBe(200);
 
@@ -54,10 +54,10 @@ describe('the production log of a full story: login, code, email change, revert 
     const restablecer = /^Crear una contraseña nueva: (\S+)$/m.exec((await ultimoCorreo(servidor, ANTERIOR, 'Desbloquee'))!.texto)![1]!;
     const tokenRestablecer = restablecer.split('/').at(-1)!;
     expect((await pedir(new URL(restablecer).pathname)).status).toBe(200);
-    const formulario = new URLSearchParams({ token: tokenRestablecer, contrasena: CLAVE_NUEVA, confirmacion: CLAVE_NUEVA }).toString();
+    const formulario = new URLSearchParams({ token: tokenRestablecer, contrasena: CONTRASENA_NUEVA, confirmacion: CONTRASENA_NUEVA }).toString();
     const guardado = await pedir('/clave/restablecer', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formulario });
     expect(guardado.status).toBe(200);
-    await iniciarSesionApi(servidor, 'tmacay', CLAVE_NUEVA);
+    await iniciarSesionApi(servidor, 'tmacay', CONTRASENA_NUEVA);
 
     await servidor.cerrar(); // adds the outbox's codes and links, stops it (SIGTERM), throws if the log holds a secret
     secretos = [...servidor.secretos];
@@ -67,7 +67,7 @@ describe('the production log of a full story: login, code, email change, revert 
 
   test('the secrets the story used are many, and none is in the log', () => {
     // The demo and new passwords, the wrong one, both session tokens, the code, both links and their tokens.
-    expect(secretos).toEqual(expect.arrayContaining([CONTRASENA_DEMO, CLAVE_NUEVA, CLAVE_EQUIVOCADA]));
+    expect(secretos).toEqual(expect.arrayContaining([CONTRASENA_DEMO, CONTRASENA_NUEVA, CONTRASENA_EQUIVOCADA]));
     expect(secretos.filter((s) => /^https:\/\/ecuapass\.example\/(correo\/revertir|clave\/restablecer)\/[\w-]{43}$/.test(s))).toHaveLength(2);
     expect(secretos.filter((s) => /^[2-9A-HJ-NP-Z]{8}$/.test(s))).toHaveLength(1);
     expect(secretos.length).toBeGreaterThanOrEqual(10);

@@ -5,11 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { buscarUsuario } from '../../bff/db/usuarios.js';
 import { ASUNTO_AVISO_CAMBIO_CORREO, ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   actualizacionTmacay,
   actualizarUsuario,
   cambiarCorreo,
-  CONTRASENA_DEMO,
   correosEntregados,
   iniciarSesion,
   MINUTO,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../bff/cripto.js';
 import type { BaseDeDatos } from '../../bff/db/cliente.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { crearMailer } from '../../bff/mail/index.js';
@@ -38,7 +38,7 @@ describe('revert links ("No reconozco este cambio")', () => {
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     const { rows } = await db.execute('SELECT * FROM enlaces_reversion');
     expect({ ...rows[0] }).toEqual({
-      hash_token: createHash('sha256').update(token).digest('hex'),
+      hash_token: sha256Hex(token),
       id_usuario: 'tmacay',
       correo_anterior: 'tito.macay@example.com',
       correo_nuevo: 'nuevo@example.com',

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/db/auditoria.js';
-import { actualizacionTmacay, CONTRASENA_DEMO, MINUTO } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionTmacay, MINUTO } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { ENTORNO_PRODUCCION, RAIZ } from '../helpers/e2e-servidor.js';
 

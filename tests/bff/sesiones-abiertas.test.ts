@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/db/auditoria.js';
 import { MAXIMO_SESIONES, resumenDispositivo } from '../../bff/db/sesiones.js';
-import { CONTRASENA_DEMO, iniciarSesion, MINUTO, ORIGEN_BFF, ORIGEN_TERCERO, pedir, pedirSesion } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { iniciarSesion, MINUTO, ORIGEN_BFF, ORIGEN_TERCERO, pedir, pedirSesion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // ASVS 7.5.2: the user sees the open sessions and ends the others (issue 8, finding 10).

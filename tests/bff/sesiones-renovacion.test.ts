@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '../../bff/app.js';
 import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { sha256Hex } from '../../bff/cripto.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { contarLlamadas, type BaseContada } from '../helpers/contador-db.js';
-import { actualizacionTmacay, CONTRASENA_DEMO, MINUTO, pedir, pedirSesion, type Pedido } from '../helpers/bff.js';
+import { actualizacionTmacay, MINUTO, pedir, pedirSesion, type Pedido } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const SEGUNDO = 1000;

@@ -3,7 +3,8 @@ import { ASUNTO_RESTABLECIMIENTO } from '../../bff/mail/index.js';
 import { DETALLE_CUENTA_BLOQUEADA } from '../../bff/middleware/cuenta.js';
 import { listarActividad } from '../../bff/db/auditoria.js';
 import { sha256Hex } from '../../bff/cripto.js';
-import { CONTRASENA_DEMO, correosEntregados, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion, problemaValidacion } from '../helpers/bff.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { correosEntregados, iniciarSesion, MINUTO, ORIGEN_BFF, pedir, pedirSesion, problemaValidacion } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const e = usarEntorno();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { listarActividad } from '../../bff/db/auditoria.js';
-import { actualizacionTmacay, actualizarUsuario, iniciarSesion, pedir, problemaValidacion, usuarioDemo } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, erroresDe, iniciarSesion, pedir, problemaValidacion, usuarioDemo } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 const TMACAY = usuarioDemo('tmacay');
@@ -145,7 +145,7 @@ describe('PUT /api/usuario', () => {
     const cuerpo = JSON.stringify(actualizacionTmacay()).replace(/^\{/, '{"constructor":1,"toString":2,"__proto__":3,');
     const r = await put(cuerpo);
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+    expect(await erroresDe(r)).toEqual([
       { campo: 'constructor', codigo: 'NO_MODIFICABLE', mensaje: 'constructor: no se puede modificar.' },
       { campo: 'toString', codigo: 'NO_MODIFICABLE', mensaje: 'toString: no se puede modificar.' },
       { campo: '__proto__', codigo: 'NO_MODIFICABLE', mensaje: '__proto__: no se puede modificar.' },

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { ErrorCampo } from '../../contract/index.js';
 import {
   actualizacionDemo,
   actualizacionTmacay,
   actualizarUsuario,
   camposConError,
+  erroresDe,
   iniciarSesion,
   pedir,
   problemaValidacion,
@@ -34,20 +36,20 @@ function sin(cuerpo: Record<string, unknown>, ...claves: string[]): Record<strin
 const EC = { pais: 'EC', provincia: '09', ciudad: '0901' };
 const EXTERIOR = { pais: 'US', provincia: null, ciudad: null, telefono1: '12125550100', celular: { operadora: 'OTROS', numero: '12125550199' } };
 
-type Caso = [descripcion: string, cambios: Record<string, unknown>, campo: string, codigo: string, mensaje: string, ...derivados: string[]];
+type Caso = [descripcion: string, cambios: Record<string, unknown>, campo: string, codigo: ErrorCampo['codigo'], mensaje: string, ...derivados: string[]];
 
-const CIUDAD_NO_PERMITIDA = {
+const CIUDAD_NO_PERMITIDA: ErrorCampo = {
   campo: 'ciudad',
   codigo: 'NO_PERMITIDO',
   mensaje: 'Ciudad: solo se indica cuando el país es Ecuador y debe pertenecer a la provincia elegida.',
 };
-const PROVINCIA_NO_PERMITIDA = {
+const PROVINCIA_NO_PERMITIDA: ErrorCampo = {
   campo: 'provincia',
   codigo: 'NO_PERMITIDO',
   mensaje: 'Provincia: solo se indica cuando el país es Ecuador y debe ser una provincia del catálogo.',
 };
 /** Errors the contract's cross-field rules add on dependent fields. */
-const DERIVADOS: Record<string, object> = { ciudad: CIUDAD_NO_PERMITIDA, provincia: PROVINCIA_NO_PERMITIDA };
+const DERIVADOS: Record<string, ErrorCampo> = { ciudad: CIUDAD_NO_PERMITIDA, provincia: PROVINCIA_NO_PERMITIDA };
 
 const NOMBRE_FORMATO =
   'Nombre Usuario: solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.';
@@ -151,15 +153,13 @@ describe('every field rule refuses bad values, naming the field, and changes not
     for (const [clave, valor] of Object.entries(cambios)) if (valor === undefined) delete cuerpo[clave];
     const r = await actualizarUsuario(e.app, token, cuerpo, await versionActual());
     expect(r.status).toBe(422);
-    const problema = (await r.json()) as { codigo: string; errores: unknown[] };
-    expect(problema.codigo).toBe('VALIDACION');
-    expect(problema.errores).toEqual([{ campo, codigo, mensaje }, ...derivados.map((d) => DERIVADOS[d])]);
+    expect(await r.json()).toEqual(problemaValidacion([{ campo, codigo, mensaje }, ...derivados.map((d) => DERIVADOS[d]!)]));
     expect(await versionActual()).toBe(versionAntes);
   });
 
   test('several bad fields are all reported at once', async () => {
     const r = await put({ direccion: 'x', telefono1: 'abc', fax: 'f' });
-    expect(((await r.json()) as { errores: { campo: string }[] }).errores.map((error) => error.campo)).toEqual([
+    expect((await erroresDe(r)).map((error) => error.campo)).toEqual([
       'direccion',
       'telefono1',
       'fax',
@@ -244,7 +244,7 @@ describe('the name may only be corrected (DESIGN §2)', () => {
     for (const nombre of pasos) {
       const r = await actualizarUsuario(e.app, tk, actualizacionDemo('mzambrano', { nombre }), await versionDe(e.app, tk));
       estados.push(r.status);
-      if (r.status === 422) expect(((await r.json()) as { errores: unknown }).errores).toEqual([
+      if (r.status === 422) expect(await erroresDe(r)).toEqual([
         {
           campo: 'nombre',
           codigo: 'CAMBIO_TOTAL',
@@ -264,7 +264,7 @@ describe('the name may only be corrected (DESIGN §2)', () => {
 
   test('a complete change is reported together with other field errors', async () => {
     const r = await put({ nombre: 'PEDRO PEREZ', telefono1: '1' });
-    expect(((await r.json()) as { errores: { campo: string; codigo: string }[] }).errores.map((x) => [x.campo, x.codigo])).toEqual([
+    expect(await camposConError(r)).toEqual([
       ['nombre', 'CAMBIO_TOTAL'],
       ['telefono1', 'FORMATO'],
     ]);
@@ -325,7 +325,7 @@ describe('PUT /api/usuario: an unknown province is named on Provincia, not on Ci
     const antes = await versionActual();
     const r = await putCuerpo(actualizacionTmacay(cambios));
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([PROVINCIA]);
+    expect(await erroresDe(r)).toEqual([PROVINCIA]);
     expect(await versionActual()).toBe(antes);
   });
 
@@ -357,7 +357,7 @@ describe('a value of the wrong type is FORMATO, not REQUERIDO', () => {
 
   test('the message of a wrong-type error says the format is wrong', async () => {
     const r = await putCuerpo(actualizacionTmacay({ nombre: 42 }));
-    expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+    expect(await erroresDe(r)).toEqual([
       { campo: 'nombre', codigo: 'FORMATO', mensaje: 'Nombre Usuario: solo admite las letras de los nombres en español (A–Z, Ñ, vocales con tilde, Ü), espacios, apóstrofos, guiones y puntos.' },
     ]);
   });
@@ -380,7 +380,7 @@ describe('unusual but plausible text', () => {
     for (const direccion of ['Av. 9 de Octubre\u0000 424', 'Av. 9 de Octubre \u001b[31m424']) {
       const r = await putCuerpo(actualizacionTmacay({ direccion }));
       expect(r.status).toBe(422);
-      expect(((await r.json()) as { errores: unknown[] }).errores).toEqual([
+      expect(await erroresDe(r)).toEqual([
         { campo: 'direccion', codigo: 'FORMATO', mensaje: 'Dirección: contiene caracteres invisibles, de control o espacios especiales; solo admite caracteres visibles y el espacio común.' },
       ]);
     }

@@ -5,7 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actualizacionDemo, CONTRASENA_DEMO } from '../helpers/bff.js';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import { actualizacionDemo } from '../helpers/bff.js';
 import { arrancarServidor, ENTORNO_PRODUCCION, iniciarSesionApi, secretosDeCorreos, type ServidorE2e } from '../helpers/e2e-servidor.js';
 import { arrancarHranaFalso, type HranaFalso } from '../helpers/hrana-falso.js';
 import { iniciarResendFalso, type ResendFalso, type SolicitudRegistrada } from '../helpers/resend-falso.js';
@@ -31,7 +33,7 @@ async function arrancarAmbas(url: (archivo: string) => Promise<string>): Promise
 }
 
 async function cerrarAmbas(): Promise<void> {
-  const enviados = resend?.solicitudes.map((s) => ({ texto: (s.cuerpo as { text: string }).text })) ?? [];
+  const enviados = resend?.solicitudes.map((s) => ({ asunto: (s.cuerpo as { subject: string }).subject, texto: (s.cuerpo as { text: string }).text })) ?? [];
   for (const servidor of [a, b]) for (const secreto of secretosDeCorreos(enviados)) servidor?.secretos.add(secreto);
   await Promise.all([a?.cerrar(), b?.cerrar()]);
   await remota?.cerrar();
@@ -135,7 +137,7 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
     const token = await iniciarSesionApi(b, 'tmacay');
     const nuevo = 'tito.nuevo@example.com';
     expect((await api(b, 'POST', '/api/correo/codigo', { token, cuerpo: { correo: nuevo } })).status).toBe(202);
-    const codigo = /^ {4}([2-9A-HJ-NP-Z]{8})$/m.exec(await ultimoEnviado(nuevo, 'ACTIVACIÓN'))![1]!;
+    const codigo = codigoEn(await ultimoEnviado(nuevo, 'ACTIVACIÓN'));
     const cuerpo = actualizacionDemo('tmacay', { mantenerCorreo: false, correo: nuevo, confirmacionCorreo: nuevo, codigoSeguridad: codigo });
     const respuestas = await repartir(16, (servidor) => api(servidor, 'PUT', '/api/usuario', { token, cabeceras: { 'If-Match': '"1"' }, cuerpo }));
     expect(respuestas.filter((r) => r.status === 200)).toHaveLength(1);
@@ -155,12 +157,12 @@ describe.each(BASES)('two BFF processes on one database: %s', (_, url) => {
     expect((await api(b, 'POST', '/api/correo/revertir', { cuerpo: { token: revertir } })).status).toBe(410);
 
     const restablecer = /^Crear una contraseña nueva: \S+\/([\w-]{43})$/m.exec(await ultimoEnviado('tito.macay@example.com', 'Desbloquee'))![1]!;
-    const clave = 'Faro-Salinas-Marea-Baja-2031';
-    const formulario = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: restablecer, contrasena: clave, confirmacion: clave }) };
-    for (const servidor of [a, b]) servidor.secretos.add(clave);
+    const contrasena = 'Faro-Salinas-Marea-Baja-2031';
+    const formulario = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: restablecer, contrasena, confirmacion: contrasena }) };
+    for (const servidor of [a, b]) servidor.secretos.add(contrasena);
     expect((await fetch(`${b.url}/clave/restablecer`, formulario)).status).toBe(200);
     expect((await fetch(`${a.url}/clave/restablecer`, formulario)).status).toBe(410);
-    await iniciarSesionApi(a, 'tmacay', clave);
+    await iniciarSesionApi(a, 'tmacay', contrasena);
   });
 
   test('the purge ran on one of them only (the hour\'s lease in the database)', () => {

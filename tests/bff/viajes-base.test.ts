@@ -2,10 +2,12 @@
 // libSQL (sqld, Turso) pays for each one, so a change that adds one must fail here (and, if it is
 // worth it, update this table and the one in docs/decisiones.md, "Viajes a la base por petición").
 import { beforeEach, describe, expect, test } from 'vitest';
+import { codigoEn } from '../../paquete/bff-real.js';
 import { createApp } from '../../bff/app.js';
 import type { MensajeCorreo } from '../../bff/mail/index.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { contarLlamadas, type BaseContada } from '../helpers/contador-db.js';
-import { actualizacionTmacay, actualizarUsuario, cambioDeCorreo, codigoEn, CONTRASENA_DEMO, iniciarSesion, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
+import { actualizacionTmacay, actualizarUsuario, cambioDeCorreo, iniciarSesion, MINUTO, pedir, type Pedido } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 
 // A mailer that keeps messages in memory: the dev outbox would add its own INSERTs.

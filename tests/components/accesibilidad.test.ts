@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BffFalso, CLAVE } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA } from '../../paquete/testing.js';
 import { $, boton, campo, escribir, esperar, esperarDialogo, montar, todos } from './ayuda.js';
 
 describe('accessibility (axe) in every main state', () => {
@@ -30,7 +30,7 @@ describe('accessibility (axe) in every main state', () => {
 
   it('password verified with its requirements list', async () => {
     const el = await montar();
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(el.shadowRoot!, 'Cambio de clave').click();
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', 'una clave de prueba');

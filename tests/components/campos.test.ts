@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE, json } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA, json } from '../../paquete/testing.js';
 import { $, boton, campo, elegir, escribir, esperar, montar, normal, porEtiqueta, salir, todos } from './ayuda.js';
 
 // DESIGN.md §2's labels, each the exact text of one control's label.
@@ -141,12 +141,12 @@ describe('fields of the screen (seed §5.5)', () => {
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.contain('La contraseña no es correcta.');
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
 
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(el.shadowRoot!, 'Cambio de clave').click();
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     expect(bff.de('POST /api/usuario/clave/verificacion').map((l) => l.cuerpo)).to.deep.equal([
       { contrasenaAnterior: 'equivocada' },
-      { contrasenaAnterior: CLAVE },
+      { contrasenaAnterior: CONTRASENA },
     ]);
     expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.false;
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-cambioClave-contrasena');
@@ -154,7 +154,7 @@ describe('fields of the screen (seed §5.5)', () => {
 
   it('if the old password changes while it is being verified, the late answer does not enable the new one', async () => {
     const el = await montar();
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     const responder = bff.retener('POST /api/usuario/clave/verificacion');
     boton(el.shadowRoot!, 'Cambio de clave').click();
     await esperar(() => bff.de('POST /api/usuario/clave/verificacion').length === 1);
@@ -168,7 +168,7 @@ describe('fields of the screen (seed §5.5)', () => {
 
   it('shows the password requirements list live and the strength meter', async () => {
     const el = await montar();
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(el.shadowRoot!, 'Cambio de clave').click();
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', 'tmacay123');
@@ -188,7 +188,7 @@ describe('fields of the screen (seed §5.5)', () => {
 
   it('the list and the meter do not call strong a password made of the site\'s words, digits and symbols', async () => {
     const el = await montar();
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(el.shadowRoot!, 'Cambio de clave').click();
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     const dificil = () => el.shadowRoot!.querySelectorAll('.checklist li')[3]!;

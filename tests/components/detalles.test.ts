@@ -2,7 +2,7 @@
 // login's invalid fields, the 412 dialog that keeps the user's edits, the code's cooldown worded as
 // a wait.
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA, problema } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -12,7 +12,7 @@ function mostrar(input: HTMLInputElement): HTMLButtonElement {
 }
 
 async function verificarContrasena(el: ModificarUsuarioGeneral) {
-  await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+  await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
   boton(el.shadowRoot!, 'Cambio de clave').click();
   await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
 }

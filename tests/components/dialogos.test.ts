@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA, problema } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, porEtiqueta, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -228,7 +228,7 @@ describe('dialogs', () => {
     const otro = await montar({ token: 'bueno', esperar: true });
     bff.tokenEmitido = 'otro';
     const expirada = oneEvent(otro, 'sesion-expirada');
-    await escribir(otro, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(otro, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(otro.shadowRoot!, 'Cambio de clave').click();
     const s = await expirada;
     expect(s instanceof CustomEvent).to.be.true;

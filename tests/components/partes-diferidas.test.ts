@@ -1,7 +1,7 @@
 // The parts the element fetches only when first needed (so the first load stays small): each is
 // not requested before, is requested then, and works. This file must import none of them.
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA } from '../../paquete/testing.js';
 import { $, abrirActividad, boton, campo, esperar, esperarDialogo, escribir, eventosActividad, montar, parteActividad, salir, todos } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -81,7 +81,7 @@ describe('lazy parts: fetched the first time they are needed, and working', () =
     await esperar(() => todos(el.shadowRoot!, 'dialog[open]').some((x) => x.textContent!.includes('Confirme su identidad')));
     expect(pedido('dialogo-reautenticacion')).to.be.true;
     const reaut = todos(el.shadowRoot!, 'dialog[open]').find((x) => x.textContent!.includes('Confirme su identidad'))!;
-    reaut.querySelector('input')!.value = CLAVE;
+    reaut.querySelector('input')!.value = CONTRASENA;
     boton(reaut, 'Continuar').click();
     await esperarDialogo(el, 'Solicitud de baja registrada');
     expect(bff.de('POST /api/usuario/baja')).to.have.length(2);
@@ -95,7 +95,7 @@ describe('lazy parts: fetched the first time they are needed, and working', () =
     expect(pedido('formulario-login')).to.be.true;
     const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
     login.querySelector<HTMLInputElement>('#login-id')!.value = 'tmacay';
-    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CONTRASENA;
     login.requestSubmit();
     await esperar(() => el.shadowRoot!.querySelector('form[part="formulario"]'), 'no se mostró el formulario tras ingresar');
     expect(campo(el, 'f-nombre').value).to.equal('TITO MACAY');

@@ -2,7 +2,7 @@
 // summary, and Enter in a field that has its own button.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BffFalso, CLAVE } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, escribir, esperar, esperarDialogo, montar, salir } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -118,7 +118,7 @@ describe('Enter in a field with its own button runs that button, not the form\'s
   it('Contraseña anterior: Enter presses «Cambio de clave»', async () => {
     const el = await montar();
     campo(el, 'f-cambioClave-contrasenaAnterior').focus();
-    await sendKeys({ type: CLAVE });
+    await sendKeys({ type: CONTRASENA });
     await sendKeys({ press: 'Enter' });
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled, 'no se verificó la contraseña');
     expect(bff.de('POST /api/usuario/clave/verificacion')).to.have.length(1);

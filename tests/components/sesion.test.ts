@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { BffFalso, CLAVE, json, usuarioDemo } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA, json, usuarioDemo } from '../../paquete/testing.js';
 import { $, boton, campo, dialogoAbierto, elegir, escribir, esperar, esperarDialogo, listo, montar, montarConReloj, porEtiqueta, relojFalso, todos } from './ayuda.js';
 import { AVISO_MS } from '../../components/modificar-usuario-general/controladores/inactividad.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
@@ -52,17 +52,17 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     boton(d, 'Continuar').click();
     await esperar(() => d.querySelector('#error-reaut'));
     expect(d.querySelector('#error-reaut')!.textContent).to.equal('La contraseña no es correcta.');
-    clave.value = CLAVE;
+    clave.value = CONTRASENA;
     boton(d, 'Continuar').click();
     await esperarDialogo(el, 'Vence en 15 minutos');
-    expect(bff.de('POST /api/sesiones/reautenticacion').map((l) => l.cuerpo)).to.deep.equal([{ contrasena: 'mala' }, { contrasena: CLAVE }]);
+    expect(bff.de('POST /api/sesiones/reautenticacion').map((l) => l.cuerpo)).to.deep.equal([{ contrasena: 'mala' }, { contrasena: CONTRASENA }]);
     expect(bff.de('POST /api/correo/codigo')).to.have.length(2);
     expect(campo(el, 'f-direccion').value).to.equal('Calle nueva 45');
   });
 
   it('if the session expired while asking for the password, closes that dialog and shows the built-in login', async () => {
     const { el, reaut } = await bajaQuePideContrasena(bff);
-    reaut.querySelector('input')!.value = CLAVE;
+    reaut.querySelector('input')!.value = CONTRASENA;
     bff.autenticado = false;
     boton(reaut, 'Continuar').click();
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
@@ -90,10 +90,10 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     clave.value = 'mala';
     boton(login, 'Ingresar').click();
     await esperar(() => login.textContent!.includes('ID.usuario o contraseña incorrectos.'));
-    clave.value = CLAVE;
+    clave.value = CONTRASENA;
     boton(login, 'Ingresar').click();
     await listo(el);
-    expect(bff.de('POST /api/sesiones').at(-1)!.cuerpo).to.deep.equal({ idUsuario: 'tmacay', contrasena: CLAVE });
+    expect(bff.de('POST /api/sesiones').at(-1)!.cuerpo).to.deep.equal({ idUsuario: 'tmacay', contrasena: CONTRASENA });
     const ultima = bff.de('GET /api/usuario').at(-1)!;
     expect(ultima.cabeceras.get('Authorization')).to.equal(`Bearer ${bff.tokenEmitido}`);
     expect(ultima.credenciales).to.equal('omit');
@@ -111,7 +111,7 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     await esperar(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1);
     const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
     login.querySelector<HTMLInputElement>('#login-id')!.value = 'tmacay';
-    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CONTRASENA;
     boton(login, 'Ingresar').click();
     await listo(el);
     expect(campo(el, 'f-direccion').value).to.equal('Dirección escrita antes');
@@ -133,7 +133,7 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     });
     const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
     login.querySelector<HTMLInputElement>('#login-id')!.value = 'Otro';
-    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CONTRASENA;
     boton(login, 'Ingresar').click();
     await esperar(() => campo(el, 'f-idUsuario')?.value === 'otro');
     expect(campo(el, 'f-direccion').value).to.equal('Dirección del otro usuario');
@@ -162,7 +162,7 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     expect(bff.de('GET /api/usuario')[0]!.cabeceras.get('Authorization')).to.equal('Bearer token-anfitrion');
     bff.tokenEmitido = 'otro';
     const evento = oneEvent(el, 'sesion-expirada');
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(el.shadowRoot!, 'Cambio de clave').click();
     const e = await evento;
     expect(e.bubbles && e.composed).to.be.true;
@@ -206,7 +206,7 @@ describe('session: re-authentication, built-in login, host token, idleness and n
 
   it('an action without network offers to retry it', async () => {
     const el = await montar();
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', CLAVE);
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     bff.sinRed = true;
     boton(el.shadowRoot!, 'Cambio de clave').click();
     const d = await esperarDialogo(el, 'No se pudo conectar con el servidor.');
@@ -223,7 +223,7 @@ describe('session: re-authentication, built-in login, host token, idleness and n
     expect(porEtiqueta(el, 'ID.usuario')).to.have.length(1);
     expect(porEtiqueta(el, 'Contraseña')).to.have.length(1);
     login.querySelector<HTMLInputElement>('#login-id')!.value = 'tmacay';
-    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CONTRASENA;
     boton(login, 'Ingresar').click();
     await listo(el);
     expect(bff.de('POST /api/sesiones')[0]!.credenciales).to.equal('omit');

@@ -1,7 +1,7 @@
 // «Actividad reciente» › Sesiones abiertas (ASVS 7.5.2) against the fake BFF: the list, the
 // button «Cerrar las demás sesiones», the re-authentication it may ask for, English, and axe.
 import { expect } from '@open-wc/testing';
-import { BffFalso, CLAVE, problema } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA, problema } from '../../paquete/testing.js';
 import { abrirActividad, boton, esperar, esperarDialogo, eventosActividad, montar, normal, parteActividad } from './ayuda.js';
 import type { ModificarUsuarioGeneral } from '../../components/modificar-usuario-general/modificar-usuario-general.js';
 
@@ -55,7 +55,7 @@ describe('open sessions in «Actividad reciente»', () => {
     boton(sesiones(el)!, 'Cerrar las demás sesiones').click();
     const d = await esperarDialogo(el, 'Confirme su identidad');
     const campo = d.querySelector('input')!;
-    campo.value = CLAVE;
+    campo.value = CONTRASENA;
     boton(d, 'Continuar').click();
     await esperar(() => items(el).length === 1);
     expect(bff.de('DELETE /api/sesiones/otras')).to.have.length(2);

@@ -1,10 +1,10 @@
 // Seed §5.8: Solicitud de baja → Motivo → Solicitud de baja → informative message; the session
 // ends, the portal offers the way back, and logging in is refused with a clear message.
 import { describe, expect, test } from 'vitest';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   abrirFormularioPortal,
   boton,
-  CONTRASENA_DEMO,
   dialogo,
   iniciarSesionPortal,
   llenarIngresoPortal,

@@ -3,6 +3,7 @@
 // when first needed (and works), from the hashed files of `npm run build`.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { boton, campo, dialogo, esperarFormulario, iniciarSesionApi, usarEntornoE2e } from '../helpers/e2e.js';
 
 const entorno = usarEntornoE2e();
@@ -142,7 +143,7 @@ describe('initial load of the built element', () => {
     const login = pagina.getByRole('form', { name: 'Ingrese para modificar su información' });
     await campo(login, 'ID.usuario').fill('jsmith');
     expect(parte(transferido, 'formulario-login')).toHaveLength(1);
-    await campo(login, 'Contraseña').fill('Clave-Demo-2026');
+    await campo(login, 'Contraseña').fill(CONTRASENA_DEMO);
     await boton(login, 'Ingresar').click();
     await esperarFormulario(pagina);
     vigilante.verificar();

@@ -1,11 +1,11 @@
 // Seed §5.5 password change: Contraseña anterior + Cambio de clave enables the new password; after
 // Modificar the new one logs in and the old one does not; the registered address gets a notice.
 import { describe, expect, test } from 'vitest';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   abrirFormularioPortal,
   boton,
   campo,
-  CONTRASENA_DEMO,
   iniciarSesionPortal,
   llenarIngresoPortal,
   mantenerCorreo,

@@ -3,12 +3,12 @@
 // address gets the notice with "No reconozco este cambio".
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { codigoEn } from '../../paquete/bff-real.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import {
   abrirFormularioPortal,
   boton,
   campo,
-  CONTRASENA_DEMO,
-  codigoDelCorreo,
   dialogo,
   iniciarSesionApi,
   llenarIngresoPortal,
@@ -60,14 +60,14 @@ describe('email change', () => {
     // A wrong code is refused by the server next to its field; nothing changes.
     const codigo = campo(pagina, 'Ingrese código de seguridad');
     vigilante.esperar({ metodo: 'PUT', ruta: '/api/usuario', estado: 422 });
-    await codigo.fill(codigoDelCorreo(mensaje!) === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222');
+    await codigo.fill(codigoEn(mensaje!.texto) === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222');
     await boton(pagina, 'Modificar').click();
     await boton(dialogo(pagina, 'Confirmación'), 'Sí').click();
     await pagina.locator('#f-codigoSeguridad-error').filter({ hasText: 'El código de seguridad no es correcto.' }).waitFor();
     expect(await codigo.getAttribute('aria-invalid')).toBe('true');
     expect((await usuarioPorCookie(pagina, servidor)).correo).toBe(ANTERIOR);
 
-    await codigo.fill(codigoDelCorreo(mensaje!));
+    await codigo.fill(codigoEn(mensaje!.texto));
     await modificarYConfirmar(pagina);
 
     const usuario = await usuarioPorCookie(pagina, servidor);

@@ -12,8 +12,7 @@ import { migrar } from '../../bff/db/migrar.js';
 import { CONTRASENA_DEMO, sembrarDemo, USUARIOS_DEMO } from '../../bff/db/semilla.js';
 import { crearMetricas, type Metricas } from '../../bff/metricas.js';
 import { crearRegistro, type Registro } from '../../bff/registro.js';
-
-export { CONTRASENA_DEMO };
+import { codigoEn } from '../../paquete/bff-real.js';
 
 /** A clock tests move by hand. Starts at 2026-03-02T15:00:00Z unless told otherwise. */
 export class Reloj {
@@ -243,13 +242,6 @@ export async function erroresDe(r: Response): Promise<ErrorCampo[]> {
 /** `[campo, codigo]` of each error of a 422 answer. */
 export async function camposConError(r: Response): Promise<[string, string][]> {
   return (await erroresDe(r)).map((error) => [error.campo, error.codigo]);
-}
-
-/** The security code in a message's text: the line of 4 spaces and its 8 characters. */
-export function codigoEn(texto: string): string {
-  const codigo = texto.match(/^ {4}([A-Z0-9]{8})$/m)?.[1];
-  if (!codigo) throw new Error('el mensaje no trae un código de seguridad');
-  return codigo;
 }
 
 /** Requests a security code for `correo` (202) and returns it as mailed to the dev outbox. */

@@ -2,7 +2,8 @@
 // portal, walk the menu to 3.2.3, open option 3, and answer the element's dialogs. No vitest here:
 // scripts/capturas.mjs walks the same steps (the tests import ./e2e.js, which adds the hooks).
 import type { Locator, Page } from 'playwright-core';
-import { CONTRASENA_DEMO, type ServidorE2e } from './e2e-servidor.js';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
+import type { ServidorE2e } from './e2e-servidor.js';
 
 export * from './e2e-servidor.js';
 export * from './e2e-navegador.js';

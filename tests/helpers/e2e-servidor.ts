@@ -8,10 +8,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import type { CorreoBandeja } from '../../bff/mail/bandeja.js';
+import { ASUNTO_CODIGO } from '../../bff/mail/mensajes.js';
+import { codigoEn } from '../../paquete/bff-real.js';
 
 export const RAIZ = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CONTRASENA_DEMO = 'Clave-Demo-2026';
 const ESPERA_ARRANQUE_MS = 30_000;
 const ESPERA_CIERRE_MS = 5_000;
 
@@ -79,12 +81,11 @@ export function recordarSecretos(secretos: Set<string>, cuerpo: string | null): 
   }
 }
 
-/** Every code, link and link token of some messages' text (the dev outbox's, or what the Resend fake received). */
-export function secretosDeCorreos(correos: { texto: string }[]): string[] {
+/** Every code, link and link token of some messages (the dev outbox's, or what the Resend fake received). */
+export function secretosDeCorreos(correos: { asunto: string; texto: string }[]): string[] {
   const secretos: string[] = [];
   for (const correo of correos) {
-    const codigo = /^\s*([2-9A-HJ-NP-Z]{8})\s*$/m.exec(correo.texto)?.[1];
-    if (codigo) secretos.push(codigo);
+    if (correo.asunto === ASUNTO_CODIGO) secretos.push(codigoEn(correo.texto));
     for (const [enlace, token] of correo.texto.matchAll(/https?:\/\/\S+?\/(?:correo\/revertir|clave\/restablecer)\/([A-Za-z0-9_-]{43})/g)) {
       secretos.push(enlace, token!);
     }
@@ -259,13 +260,6 @@ export async function ultimoCorreo(servidor: ServidorE2e, para: string, asunto: 
     if (correo || Date.now() > limite) return correo;
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** The security code of a code mail: the line that is only 8 characters of the code alphabet. */
-export function codigoDelCorreo(correo: CorreoDev): string {
-  const linea = /^\s*([2-9A-HJ-NP-Z]{8})\s*$/m.exec(correo.texto);
-  if (!linea?.[1]) throw new Error(`no se encontró el código en el correo:\n${correo.texto}`);
-  return linea[1];
 }
 
 /** POST /api/sesiones from outside the browser (as the element's login does); the Bearer token. */

@@ -1,7 +1,7 @@
 // The host's page in Chromium, tested with the two helpers of the package: the fake BFF
 // (modificar-usuario-general/testing, in the browser) and the real BFF (the ./wtr plugin's).
 import { expect, waitUntil } from '@open-wc/testing';
-import { BffFalso, CLAVE, iniciarBffReal, pedir } from 'modificar-usuario-general/testing';
+import { BffFalso, CONTRASENA, iniciarBffReal, pedir } from 'modificar-usuario-general/testing';
 import type { ModificarUsuarioGeneral } from 'modificar-usuario-general';
 import { montarAnfitrion } from '../src/anfitrion.js';
 
@@ -53,7 +53,7 @@ describe('the portal with the fake BFF', () => {
 
   it('logs in with its form, gives the token to the element and shows «Datos guardados» on usuario-modificado', async () => {
     montarAnfitrion(raiz, 'http://bff.prueba');
-    await ingresar('tmacay', CLAVE);
+    await ingresar('tmacay', CONTRASENA);
     const el = await formulario();
     const [pedido] = bff.de('GET /api/usuario');
     expect(pedido!.cabeceras.get('Authorization')).to.equal(`Bearer ${bff.tokenEmitido}`);
@@ -72,13 +72,13 @@ describe('the portal with the fake BFF', () => {
 
   it('on sesion-expirada asks to log in again and the element carries on with the new token', async () => {
     montarAnfitrion(raiz, 'http://bff.prueba');
-    await ingresar('tmacay', CLAVE);
+    await ingresar('tmacay', CONTRASENA);
     const el = await formulario();
     bff.expirarSesion();
     await modificar(el);
     await waitUntil(() => !raiz.querySelector<HTMLFormElement>('#ingreso')!.hidden, 'el portal no pidió ingresar de nuevo', { timeout: 10000 });
     expect(raiz.querySelector('#aviso')!.textContent).to.equal('Su sesión terminó: ingrese de nuevo para continuar.');
-    await ingresar('tmacay', CLAVE);
+    await ingresar('tmacay', CONTRASENA);
     await waitUntil(() => el.token === bff.tokenEmitido, 'el elemento no recibió el token nuevo');
     expect(raiz.querySelector<HTMLFormElement>('#ingreso')!.hidden).to.equal(true);
   });
@@ -93,7 +93,7 @@ describe('the portal with the real BFF', () => {
 
   it('tmacay logs in through the portal and the element shows their data from the real BFF; saving fires usuario-modificado', async () => {
     montarAnfitrion(raiz, origen);
-    await ingresar('tmacay', CLAVE);
+    await ingresar('tmacay', CONTRASENA);
     const el = await formulario();
     expect(buscar(el.shadowRoot!, 'input').some((i) => (i as HTMLInputElement).value === 'TITO MACAY')).to.equal(true);
     await modificar(el);
@@ -102,7 +102,7 @@ describe('the portal with the real BFF', () => {
 
   it('with the session ended in the BFF, the element fires sesion-expirada and the portal asks to log in again', async () => {
     montarAnfitrion(raiz, origen);
-    await ingresar('mzambrano', CLAVE);
+    await ingresar('mzambrano', CONTRASENA);
     const el = await formulario();
     expect((await pedir(origen, 'DELETE', '/api/sesiones/actual', { token: el.token })).status).to.equal(204);
     await modificar(el);

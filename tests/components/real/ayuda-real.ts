@@ -6,7 +6,7 @@ import '../../../components/modificar-usuario-general/modificar-usuario-general.
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 import type { Usuario } from '../../../contract/api.js';
 import { paginaAlFrente, primeraInteraccion, todos } from '../ayuda.js';
-import { bandeja, CLAVE, type CorreoBandeja } from '../../../paquete/testing.js';
+import { bandeja, CONTRASENA, type CorreoBandeja } from '../../../paquete/testing.js';
 
 /** Real requests on a shared 2-core machine: wait longer than the fake-BFF tests do. */
 export const ESPERA_MS = 8000;
@@ -39,7 +39,7 @@ export async function formularioListo(el: ModificarUsuarioGeneral) {
 }
 
 /** Logged in through its own login form (as on a third party's page). */
-export async function ingresarConLogin(el: ModificarUsuarioGeneral, idUsuario: string, contrasena = CLAVE) {
+export async function ingresarConLogin(el: ModificarUsuarioGeneral, idUsuario: string, contrasena = CONTRASENA) {
   await esperarReal(() => todos(el.shadowRoot!, 'form[part="login"]').length === 1, 'no apareció el login propio');
   const login = todos(el.shadowRoot!, 'form[part="login"]')[0] as HTMLFormElement;
   login.querySelector<HTMLInputElement>('#login-id')!.value = idUsuario;

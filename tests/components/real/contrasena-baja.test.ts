@@ -3,13 +3,13 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { $, abrirActividad, boton, campo, escribir, eventosActividad, todos } from '../ayuda.js';
 import { correoRecibido, dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
-import { bandeja, CLAVE, iniciarBffReal, iniciarSesion, pedir } from '../../../paquete/testing.js';
+import { bandeja, CONTRASENA, iniciarBffReal, iniciarSesion, pedir } from '../../../paquete/testing.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 const NUEVA = 'Tortuga-Galapagos-Verde-93';
 
-async function verificarContrasena(el: ModificarUsuarioGeneral, clave: string, boton_ = 'Cambio de clave') {
-  await escribir(el, 'f-cambioClave-contrasenaAnterior', clave);
+async function verificarContrasena(el: ModificarUsuarioGeneral, contrasena: string, boton_ = 'Cambio de clave') {
+  await escribir(el, 'f-cambioClave-contrasenaAnterior', contrasena);
   boton(el.shadowRoot!, boton_).click();
 }
 
@@ -71,7 +71,7 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     expect($(el, '#f-cambioClave-contrasenaAnterior-error').textContent).to.equal('Contraseña anterior: La contraseña no es correcta.');
     expect(campo(el, 'f-cambioClave-contrasenaAnterior').getAttribute('aria-invalid')).to.equal('true');
     expect(campo(el, 'f-cambioClave-contrasena').disabled).to.be.true;
-    await verificarContrasena(el, CLAVE);
+    await verificarContrasena(el, CONTRASENA);
     await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled, 'no habilitó la nueva contraseña');
     expect(campo(el, 'f-cambioClave-confirmacion').disabled).to.be.false;
     expect($(el, '#f-cambioClave-contrasenaAnterior-error') === null, '#f-cambioClave-contrasenaAnterior-error no debería estar').to.be.true;
@@ -83,7 +83,7 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     const el = await montarReal(bff);
     await ingresarConLogin(el, 'jsmith');
     await formularioListo(el);
-    await verificarContrasena(el, CLAVE);
+    await verificarContrasena(el, CONTRASENA);
     await esperarReal(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', NUEVA);
     await escribir(el, 'f-cambioClave-confirmacion', NUEVA);
@@ -100,7 +100,7 @@ describe('real BFF: jsmith (United States), password and baja', () => {
     await esperarReal(() => eventosActividad(el).length > 0, 'no se listó la actividad con la sesión renovada');
     expect(eventosActividad(el)[0]!.querySelector('strong')!.textContent).to.equal('Cambio de contraseña');
     expect(todos(el.shadowRoot!, 'form[part="login"]')).to.have.length(0);
-    expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CLAVE } })).status).to.equal(401);
+    expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'jsmith', contrasena: CONTRASENA } })).status).to.equal(401);
     token = await iniciarSesion(bff, 'jsmith', NUEVA);
     await correoRecibido(bff, (c) => c.para === 'john.smith@example.org' && /contraseña/i.test(c.asunto), 'el aviso de contraseña cambiada');
   });

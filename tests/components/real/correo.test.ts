@@ -4,7 +4,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { $, abrirActividad, boton, campo, escribir, eventosActividad } from '../ayuda.js';
 import { correoRecibido, dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
-import { bandeja, CLAVE, codigoEnviadoA, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
+import { bandeja, CONTRASENA, codigoEnviadoA, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 async function comprobar(el: ModificarUsuarioGeneral, correo: string) {
@@ -134,7 +134,7 @@ describe('real BFF: email change', () => {
     await fetch(`${bff}/clave/restablecer`, { method: 'POST', mode: 'no-cors', body: new URLSearchParams({ token: reset, contrasena: nueva, confirmacion: nueva }) }).catch(
       () => undefined,
     );
-    expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'mzambrano', contrasena: CLAVE } })).status).to.equal(401);
+    expect((await pedir(bff, 'POST', '/api/sesiones', { cuerpo: { idUsuario: 'mzambrano', contrasena: CONTRASENA } })).status).to.equal(401);
     const libre = await montarReal(bff);
     await ingresarConLogin(libre, 'mzambrano', nueva);
     await formularioListo(libre);

@@ -4,7 +4,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { $, abrirActividad, boton, campo, elegir, escribir, eventosActividad, todos, valoresEnPantalla } from '../ayuda.js';
 import { dialogosAbiertos, esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin, montarReal } from './ayuda-real.js';
-import { CLAVE, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
+import { CONTRASENA, iniciarBffReal, iniciarSesion, leerUsuario, pedir } from '../../../paquete/testing.js';
 import { valoresDe } from '../../../components/modificar-usuario-general/lib/formulario.js';
 import { cuerpoDe } from '../../../components/modificar-usuario-general/lib/cuerpo.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
@@ -37,7 +37,7 @@ describe('real BFF: data of tmacay', () => {
     const el = await montarReal(bff);
     const login = await ingresarConLogin(el, 'tmacay', 'no-es-la-clave');
     await esperarReal(() => login.textContent!.includes('ID.usuario o contraseña incorrectos.'), 'no mostró el error de credenciales');
-    login.querySelector<HTMLInputElement>('#login-clave')!.value = CLAVE;
+    login.querySelector<HTMLInputElement>('#login-clave')!.value = CONTRASENA;
     login.requestSubmit();
     await formularioListo(el);
     // The focus, that was on the login form, goes to the screen's title.
@@ -70,7 +70,7 @@ describe('real BFF: data of tmacay', () => {
       expect(r.status).to.equal(401);
     }
     const el = await montarReal(bff);
-    const login = await ingresarConLogin(el, 'ocupado', CLAVE);
+    const login = await ingresarConLogin(el, 'ocupado', CONTRASENA);
     await esperarReal(() => login.textContent!.includes('Demasiados intentos.'), 'no mostró la espera');
     expect(login.textContent).to.contain('Demasiados intentos. Espere 15 min y vuelva a intentarlo.');
   });

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { boton, todos } from '../ayuda.js';
 import { esperarDialogoReal, esperarReal, formularioListo, ingresarConLogin } from './ayuda-real.js';
-import { CLAVE, iniciarBffReal, pedir } from '../../../paquete/testing.js';
+import { CONTRASENA, iniciarBffReal, pedir } from '../../../paquete/testing.js';
 import type { ModificarUsuarioGeneral } from '../../../components/modificar-usuario-general/modificar-usuario-general.js';
 
 let bff: string;
@@ -38,22 +38,22 @@ describe('host examples in HTML with the real BFF', () => {
   it('examples/html: the element is loaded from the BFF, shows its own login and, after logging in, the user\'s data', async () => {
     const doc = await abrirEjemplo('html');
     const el = await elementoDe(doc);
-    await ingresarConLogin(el, 'tmacay', CLAVE);
+    await ingresarConLogin(el, 'tmacay', CONTRASENA);
     await formularioListo(el);
     expect(todos(el.shadowRoot!, 'input').some((i) => (i as HTMLInputElement).value === 'TITO MACAY')).to.equal(true);
   });
 
   it('examples/token-y-eventos: its login gives the token to the element, usuario-modificado is noted, and sesion-expirada asks to log in again', async () => {
     const doc = await abrirEjemplo('token-y-eventos');
-    const ingresar = (clave: string) => {
+    const ingresar = (contrasena: string) => {
       const form = doc.querySelector<HTMLFormElement>('#ingreso')!;
       form.querySelector<HTMLInputElement>('[name="idUsuario"]')!.value = 'mzambrano';
-      form.querySelector<HTMLInputElement>('[name="contrasena"]')!.value = clave;
+      form.querySelector<HTMLInputElement>('[name="contrasena"]')!.value = contrasena;
       form.requestSubmit();
     };
     ingresar('no-es-la-clave');
     await esperarReal(() => doc.querySelector('#aviso')!.textContent === 'El ID.usuario o la contraseña no son correctos.', 'no mostró el error del BFF');
-    ingresar(CLAVE);
+    ingresar(CONTRASENA);
     const el = await elementoDe(doc);
     await formularioListo(el);
     expect(el.token).to.be.a('string');
@@ -71,7 +71,7 @@ describe('host examples in HTML with the real BFF', () => {
     await esperarReal(() => !doc.querySelector<HTMLFormElement>('#ingreso')!.hidden, 'no pidió ingresar otra vez');
     expect(doc.querySelector('#aviso')!.textContent).to.equal('Su sesión terminó: ingrese de nuevo para continuar.');
     const anterior = el.token;
-    ingresar(CLAVE);
+    ingresar(CONTRASENA);
     await esperarReal(() => el.token !== anterior, 'el elemento no recibió el token nuevo');
   });
 });
