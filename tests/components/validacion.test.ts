@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BffFalso, problema } from '../../paquete/testing.js';
+import { BffFalso, CONTRASENA, problema } from '../../paquete/testing.js';
 import { $, boton, campo, elegir, escribir, esperar, esperarDialogo, montar, salir } from './ayuda.js';
 
 describe('validation in the browser and server errors', () => {
@@ -203,7 +203,7 @@ describe('validation in the browser and server errors', () => {
   it('maps the server\'s error on the new password', async () => {
     const el = await montar();
     await mantenerCorreo(el);
-    await escribir(el, 'f-cambioClave-contrasenaAnterior', 'Clave-Demo-2026');
+    await escribir(el, 'f-cambioClave-contrasenaAnterior', CONTRASENA);
     boton(el.shadowRoot!, 'Cambio de clave').click();
     await esperar(() => !campo(el, 'f-cambioClave-contrasena').disabled);
     await escribir(el, 'f-cambioClave-contrasena', 'contraseña-larga-1');
@@ -217,7 +217,7 @@ describe('validation in the browser and server errors', () => {
     await esperar(() => $(el, '#f-cambioClave-contrasena-error'));
     expect($(el, '#f-cambioClave-contrasena-error').textContent).to.equal('Contraseña: La contraseña es demasiado fácil de adivinar.');
     expect(bff.de('PUT /api/usuario')[0]!.cuerpo.cambioClave).to.deep.equal({
-      contrasenaAnterior: 'Clave-Demo-2026',
+      contrasenaAnterior: CONTRASENA,
       contrasena: 'contraseña-larga-1',
       confirmacion: 'contraseña-larga-1',
     });
