@@ -2,7 +2,7 @@
 // runner for a fresh BFF, call its HTTP API as a third party's page does (Bearer token, no cookies),
 // and read the codes it "sends" from its dev outbox.
 import type { Usuario } from '../contract/api.js';
-import { ALFABETO_CODIGO, LONGITUD_CODIGO } from '../contract/texto.js';
+import { LINEA_CODIGO } from '../contract/texto.js';
 import { CONTRASENA } from './bff-falso.js';
 
 /** The demo users the real BFF is seeded with, all with the password `CONTRASENA`. */
@@ -85,12 +85,9 @@ export async function bandeja(origen: string): Promise<CorreoBandeja[]> {
   return r.cuerpo;
 }
 
-/** A code mail's line with the code: 4 spaces, then the code (bff/mail/mensajes.ts). */
-const LINEA_CODIGO = new RegExp(`^ {4}([${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}})$`, 'm');
-
 /** The security code in a code mail's text; throws when the text has none. */
 export function codigoEn(texto: string): string {
-  const codigo = LINEA_CODIGO.exec(texto)?.[1];
+  const codigo = LINEA_CODIGO.exec(texto)?.[2];
   if (!codigo) throw new Error(`el correo no trae un código de seguridad:\n${texto}`);
   return codigo;
 }

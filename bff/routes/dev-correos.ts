@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono';
+import { LINEA_CODIGO } from '../../contract/texto.js';
 import { listarBandeja, type CorreoBandeja } from '../mail/index.js';
 import { escaparHtml } from '../mail/index.js';
 import { paginaHtml } from '../paginas/html.js';
 import { problema } from '../problemas.js';
 import type { Entorno, Servicios } from '../tipos.js';
 
-const CODIGO = /^(\s{4})([23456789A-HJ-NP-Z]{8})$/;
 const URL_EN_TEXTO = /https?:\/\/[^\s<>"']+/g;
 
 /** One line of a message's text, escaped; the security code highlighted, links clickable. */
 function lineaHtml(linea: string): string {
-  const codigo = linea.match(CODIGO);
+  const codigo = linea.match(LINEA_CODIGO);
   if (codigo) return `${codigo[1]}<strong class="codigo" aria-label="Código de seguridad">${codigo[2]}</strong>`;
   return escaparHtml(linea).replace(URL_EN_TEXTO, (url) => `<a href="${url}">${url}</a>`);
 }
