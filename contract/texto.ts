@@ -48,8 +48,6 @@ export function sinAcentosMayusculas(texto: string): string {
 /** Alphabet of security codes: digits and letters without look-alikes (no 0, 1, I, O). */
 export const ALFABETO_CODIGO = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const LONGITUD_CODIGO = 8;
-/** The line of a code mail that carries the code: four spaces, then the code (bff/mail/mensajes.ts writes it; the dev outbox and the test kit read it). */
-export const LINEA_CODIGO = new RegExp(`^( {4})([${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}})$`, 'm');
 
 /** A typed security code as stored: spaces and dashes removed, uppercased. */
 export function normalizarCodigo(codigo: string): string {

@@ -2,7 +2,7 @@
 // runner for a fresh BFF, call its HTTP API as a third party's page does (Bearer token, no cookies),
 // and read the codes it "sends" from its dev outbox.
 import type { Usuario } from '../contract/api.js';
-import { LINEA_CODIGO } from '../contract/texto.js';
+import { LINEA_CODIGO } from '../contract/correo.js';
 import { CONTRASENA } from './bff-falso.js';
 
 /** The demo users the real BFF is seeded with, all with the password `CONTRASENA`. */

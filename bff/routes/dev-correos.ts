@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { LINEA_CODIGO } from '../../contract/texto.js';
+import { LINEA_CODIGO } from '../../contract/correo.js';
 import { listarBandeja, type CorreoBandeja } from '../mail/index.js';
 import { escaparHtml } from '../mail/index.js';
 import { paginaHtml } from '../paginas/html.js';
