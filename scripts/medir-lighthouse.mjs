@@ -6,7 +6,8 @@
 // metrics behind the score. It prints figures; it is not a test. Run through tsx.
 import lighthouse from 'lighthouse';
 import { lanzarChromium } from '../tests/helpers/chromium.mjs';
-import { arrancarServidor, iniciarSesionApi, puertoLibre } from '../tests/helpers/e2e-pasos.ts';
+import { arrancarServidor, iniciarSesionApi } from '../tests/helpers/e2e-pasos.ts';
+import { puertoLibre } from '../tests/helpers/puerto.mjs';
 
 const RUNS = 3;
 const RUTA = '/portal/3.2.3/usuario-general';

@@ -15,7 +15,8 @@ import { abrirBaseDeDatos } from '../../bff/db/cliente.js';
 import { migrar } from '../../bff/db/migrar.js';
 import { CONTRASENA_DEMO, sembrarDemo } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, actualizarUsuario, crearEntorno, iniciarSesion, pedir, pedirSesion, type EntornoDePrueba } from '../helpers/bff.js';
-import { arrancarServidor, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, ENTORNO_PRODUCCION, lineasJson, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { puertoLibre } from '../helpers/puerto.mjs';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { arrancarHranaFalso } from '../helpers/hrana-falso.js';
 

@@ -10,7 +10,8 @@ import { CONTRASENA_DEMO, sembrarDemo } from '../../bff/db/semilla.js';
 import { crearMetricas, type Metricas } from '../../bff/metricas.js';
 import { actualizacionTmacay, actualizarUsuario, baseTemporal, iniciarSesion, MINUTO, pedir } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
-import { arrancarServidor, ENTORNO_PRODUCCION, puertoLibre, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, ENTORNO_PRODUCCION, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { puertoLibre } from '../helpers/puerto.mjs';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 /** The value of the sample `nombre` with exactly `etiquetas` in Prometheus's text `texto`; 0 when absent. */

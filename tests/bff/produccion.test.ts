@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
-import { arrancarServidor, ENTORNO_PRODUCCION, lineasJson, puertoLibre, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { arrancarServidor, ENTORNO_PRODUCCION, lineasJson, RAIZ, type ServidorE2e } from '../helpers/e2e-servidor.js';
+import { puertoLibre } from '../helpers/puerto.mjs';
 import { iniciarResendFalso, type ResendFalso } from '../helpers/resend-falso.js';
 
 const ejecutar = promisify(execFile);

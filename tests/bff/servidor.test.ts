@@ -1,7 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +8,7 @@ import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
 import { actualizacionTmacay, MINUTO } from '../helpers/bff.js';
 import { usarEntorno } from '../helpers/bff-vitest.js';
 import { ENTORNO_PRODUCCION, RAIZ } from '../helpers/e2e-servidor.js';
+import { puertoLibre } from '../helpers/puerto.mjs';
 
 const ejecutar = promisify(execFile);
 
@@ -136,15 +135,6 @@ describe.each(ENTRADAS)('%s', (_, argumentos, requeridas) => {
     expect(stderr.split('\n')).toEqual([expect.stringContaining(`Configuración inválida: ${variable} = "${valor}"; se admite ${admite}`), '']);
   });
 });
-
-/** A loopback port nothing listens on (free for a moment). */
-async function puertoLibre(): Promise<number> {
-  const servidor = createServer();
-  await new Promise<void>((listo) => servidor.listen(0, '127.0.0.1', listo));
-  const { port } = servidor.address() as AddressInfo;
-  await new Promise((listo) => servidor.close(listo));
-  return port;
-}
 
 describe('the demo with a remote database that is down', () => {
   test('starts anyway, says so in one line, and GET /api/salud answers 503 with Retry-After', async () => {

@@ -6,23 +6,12 @@
 import { lanzarChromium } from '../helpers/chromium.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { puertoLibre } from '../helpers/puerto.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const raiz = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function puertoLibre() {
-  return new Promise((resolver, rechazar) => {
-    const s = createServer();
-    s.on('error', rechazar);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolver(port));
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'mug-capturas-'));
 const [puerto, puertoTercero] = [await puertoLibre(), await puertoLibre()];

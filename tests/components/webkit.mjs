@@ -5,7 +5,7 @@
 // only; this one offers the page object it uses for puppeteer instead (keyboard down/up, mouse),
 // made of WebDriver actions, so the keyboard and mouse tests run as they are.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { puertoLibre } from '../helpers/puerto.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -24,17 +24,6 @@ const TECLAS = {
   ArrowDown: '\uE015',
 };
 const tecla = (nombre) => TECLAS[nombre] ?? nombre;
-
-function puertoLibre() {
-  return new Promise((resolver, rechazar) => {
-    const s = createServer();
-    s.on('error', rechazar);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolver(port));
-    });
-  });
-}
 
 export function webkitLauncher() {
   let proceso;

@@ -1,7 +1,8 @@
 // The harness itself: the watcher flags what it must and lets through what a test declares, and
 // the server child starts on free ports and is gone after cerrar().
 import { describe, expect, test } from 'vitest';
-import { arrancarServidor, puertoLibre, usarEntornoE2e } from '../helpers/e2e.js';
+import { arrancarServidor, usarEntornoE2e } from '../helpers/e2e.js';
+import { puertoLibre } from '../helpers/puerto.mjs';
 
 const entorno = usarEntornoE2e();
 
