@@ -6,3 +6,13 @@ import { ALFABETO_CODIGO, LONGITUD_CODIGO } from './texto.js';
  * first load (which imports texto.ts) does not carry it.
  */
 export const LINEA_CODIGO = new RegExp(`^( {4})([${ALFABETO_CODIGO}]{${LONGITUD_CODIGO}})$`, 'm');
+
+/** A message of the dev outbox, as `GET /api/dev/correos` shows it. */
+export interface CorreoBandeja {
+  id: string;
+  para: string;
+  asunto: string;
+  texto: string;
+  html: string;
+  creadoEn: string;
+}

@@ -2,7 +2,7 @@
 // runner for a fresh BFF, call its HTTP API as a third party's page does (Bearer token, no cookies),
 // and read the codes it "sends" from its dev outbox.
 import type { Usuario } from '../contract/api.js';
-import { LINEA_CODIGO } from '../contract/correo.js';
+import { LINEA_CODIGO, type CorreoBandeja } from '../contract/correo.js';
 import { CONTRASENA } from './bff-falso.js';
 
 /** The demo users the real BFF is seeded with, all with the password `CONTRASENA`. */
@@ -66,16 +66,6 @@ export async function leerUsuario(origen: string, token: string): Promise<{ usua
   const r = await pedir<Usuario>(origen, 'GET', '/api/usuario', { token });
   if (r.status !== 200) throw new Error(`GET /api/usuario: ${r.status}`);
   return { usuario: r.cuerpo, etag: r.cabeceras.get('ETag')! };
-}
-
-/** A message of the dev outbox (`GET /api/dev/correos`). */
-export interface CorreoBandeja {
-  id: string;
-  para: string;
-  asunto: string;
-  texto: string;
-  html: string;
-  creadoEn: string;
 }
 
 /** The dev outbox, newest first: every email the BFF would have sent. */

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { CorreoBandeja } from '../../contract/correo.js';
 import type { Ejecutor } from '../db/ejecutor.js';
 import type { Mailer, MensajeCorreo, Reloj } from './tipos.js';
-
-/** A message of the dev outbox, as `GET /api/dev/correos` shows it. */
-export interface CorreoBandeja {
-  id: string;
-  para: string;
-  asunto: string;
-  texto: string;
-  html: string;
-  creadoEn: string;
-}
 
 /**
  * The dev outbox (no RESEND_API_KEY): messages are stored in libSQL (`correos_bandeja`, migration

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { LINEA_CODIGO } from '../../contract/correo.js';
-import { listarBandeja, type CorreoBandeja } from '../mail/index.js';
+import { LINEA_CODIGO, type CorreoBandeja } from '../../contract/correo.js';
+import { listarBandeja } from '../mail/index.js';
 import { escaparHtml } from '../mail/index.js';
 import { paginaHtml } from '../paginas/html.js';
 import { problema } from '../problemas.js';

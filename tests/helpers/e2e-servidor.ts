@@ -4,14 +4,14 @@
 // that its log holds none of the secrets the test saw (passwords, codes, tokens, links).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTRASENA_DEMO } from '../../bff/db/semilla.js';
-import type { CorreoBandeja } from '../../bff/mail/bandeja.js';
+import type { CorreoBandeja } from '../../contract/correo.js';
 import { ASUNTO_CODIGO } from '../../bff/mail/mensajes.js';
 import { codigoEn } from '../../paquete/bff-real.js';
+import { puertoLibre } from './puerto.mjs';
 
 export const RAIZ = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ESPERA_ARRANQUE_MS = 30_000;
@@ -91,20 +91,6 @@ export function secretosDeCorreos(correos: { asunto: string; texto: string }[]):
     }
   }
   return secretos;
-}
-
-/** A port the OS says is free right now on 127.0.0.1. */
-export function puertoLibre(): Promise<number> {
-  return new Promise((resolver, rechazar) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rechazar);
-    s.listen(0, '127.0.0.1', () => {
-      const direccion = s.address();
-      const puerto = typeof direccion === 'object' && direccion ? direccion.port : 0;
-      s.close(() => resolver(puerto));
-    });
-  });
 }
 
 function terminado(hijo: ChildProcess): Promise<{ codigo: number | null; senal: NodeJS.Signals | null }> {
@@ -236,13 +222,11 @@ async function arrancarUnaVez(
   };
 }
 
-/** A mail of the dev outbox (GET /api/dev/correos, newest first). */
-export type CorreoDev = CorreoBandeja;
-
-export async function leerCorreos(servidor: ServidorE2e): Promise<CorreoDev[]> {
+/** The mails of the dev outbox (GET /api/dev/correos, newest first). */
+export async function leerCorreos(servidor: ServidorE2e): Promise<CorreoBandeja[]> {
   const r = await fetch(`${servidor.url}/api/dev/correos`);
   if (r.status !== 200) throw new Error(`GET /api/dev/correos respondió ${r.status}: ${await r.text()}`);
-  return (await r.json()) as CorreoDev[];
+  return (await r.json()) as CorreoBandeja[];
 }
 
 /** How long a notice may take to reach the outbox: the server's sender looks every second. */
@@ -252,7 +236,7 @@ const ESPERA_AVISO_MS = 10_000;
  * The newest mail to `para` whose subject contains `asunto`, waiting for one to arrive (notices
  * leave after the answer, through the server's sender); undefined if none came in 10 s.
  */
-export async function ultimoCorreo(servidor: ServidorE2e, para: string, asunto: string): Promise<CorreoDev | undefined> {
+export async function ultimoCorreo(servidor: ServidorE2e, para: string, asunto: string): Promise<CorreoBandeja | undefined> {
   const limite = Date.now() + ESPERA_AVISO_MS;
   for (;;) {
     const correos = await leerCorreos(servidor);
